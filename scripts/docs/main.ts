@@ -1,0 +1,45 @@
+/**
+ * `npm run docs`: renders each bundled document in generated/ as a self-contained Redoc page
+ * (scripts inlined, nothing loaded from a CDN) and an index page, into dist/docs/.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { APIS } from '../generate/apis.js';
+import { renderIndexPage, type DocsEntry } from './renderIndexPage.js';
+
+const run = promisify(execFile);
+const redoclyBin = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
+const projectRoot = resolve(import.meta.dirname, '..', '..');
+const outDir = join(projectRoot, 'dist', 'docs');
+
+async function renderApiPage(api: string): Promise<DocsEntry> {
+  const source = join(projectRoot, 'generated', api, 'openapi.json');
+  const doc = JSON.parse(await readFile(source, 'utf8')) as {
+    info: { title: string; version: string; summary?: string };
+  };
+  const file = `${api}.html`;
+  try {
+    await run(process.execPath, [redoclyBin, 'build-docs', source, '--inlineBundle', '--title', doc.info.title, '--output', join(outDir, file)], {
+      cwd: projectRoot,
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
+  } catch (error) {
+    throw new Error(`redocly build-docs failed for ${source}:\n${String((error as { stderr?: string }).stderr ?? error).trim()}`);
+  }
+  return { file, title: doc.info.title, version: doc.info.version, summary: doc.info.summary ?? '' };
+}
+
+async function main(): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const entries = await Promise.all(APIS.map((api) => renderApiPage(api.name)));
+  await writeFile(join(outDir, 'index.html'), renderIndexPage(entries));
+  console.log(`docs written to ${outDir}: index.html, ${entries.map((e) => e.file).join(', ')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`docs: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,85 @@
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv } from './createAjv.js';
+import { decodePointer, escapeToken, getAtPointer } from './jsonPointer.js';
+import type { OpenApiDocument } from './loadDocument.js';
+
+/** One ajv error, as returned by `SchemaValidator.validate`. */
+export interface SchemaError {
+  instancePath: string;
+  message: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  schemaPath: string;
+}
+
+export interface SchemaValidator {
+  /** The compiled validator for the schema at `schemaPointer` (compiled once, then cached). */
+  compile(schemaPointer: string): ValidateFunction;
+  /** Validates `value` against the schema at `schemaPointer`; `[]` means valid. */
+  validate(schemaPointer: string, value: unknown): SchemaError[];
+}
+
+// The document is registered in ajv under DOCUMENT_ID, nested in a container schema: see
+// `createSchemaValidator`. `.invalid` is a reserved TLD, so these ids can't clash with real ones.
+const CONTAINER_ID = 'https://openapi.invalid/container.json';
+const DOCUMENT_ID = 'https://openapi.invalid/document.json';
+
+/**
+ * Validates values against schemas of `doc`, each named by its JSON pointer
+ * (`#/components/schemas/User`, `#/paths/~1users/get/responses/200/content/application~1json/schema`),
+ * with `$ref`s inside them resolved against the whole document.
+ */
+export function createSchemaValidator(doc: OpenApiDocument, ajv: Ajv2020 = createAjv(doc)): SchemaValidator {
+  // Adding the document itself as a schema would make ajv compile its root the first time a
+  // `$ref` into it is resolved, and strict mode rejects `openapi`, `info`, `paths`… as unknown
+  // keywords. So it goes under `$defs` of a container (whose root is a valid, empty schema), with
+  // its own `$id`: ajv maps that `$id` to `<container>#/$defs/doc`, and both the pointers asked
+  // for here and the document's own `#/components/…` refs then resolve inside the document
+  // without its root ever being compiled. The spread copy leaves `doc` itself untouched.
+  ajv.addSchema({ $id: CONTAINER_ID, $defs: { doc: { ...doc, $id: DOCUMENT_ID } } });
+  const cache = new Map<string, ValidateFunction>();
+
+  function compile(schemaPointer: string): ValidateFunction {
+    const cached = cache.get(schemaPointer);
+    if (cached) return cached;
+    const schema = getAtPointer(doc, schemaPointer);
+    if (typeof schema !== 'boolean' && (typeof schema !== 'object' || schema === null || Array.isArray(schema))) {
+      throw new Error(`No schema at ${schemaPointer}`);
+    }
+    // ajv checks a schema against the meta-schema only when it is added, not for parts of one.
+    if (!ajv.validateSchema(schema)) {
+      throw new Error(`Schema at ${schemaPointer} is not valid JSON Schema 2020-12: ${ajv.errorsText(ajv.errors)}`);
+    }
+    let validate: ValidateFunction | undefined;
+    try {
+      validate = ajv.getSchema(DOCUMENT_ID + toUriFragment(schemaPointer));
+    } catch (error) {
+      throw new Error(`Cannot compile schema at ${schemaPointer}: ${(error as Error).message}`);
+    }
+    if (!validate) throw new Error(`Cannot compile schema at ${schemaPointer}: ajv did not find it`);
+    cache.set(schemaPointer, validate);
+    return validate;
+  }
+
+  function validate(schemaPointer: string, value: unknown): SchemaError[] {
+    const validateFn = compile(schemaPointer);
+    return validateFn(value) ? [] : (validateFn.errors ?? []).map(toSchemaError);
+  }
+
+  return { compile, validate };
+}
+
+// `#/a b/{c}` → `#/a%20b/%7Bc%7D`: ajv reads a ref's fragment as a URI fragment, percent-decoding it.
+function toUriFragment(pointer: string): string {
+  return '#' + decodePointer(pointer).map((token) => '/' + encodeURIComponent(escapeToken(token))).join('');
+}
+
+function toSchemaError(error: ErrorObject): SchemaError {
+  return {
+    instancePath: error.instancePath,
+    message: error.message ?? '',
+    keyword: error.keyword,
+    params: error.params,
+    schemaPath: error.schemaPath,
+  };
+}

@@ -1,0 +1,82 @@
+// Seed page 002: DELETE /v1/social-accounts/:socialAccountId (revoke; cancels queued posts atomically).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openContract, UUID, type Contract } from '../../support/contract.js';
+import type { Operation } from '../../../src/openapi/operations.js';
+import { CODE_BY_STATUS, DETAILS_BY_CODE, layersError } from './layersErrors.js';
+
+let contract: Contract;
+let op: Operation;
+beforeAll(async () => {
+  contract = await openContract('layers');
+  op = contract.operation('delete', '/v1/social-accounts/{socialAccountId}');
+});
+
+describe('seed 002: revoke a social account', () => {
+  it('needs social:write, takes no body and an optional Idempotency-Key header', () => {
+    expect(op.security()).toEqual([{ bearerAuth: ['social:write'] }, { apiKeyHeader: ['social:write'] }]);
+    expect(op.requestBody()).toBeUndefined();
+    expect(op.parameter('Idempotency-Key', 'header')?.value.required).toBe(false);
+  });
+
+  it('accepts only sa_<uuid> as the path id', () => {
+    const schema = `${op.parameter('socialAccountId', 'path')?.pointer}/schema`;
+    expect(contract.accepts(schema, 'sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e')).toBe(true);
+    expect(contract.accepts(schema, UUID)).toBe(false);
+    expect(contract.accepts(schema, `inf_${UUID}`)).toBe(false);
+    expect(contract.accepts(schema, 'sa_123')).toBe(false);
+  });
+
+  it('answers 200 with the page example: disconnected, revoked_by_partner, canceledScheduledPosts', () => {
+    const schema = op.schemaPointer('200');
+    const example = op.namedExamples('200').revoked as Record<string, unknown>;
+    expect(example).toEqual({
+      socialAccountId: 'sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e',
+      status: 'disconnected',
+      disconnectedReason: 'revoked_by_partner',
+      canceledScheduledPosts: 4,
+      disconnectedAt: '2026-04-18T19:15:02Z',
+    });
+    expect(contract.accepts(schema, example)).toBe(true);
+    expect(contract.accepts(schema, { ...example, canceledScheduledPosts: -1 })).toBe(false);
+    expect(contract.accepts(schema, { ...example, canceledScheduledPosts: 1.5 })).toBe(false);
+    expect(contract.accepts(schema, { ...example, disconnectedReason: 'user' })).toBe(false);
+    expect(contract.accepts(schema, { ...example, status: 'connected' })).toBe(false);
+  });
+
+  it('declares every status of the page table with its code', () => {
+    expect(op.statuses().sort()).toEqual(['200', '400', '401', '403', '404', '409', '429', '500', '503']);
+    for (const status of op.statuses().filter((s) => s !== '200')) {
+      const code = CODE_BY_STATUS[status] as string;
+      expect(contract.accepts(op.schemaPointer(status), layersError(code, DETAILS_BY_CODE[code])), status).toBe(true);
+      expect(contract.accepts(op.schemaPointer(status), layersError(code === 'INTERNAL' ? 'NOT_FOUND' : 'INTERNAL')), status).toBe(false);
+    }
+  });
+
+  it('requires details.requiredScope on 403 and details.scope (key|organization|global) on 503', () => {
+    expect(contract.accepts(op.schemaPointer('403'), layersError('FORBIDDEN_SCOPE'))).toBe(false);
+    expect(op.namedExamples('403').missingScope).toMatchObject({ error: { details: { requiredScope: 'social:write' } } });
+    for (const scope of ['key', 'organization', 'global']) expect(contract.accepts(op.schemaPointer('503'), layersError('KILL_SWITCH', { scope }))).toBe(true);
+    expect(contract.accepts(op.schemaPointer('503'), layersError('KILL_SWITCH', { scope: 'project' }))).toBe(false);
+    expect(contract.accepts(op.schemaPointer('503'), layersError('KILL_SWITCH'))).toBe(false);
+  });
+
+  it('sends Retry-After with 429', () => {
+    const header = op.responseHeaders('429')['Retry-After'];
+    expect(header?.value.required).toBe(true);
+    expect(contract.accepts(`${header?.pointer}/schema`, 30)).toBe(true);
+    expect(contract.accepts(`${header?.pointer}/schema`, -1)).toBe(false);
+  });
+
+  it('every error carries a requestId', () => {
+    expect(contract.accepts(op.schemaPointer('500'), { error: { code: 'INTERNAL', message: 'x' } })).toBe(false);
+    expect(contract.accepts(op.schemaPointer('500'), { error: { code: 'INTERNAL', message: 'x', requestId: 'abc' } })).toBe(false);
+  });
+
+  it('states atomicity, upstream content, cross-org 404 and leased accounts in the description', () => {
+    const description = String(op.raw.description);
+    for (const fact of ['single transaction', 'nothing changed', 'does not delete upstream', 'not a 403', 'leased-accounts', 'canceledScheduledPosts']) {
+      expect(description).toContain(fact);
+    }
+    expect(String(op.response('404')?.value.description)).toMatch(/not 403/);
+  });
+});

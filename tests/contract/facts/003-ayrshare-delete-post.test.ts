@@ -1,0 +1,88 @@
+// Seed page 003: Ayrshare DELETE /api/post.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openContract, type Contract } from '../../support/contract.js';
+import type { Operation } from '../../../src/openapi/operations.js';
+
+let contract: Contract;
+let op: Operation;
+let body: string | undefined;
+beforeAll(async () => {
+  contract = await openContract('ayrshare');
+  op = contract.operation('delete', '/api/post');
+  body = op.schemaPointer('request');
+});
+const accepts = (value: unknown) => contract.accepts(body, value);
+
+describe('seed 003: Ayrshare delete a post', () => {
+  it('is DELETE https://api.ayrshare.com/api/post with a bearer API key and the optional headers', () => {
+    expect((contract.doc.servers as { url: string }[])[0]?.url).toBe('https://api.ayrshare.com');
+    expect(op.security()).toEqual([{ bearerAuth: [] }]);
+    for (const name of ['Profile-Key', 'X-Twitter-OAuth1-Api-Key', 'X-Twitter-OAuth1-Api-Secret']) {
+      expect(op.parameter(name, 'header')?.value.required, name).toBe(false);
+    }
+  });
+
+  it('chooses posts in exactly one way: id, bulk, or deleteAllScheduled', () => {
+    expect(op.requestBody()?.value.required).toBe(true);
+    expect(accepts({ id: 'p8Ee6xDPx8PRxsjtDXf3' })).toBe(true);
+    expect(accepts({ bulk: ['a', 'b'] })).toBe(true);
+    expect(accepts({ deleteAllScheduled: true })).toBe(true);
+    expect(accepts({})).toBe(false);
+    expect(accepts({ id: 'a', bulk: ['b'] })).toBe(false);
+    expect(accepts({ bulk: [] })).toBe(false);
+    expect(accepts({ bulk: 'a' })).toBe(false);
+    expect(accepts({ id: '' })).toBe(false);
+    expect(accepts({ deleteAllScheduled: false })).toBe(false);
+  });
+
+  it('ignores id and bulk when deleteAllScheduled is true', () => {
+    expect(accepts({ deleteAllScheduled: true, id: 'a', bulk: ['b'] })).toBe(true);
+    expect(accepts({ id: 'a', deleteAllScheduled: false })).toBe(true);
+  });
+
+  it('takes markManualDeleted, a boolean defaulting to false', () => {
+    expect(accepts({ id: 'a', markManualDeleted: true })).toBe(true);
+    expect(accepts({ id: 'a', markManualDeleted: 'yes' })).toBe(false);
+    const schema = (contract.doc.components?.schemas as Record<string, Record<string, unknown>>).MarkManualDeleted;
+    expect(schema).toMatchObject({ type: 'boolean', default: false });
+  });
+
+  it('answers 200 in its two named shapes', () => {
+    const schema = op.schemaPointer('200');
+    const examples = op.namedExamples('200');
+    expect(examples.deleted).toEqual({
+      twitter: { action: 'delete', status: 'success', id: '1288900099663775749' },
+      facebook: { action: 'delete', status: 'success', id: '104920007983682_108683297607743' },
+      status: 'success',
+    });
+    expect(examples.markManualDeleted).toEqual({ status: 'success', id: 'p8Ee6xDPx8PRxsjtDXf3' });
+    expect(contract.accepts(schema, examples.deleted)).toBe(true);
+    expect(contract.accepts(schema, examples.markManualDeleted)).toBe(true);
+    expect(contract.accepts(schema, { twitter: { action: 'delete', status: 'success', id: '1' } })).toBe(false);
+    expect(contract.accepts(schema, { status: 'success', twitter: { action: 'post', status: 'success', id: '1' } })).toBe(false);
+  });
+
+  it('answers 400 in the Ayrshare envelope with one named example per documented code', () => {
+    const schema = op.schemaPointer('400');
+    const examples = op.namedExamples('400') as Record<string, Record<string, unknown>>;
+    expect(examples.idNotFound).toMatchObject({ action: 'delete', status: 'error', code: 114, message: 'Delete id not found.' });
+    expect(examples.alreadyDeleted).toMatchObject({ code: 383, message: 'The post is already deleted.' });
+    expect(examples.notManuallyDeleted).toMatchObject({ code: 382, markManualDeleted: true });
+    for (const example of Object.values(examples)) expect(contract.accepts(schema, example)).toBe(true);
+    expect(contract.accepts(schema, { action: 'delete', status: 'success', code: 114, message: 'x' })).toBe(false);
+    expect(contract.accepts(schema, { action: 'delete', status: 'error', code: '114', message: 'x' })).toBe(false);
+    expect(contract.accepts(schema, { status: 'error', code: 114, message: 'x' })).toBe(false);
+  });
+
+  it('declares 401, 403, 404, 429 and 500 in the same envelope', () => {
+    expect(op.statuses().sort()).toEqual(['200', '400', '401', '403', '404', '429', '500']);
+    for (const status of ['401', '403', '404', '429', '500']) {
+      expect(op.response(status)?.value.content).toMatchObject({ 'application/json': { schema: { $ref: '#/components/schemas/AyrshareError' } } });
+    }
+  });
+
+  it('states the platform limits and the X credentials in the description', () => {
+    const description = String(op.raw.description);
+    for (const fact of ['Instagram and TikTok', 'Facebook image stories', 'pending', 'X-Twitter-OAuth1-Api-Key', 'markManualDeleted']) expect(description).toContain(fact);
+  });
+});

@@ -1,0 +1,72 @@
+// Seed page 004: Hoko DELETE /api/partners (bulk soft delete, up to 10,000 ids).
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openContract, type Contract } from '../../support/contract.js';
+import type { Operation } from '../../../src/openapi/operations.js';
+
+let contract: Contract;
+let op: Operation;
+beforeAll(async () => {
+  contract = await openContract('hoko');
+  op = contract.operation('delete', '/api/partners');
+});
+const hokoError = { error: { en: 'Invalid request', ar: 'طلب غير صالح' } };
+
+describe('seed 004: Hoko delete partners', () => {
+  it('is DELETE https://hoko.to/api/partners with a bearer key scoped linksWrite (noting partnersWrite)', () => {
+    expect((contract.doc.servers as { url: string }[])[0]?.url).toBe('https://hoko.to');
+    expect(op.security()).toEqual([{ bearerAuth: ['linksWrite'] }]);
+    expect(String(op.raw.description)).toContain('partnersWrite');
+  });
+
+  it('takes a required array of 1 to 10,000 partner uuids', () => {
+    const body = op.schemaPointer('request');
+    expect(op.requestBody()?.value.required).toBe(true);
+    const ids = (n: number) => Array.from({ length: n }, () => randomUUID());
+    expect(contract.accepts(body, ids(1))).toBe(true);
+    expect(contract.accepts(body, ids(10_000))).toBe(true);
+    expect(contract.accepts(body, ids(10_001))).toBe(false);
+    expect(contract.accepts(body, [])).toBe(false);
+    expect(contract.accepts(body, ['invalid-id'])).toBe(false);
+    expect(contract.accepts(body, { ids: ids(1) })).toBe(false);
+    expect(op.namedExamples('request').onePartner).toEqual(['550e8400-e29b-41d4-a716-446655440000']);
+  });
+
+  it('answers 200 { deletedIds } (the page example)', () => {
+    const schema = op.schemaPointer('200');
+    expect(op.namedExamples('200').onePartner).toEqual({ deletedIds: ['550e8400-e29b-41d4-a716-446655440000'] });
+    expect(contract.accepts(schema, { deletedIds: [] })).toBe(true);
+    expect(contract.accepts(schema, { deletedIds: ['nope'] })).toBe(false);
+    expect(contract.accepts(schema, {})).toBe(false);
+  });
+
+  it('uses the bilingual envelope on every error, with missingScopes on 403 and retryAfter on 429', () => {
+    expect(op.statuses().sort()).toEqual(['200', '400', '401', '403', '429', '500']);
+    for (const status of ['400', '401', '500']) {
+      expect(contract.accepts(op.schemaPointer(status), hokoError), status).toBe(true);
+      expect(contract.accepts(op.schemaPointer(status), { error: { en: 'Invalid request' } }), status).toBe(false);
+      expect(contract.accepts(op.schemaPointer(status), { error: 'Invalid request' }), status).toBe(false);
+    }
+    expect(contract.accepts(op.schemaPointer('403'), hokoError)).toBe(false);
+    expect(contract.accepts(op.schemaPointer('403'), { ...hokoError, missingScopes: ['linksWrite'] })).toBe(true);
+    expect(op.namedExamples('403').missingScopes).toMatchObject({ missingScopes: ['linksWrite'] });
+    expect(contract.accepts(op.schemaPointer('429'), hokoError)).toBe(false);
+    expect(contract.accepts(op.schemaPointer('429'), { ...hokoError, retryAfter: 60 })).toBe(true);
+    expect(op.namedExamples('429').rateLimited).toMatchObject({ error: { en: 'Rate limit exceeded', ar: 'تم تجاوز حد المعدل' }, retryAfter: 60 });
+  });
+
+  it('sends X-RateLimit-Limit, -Remaining and -Reset with 429', () => {
+    const headers = op.responseHeaders('429');
+    for (const name of ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset']) {
+      expect(headers[name]?.value.required, name).toBe(true);
+      expect(contract.accepts(`${headers[name]?.pointer}/schema`, 0)).toBe(true);
+      expect(contract.accepts(`${headers[name]?.pointer}/schema`, 'soon')).toBe(false);
+    }
+  });
+
+  it('states all-or-nothing and the 10,000 limit in the description', () => {
+    const description = String(op.raw.description);
+    for (const fact of ['nothing is deleted', '10,000', 'Soft-deletes']) expect(description).toContain(fact);
+    expect(String(op.response('400')?.value.description)).toContain('Nothing is deleted');
+  });
+});
