@@ -37,14 +37,25 @@ describe('the package, as another team installs it', () => {
 
   afterAll(() => rm(work, { recursive: true, force: true }));
 
-  it('ships the compiled clients, their types and the bundled documents, and nothing else', async () => {
+  it('ships the compiled clients, their types, the bundled documents and the suite, and no sources or tests', async () => {
     const root = join(consumer, 'node_modules', 'partner-api-contracts');
     const files = (await readdir(root, { recursive: true })).map(String).sort();
     for (const api of ['layers', 'ayrshare', 'hoko']) {
-      for (const f of ['index.js', 'index.d.ts', 'client.js', 'client.d.ts', 'schema.d.ts']) expect(files).toContain(join('dist', 'lib', api, f));
+      for (const f of ['index.js', 'index.d.ts', 'client.js', 'client.d.ts', 'schema.d.ts']) expect(files).toContain(join('dist', 'lib', 'generated', api, f));
       expect(files).toContain(join('generated', api, 'openapi.json'));
     }
-    expect(files.filter((f) => f.startsWith('openapi') || f.startsWith('tests') || f.startsWith('scripts'))).toEqual([]);
+    expect(files).toContain(join('dist', 'lib', 'src', 'conformance', 'cli.js'));
+    expect(files.filter((f) => /^(openapi|tests|scripts)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
+  });
+
+  it('installs the conformance suite as a bin that runs without the project around it', async () => {
+    const help = await runCommand(join(consumer, 'node_modules', '.bin', 'partner-api-conformance'), ['--help'], { cwd: consumer });
+    expect(help.code, help.stderr).toBe(0);
+    expect(help.stdout).toContain('--target <api>=<baseUrl>');
+    // Prism is an optional peer dependency: without it and without --target, the bin says what to do.
+    const mock = await runCommand(join(consumer, 'node_modules', '.bin', 'partner-api-conformance'), ['--api', 'hoko'], { cwd: consumer });
+    expect(mock.code).toBe(2);
+    expect(mock.stderr).toMatch(/Prism mock is not installed.*@stoplight\/prism-cli.*or pass --target/);
   });
 
   it('type-checks a consumer that uses the clients, and rejects wrong fields (@ts-expect-error)', async () => {

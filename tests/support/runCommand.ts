@@ -21,7 +21,7 @@ export function runCommand(
       args,
       {
         cwd: options.cwd ?? projectRoot,
-        env: { ...process.env, REDOCLY_TELEMETRY: 'off', NO_COLOR: '1', ...options.env },
+        env: { ...(options.env ?? process.env), REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' },
         timeout: options.timeoutMs ?? 120_000,
         maxBuffer: 64 * 1024 * 1024,
       },
@@ -34,7 +34,7 @@ export function runCommand(
 }
 
 /** Runs a package binary (`redocly`, `tsc`, …) from the project's node_modules with this Node. */
-export function runBin(bin: string, args: string[], options: { cwd?: string; timeoutMs?: number } = {}) {
+export function runBin(bin: string, args: string[], options: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}) {
   const scripts: Record<string, string> = {
     redocly: 'node_modules/@redocly/cli/bin/cli.js',
     tsc: 'node_modules/typescript/bin/tsc',

@@ -1,0 +1,58 @@
+/**
+ * The human report: per API, the target, a coverage matrix of operations × documented statuses,
+ * counts, what was left out or skipped and why, and every failure with the rule broken, expected
+ * against actual, and a `curl` that reproduces it.
+ */
+import type { ApiRun, CaseResult, RunReport } from '../model.js';
+import { countOutcomes } from './counts.js';
+import { coverageMatrix, type Cell } from './coverage.js';
+
+const SYMBOL: Record<Cell, string> = { passed: '✓', failed: '✗', 'not-exercised': '·', 'not-documented': ' ' };
+
+function matrix(run: ApiRun): string[] {
+  const { statuses, rows } = coverageMatrix(run);
+  const label = (r: (typeof rows)[number]) => `${r.method.padEnd(7)}${r.path}`;
+  const width = Math.max(...rows.map((r) => label(r).length), 9);
+  const lines = [`    ${''.padEnd(width)}  ${statuses.map((s) => s.padStart(4)).join('')}`];
+  for (const row of rows) lines.push(`    ${label(row).padEnd(width)}  ${statuses.map((s) => SYMBOL[row.cells[s] ?? 'not-documented'].padStart(4)).join('')}`);
+  lines.push(`    ${SYMBOL.passed} passed   ${SYMBOL.failed} failed   ${SYMBOL['not-exercised']} documented but not exercised`);
+  return lines;
+}
+
+function failure(result: CaseResult): string[] {
+  const c = result.testCase;
+  const lines = [`  ✗ ${c.method} ${c.pathTemplate}  ${c.title}`, `      case: ${c.id}`];
+  for (const f of result.failures) {
+    lines.push(`      [${f.rule}] ${f.message}`);
+    if (f.expected !== undefined) lines.push(`          expected: ${f.expected}`);
+    if (f.actual !== undefined) lines.push(`          actual:   ${f.actual}`);
+  }
+  if (result.curl) lines.push(`      reproduce: ${result.curl}`);
+  return lines;
+}
+
+function apiSection(run: ApiRun): string[] {
+  const counts = countOutcomes(run.results);
+  const target = run.target.kind === 'mock' ? `Prism mock at ${run.target.baseUrl}` : `live target ${run.target.baseUrl}`;
+  const lines = [`${run.api}  (${target})`, '  coverage:', ...matrix(run)];
+  lines.push(`  cases: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  for (const l of run.leftOut) lines.push(`  left out: ${l.count} ${l.reason}`);
+  const skipped = run.results.filter((r) => r.outcome === 'skipped');
+  const reasons = new Map<string, number>();
+  for (const r of skipped) reasons.set(r.skipReason ?? 'no reason', (reasons.get(r.skipReason ?? 'no reason') ?? 0) + 1);
+  for (const [reason, n] of reasons) lines.push(`  skipped: ${n} (${reason})`);
+  const failed = run.results.filter((r) => r.outcome === 'failed');
+  if (failed.length > 0) lines.push('  failures:', ...failed.flatMap(failure));
+  return lines;
+}
+
+export function humanReport(report: RunReport): string {
+  const all = report.apis.flatMap((a) => a.results);
+  const counts = countOutcomes(all);
+  const sections = report.apis.flatMap((run) => [...apiSection(run), '']);
+  const verdict = counts.failed > 0 ? 'FAILED' : 'PASSED';
+  sections.push(
+    `${verdict}: ${report.apis.length} API${report.apis.length === 1 ? '' : 's'}, ${all.length} cases: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${(report.durationMs / 1000).toFixed(1)} s`,
+  );
+  return `${sections.join('\n')}\n`;
+}

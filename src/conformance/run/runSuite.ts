@@ -1,0 +1,96 @@
+/**
+ * Runs the suite over the chosen APIs: for each, a live target (checked reachable first) or a
+ * Prism mock started from the bundled document and always stopped, then the cases.
+ */
+import { createRequire } from 'node:module';
+import { startPrism, type RunningPrism } from '../prism/startPrism.js';
+import { SuiteSetupError } from '../failClosed.js';
+import type { ApiName, ApiRun, CaseResult, RunReport, TargetInfo } from '../model.js';
+import { credentialsFromEnv, mockCredentials, type Credentials } from './credentials.js';
+import { loadApi, type LoadedApi } from './loadApi.js';
+import { runApi } from './runApi.js';
+
+export interface SuiteOptions {
+  apis: ApiName[];
+  targets: Partial<Record<ApiName, string>>;
+  env: NodeJS.ProcessEnv;
+  allowWrites: boolean;
+  grep?: RegExp;
+  stateUrl?: string;
+  concurrency?: number;
+  /** Behaviour scenarios per API (skipped, with the reason, where they cannot run). */
+  scenarios?: (api: LoadedApi, target: TargetInfo, credentials: Credentials, options: { stateUrl?: string; grep?: RegExp; writesAllowed: boolean }) => Promise<CaseResult[]>;
+}
+
+/** Secrets the reports must never show. */
+export function secretsOf(options: SuiteOptions): string[] {
+  return options.apis.flatMap((api) => {
+    const { credentials } = credentialsFromEnv(api, options.env);
+    return credentials ? [credentials.apiKey, ...credentials.extraHeaders.map((h) => h.value)] : [];
+  });
+}
+
+/** Prism is an optional peer dependency of the package: say how to get it, or to pass a target. */
+function assertPrismInstalled(): void {
+  try {
+    createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json');
+  } catch {
+    throw new SuiteSetupError('the Prism mock is not installed: run `npm install --save-dev @stoplight/prism-cli@5.14.2`, or pass --target <api>=<baseUrl>');
+  }
+}
+
+async function checkReachable(baseUrl: string, what: string): Promise<void> {
+  try {
+    await fetch(baseUrl, { method: 'GET', signal: AbortSignal.timeout(5000), redirect: 'manual' });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    throw new SuiteSetupError(`cannot reach ${what} at ${baseUrl} (${cause}): is the server running, and is the URL right?`);
+  }
+}
+
+export async function runSuite(options: SuiteOptions): Promise<RunReport> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const loaded = await Promise.all(options.apis.map((api) => loadApi(api)));
+  const prisms: RunningPrism[] = [];
+  try {
+    const targets = await Promise.all(
+      loaded.map(async ({ api, file }) => {
+        const url = options.targets[api];
+        if (url) {
+          const { credentials, missing } = credentialsFromEnv(api, options.env);
+          if (!credentials) throw new SuiteSetupError(`${missing} is not set: the live ${api} target needs a key (it is never printed)`);
+          await checkReachable(url, `the ${api} target`);
+          return { target: { kind: 'live', baseUrl: url } as TargetInfo, credentials };
+        }
+        assertPrismInstalled();
+        const prism = await startPrism(file);
+        prisms.push(prism);
+        return { target: { kind: 'mock', baseUrl: prism.baseUrl } as TargetInfo, credentials: mockCredentials(api) };
+      }),
+    );
+    if (options.stateUrl) await checkReachable(options.stateUrl, 'the provider-state endpoint');
+    const apis: ApiRun[] = [];
+    for (const [i, api] of loaded.entries()) {
+      const { target, credentials } = targets[i] as { target: TargetInfo; credentials: Credentials };
+      apis.push(
+        await runApi({
+          api: api.api,
+          doc: api.doc,
+          validator: api.validator,
+          target,
+          credentials,
+          allowWrites: options.allowWrites,
+          ...(options.grep ? { grep: options.grep } : {}),
+          ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+          ...(options.scenarios
+            ? { scenarios: (ctx) => (options.scenarios as NonNullable<SuiteOptions['scenarios']>)(api, target, credentials, { ...ctx, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}) }) }
+            : {}),
+        }),
+      );
+    }
+    return { apis, startedAt, durationMs: performance.now() - started };
+  } finally {
+    await Promise.all(prisms.map((p) => p.stop()));
+  }
+}

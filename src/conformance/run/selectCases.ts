@@ -1,0 +1,34 @@
+import type { ApiRun, TargetInfo, TestCase } from '../model.js';
+import { isLoopbackUrl } from './isLoopback.js';
+
+export interface Selection {
+  cases: TestCase[];
+  leftOut: ApiRun['leftOut'];
+  /** Whether requests that may change data may be sent to this target. */
+  writesAllowed: boolean;
+}
+
+/**
+ * Chooses the cases to send to `target`: those meant for its kind (mock or live), matching
+ * `grep`, and, on a non-loopback live target without `allowWrites`, only those that cannot change
+ * data. What is left out is counted with the reason, for the report.
+ */
+export function selectCases(all: readonly TestCase[], target: TargetInfo, options: { grep?: RegExp; allowWrites: boolean }): Selection {
+  const leftOut: ApiRun['leftOut'] = [];
+  let cases = all.filter((c) => !c.only || c.only === target.kind);
+  if (options.grep) {
+    const grep = options.grep;
+    const before = cases.length;
+    cases = cases.filter((c) => grep.test(`${c.id} ${c.title}`));
+    if (before > cases.length) leftOut.push({ reason: `not matching --grep ${grep.source}`, count: before - cases.length });
+  }
+  const writesAllowed = options.allowWrites || target.kind === 'mock' || isLoopbackUrl(target.baseUrl);
+  if (!writesAllowed) {
+    const before = cases.length;
+    cases = cases.filter((c) => !c.writes);
+    if (before > cases.length) {
+      leftOut.push({ reason: `requests that may change data, not sent to the non-loopback ${target.baseUrl} (pass --allow-writes to send them)`, count: before - cases.length });
+    }
+  }
+  return { cases, leftOut, writesAllowed };
+}
