@@ -2,16 +2,11 @@
  * `npm run docs`: renders each bundled document in generated/ as a self-contained Redoc page
  * (scripts inlined, nothing loaded from a CDN) and an index page, into dist/docs/.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { APIS } from '../generate/apis.js';
+import { runRedocly } from '../runRedocly.js';
 import { renderIndexPage, type DocsEntry } from './renderIndexPage.js';
-
-const run = promisify(execFile);
-const redoclyBin = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 const outDir = join(projectRoot, 'dist', 'docs');
 
@@ -21,14 +16,7 @@ async function renderApiPage(api: string): Promise<DocsEntry> {
     info: { title: string; version: string; summary?: string };
   };
   const file = `${api}.html`;
-  try {
-    await run(process.execPath, [redoclyBin, 'build-docs', source, '--inlineBundle', '--title', doc.info.title, '--output', join(outDir, file)], {
-      cwd: projectRoot,
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-    });
-  } catch (error) {
-    throw new Error(`redocly build-docs failed for ${source}:\n${String((error as { stderr?: string }).stderr ?? error).trim()}`);
-  }
+  await runRedocly(['build-docs', source, '--inlineBundle', '--title', doc.info.title, '--output', join(outDir, file)], projectRoot, `redocly build-docs failed for ${source}`);
   return { file, title: doc.info.title, version: doc.info.version, summary: doc.info.summary ?? '' };
 }
 
