@@ -70,11 +70,11 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
       }),
     );
     if (options.stateUrl) await checkReachable(options.stateUrl, 'the provider-state endpoint');
-    const apis: ApiRun[] = [];
-    for (const [i, api] of loaded.entries()) {
-      const { target, credentials } = targets[i] as { target: TargetInfo; credentials: Credentials };
-      apis.push(
-        await runApi({
+    // Each API has its own target (and mock), so the APIs run side by side.
+    const apis: ApiRun[] = await Promise.all(
+      loaded.map((api, i) => {
+        const { target, credentials } = targets[i] as { target: TargetInfo; credentials: Credentials };
+        return runApi({
           api: api.api,
           doc: api.doc,
           validator: api.validator,
@@ -86,9 +86,9 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           ...(options.scenarios
             ? { scenarios: (ctx) => (options.scenarios as NonNullable<SuiteOptions['scenarios']>)(api, target, credentials, { ...ctx, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}) }) }
             : {}),
-        }),
-      );
-    }
+        });
+      }),
+    );
     return { apis, startedAt, durationMs: performance.now() - started };
   } finally {
     await Promise.all(prisms.map((p) => p.stop()));

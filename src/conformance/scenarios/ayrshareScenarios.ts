@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { createAyrshareClient } from '../../../generated/ayrshare/index.js';
 import type { ScenarioContext } from './scenarioContext.js';
 
@@ -48,7 +49,7 @@ export const ayrshareScenarios: Record<string, Run> = {
     const id = publishedIds[0] as string;
     const marked = await ayrshare.DELETE('/api/post', { body: { id, markManualDeleted: true } });
     ctx.expect(marked.response.status === 200, 'markManualDeleted answers 200', 200, marked.response.status);
-    ctx.expect(JSON.stringify(marked.data) === JSON.stringify({ status: 'success', id }), 'markManualDeleted answers { status: "success", id }', { status: 'success', id }, marked.data);
+    ctx.expect(isDeepStrictEqual(marked.data, { status: 'success', id }), 'markManualDeleted answers { status: "success", id }', { status: 'success', id }, marked.data);
     const again = await ayrshare.DELETE('/api/post', { body: { id } });
     ctx.expect(again.error?.code === 383, 'the post is marked deleted (a delete again is code 383)', 383, again.error?.code ?? again.response.status);
   },

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { createLayersClient } from '../../../generated/layers/index.js';
 import type { ScenarioContext } from './scenarioContext.js';
 
@@ -38,7 +39,7 @@ export const layersScenarios: Record<string, Run> = {
     if (before.data && patched.data) {
       const { updatedAt: _a, ...was } = before.data;
       const { updatedAt: _b, ...now } = patched.data;
-      ctx.expect(JSON.stringify({ ...was, brandVoice: 'casual' }) === JSON.stringify(now), 'PATCH changes only the field sent and returns the full record', { ...was, brandVoice: 'casual' }, now);
+      ctx.expect(isDeepStrictEqual({ ...was, brandVoice: 'casual' }, now), 'PATCH changes only the field sent and returns the full record', { ...was, brandVoice: 'casual' }, now);
     }
     const cleared = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { ageRange: null } });
     ctx.expect(cleared.response.status === 200 && cleared.data?.ageRange === null, 'ageRange: null clears the age range', null, cleared.data?.ageRange);
@@ -84,7 +85,7 @@ export const layersScenarios: Record<string, Run> = {
     const a = await call(first.socialAccountId);
     const replay = await call(first.socialAccountId);
     ctx.expect(a.response.status === 200 && replay.response.status === 200, 'replaying the Idempotency-Key answers 200 again', '200, 200', `${a.response.status}, ${replay.response.status}`);
-    ctx.expect(JSON.stringify(replay.data) === JSON.stringify(a.data), 'the replay returns the first result', a.data, replay.data);
+    ctx.expect(isDeepStrictEqual(replay.data, a.data), 'the replay returns the first result', a.data, replay.data);
     const conflict = await call(second.socialAccountId);
     ctx.expect(conflict.response.status === 409, 'the same key on another socialAccountId answers 409', 409, conflict.response.status);
   },

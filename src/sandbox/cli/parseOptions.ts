@@ -1,0 +1,96 @@
+import { parseArgs } from 'node:util';
+import type { FaultPoint } from '../store/types.js';
+import { FAULT_POINTS, isFaultPoint } from '../http/faults.js';
+import { isLoopbackHost } from '../http/loopback.js';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface SandboxCliOptions {
+  port: number;
+  host: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  providerStates: boolean;
+  fault?: FaultPoint;
+  /** Requests per minute per API key; the server's default when absent. */
+  rateLimit?: number;
+  help: boolean;
+}
+
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export const USAGE = `Usage: npm run sandbox -- [options]
+
+A stateful reference server of the Layers, Ayrshare and Hoko partner APIs, all three on one port
+(their paths do not collide), with a demo tenant seeded at start.
+
+Options:
+  --port <n>           port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host <address>     address to listen on (default ${DEFAULT_HOST})
+  --data-dir <dir>     keep the data in PGlite files under <dir> (default: PGlite in memory)
+  --provider-states    serve POST /__states, the conformance suite's provider states
+                       (test use only; refused unless --host is a loopback address)
+  --fault <point>      make the store fail on purpose at <point>: ${FAULT_POINTS.join(', ')}
+  --rate-limit <n>     requests per minute per API key (default: generous)
+  -h, --help           show this help
+
+Environment:
+  DATABASE_URL         a PostgreSQL connection string: use that database instead of PGlite
+
+Stop with Ctrl-C (SIGINT) or SIGTERM.
+`;
+
+const positiveInt = (value: string, flag: string, min: number, max: number): number => {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${flag}: '${value}' must be an integer from ${min} to ${max}`);
+  return Number(value);
+};
+
+/** Parses the command line and `DATABASE_URL`; throws UsageError with one line saying what to fix. */
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}): SandboxCliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'provider-states': { type: 'boolean', default: false },
+        fault: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
+  }
+  const port = values.port === undefined ? DEFAULT_PORT : positiveInt(values.port, '--port', 0, 65535);
+  const host = values.host ?? DEFAULT_HOST;
+  if (host.trim() === '') throw new UsageError('--host: must not be empty');
+  if (values.fault !== undefined && !isFaultPoint(values.fault)) throw new UsageError(`--fault: '${values.fault}' is not a fault point (expected one of ${FAULT_POINTS.join(', ')})`);
+  const rateLimit = values['rate-limit'] === undefined ? undefined : positiveInt(values['rate-limit'], '--rate-limit', 1, 1_000_000);
+  const dataDir = values['data-dir'];
+  if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data-dir: must not be empty');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && dataDir !== undefined) throw new UsageError('--data-dir and DATABASE_URL both choose the database: use one of them');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  const providerStates = values['provider-states'] ?? false;
+  if (providerStates && !isLoopbackHost(host)) {
+    throw new UsageError(`--provider-states is for test use and is only served on a loopback address; --host ${host} is not one (use 127.0.0.1, ::1 or localhost)`);
+  }
+  return {
+    port,
+    host,
+    ...(dataDir !== undefined ? { dataDir } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    providerStates,
+    ...(values.fault !== undefined ? { fault: values.fault as FaultPoint } : {}),
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
+    help: values.help ?? false,
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * The sandbox's HTTP layer: one server, ONE port, all three APIs. Their paths do not collide
+ * (Layers `/v1/...`, Ayrshare `/api/post`, Hoko `/api/partners`), so the path alone picks the API;
+ * routes, parameters, bodies, scopes and error statuses all come from the bundled documents
+ * (see routeTable.ts and requestValidation.ts). Each API answers in its own error envelope; an
+ * unknown path is a 404 and a known path with another method a 405, both in a neutral JSON body.
+ *
+ * Options: provider states (`POST /__states`, loopback only), a fault hook passed to the store,
+ * the per-key rate limit and the body size limit.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiName } from '../../conformance/model.js';
+import { documentedStatusKey } from '../../conformance/checks/matchStatus.js';
+import type { DemoData, Faults, SandboxStore } from '../store/types.js';
+import type { ApiContext, ApiHandler } from './apiHandler.js';
+import { createAyrshareHandler } from './ayrshare/handler.js';
+import { loadApiDocuments, type ApiDocuments } from './documents.js';
+import { createHokoHandler } from './hoko/handler.js';
+import { json, type HttpResult, type SandboxRequest } from './httpTypes.js';
+import { bodyIssues } from './issues.js';
+import { createLayersHandler } from './layers/handler.js';
+import { baseUrlOf, isLoopbackHost } from './loopback.js';
+import { createProviderStates, PROVIDER_STATES_PATH } from './providerStates.js';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimiter.js';
+import { DEFAULT_BODY_LIMIT_BYTES, readBody } from './readBody.js';
+import { buildRouteTable } from './routeTable.js';
+import { documentScopes } from './security.js';
+
+export interface SandboxServerOptions {
+  /** Serve `POST /__states` (the suite's provider states). Only allowed when listening on loopback. */
+  providerStates?: boolean;
+  /** Fault hook handed to the store's writes; off by default. The object is read on every call. */
+  faults?: Faults;
+  /** Per-key token bucket (default: generous, see DEFAULT_RATE_LIMIT). */
+  rateLimit?: RateLimitOptions;
+  /** Largest body read (default 2 MB); a larger one is a validation error in the API's envelope. */
+  bodyLimitBytes?: number;
+  /** The demo tenant provider states act in; seeded on first use when not given. */
+  demo?: DemoData;
+  /** Pre-loaded documents (default: `generated/<api>/openapi.json`). */
+  documents?: ApiDocuments;
+  /** Where unexpected errors and warnings go (default: stderr). */
+  log?: (line: string) => void;
+}
+
+export interface ListeningSandbox {
+  baseUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface SandboxServer {
+  /** Answers one request: the whole HTTP layer without a socket. */
+  handle(request: SandboxRequest): Promise<HttpResult>;
+  /** For `http.createServer`. */
+  requestListener(req: IncomingMessage, res: ServerResponse): void;
+  /** The live fault hook (same object as `options.faults`, when given). */
+  faults: Faults;
+  listen(port: number, host?: string): Promise<ListeningSandbox>;
+}
+
+/** Influencer fields checked against the request schema of the Layers PATCH (every field optional there). */
+function influencerFieldsCheck(documents: ApiDocuments): (fields: Record<string, unknown>) => string[] {
+  const patch = documents.layers.operations.find((o) => o.operationId === 'patchInfluencer');
+  const pointer = patch?.schemaPointer('request');
+  if (!pointer) throw new Error('the Layers document has no patchInfluencer request schema');
+  return (fields) => bodyIssues(documents.layers.validator.validate(pointer, fields), fields).map((i) => `${i.field}: ${i.message}`);
+}
+
+const neutral = (status: number, error: string, message: string, headers: Record<string, string> = {}) => json(status, { error, message }, headers);
+
+export async function createSandboxServer(store: SandboxStore, options: SandboxServerOptions = {}): Promise<SandboxServer> {
+  const documents = options.documents ?? (await loadApiDocuments());
+  const log = options.log ?? ((line: string) => process.stderr.write(`sandbox: ${line}\n`));
+  const faults: Faults = options.faults ?? {};
+  const rateLimiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const routes = buildRouteTable(documents);
+  const context = (api: ApiName): ApiContext => ({ store, document: documents[api], rateLimiter, faults, log });
+  const handlers: Record<ApiName, ApiHandler> = {
+    layers: createLayersHandler(context('layers')),
+    ayrshare: createAyrshareHandler(context('ayrshare')),
+    hoko: createHokoHandler(context('hoko')),
+  };
+
+  let demo: Promise<DemoData> | undefined = options.demo ? Promise.resolve(options.demo) : undefined;
+  const states = options.providerStates
+    ? createProviderStates({
+        store,
+        demo: () => (demo ??= store.seedDemo()),
+        layersScopes: documentScopes(documents.layers.operations),
+        checkInfluencerFields: influencerFieldsCheck(documents),
+      })
+    : undefined;
+
+  async function handle(request: SandboxRequest): Promise<HttpResult> {
+    if (request.pathname === PROVIDER_STATES_PATH && states && (request.remoteAddress === undefined || isLoopbackHost(request.remoteAddress))) {
+      return states(request);
+    }
+    const match = routes.match(request.method, request.pathname);
+    if (match.kind === 'not-found') return neutral(404, 'not_found', `No API of this sandbox serves ${request.pathname}`);
+    if (match.kind === 'method-not-allowed') {
+      return neutral(405, 'method_not_allowed', `${request.pathname} does not take ${request.method} (only ${match.allow.join(', ')})`, { Allow: match.allow.join(', ') });
+    }
+    const { route, pathParams } = match;
+    const result = await handlers[route.api](request, route, pathParams);
+    if (!documentedStatusKey(route.operation.statuses(), result.status)) {
+      log(`warning: ${route.api} ${route.operation.operationId} answered ${result.status}, which its document does not declare`);
+    }
+    return result;
+  }
+
+  function send(res: ServerResponse, result: HttpResult): void {
+    const headers: Record<string, string | number> = { ...result.headers };
+    if (result.body === undefined && result.text === undefined) {
+      res.writeHead(result.status, headers);
+      res.end();
+      return;
+    }
+    const text = result.text ?? JSON.stringify(result.body);
+    res.writeHead(result.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+    res.end(text);
+  }
+
+  function requestListener(req: IncomingMessage, res: ServerResponse): void {
+    void (async () => {
+      try {
+        const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+        const body = await readBody(req, bodyLimit);
+        const request: SandboxRequest = {
+          method: (req.method ?? 'GET').toUpperCase(),
+          pathname: url.pathname,
+          searchParams: url.searchParams,
+          headers: req.headers,
+          body,
+          ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}),
+        };
+        send(res, await handle(request));
+      } catch (error) {
+        log(`unexpected error on ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
+        if (!res.headersSent && !res.destroyed) send(res, neutral(500, 'internal', (error as Error).message));
+        else res.destroy();
+      }
+    })();
+  }
+
+  async function listen(port: number, host = '127.0.0.1'): Promise<ListeningSandbox> {
+    if (options.providerStates && !isLoopbackHost(host)) {
+      throw new Error(`provider states (${PROVIDER_STATES_PATH}) may only be served on a loopback address, not on ${host}: listen on 127.0.0.1, ::1 or localhost, or leave provider states off`);
+    }
+    const server = createServer(requestListener);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const address = server.address() as AddressInfo;
+    return {
+      baseUrl: baseUrlOf(host, address.port),
+      port: address.port,
+      close: () =>
+        new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()));
+          server.closeIdleConnections();
+          // Requests still in flight get a moment to finish, then their connections are cut.
+          setTimeout(() => server.closeAllConnections(), 2000).unref();
+        }),
+    };
+  }
+
+  return { handle, requestListener, faults, listen };
+}

@@ -1,0 +1,42 @@
+/** The request and response shapes the sandbox's handlers speak: plain data, no sockets, so they unit-test without a server. */
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** The body as read from the wire, before any parsing. */
+export type RawBody =
+  | { kind: 'empty' }
+  | { kind: 'text'; text: string }
+  /** Over the size limit: the rest was discarded, unread. */
+  | { kind: 'too-large'; limitBytes: number };
+
+export interface SandboxRequest {
+  /** Upper case, e.g. `DELETE`. */
+  method: string;
+  pathname: string;
+  searchParams: URLSearchParams;
+  /** Node's headers: names in lower case. */
+  headers: IncomingHttpHeaders;
+  body: RawBody;
+  /** The peer's address, when known. */
+  remoteAddress?: string;
+}
+
+export interface HttpResult {
+  status: number;
+  /** Serialised as JSON; omitted for an empty body. */
+  body?: unknown;
+  /** When set, sent as is instead of serialising `body` (the exact bytes of a replayed response). */
+  text?: string;
+  headers?: Record<string, string>;
+}
+
+/** A JSON response. */
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({ status, body, headers });
+
+/** A JSON response whose text is already written: sent byte for byte. */
+export const jsonText = (status: number, text: string, headers: Record<string, string> = {}): HttpResult => ({ status, body: JSON.parse(text), text, headers });
+
+/** A single header value (the first, when a header was sent several times). */
+export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,96 @@
+/**
+ * Validation problems as the APIs report them: one `field` (a body's top-level property, a
+ * parameter's name, or `body` for the body as a whole) and a message. Layers turns them into
+ * `details.fieldErrors`; Ayrshare and Hoko only say the request was invalid.
+ */
+import type { SchemaError } from '../../openapi/schemaValidator.js';
+import { getAtPointer, unescapeToken } from '../../openapi/jsonPointer.js';
+
+export interface Issue {
+  field: string;
+  message: string;
+}
+
+/** The key for problems with the body as a whole (not JSON, missing, wrong type, too few properties…). */
+export const BODY_FIELD = 'body';
+
+const COMBINATORS = new Set(['anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else']);
+
+const NO_VALUE = Symbol('no value');
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/** A readable message for one ajv error; `value` is the validated instance, when known. */
+function message(error: SchemaError, value: unknown = NO_VALUE): string {
+  const p = error.params;
+  switch (error.keyword) {
+    case 'type': {
+      if (value === NO_VALUE) return error.message;
+      const at = getAtPointer(value, `#${error.instancePath}`);
+      return `Expected ${String(p.type).replaceAll(',', ' or ')}, received ${jsonType(at)}`;
+    }
+    case 'required':
+      return 'Required';
+    case 'additionalProperties':
+    case 'unevaluatedProperties':
+      return 'Unrecognized key';
+    case 'minProperties':
+      return p.limit === 1 ? 'At least one field is required' : error.message;
+    case 'enum':
+      return `Invalid enum value: expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return error.message;
+  }
+}
+
+/**
+ * ajv errors of a body, each named by the top-level property it is about: the first segment of
+ * `instancePath`, else `params.missingProperty` / `additionalProperty` / `unevaluatedProperty`,
+ * else `body`. Messages of combinators (`anyOf` …) are dropped when the same field has a precise one.
+ */
+export function bodyIssues(errors: SchemaError[], value: unknown = NO_VALUE): Issue[] {
+  const issues: (Issue & { combinator: boolean })[] = errors.map((e) => {
+    const first = e.instancePath.split('/')[1];
+    const p = e.params;
+    const field =
+      first !== undefined
+        ? unescapeToken(first)
+        : e.keyword === 'required' && typeof p.missingProperty === 'string'
+          ? p.missingProperty
+          : e.keyword === 'additionalProperties' && typeof p.additionalProperty === 'string'
+            ? p.additionalProperty
+            : e.keyword === 'unevaluatedProperties' && typeof p.unevaluatedProperty === 'string'
+              ? p.unevaluatedProperty
+              : BODY_FIELD;
+    return { field, message: message(e, value), combinator: COMBINATORS.has(e.keyword) };
+  });
+  const precise = new Set(issues.filter((i) => !i.combinator).map((i) => i.field));
+  return dedupe(issues.filter((i) => !i.combinator || !precise.has(i.field)).map(({ field, message: m }) => ({ field, message: m })));
+}
+
+/** ajv errors of one parameter, all under its name. */
+export function parameterIssues(name: string, errors: SchemaError[], value: unknown = NO_VALUE): Issue[] {
+  const precise = errors.filter((e) => !COMBINATORS.has(e.keyword));
+  return dedupe((precise.length > 0 ? precise : errors).map((e) => ({ field: name, message: message(e, value) })));
+}
+
+export function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.field}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `{ field: [messages…] }`, the shape of Layers' `details.fieldErrors`. */
+export function toFieldErrors(issues: Issue[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const { field, message: m } of issues) (out[field] ??= []).push(m);
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * In-memory token buckets, one per API key: `capacity` requests at once, refilled at
+ * `refillPerSecond`. Each request takes one token; without one it is refused, with how long to wait.
+ */
+export interface RateLimitOptions {
+  /** Burst size, and the `X-RateLimit-Limit` Hoko reports. */
+  capacity: number;
+  refillPerSecond: number;
+}
+
+/** Generous: the whole conformance suite, scenarios included, stays far below it. */
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { capacity: 1000, refillPerSecond: 50 };
+
+export type RateDecision =
+  | { allowed: true; limit: number; remaining: number; resetAt: number }
+  | { allowed: false; limit: number; remaining: 0; retryAfterSeconds: number; resetAt: number };
+
+export interface RateLimiter {
+  take(bucket: string): RateDecision;
+}
+
+export function createRateLimiter(options: RateLimitOptions = DEFAULT_RATE_LIMIT, now: () => number = Date.now): RateLimiter {
+  if (!(options.capacity >= 1) || !(options.refillPerSecond > 0)) throw new Error('rate limit: capacity must be at least 1 and refillPerSecond above 0');
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    take(bucket) {
+      const t = now();
+      const b = buckets.get(bucket) ?? { tokens: options.capacity, at: t };
+      b.tokens = Math.min(options.capacity, b.tokens + ((t - b.at) / 1000) * options.refillPerSecond);
+      b.at = t;
+      buckets.set(bucket, b);
+      // Unix seconds when the bucket is full again.
+      const fullAt = (tokens: number) => Math.ceil((t + ((options.capacity - tokens) / options.refillPerSecond) * 1000) / 1000);
+      if (b.tokens >= 1) {
+        b.tokens -= 1;
+        return { allowed: true, limit: options.capacity, remaining: Math.floor(b.tokens), resetAt: fullAt(b.tokens) };
+      }
+      const retryAfterSeconds = Math.max(1, Math.ceil((1 - b.tokens) / options.refillPerSecond));
+      return { allowed: false, limit: options.capacity, remaining: 0, retryAfterSeconds, resetAt: fullAt(b.tokens) };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { IncomingMessage } from 'node:http';
+import type { RawBody } from './httpTypes.js';
+
+/** Default body limit: a 10,000-uuid Hoko body is about 390 KB, so 2 MB leaves ample room. */
+export const DEFAULT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Reads the whole request body as UTF-8, up to `limitBytes`. Past the limit the rest is drained and
+ * discarded (so the client can still read the answer, which says the body was too large), unless it
+ * goes on past `limitBytes * 8`, when the connection is dropped.
+ */
+export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<RawBody> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limitBytes * 8) {
+        req.destroy();
+        return;
+      }
+      if (size > limitBytes) {
+        tooLarge = true;
+        chunks.length = 0;
+        return;
+      }
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (tooLarge) return resolve({ kind: 'too-large', limitBytes });
+      const text = Buffer.concat(chunks).toString('utf8');
+      resolve(text.trim() === '' ? { kind: 'empty' } : { kind: 'text', text });
+    });
+    req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('the client closed the connection before the body ended'));
+    });
+  });
+}

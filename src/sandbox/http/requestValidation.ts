@@ -1,0 +1,132 @@
+/**
+ * Request validation against the operation's own schemas in the bundled document: path, query and
+ * header parameters (query strings coerced to the number or boolean their schema declares), and
+ * the JSON body. The rules and their error statuses differ per API, so this only reports issues;
+ * each API's handler decides what to answer and when.
+ */
+import { isObject, resolveRef } from '../../openapi/jsonPointer.js';
+import type { OpenApiDocument } from '../../openapi/loadDocument.js';
+import type { Operation } from '../../openapi/operations.js';
+import type { SchemaValidator } from '../../openapi/schemaValidator.js';
+import { headerValue, type RawBody, type SandboxRequest } from './httpTypes.js';
+import { BODY_FIELD, bodyIssues, parameterIssues, type Issue } from './issues.js';
+
+type Location = 'path' | 'query' | 'header';
+
+interface ParameterSpec {
+  name: string;
+  in: Location;
+  required: boolean;
+  schemaPointer: string | undefined;
+  types: Set<string>;
+  default: unknown;
+}
+
+export interface ParameterValues {
+  path: Record<string, string>;
+  query: Record<string, unknown>;
+  header: Record<string, string>;
+}
+
+export type BodyOutcome = { kind: 'absent' } | { kind: 'value'; value: unknown } | { kind: 'invalid'; issues: Issue[] };
+
+export interface OperationValidator {
+  /** Parameters read and validated; `issues` empty when all are valid. */
+  parameters(request: SandboxRequest, pathParams: Record<string, string>): { values: ParameterValues; issues: Issue[] };
+  /** The body parsed and validated against the operation's request schema. */
+  body(raw: RawBody): BodyOutcome;
+}
+
+/** How a server reads a parameter string: a number when the schema allows one, `true`/`false` when it allows booleans. */
+export function coerceParameter(types: Set<string>, value: string): unknown {
+  if ((types.has('integer') || types.has('number')) && /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(value)) return Number(value);
+  if (types.has('boolean') && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
+
+function parameterSpecs(doc: OpenApiDocument, operation: Operation): ParameterSpec[] {
+  return operation
+    .parameters()
+    .filter((p) => p.value.in === 'path' || p.value.in === 'query' || p.value.in === 'header')
+    .map((p) => {
+      const schemaPointer = p.value.schema === undefined ? undefined : `${p.pointer}/schema`;
+      const schema = schemaPointer ? resolveRef(doc, p.value.schema, schemaPointer).value : undefined;
+      const type = isObject(schema) ? schema.type : undefined;
+      return {
+        name: String(p.value.name),
+        in: p.value.in as Location,
+        required: p.value.required === true,
+        schemaPointer,
+        types: new Set((Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string')),
+        default: isObject(schema) ? schema.default : undefined,
+      };
+    });
+}
+
+const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(2)} MB` : `${bytes} bytes`);
+
+export function createOperationValidator(doc: OpenApiDocument, validator: SchemaValidator, operation: Operation): OperationValidator {
+  const specs = parameterSpecs(doc, operation);
+  const requestBody = operation.requestBody();
+  const bodyRequired = requestBody?.value.required === true;
+  const bodySchema = operation.schemaPointer('request');
+  // Compile now, so a schema ajv cannot compile stops the start, not a request.
+  for (const s of specs) if (s.schemaPointer) validator.compile(s.schemaPointer);
+  if (bodySchema) validator.compile(bodySchema);
+
+  return {
+    parameters(request, pathParams) {
+      const values: ParameterValues = { path: {}, query: {}, header: {} };
+      const issues: Issue[] = [];
+      for (const spec of specs) {
+        let raw: string | undefined;
+        if (spec.in === 'path') raw = pathParams[spec.name];
+        else if (spec.in === 'header') raw = headerValue(request.headers, spec.name);
+        else {
+          const all = request.searchParams.getAll(spec.name);
+          if (all.length > 1) {
+            issues.push({ field: spec.name, message: 'Must be given at most once' });
+            continue;
+          }
+          raw = all[0];
+        }
+        if (raw === undefined) {
+          if (spec.required) issues.push({ field: spec.name, message: 'Required' });
+          else if (spec.in === 'query' && spec.default !== undefined) values.query[spec.name] = spec.default;
+          continue;
+        }
+        const value = spec.in === 'header' ? raw : coerceParameter(spec.types, raw);
+        const errors = spec.schemaPointer ? validator.validate(spec.schemaPointer, value) : [];
+        if (errors.length > 0) {
+          issues.push(...parameterIssues(spec.name, errors, value));
+          continue;
+        }
+        if (spec.in === 'query') values.query[spec.name] = value;
+        else values[spec.in][spec.name] = raw;
+      }
+      return { values, issues };
+    },
+
+    body(raw) {
+      if (!requestBody || !bodySchema) return { kind: 'absent' }; // the operation takes no body: anything sent is ignored
+      if (raw.kind === 'too-large') {
+        return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: `The body is larger than ${sizeLabel(raw.limitBytes)}` }] };
+      }
+      if (raw.kind === 'empty') {
+        return bodyRequired ? { kind: 'invalid', issues: [{ field: BODY_FIELD, message: 'A JSON body is required' }] } : { kind: 'absent' };
+      }
+      // Read as JSON whatever the Content-Type says (`curl -d` sends form encoding unless told):
+      // the documents declare application/json bodies only, so there is nothing else to read.
+      let value: unknown;
+      try {
+        value = JSON.parse(raw.text);
+      } catch (error) {
+        return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: `Malformed JSON: ${(error as Error).message}` }] };
+      }
+      const errors = validator.validate(bodySchema, value);
+      if (errors.length === 0) return { kind: 'value', value };
+      const issues = bodyIssues(errors, value);
+      return { kind: 'invalid', issues: issues.length > 0 ? issues : [{ field: BODY_FIELD, message: 'Invalid body' }] };
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Routing derived from the bundled documents: one entry per operation, with a regular expression
+ * built from its path template (`/v1/influencers/{influencerId}` → `^/v1/influencers/([^/]+)$`).
+ *
+ * ONE port serves all three APIs: their paths do not collide (Layers `/v1/...`, Ayrshare
+ * `/api/post`, Hoko `/api/partners`), so a request's path alone says which API it is for.
+ * `buildRouteTable` checks that, and throws naming both operations if a document ever adds a
+ * path another API already matches.
+ */
+import type { ApiName } from '../../conformance/model.js';
+import type { Operation } from '../../openapi/operations.js';
+import type { ApiDocuments } from './documents.js';
+
+export interface Route {
+  api: ApiName;
+  operation: Operation;
+  pattern: RegExp;
+  /** Path parameter names, in the order of the pattern's capture groups. */
+  paramNames: string[];
+}
+
+export type RouteMatch =
+  | { kind: 'matched'; route: Route; pathParams: Record<string, string> }
+  | { kind: 'method-not-allowed'; allow: string[] }
+  | { kind: 'not-found' };
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `^…$` for a path template; `{name}` matches one non-empty segment. */
+export function templatePattern(template: string): { pattern: RegExp; paramNames: string[] } {
+  const paramNames: string[] = [];
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const param = /^\{([^}]+)\}$/.exec(part);
+      if (!param) return escapeRegExp(part);
+      paramNames.push(param[1] as string);
+      return '([^/]+)';
+    })
+    .join('');
+  return { pattern: new RegExp(`^${source}$`), paramNames };
+}
+
+export interface RouteTable {
+  routes: Route[];
+  match(method: string, pathname: string): RouteMatch;
+}
+
+export function buildRouteTable(documents: ApiDocuments): RouteTable {
+  const routes: Route[] = Object.values(documents).flatMap((d) =>
+    d.operations.map((operation) => ({ api: d.api, operation, ...templatePattern(operation.path) })),
+  );
+  // Fail closed on a collision between APIs: a sample path of each template must match no route of another API.
+  for (const a of routes) {
+    const sample = a.operation.path.replace(/\{[^}]+\}/g, 'x');
+    const clash = routes.find((b) => b.api !== a.api && b.pattern.test(sample));
+    if (clash) {
+      throw new Error(`${a.api} ${a.operation.path} and ${clash.api} ${clash.operation.path} collide: one port cannot serve both`);
+    }
+  }
+
+  return {
+    routes,
+    match(method, pathname) {
+      const onPath = routes
+        .map((route) => ({ route, m: route.pattern.exec(pathname) }))
+        .filter((x): x is { route: Route; m: RegExpExecArray } => x.m !== null);
+      if (onPath.length === 0) return { kind: 'not-found' };
+      const hit = onPath.find(({ route }) => route.operation.method === method.toLowerCase());
+      if (!hit) return { kind: 'method-not-allowed', allow: [...new Set(onPath.map(({ route }) => route.operation.method.toUpperCase()))] };
+      const pathParams: Record<string, string> = {};
+      for (const [i, name] of hit.route.paramNames.entries()) {
+        const raw = hit.m[i + 1] as string;
+        let value: string;
+        try {
+          value = decodeURIComponent(raw);
+        } catch {
+          value = raw; // not valid percent-encoding: validated as is, and rejected by the pattern
+        }
+        pathParams[name] = value;
+      }
+      return { kind: 'matched', route: hit.route, pathParams };
+    },
+  };
+}

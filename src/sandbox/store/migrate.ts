@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import type { SqlDb } from './sqlDb.js';
+
+/** The migrations shipped next to this module: `NNN_name.sql`, applied in version order. */
+export const migrationsDirectory = new URL('./migrations/', import.meta.url);
+
+export interface Migration {
+  version: string;
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export async function loadMigrations(directory: URL = migrationsDirectory): Promise<Migration[]> {
+  const files = (await readdir(directory)).filter((f) => /^\d+_[\w-]+\.sql$/.test(f)).sort();
+  const migrations: Migration[] = [];
+  for (const file of files) {
+    const sql = await readFile(new URL(file, directory), 'utf8');
+    const version = file.slice(0, file.indexOf('_'));
+    if (migrations.some((m) => m.version === version)) throw new Error(`Two migrations share version ${version}`);
+    migrations.push({ version, name: file, sql, checksum: createHash('sha256').update(sql).digest('hex') });
+  }
+  return migrations;
+}
+
+/**
+ * Applies the pending migrations in order, each in its own transaction together with its row in
+ * `schema_migrations`; returns the versions it applied (none on a second run). A transaction-level
+ * advisory lock makes concurrent starts against one PostgreSQL wait for each other. A migration
+ * that was edited after it was applied is refused (its checksum no longer matches).
+ */
+export async function migrate(db: SqlDb, migrations?: Migration[]): Promise<string[]> {
+  const all = migrations ?? (await loadMigrations());
+  await db.transaction(async (tx) => {
+    await lock(tx);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version text PRIMARY KEY,
+      name text NOT NULL,
+      checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+  });
+  const applied: string[] = [];
+  for (const migration of all) {
+    const ran = await db.transaction(async (tx) => {
+      await lock(tx);
+      const { rows } = await tx.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE version = $1', [migration.version]);
+      const done = rows[0];
+      if (done) {
+        if (done.checksum !== migration.checksum) {
+          throw new Error(`Migration ${migration.name} changed after it was applied; add a new migration instead`);
+        }
+        return false;
+      }
+      await tx.exec(migration.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [migration.version, migration.name, migration.checksum]);
+      return true;
+    });
+    if (ran) applied.push(migration.version);
+  }
+  return applied;
+}
+
+function lock(tx: SqlDb): Promise<unknown> {
+  return tx.query("SELECT pg_advisory_xact_lock(hashtext('sandbox:schema_migrations'))");
+}

@@ -1,0 +1,23 @@
+import { migrate } from './migrate.js';
+import { openPgliteDb } from './pgliteDb.js';
+import { openPgPoolDb } from './pgPoolDb.js';
+import type { SqlDb } from './sqlDb.js';
+
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL connection string; when set, a `pg.Pool` is used. */
+  databaseUrl?: string;
+  /** Without `databaseUrl`: where PGlite keeps its files. Omitted: PGlite in memory. */
+  dataDir?: string;
+}
+
+/** Opens the sandbox's database (PostgreSQL or PGlite) and applies the pending migrations. */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<SqlDb> {
+  const db = options.databaseUrl ? openPgPoolDb(options.databaseUrl) : await openPgliteDb(options.dataDir);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  return db;
+}

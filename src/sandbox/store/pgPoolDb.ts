@@ -1,0 +1,105 @@
+import pg from 'pg';
+import type { SqlDb } from './sqlDb.js';
+
+/**
+ * A real PostgreSQL server behind `SqlDb`, through a `pg.Pool`: statements outside a transaction
+ * use any pooled connection; a transaction checks one client out and runs BEGIN … COMMIT on it.
+ */
+export function openPgPoolDb(databaseUrl: string): SqlDb {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle client that loses its connection emits 'error' on the pool; without a listener that
+  // would crash the process. The pool discards the client and the next query reconnects.
+  pool.on('error', () => undefined);
+  return new PgPoolDb(pool);
+}
+
+class PgPoolDb implements SqlDb {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> {
+    const result = await this.pool.query(sql, params);
+    return { rows: result.rows as T[] };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async transaction<T>(fn: (tx: SqlDb) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    const tx = new PgClientTransaction(client);
+    try {
+      const result = await fn(tx);
+      const commit = await client.query('COMMIT');
+      // COMMIT of a transaction that an error aborted answers ROLLBACK instead of failing.
+      if (commit.command === 'ROLLBACK') throw new Error('The transaction was aborted by an earlier error and rolled back');
+      client.release();
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+        client.release();
+      } catch (rollbackError) {
+        // The connection is unusable: the pool must not hand it out again.
+        client.release(rollbackError as Error);
+      }
+      throw error;
+    } finally {
+      tx.end();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+class PgClientTransaction implements SqlDb {
+  #open = true;
+  #savepoints = 0;
+
+  constructor(private readonly client: pg.PoolClient) {}
+
+  end(): void {
+    this.#open = false;
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> {
+    this.#check();
+    const result = await this.client.query(sql, params);
+    return { rows: result.rows as T[] };
+  }
+
+  async exec(sql: string): Promise<void> {
+    this.#check();
+    await this.client.query(sql);
+  }
+
+  async transaction<T>(fn: (tx: SqlDb) => Promise<T>): Promise<T> {
+    this.#check();
+    const name = `sp_${++this.#savepoints}`;
+    await this.client.query(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(this);
+      await this.client.query(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await this.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    throw new Error('close() is not available on a transaction');
+  }
+
+  #check(): void {
+    if (!this.#open) throw new Error('This transaction has already ended');
+  }
+}

@@ -1,0 +1,108 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { SerialQueue } from './serialQueue.js';
+import type { SqlDb } from './sqlDb.js';
+
+/**
+ * PGlite behind `SqlDb`: in memory, or persisted in `dataDir`. PGlite is one connection, so every
+ * top-level statement and every transaction is queued (`SerialQueue`): a transaction holds the
+ * queue from BEGIN to COMMIT/ROLLBACK. Calling the outer `Db` from inside a transaction would
+ * wait for itself forever; that mistake throws instead.
+ */
+export async function openPgliteDb(dataDir?: string): Promise<SqlDb> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const pg = await PGlite.create(dataDir);
+  return new PgliteDb(pg);
+}
+
+class PgliteDb implements SqlDb {
+  readonly #queue = new SerialQueue();
+  readonly #insideTransaction = new AsyncLocalStorage<boolean>();
+
+  constructor(private readonly pg: PGlite) {}
+
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> {
+    this.#refuseReentry();
+    return this.#queue.run(async () => ({ rows: (await this.pg.query<T>(sql, params)).rows }));
+  }
+
+  exec(sql: string): Promise<void> {
+    this.#refuseReentry();
+    return this.#queue.run(async () => {
+      await this.pg.exec(sql);
+    });
+  }
+
+  transaction<T>(fn: (tx: SqlDb) => Promise<T>): Promise<T> {
+    this.#refuseReentry();
+    return this.#queue.run(async () => {
+      await this.pg.exec('BEGIN');
+      const tx = new PgliteTransaction(this.pg);
+      try {
+        const result = await this.#insideTransaction.run(true, () => fn(tx));
+        await this.pg.exec('COMMIT');
+        return result;
+      } catch (error) {
+        await this.pg.exec('ROLLBACK');
+        throw error;
+      } finally {
+        tx.end();
+      }
+    });
+  }
+
+  close(): Promise<void> {
+    return this.#queue.run(() => this.pg.close());
+  }
+
+  #refuseReentry(): void {
+    if (this.#insideTransaction.getStore()) {
+      throw new Error('The outer Db was used inside one of its own PGlite transactions (it would wait for itself): use the transaction\'s `tx`.');
+    }
+  }
+}
+
+/** The statements of one open transaction; savepoints for nested `transaction` calls. */
+class PgliteTransaction implements SqlDb {
+  #open = true;
+  #savepoints = 0;
+
+  constructor(private readonly pg: PGlite) {}
+
+  end(): void {
+    this.#open = false;
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> {
+    this.#check();
+    return { rows: (await this.pg.query<T>(sql, params)).rows };
+  }
+
+  async exec(sql: string): Promise<void> {
+    this.#check();
+    await this.pg.exec(sql);
+  }
+
+  async transaction<T>(fn: (tx: SqlDb) => Promise<T>): Promise<T> {
+    this.#check();
+    const name = `sp_${++this.#savepoints}`;
+    await this.pg.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(this);
+      await this.pg.exec(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await this.pg.exec(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    throw new Error('close() is not available on a transaction');
+  }
+
+  #check(): void {
+    if (!this.#open) throw new Error('This transaction has already ended');
+  }
+}

@@ -1,0 +1,94 @@
+// `npm run sandbox`: its options, one-line usage errors (exit 2), and a real start (PGlite in
+// memory, the real store) that prints the URL, the database, the demo keys and a curl per API,
+// serves them, and stops cleanly on SIGTERM.
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { parseOptions, UsageError } from '../../src/sandbox/cli/parseOptions.js';
+import { runCommand, projectRoot } from '../support/runCommand.js';
+
+const sandbox = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCommand(process.execPath, ['--import', 'tsx', 'src/sandbox/cli.ts', ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, timeoutMs: 60_000 });
+
+describe('parseOptions', () => {
+  it('defaults: port 4010 on 127.0.0.1, PGlite in memory, no provider states, no fault', () => {
+    expect(parseOptions([])).toEqual({ port: 4010, host: '127.0.0.1', providerStates: false, help: false });
+  });
+
+  it('reads every option and DATABASE_URL', () => {
+    expect(parseOptions(['--port', '0', '--host', '::1', '--provider-states', '--fault', 'revoke:after-cancel', '--rate-limit', '60'], { DATABASE_URL: 'postgres://u:p@db:5432/x' })).toEqual({
+      port: 0, host: '::1', providerStates: true, fault: 'revoke:after-cancel', rateLimit: 60, databaseUrl: 'postgres://u:p@db:5432/x', help: false,
+    });
+    expect(parseOptions(['--data-dir', '/tmp/x']).dataDir).toBe('/tmp/x');
+  });
+
+  it.each([
+    [['--port', 'abc'], /--port/],
+    [['--port', '70000'], /--port/],
+    [['--bogus'], /bogus/],
+    [['--fault', 'everywhere'], /--fault: 'everywhere' is not a fault point/],
+    [['--provider-states', '--host', '0.0.0.0'], /loopback/],
+    [['--rate-limit', '0'], /--rate-limit/],
+    [['extra'], /extra/],
+  ])('%j is a usage error', (argv, message) => {
+    expect(() => parseOptions(argv)).toThrow(UsageError);
+    expect(() => parseOptions(argv)).toThrow(message);
+  });
+
+  it('refuses --data-dir together with DATABASE_URL', () => {
+    expect(() => parseOptions(['--data-dir', 'x'], { DATABASE_URL: 'postgres://h/db' })).toThrow(/one of them/);
+  });
+});
+
+describe('the command', () => {
+  it('a bad flag: one line on stderr, exit 2', async () => {
+    const r = await sandbox(['--port', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^sandbox: --port/);
+  });
+
+  it('provider states on a non-loopback host: refused, exit 2', async () => {
+    const r = await sandbox(['--provider-states', '--host', '0.0.0.0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/loopback/);
+  });
+
+  it('--help: the usage, exit 0', async () => {
+    const r = await sandbox(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: npm run sandbox/);
+    expect(r.stdout).toMatch(/DATABASE_URL/);
+  });
+
+  it('starts on the real store, prints what to call, serves the three APIs, stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/sandbox/cli.ts', '--port', '0', '--provider-states'], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const started = Date.now();
+      while (!stdout.includes('Stop with Ctrl-C.') && Date.now() - started < 45_000) {
+        if (child.exitCode !== null) throw new Error(`the sandbox exited ${child.exitCode}: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const baseUrl = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+      expect(baseUrl, stdout + stderr).toBeDefined();
+      expect(stdout).toMatch(/database: +PGlite in memory/);
+      const curls = stdout.split('\n').filter((l) => l.trim().startsWith('curl '));
+      expect(curls).toHaveLength(3);
+      const layersKey = /Layers[\s\S]*?API key: +(\S+)/.exec(stdout)?.[1] as string;
+      const influencer = /influencer: +(inf_\S+)/.exec(stdout)?.[1] as string;
+      const r = await fetch(`${baseUrl}/v1/influencers/${influencer}`, { headers: { Authorization: `Bearer ${layersKey}` } });
+      expect(r.status).toBe(200);
+      expect(((await r.json()) as { influencerId: string }).influencerId).toBe(influencer);
+      const states = await fetch(`${baseUrl}/__states`, { method: 'POST', body: JSON.stringify({ action: 'setup', api: 'hoko', state: 'partners exist', params: { count: 2 } }) });
+      expect(states.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(stdout).toMatch(/SIGTERM, stopping/);
+  });
+});

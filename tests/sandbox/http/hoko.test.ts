@@ -1,0 +1,102 @@
+// Hoko DELETE /api/partners in the sandbox over a fake store: 401, 403 missingScopes, 429 with its
+// headers, the body rules, all or nothing, faults; envelopes checked by the harness on every answer.
+import { randomUUID } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { HOKO_MESSAGES } from '../../../src/sandbox/http/hoko/envelope.js';
+import { bearer, createHarness, type Harness } from './harness.js';
+
+let h: Harness;
+let auth: Record<string, string>;
+beforeEach(async () => {
+  h = await createHarness();
+  auth = bearer(h.demo.hoko.apiKey);
+});
+const del = (body: unknown, headers = auth) => h.send('DELETE', '/api/partners', { headers, body });
+const partners = (n: number) => h.store.states.createPartners(h.demo.hoko.workspaceId, n).then((r) => r.ids);
+
+it('uses the messages of the document examples, in English and Arabic', async () => {
+  const doc = h.documents.hoko;
+  const op = doc.operations.find((o) => o.operationId === 'deletePartners')!;
+  for (const status of ['400', '401', '403', '429', '500'] as const) {
+    const example = Object.values(op.namedExamples(status))[0] as { error: unknown };
+    expect(HOKO_MESSAGES[Number(status) as keyof typeof HOKO_MESSAGES]).toEqual(example.error);
+  }
+});
+
+describe('errors', () => {
+  it.each([['no key', {}], ['an unknown key', bearer('nope')]])('%s → 401', async (_, headers) => {
+    const r = await del([randomUUID()], headers);
+    expect(r.status).toBe(401);
+    expect(r.body).toEqual({ error: HOKO_MESSAGES[401] });
+  });
+
+  it('a key without linksWrite (the scope the document names) → 403 with missingScopes', async () => {
+    const r = await del('not even JSON', bearer('hoko_readonly_key'));
+    expect(r.status).toBe(403);
+    expect(r.body).toEqual({ error: HOKO_MESSAGES[403], missingScopes: ['linksWrite'] });
+  });
+
+  it('429 with retryAfter and X-RateLimit-Limit / -Remaining / -Reset', async () => {
+    h = await createHarness({ rateLimit: { capacity: 1, refillPerSecond: 0.1 } });
+    const headers = bearer(h.demo.hoko.apiKey);
+    await del([randomUUID()], headers);
+    const r = await del([randomUUID()], headers);
+    expect(r.status).toBe(429);
+    expect(r.body.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(r.headers).toMatchObject({ 'X-RateLimit-Limit': '1', 'X-RateLimit-Remaining': '0' });
+    expect(Number(r.headers?.['X-RateLimit-Reset'])).toBeGreaterThan(Date.now() / 1000);
+  });
+
+  it.each([
+    ['no body', undefined],
+    ['malformed JSON', '["a", '],
+    ['an object', '{}'],
+    ['an empty array', '[]'],
+    ['a non-uuid', '["invalid-id"]'],
+    ['a number', '[12345]'],
+  ])('%s → 400, in the envelope', async (_, body) => {
+    const r = await h.send('DELETE', '/api/partners', { headers: auth, ...(body === undefined ? {} : { body }) });
+    expect(r.status).toBe(400);
+    expect(r.body).toEqual({ error: HOKO_MESSAGES[400] });
+  });
+
+  it('10,001 ids → 400, and a body over the size limit → 400 (the only client status Hoko documents)', async () => {
+    expect((await del(Array.from({ length: 10_001 }, () => randomUUID()))).status).toBe(400);
+    expect((await h.send('DELETE', '/api/partners', { headers: auth, raw: { kind: 'too-large', limitBytes: 1 } })).status).toBe(400);
+  });
+
+  it('an injected fault → 500, nothing deleted; the hook reaches the store', async () => {
+    h = await createHarness({ faults: { failAt: 'hoko:after-first-delete' } });
+    const ids = await h.store.states.createPartners(h.demo.hoko.workspaceId, 2).then((r) => r.ids);
+    const r = await h.send('DELETE', '/api/partners', { headers: bearer(h.demo.hoko.apiKey), body: ids });
+    expect(r.status).toBe(500);
+    expect(r.body).toEqual({ error: HOKO_MESSAGES[500] });
+    expect(h.store.calls.find((c) => c.method === 'deletePartners')?.args[2]).toEqual({ failAt: 'hoko:after-first-delete' });
+    expect(ids.every((id) => !h.store.data.partners.get(id)?.deleted)).toBe(true);
+  });
+});
+
+describe('deleting', () => {
+  it('answers exactly the ids sent (a repeated id once)', async () => {
+    const ids = await partners(3);
+    const r = await del([...ids, ids[0]]);
+    expect(r.status).toBe(200);
+    expect(r.body.deletedIds.sort()).toEqual([...ids].sort());
+  });
+
+  it('all or nothing: an id not live in the workspace → 400 and nothing deleted', async () => {
+    const ids = await partners(2);
+    const [other] = await h.store.states.createPartners(randomUUID(), 1).then((r) => r.ids);
+    expect((await del([...ids, other])).status).toBe(400);
+    expect((await del([...ids, randomUUID()])).status).toBe(400);
+    expect((await del(ids)).body.deletedIds).toHaveLength(2);
+    expect((await del(ids)).status).toBe(400); // already deleted
+  });
+
+  it('10,000 ids in one request', async () => {
+    const ids = await partners(10_000);
+    const r = await del(ids);
+    expect(r.status).toBe(200);
+    expect(r.body.deletedIds).toHaveLength(10_000);
+  });
+});

@@ -1,0 +1,102 @@
+// The HTTP layer over the REAL store, on PGlite (in memory) and on a real PostgreSQL server started
+// for the test: the whole conformance suite, scenarios included, and the fault hook end to end (a
+// failed write changes nothing, and is not replayed). Where no PostgreSQL can be had, that run is
+// skipped and the reason printed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPostgres } from '../../support/startPostgres.js';
+import { runSuite } from '../../../src/conformance/run/runSuite.js';
+import { runScenarios } from '../../../src/conformance/scenarios/runScenarios.js';
+import { humanReport } from '../../../src/conformance/report/humanReport.js';
+import { createSandboxServer, type ListeningSandbox, type SandboxServer } from '../../../src/sandbox/http/createSandboxServer.js';
+import { createStore } from '../../../src/sandbox/store/createStore.js';
+import { openDatabase } from '../../../src/sandbox/store/openDatabase.js';
+import type { DemoData, Db, SandboxStore } from '../../../src/sandbox/store/types.js';
+import { sharedDocuments } from './harness.js';
+
+const postgres = await startPostgres();
+if ('skipReason' in postgres) console.warn(`sandbox on PostgreSQL skipped: ${postgres.skipReason}`);
+afterAll(async () => {
+  if (!('skipReason' in postgres)) await postgres.stop();
+});
+
+const engines = [
+  { name: 'PGlite (in memory)', databaseUrl: undefined, skip: false },
+  { name: 'PostgreSQL', databaseUrl: 'skipReason' in postgres ? undefined : postgres.url, skip: 'skipReason' in postgres },
+];
+
+describe.each(engines)('the sandbox on $name', ({ databaseUrl, skip }) => {
+  let db: Db;
+  let store: SandboxStore;
+  let demo: DemoData;
+  let sandbox: SandboxServer;
+  let server: ListeningSandbox;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    if (skip) return;
+    db = await openDatabase(databaseUrl ? { databaseUrl } : {});
+    store = createStore(db);
+    demo = await store.seedDemo();
+    sandbox = await createSandboxServer(store, { providerStates: true, demo, documents: await sharedDocuments(), faults: {}, log: (l) => logs.push(l) });
+    server = await sandbox.listen(0);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+  });
+
+  const call = (method: string, path: string, apiKey: string, body?: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${server.baseUrl}${path}`, { method, headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json', ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+
+  describe.skipIf(skip)('over the real store', () => {
+    it('passes the whole conformance suite, every scenario run', async () => {
+      const report = await runSuite({
+        apis: ['layers', 'ayrshare', 'hoko'],
+        targets: { layers: server.baseUrl, ayrshare: server.baseUrl, hoko: server.baseUrl },
+        env: { LAYERS_API_KEY: demo.layers.apiKey, AYRSHARE_API_KEY: demo.ayrshare.apiKey, HOKO_API_KEY: demo.hoko.apiKey },
+        allowWrites: false,
+        stateUrl: `${server.baseUrl}/__states`,
+        scenarios: runScenarios,
+      });
+      const results = report.apis.flatMap((a) => a.results);
+      expect(results.filter((r) => r.outcome !== 'passed'), humanReport(report)).toEqual([]);
+      expect(results.filter((r) => r.testCase.kind === 'scenario')).toHaveLength(13);
+      expect(logs.filter((l) => /warning|failed/.test(l))).toEqual([]);
+    });
+
+    it('revoke:after-cancel → 500 and nothing changed; the retry with the same Idempotency-Key runs and cancels every queued post', async () => {
+      const { id } = await store.states.createSocialAccount(demo.layers.organizationId, 3);
+      const headers = { 'Idempotency-Key': `fault-${id}` };
+      sandbox.faults.failAt = 'revoke:after-cancel';
+      const failed = await call('DELETE', `/v1/social-accounts/sa_${id}`, demo.layers.apiKey, undefined, headers);
+      delete sandbox.faults.failAt;
+      expect(failed.status).toBe(500);
+      expect(((await failed.json()) as { error: { code: string } }).error.code).toBe('INTERNAL');
+      const retry = await call('DELETE', `/v1/social-accounts/sa_${id}`, demo.layers.apiKey, undefined, headers);
+      expect(retry.status).toBe(200);
+      expect(((await retry.json()) as { canceledScheduledPosts: number }).canceledScheduledPosts).toBe(3);
+    });
+
+    it('hoko:after-first-delete → 500 and no partner deleted', async () => {
+      const { ids } = await store.states.createPartners(demo.hoko.workspaceId, 3);
+      sandbox.faults.failAt = 'hoko:after-first-delete';
+      const failed = await call('DELETE', '/api/partners', demo.hoko.apiKey, ids);
+      delete sandbox.faults.failAt;
+      expect(failed.status).toBe(500);
+      const retry = await call('DELETE', '/api/partners', demo.hoko.apiKey, ids);
+      expect(((await retry.json()) as { deletedIds: string[] }).deletedIds.sort()).toEqual([...ids].sort());
+    });
+
+    it('kill switches from the store: 503 with details.scope', async () => {
+      await store.setKillSwitch('organization', demo.layers.organizationId, true);
+      try {
+        const r = await call('GET', '/v1/influencers', demo.layers.apiKey);
+        expect(r.status).toBe(503);
+        expect(((await r.json()) as { error: { details: { scope: string } } }).error.details.scope).toBe('organization');
+      } finally {
+        await store.setKillSwitch('organization', demo.layers.organizationId, false);
+      }
+      expect((await call('GET', '/v1/influencers', demo.layers.apiKey)).status).toBe(200);
+    });
+  });
+});

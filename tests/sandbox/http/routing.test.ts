@@ -1,0 +1,50 @@
+// Routes come from the bundled documents: every operation is served on one port, the rest is 404 / 405.
+import { describe, expect, it } from 'vitest';
+import { loadApiDocument, type ApiDocuments } from '../../../src/sandbox/http/documents.js';
+import { buildRouteTable, templatePattern } from '../../../src/sandbox/http/routeTable.js';
+import { createHarness, sharedDocuments } from './harness.js';
+
+describe('templatePattern', () => {
+  it('turns each {param} into one segment and escapes the rest', () => {
+    const { pattern, paramNames } = templatePattern('/v1/a.b/{x}/c/{y}');
+    expect(paramNames).toEqual(['x', 'y']);
+    expect(pattern.exec('/v1/a.b/1/c/2')?.slice(1)).toEqual(['1', '2']);
+    expect(pattern.test('/v1/aXb/1/c/2')).toBe(false);
+    expect(pattern.test('/v1/a.b/1/2/c/3')).toBe(false);
+    expect(pattern.test('/v1/a.b//c/3')).toBe(false);
+  });
+});
+
+describe('buildRouteTable', () => {
+  it('routes every operation of the three documents, and decodes path parameters', async () => {
+    const docs = await sharedDocuments();
+    const table = buildRouteTable(docs);
+    const all = Object.values(docs).flatMap((d) => d.operations.map((o) => `${d.api} ${o.method.toUpperCase()} ${o.path}`));
+    expect(table.routes.map((r) => `${r.api} ${r.operation.method.toUpperCase()} ${r.operation.path}`).sort()).toEqual(all.sort());
+    const m = table.match('DELETE', '/v1/social-accounts/sa_%21');
+    expect(m).toMatchObject({ kind: 'matched', pathParams: { socialAccountId: 'sa_!' } });
+    expect(table.match('DELETE', '/api/post')).toMatchObject({ kind: 'matched', route: { api: 'ayrshare' } });
+    expect(table.match('DELETE', '/api/partners')).toMatchObject({ kind: 'matched', route: { api: 'hoko' } });
+    expect(table.match('GET', '/v1/influencers/x')).toMatchObject({ kind: 'matched', route: { operation: { operationId: 'getInfluencer' } } });
+    const put = table.match('PUT', '/v1/influencers/x');
+    expect(put.kind === 'method-not-allowed' && put.allow.sort()).toEqual(['DELETE', 'GET', 'PATCH']);
+    expect(table.match('GET', '/v2/nothing')).toEqual({ kind: 'not-found' });
+  });
+
+  it('refuses two APIs whose paths collide (one port could not serve both)', async () => {
+    const docs = await sharedDocuments();
+    const hokoAsAyrshare = { ...(await loadApiDocument('hoko', docs.ayrshare.file)), api: 'hoko' as const };
+    expect(() => buildRouteTable({ ...docs, hoko: hokoAsAyrshare } as ApiDocuments)).toThrow(/collide/);
+  });
+});
+
+describe('unknown paths and methods', () => {
+  it('404 and 405 (with Allow) in a neutral JSON body', async () => {
+    const h = await createHarness();
+    expect(await h.send('GET', '/nothing')).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    const r = await h.send('POST', '/api/partners');
+    expect(r).toMatchObject({ status: 405, body: { error: 'method_not_allowed' }, headers: { Allow: 'DELETE' } });
+    // Provider states are off unless asked for.
+    expect((await h.send('POST', '/__states', { body: {} })).status).toBe(404);
+  });
+});

@@ -1,0 +1,70 @@
+// The sandbox on a real socket: body sizes (a 10,000-uuid Hoko body passes; past the limit is the
+// API's own 400), headers, clean close; and the WHOLE conformance suite, scenarios included, over
+// the fake store (the same run against the real store is `npm run sandbox` + `npm run conformance`).
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSuite } from '../../../src/conformance/run/runSuite.js';
+import { runScenarios } from '../../../src/conformance/scenarios/runScenarios.js';
+import { humanReport } from '../../../src/conformance/report/humanReport.js';
+import type { ListeningSandbox } from '../../../src/sandbox/http/createSandboxServer.js';
+import { HOKO_MESSAGES } from '../../../src/sandbox/http/hoko/envelope.js';
+import { createHarness, type Harness } from './harness.js';
+
+let h: Harness;
+let server: ListeningSandbox;
+beforeAll(async () => {
+  h = await createHarness({ providerStates: true });
+  server = await h.sandbox.listen(0, '127.0.0.1');
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const hoko = (body: string) =>
+  fetch(`${server.baseUrl}/api/partners`, { method: 'DELETE', headers: { Authorization: `Bearer ${h.demo.hoko.apiKey}`, 'Content-Type': 'application/json' }, body });
+
+describe('on a socket', () => {
+  it('accepts a 10,000-id Hoko body (about 390 KB)', async () => {
+    const { ids } = await h.store.states.createPartners(h.demo.hoko.workspaceId, 10_000);
+    const body = JSON.stringify(ids);
+    expect(body.length).toBeGreaterThan(350_000);
+    const r = await hoko(body);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(((await r.json()) as { deletedIds: string[] }).deletedIds).toHaveLength(10_000);
+  });
+
+  it('answers a body over 2 MB with the API envelope (Hoko: 400), not a reset connection', async () => {
+    const big = JSON.stringify(Array.from({ length: 60_000 }, () => randomUUID()));
+    expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
+    const r = await hoko(big);
+    expect(r.status).toBe(400);
+    expect(await r.json()).toEqual({ error: HOKO_MESSAGES[400] });
+  });
+
+  it('answers a body over 2 MB to Layers with 422 VALIDATION under body', async () => {
+    const r = await fetch(`${server.baseUrl}/v1/influencers/${h.demo.layers.influencerId}`, {
+      method: 'PATCH',
+      headers: { 'X-Api-Key': h.demo.layers.apiKey, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'x'.repeat(3 * 1024 * 1024) }),
+    });
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { error: { details: { fieldErrors: Record<string, unknown> } } }).error.details.fieldErrors).toHaveProperty('body');
+  });
+
+  it('passes the whole conformance suite, every scenario run (fake store)', async () => {
+    const report = await runSuite({
+      apis: ['layers', 'ayrshare', 'hoko'],
+      targets: { layers: server.baseUrl, ayrshare: server.baseUrl, hoko: server.baseUrl },
+      env: { LAYERS_API_KEY: h.demo.layers.apiKey, AYRSHARE_API_KEY: h.demo.ayrshare.apiKey, HOKO_API_KEY: h.demo.hoko.apiKey },
+      allowWrites: false,
+      stateUrl: `${server.baseUrl}/__states`,
+      scenarios: runScenarios,
+    });
+    const results = report.apis.flatMap((a) => a.results);
+    const text = humanReport(report);
+    expect(results.filter((r) => r.outcome !== 'passed'), text).toEqual([]);
+    expect(results.filter((r) => r.testCase.kind === 'scenario')).toHaveLength(13);
+    expect(h.logs.filter((l) => /warning|failed/.test(l))).toEqual([]);
+  });
+});
