@@ -23,23 +23,24 @@ export interface TestDatabase {
 export const databaseUrl = process.env.DATABASE_URL || undefined;
 export const engineName = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (in memory)';
 
-export async function openTestDatabase(): Promise<TestDatabase> {
-  if (!databaseUrl) {
+/** Opens on `url` (default: DATABASE_URL), or PGlite when there is none. */
+export async function openTestDatabase(url: string | undefined = databaseUrl): Promise<TestDatabase> {
+  if (!url) {
     const db = await openDatabase();
     return { db, store: createStore(db), engine: 'PGlite', close: () => db.close() };
   }
   const schema = `sandbox_test_${randomUUID().replaceAll('-', '')}`;
-  await admin(databaseUrl, `CREATE SCHEMA ${schema}`);
-  const url = new URL(databaseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const db = await openDatabase({ databaseUrl: url.toString() });
+  await admin(url, `CREATE SCHEMA ${schema}`);
+  const withSchema = new URL(url);
+  withSchema.searchParams.set('options', `-c search_path=${schema}`);
+  const db = await openDatabase({ databaseUrl: withSchema.toString() });
   return {
     db,
     store: createStore(db),
     engine: 'PostgreSQL',
     async close() {
       await db.close();
-      await admin(databaseUrl, `DROP SCHEMA ${schema} CASCADE`);
+      await admin(url, `DROP SCHEMA ${schema} CASCADE`);
     },
   };
 }

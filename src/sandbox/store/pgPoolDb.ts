@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { inSavepoint } from './inSavepoint.js';
 import type { SqlDb } from './sqlDb.js';
 
 /**
@@ -83,16 +84,7 @@ class PgClientTransaction implements SqlDb {
 
   async transaction<T>(fn: (tx: SqlDb) => Promise<T>): Promise<T> {
     this.#check();
-    const name = `sp_${++this.#savepoints}`;
-    await this.client.query(`SAVEPOINT ${name}`);
-    try {
-      const result = await fn(this);
-      await this.client.query(`RELEASE SAVEPOINT ${name}`);
-      return result;
-    } catch (error) {
-      await this.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
-      throw error;
-    }
+    return inSavepoint((sql) => this.client.query(sql), `sp_${++this.#savepoints}`, () => fn(this));
   }
 
   async close(): Promise<void> {

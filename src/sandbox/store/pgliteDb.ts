@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { SerialQueue } from './serialQueue.js';
+import { inSavepoint } from './inSavepoint.js';
 import type { SqlDb } from './sqlDb.js';
 
 /**
@@ -86,16 +87,7 @@ class PgliteTransaction implements SqlDb {
 
   async transaction<T>(fn: (tx: SqlDb) => Promise<T>): Promise<T> {
     this.#check();
-    const name = `sp_${++this.#savepoints}`;
-    await this.pg.exec(`SAVEPOINT ${name}`);
-    try {
-      const result = await fn(this);
-      await this.pg.exec(`RELEASE SAVEPOINT ${name}`);
-      return result;
-    } catch (error) {
-      await this.pg.exec(`ROLLBACK TO SAVEPOINT ${name}`);
-      throw error;
-    }
+    return inSavepoint((sql) => this.pg.exec(sql), `sp_${++this.#savepoints}`, () => fn(this));
   }
 
   async close(): Promise<void> {

@@ -55,6 +55,23 @@ describe(`database and migrations on ${engineName}`, () => {
     expect((await t.db.query<{ n: number }>('SELECT n FROM tx_probe ORDER BY n')).rows).toEqual([{ n: 1 }]);
   });
 
+  it('rolls back only a nested transaction that throws (savepoint), keeping the outer one', async () => {
+    await t.db.query('CREATE TABLE IF NOT EXISTS nested_probe (n int)');
+    await t.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO nested_probe VALUES (1)');
+      await expect(
+        tx.transaction(async (inner) => {
+          await inner.query('INSERT INTO nested_probe VALUES (2)');
+          throw new Error('inner');
+        }),
+      ).rejects.toThrow('inner');
+      await tx.transaction(async (inner) => {
+        await inner.query('INSERT INTO nested_probe VALUES (3)');
+      });
+    });
+    expect((await t.db.query<{ n: number }>('SELECT n FROM nested_probe ORDER BY n')).rows).toEqual([{ n: 1 }, { n: 3 }]);
+  });
+
   it('does not let concurrent transactions see or interleave each other\'s uncommitted statements', async () => {
     await t.db.query('CREATE TABLE IF NOT EXISTS tx_counter (id int PRIMARY KEY, n int NOT NULL)');
     await t.db.query('INSERT INTO tx_counter VALUES (1, 0) ON CONFLICT (id) DO UPDATE SET n = 0');
