@@ -3,6 +3,9 @@
  * - the full conformance run against Prism for the three APIs, Prism start-up included
  *   (budget: under 30 s on a 2-core machine): wall time and cases per second;
  * - response validation throughput: ajv alone on one body, and the suite's whole response check.
+ * - the sandbox next to Prism: requests per second and p50/p99 of GET and PATCH influencer,
+ *   revoke and a 10,000-id Hoko delete, on PGlite and PostgreSQL (budget: the Hoko delete under
+ *   1 s on PostgreSQL).
  * Nothing here asserts: noisy shared machines make timings a report, not a test.
  */
 import { checkResponse } from '../../src/conformance/checks/checkResponse.js';
@@ -10,6 +13,7 @@ import { loadApi } from '../../src/conformance/run/loadApi.js';
 import { runSuite } from '../../src/conformance/run/runSuite.js';
 import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
 import { getOperation } from '../../src/openapi/operations.js';
+import { benchSandboxAgainstPrism } from './sandboxBench.js';
 
 const FULL_RUN_BUDGET_S = 30;
 
@@ -56,6 +60,8 @@ async function main(): Promise<void> {
   await benchFullRun();
   console.log('');
   await benchValidation();
+  console.log('');
+  await benchSandboxAgainstPrism();
 }
 
 main().catch((error: unknown) => {
