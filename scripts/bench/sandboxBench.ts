@@ -93,6 +93,7 @@ function printTable(rows: Row[]): void {
     const [p50, p99] = 'ms' in row.result ? [median(row.result.ms), Math.max(...row.result.ms)] : [row.result.p50, row.result.p99];
     const ratio = row.target === 'Prism' ? '1.00' : (rps(row) / (prism.get(row.operation) ?? NaN)).toFixed(2);
     const notes: string[] = [];
+    if ('fromLatency' in row.result && row.result.fromLatency) notes.push('req/s = connections ÷ mean latency');
     if ('non2xx' in row.result && row.result.non2xx > 0) notes.push(`${row.result.non2xx} of ${row.result.total} not 2xx`);
     if ('ms' in row.result && row.target.startsWith('PostgreSQL')) notes.push(`${((median(row.result.ms) / HOKO_BUDGET_MS) * 100).toFixed(0)}% of the ${HOKO_BUDGET_MS} ms budget`);
     console.log(`  ${row.operation.padEnd(24)}${row.target.padEnd(13)}${rps(row).toFixed(0).padStart(9)}${p50.toFixed(1).padStart(9)}${p99.toFixed(1).padStart(12)}${ratio.padStart(10)}  ${notes.join('; ')}`);
