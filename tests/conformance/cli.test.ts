@@ -1,15 +1,7 @@
 // Usage and connection errors: exit 2 with one line saying what to fix, never a stack trace.
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { freePort as closedPort } from '../support/freePort.js';
 import { runConformance } from '../support/runConformance.js';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('conformance CLI errors', () => {
   it.each([
