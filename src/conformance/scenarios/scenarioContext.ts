@@ -4,6 +4,7 @@
  * behaviour the schema cannot state.
  */
 import { listOperations, type Operation } from '../../openapi/operations.js';
+import { templatePattern } from '../../openapi/pathTemplate.js';
 import { checkResponse } from '../checks/checkResponse.js';
 import type { CaseResult, CheckFailure, TargetInfo } from '../model.js';
 import type { LoadedApi } from '../run/loadApi.js';
@@ -20,7 +21,7 @@ export class ScenarioContext {
   constructor(api: LoadedApi, readonly target: TargetInfo, readonly apiKey: string, readonly apiKeyEnv: string, stateUrl: string) {
     this.#api = api;
     this.states = new ProviderStates(stateUrl, api.api);
-    this.#operations = listOperations(api.doc).map((op) => ({ op, pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
+    this.#operations = listOperations(api.doc).map((op) => ({ op, pattern: templatePattern(op.path).pattern }));
   }
 
   /** A `fetch` for the generated clients: sends, then checks the response against the document. */

@@ -9,6 +9,7 @@
  */
 import type { ApiName } from '../../conformance/model.js';
 import type { Operation } from '../../openapi/operations.js';
+import { templatePattern } from '../../openapi/pathTemplate.js';
 import type { ApiDocuments } from './documents.js';
 
 export interface Route {
@@ -23,23 +24,6 @@ export type RouteMatch =
   | { kind: 'matched'; route: Route; pathParams: Record<string, string> }
   | { kind: 'method-not-allowed'; allow: string[] }
   | { kind: 'not-found' };
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** `^…$` for a path template; `{name}` matches one non-empty segment. */
-export function templatePattern(template: string): { pattern: RegExp; paramNames: string[] } {
-  const paramNames: string[] = [];
-  const source = template
-    .split(/(\{[^}]+\})/)
-    .map((part) => {
-      const param = /^\{([^}]+)\}$/.exec(part);
-      if (!param) return escapeRegExp(part);
-      paramNames.push(param[1] as string);
-      return '([^/]+)';
-    })
-    .join('');
-  return { pattern: new RegExp(`^${source}$`), paramNames };
-}
 
 export interface RouteTable {
   routes: Route[];

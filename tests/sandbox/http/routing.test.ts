@@ -1,19 +1,8 @@
 // Routes come from the bundled documents: every operation is served on one port, the rest is 404 / 405.
 import { describe, expect, it } from 'vitest';
 import { loadApiDocument, type ApiDocuments } from '../../../src/sandbox/http/documents.js';
-import { buildRouteTable, templatePattern } from '../../../src/sandbox/http/routeTable.js';
+import { buildRouteTable } from '../../../src/sandbox/http/routeTable.js';
 import { createHarness, sharedDocuments } from './harness.js';
-
-describe('templatePattern', () => {
-  it('turns each {param} into one segment and escapes the rest', () => {
-    const { pattern, paramNames } = templatePattern('/v1/a.b/{x}/c/{y}');
-    expect(paramNames).toEqual(['x', 'y']);
-    expect(pattern.exec('/v1/a.b/1/c/2')?.slice(1)).toEqual(['1', '2']);
-    expect(pattern.test('/v1/aXb/1/c/2')).toBe(false);
-    expect(pattern.test('/v1/a.b/1/2/c/3')).toBe(false);
-    expect(pattern.test('/v1/a.b//c/3')).toBe(false);
-  });
-});
 
 describe('buildRouteTable', () => {
   it('routes every operation of the three documents, and decodes path parameters', async () => {
