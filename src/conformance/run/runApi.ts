@@ -3,7 +3,7 @@
  * kind, --grep, the writes guard), send, check.
  */
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
-import { getOperation, listOperations, type HttpMethod } from '../../openapi/operations.js';
+import { listOperations, type Operation } from '../../openapi/operations.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import { deriveCases } from '../cases/deriveCases.js';
 import { checkResponse } from '../checks/checkResponse.js';
@@ -26,12 +26,11 @@ export interface RunApiOptions {
   scenarios?: (ctx: { target: TargetInfo; grep?: RegExp; writesAllowed: boolean }) => Promise<CaseResult[]>;
 }
 
-async function runCase(options: RunApiOptions, testCase: TestCase): Promise<CaseResult> {
+async function runCase(options: RunApiOptions, operation: Operation, testCase: TestCase): Promise<CaseResult> {
   const started = performance.now();
   if (testCase.skipOn?.target === options.target.kind) {
     return { testCase, outcome: 'skipped', skipReason: testCase.skipOn.reason, failures: [], observed: [], durationMs: 0 };
   }
-  const operation = getOperation(options.doc, testCase.method.toLowerCase() as HttpMethod, testCase.pathTemplate);
   const prepared = prepareRequest(options.doc, options.target.baseUrl, testCase.request, options.credentials);
   try {
     const response = await sendRequest(prepared);
@@ -59,12 +58,15 @@ async function runCase(options: RunApiOptions, testCase: TestCase): Promise<Case
 export async function runApi(options: RunApiOptions): Promise<ApiRun> {
   const all = deriveCases(options.api, options.doc, options.validator);
   const { cases, leftOut, writesAllowed } = selectCases(all, options.target, { allowWrites: options.allowWrites, ...(options.grep ? { grep: options.grep } : {}) });
-  const results = await runPool(cases, options.concurrency ?? 8, (c) => runCase(options, c));
+  // Operations are resolved once per run, not once per case.
+  const operations = listOperations(options.doc);
+  const byId = new Map(operations.map((op) => [op.operationId, op]));
+  const results = await runPool(cases, options.concurrency ?? 8, (c) => runCase(options, byId.get(c.operationId) as Operation, c));
   if (options.scenarios) results.push(...(await options.scenarios({ target: options.target, writesAllowed, ...(options.grep ? { grep: options.grep } : {}) })));
   return {
     api: options.api,
     target: options.target,
-    operations: listOperations(options.doc).map((op) => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, statuses: op.statuses() })),
+    operations: operations.map((op) => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, statuses: op.statuses() })),
     results,
     leftOut,
   };
