@@ -2,6 +2,8 @@
  * Behaviour the schema cannot state, as scenarios over the generated typed clients, run against
  * live targets that offer provider states. Elsewhere each is reported skipped, with the reason.
  */
+import { listOperations } from '../../openapi/operations.js';
+import { SuiteSetupError } from '../failClosed.js';
 import type { CaseResult, TargetInfo, TestCase } from '../model.js';
 import type { Credentials } from '../run/credentials.js';
 import type { LoadedApi } from '../run/loadApi.js';
@@ -13,22 +15,25 @@ import { SCENARIOS, type Scenario } from './scenarios.js';
 
 const RUNNERS = { layers: layersScenarios, ayrshare: ayrshareScenarios, hoko: hokoScenarios };
 
-function scenarioCase(scenario: Scenario): TestCase {
+function scenarioCase(scenario: Scenario, api: LoadedApi): TestCase {
+  const operation = listOperations(api.doc).find((op) => op.operationId === scenario.operationId);
+  if (!operation) throw new SuiteSetupError(`scenario '${scenario.name}' is about ${scenario.operationId}, which the ${api.api} document does not declare`);
+  const method = operation.method.toUpperCase();
   return {
     id: `${scenario.api} scenario ${scenario.name}`,
     api: scenario.api,
     operationId: scenario.operationId,
-    method: scenario.method,
-    pathTemplate: scenario.path,
+    method,
+    pathTemplate: operation.path,
     kind: 'scenario',
     title: scenario.title,
-    request: { method: scenario.method, pathTemplate: scenario.path, pathParams: {}, query: {}, headers: {}, auth: { kind: 'none' } },
+    request: { method, pathTemplate: operation.path, pathParams: {}, query: {}, headers: {}, auth: { kind: 'none' } },
     expect: { statuses: [] },
     writes: true,
   };
 }
 
-const skipped = (scenario: Scenario, reason: string): CaseResult => ({ testCase: scenarioCase(scenario), outcome: 'skipped', skipReason: reason, failures: [], observed: [], durationMs: 0 });
+const skipped = (scenario: Scenario, api: LoadedApi, reason: string): CaseResult => ({ testCase: scenarioCase(scenario, api), outcome: 'skipped', skipReason: reason, failures: [], observed: [], durationMs: 0 });
 
 async function runOne(scenario: Scenario, api: LoadedApi, target: TargetInfo, credentials: Credentials, stateUrl: string): Promise<CaseResult> {
   const started = performance.now();
@@ -43,7 +48,7 @@ async function runOne(scenario: Scenario, api: LoadedApi, target: TargetInfo, cr
     for (const message of await ctx.states.teardownAll()) ctx.failures.push({ rule: 'behaviour', message });
   }
   return {
-    testCase: scenarioCase(scenario),
+    testCase: scenarioCase(scenario, api),
     outcome: ctx.failures.length === 0 ? 'passed' : 'failed',
     failures: ctx.failures,
     observed: ctx.observed,
@@ -59,9 +64,9 @@ export async function runScenarios(
   { stateUrl, grep, writesAllowed }: { stateUrl?: string; grep?: RegExp; writesAllowed: boolean },
 ): Promise<CaseResult[]> {
   const scenarios = SCENARIOS.filter((s) => s.api === api.api && (!grep || grep.test(`${api.api} scenario ${s.name} ${s.title}`)));
-  if (target.kind === 'mock') return scenarios.map((s) => skipped(s, 'needs a stateful target'));
-  if (!stateUrl) return scenarios.map((s) => skipped(s, 'needs --state-url (provider states) on the live target'));
-  if (!writesAllowed) return scenarios.map((s) => skipped(s, 'writes to a non-loopback target need --allow-writes'));
+  if (target.kind === 'mock') return scenarios.map((s) => skipped(s, api, 'needs a stateful target'));
+  if (!stateUrl) return scenarios.map((s) => skipped(s, api, 'needs --state-url (provider states) on the live target'));
+  if (!writesAllowed) return scenarios.map((s) => skipped(s, api, 'writes to a non-loopback target need --allow-writes'));
   const results: CaseResult[] = [];
   for (const s of scenarios) results.push(await runOne(s, api, target, credentials, stateUrl));
   return results;
