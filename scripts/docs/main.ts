@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { APIS } from '../generate/apis.js';
+import { loadRegistry } from '../../src/core/registry.js';
 import { runRedocly } from '../runRedocly.js';
 import { renderIndexPage, type DocsEntry } from './renderIndexPage.js';
 const projectRoot = resolve(import.meta.dirname, '..', '..');
@@ -22,7 +22,7 @@ async function renderApiPage(api: string): Promise<DocsEntry> {
 
 async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });
-  const entries = await Promise.all(APIS.map((api) => renderApiPage(api.name)));
+  const entries = await Promise.all(loadRegistry(join(projectRoot, 'generated')).apis.map((api) => renderApiPage(api.name)));
   await writeFile(join(outDir, 'index.html'), renderIndexPage(entries));
   console.log(`docs written to ${outDir}: index.html, ${entries.map((e) => e.file).join(', ')}`);
 }

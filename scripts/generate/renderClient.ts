@@ -1,18 +1,23 @@
-import type { ApiEntry } from './apis.js';
+import type { RegistryEntry } from '../../src/core/registry.js';
+
+/** `layers` → `Layers`, `my-api` → `MyApi`: the prefix of the generated client's names. */
+export const typePrefix = (name: string) => name.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+
+/** Name of an API's generated client factory: `createLayersClient`. */
+export const factoryName = (name: string) => `create${typePrefix(name)}Client`;
 
 /**
- * Source of `client.ts`: a typed openapi-fetch client factory that sets the API's auth headers.
- * `defaultBaseUrl` is the document's first server.
+ * Source of `client.ts`: a typed openapi-fetch client factory that sets the API's auth headers
+ * (the key as `Authorization: Bearer`, and the manifest's optional headers). `defaultBaseUrl` is
+ * the document's first server.
  */
-export function renderClient(api: ApiEntry, defaultBaseUrl: string): string {
-  const options = `${api.typePrefix}ClientOptions`;
-  const optionalDocs = api.optionalHeaders
-    .map((h) => `  /** ${h.doc} Sent as \`${h.header}\`. */\n  ${h.option}?: string;\n`)
-    .join('');
-  const optionalNames = api.optionalHeaders.map((h) => `${h.option}, `).join('');
-  const optionalSets = api.optionalHeaders
-    .map((h) => `  if (${h.option} !== undefined) merged.set(${JSON.stringify(h.header)}, ${h.option});\n`)
-    .join('');
+export function renderClient(api: RegistryEntry, defaultBaseUrl: string): string {
+  const prefix = typePrefix(api.name);
+  const options = `${prefix}ClientOptions`;
+  const extra = api.credentials.headers;
+  const optionalDocs = extra.map((h) => `  /** ${h.description} Sent as \`${h.header}\`. */\n  ${h.option}?: string;\n`).join('');
+  const optionalNames = extra.map((h) => `${h.option}, `).join('');
+  const optionalSets = extra.map((h) => `  if (${h.option} !== undefined) merged.set(${JSON.stringify(h.header)}, ${h.option});\n`).join('');
   return `import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
 import type { paths } from './schema.js';
 
@@ -22,15 +27,15 @@ export const DEFAULT_BASE_URL = ${JSON.stringify(defaultBaseUrl)};
 export interface ${options} extends Omit<ClientOptions, 'baseUrl'> {
   /** Where to send requests; defaults to {@link DEFAULT_BASE_URL}. */
   baseUrl?: string;
-  /** ${api.apiKeyDoc} */
+  /** ${api.credentials.apiKey.description} */
   apiKey: string;
 ${optionalDocs}}
 
 /** A typed client whose methods, paths, bodies and responses follow the document. */
-export type ${api.typePrefix}Client = Client<paths>;
+export type ${prefix}Client = Client<paths>;
 
 /** Creates a typed client that authenticates every request. */
-export function ${api.factoryName}(options: ${options}): ${api.typePrefix}Client {
+export function ${factoryName(api.name)}(options: ${options}): ${prefix}Client {
   const { baseUrl = DEFAULT_BASE_URL, apiKey, ${optionalNames}headers, ...rest } = options;
   const merged = new Headers(headers as HeadersInit | undefined);
   merged.set('Authorization', \`Bearer \${apiKey}\`);

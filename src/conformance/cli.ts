@@ -4,7 +4,7 @@
  * Exit 0 when every check passed, 1 when one failed, 2 for a usage or connection error.
  */
 import { writeFile } from 'node:fs/promises';
-import { parseOptions, USAGE, UsageError, type CliOptions } from './cli/parseOptions.js';
+import { parseOptions, usage, UsageError, type CliOptions } from './cli/parseOptions.js';
 import { SuiteSetupError } from './failClosed.js';
 import { humanReport } from './report/humanReport.js';
 import { junitReport } from './report/junitReport.js';
@@ -18,14 +18,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     options = parseOptions(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`conformance: ${error.message}\nRun with --help for the options.\n`);
+    process.stderr.write(`conformance: ${error.message} (--help lists the options)\n`);
     return 2;
   }
   if (options.help) {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage(options.registry));
     return 0;
   }
   const suite: SuiteOptions = {
+    registry: options.registry,
     apis: options.apis,
     targets: options.targets,
     env,

@@ -1,11 +1,11 @@
 /**
  * The conformance suite's data model: what a case is, what a check found, what a run reports.
  * Every module of the suite speaks these types; none of them holds a contract fact (those are read
- * from the bundled documents).
+ * from the bundled documents) or names an API (those come from the registry).
  */
+import type { Operation } from '../openapi/operations.js';
 
-export const API_NAMES = ['layers', 'ayrshare', 'hoko'] as const;
-export type ApiName = (typeof API_NAMES)[number];
+export type TargetKind = 'mock' | 'live';
 
 /** An HTTP request the suite will send, before credentials and base URL are applied. */
 export interface RequestSpec {
@@ -23,29 +23,24 @@ export interface RequestSpec {
 
 export type CaseKind = 'documented-response' | 'positive' | 'negative' | 'scenario';
 
-/** What a case expects of the response, beyond the checks every response gets. */
+/** What a case expects of the response, beyond the checks every response gets. Target-neutral. */
 export interface Expectation {
   /** Acceptable statuses (document keys, e.g. `'422'`, `'2XX'`). Empty: any documented status. */
   statuses: string[];
-  /** Expected error code (Layers `error.code`, Ayrshare `code`), when the document fixes one. */
-  errorCode?: string | number;
-  /** Layers: the key `details.fieldErrors` must name. */
+  /** The field a negative case broke (a body property or a parameter name), for APIs that name invalid fields. */
   fieldErrorKey?: string;
-  /** Against a mock: the body must equal this documented example. */
-  exampleBody?: unknown;
-  /** Against a mock, when they differ: Prism answers every invalid request with the operation's first 422 (else 400). */
-  mockStatuses?: string[];
-  /** Against Prism: the `sl-violations` location it must report, e.g. `['request', 'body', 'gender']`. */
-  mockViolationLocation?: string[];
+  /** Where a negative case breaks its rule, e.g. `['request', 'body', 'gender']`. */
+  violationAt?: string[];
+  /** A documented-response case: the status and named example the document gives for it. */
+  documented?: { status: string; exampleName?: string; example?: unknown };
 }
 
 export interface TestCase {
   /** Stable, unique, human-readable id, e.g. `layers patchInfluencer negative body.gender enum`. */
   id: string;
-  api: ApiName;
-  operationId: string;
-  method: string;
-  pathTemplate: string;
+  api: string;
+  /** The operation the case is about (scenarios: the one they are mainly about). */
+  operation: Operation;
   kind: CaseKind;
   /** One line saying what the case does. */
   title: string;
@@ -55,28 +50,26 @@ export interface TestCase {
   expect: Expectation;
   /** Whether sending it may change data (anything but GET, HEAD, OPTIONS). */
   writes: boolean;
-  /** Only meaningful against a mock, or only against a live target. */
-  only?: 'mock' | 'live';
-  /** Why this case cannot run against a kind of target (reported as skipped with this reason). */
-  skipOn?: { target: 'mock' | 'live'; reason: string };
 }
+
+/** The stable names of the rules a failure can break (checks, target adapters, scenarios, transport). */
+export type RuleId =
+  | 'status-documented'
+  | 'status-expected'
+  | 'content-type'
+  | 'body-json'
+  | 'body-schema'
+  | 'header-required'
+  | 'header-schema'
+  | 'field-errors'
+  | 'example-body'
+  | 'mock-violation'
+  | 'behaviour'
+  | 'transport';
 
 /** One broken rule found in one response. `rule` is a stable name users can grep for. */
 export interface CheckFailure {
-  rule:
-    | 'status-documented'
-    | 'status-expected'
-    | 'content-type'
-    | 'body-json'
-    | 'body-schema'
-    | 'header-required'
-    | 'header-schema'
-    | 'error-code'
-    | 'field-errors'
-    | 'example-body'
-    | 'mock-violation'
-    | 'behaviour'
-    | 'transport';
+  rule: RuleId;
   message: string;
   expected?: string;
   actual?: string;
@@ -105,12 +98,12 @@ export interface CaseResult {
 }
 
 export interface TargetInfo {
-  kind: 'mock' | 'live';
+  kind: TargetKind;
   baseUrl: string;
 }
 
 export interface ApiRun {
-  api: ApiName;
+  api: string;
   target: TargetInfo;
   /** Every operation and its documented statuses, for the coverage matrix. */
   operations: { operationId: string; method: string; path: string; statuses: string[] }[];

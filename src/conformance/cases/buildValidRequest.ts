@@ -1,6 +1,7 @@
 import { isObject } from '../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { Located, Operation } from '../../openapi/operations.js';
+import { securityAlternatives } from '../../core/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
 import type { RequestSpec } from '../model.js';
 
@@ -25,14 +26,6 @@ export function parameterExample(doc: OpenApiDocument, parameter: Located): unkn
     if (target?.examples?.length) return target.examples[0];
   }
   return undefined;
-}
-
-/** Security alternatives of an operation as scheme names (the first scheme of each requirement). */
-export function securityAlternatives(operation: Operation): string[] {
-  return operation
-    .security()
-    .map((requirement) => Object.keys(requirement)[0])
-    .filter((name): name is string => name !== undefined);
 }
 
 /**

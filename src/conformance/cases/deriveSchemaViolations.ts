@@ -18,6 +18,7 @@
  * back to an accepted value (`'12345'` for a string parameter) fails the keyword check and is dropped.
  */
 import { randomUUID } from 'node:crypto';
+import { coerceParameter } from '../../core/coerceParameter.js';
 import { childPointer, escapeToken, isObject } from '../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { SchemaError, SchemaValidator } from '../../openapi/schemaValidator.js';
@@ -92,13 +93,6 @@ function withValueAt(root: unknown, path: string[], value: unknown): unknown {
 }
 
 const codePoints = (s: string) => [...s];
-
-/** How a server reads a parameter string: a decimal number when the schema allows numbers, `true`/`false` when it allows booleans. */
-export function coerceParameter(types: Set<string>, value: string): unknown {
-  if ((types.has('integer') || types.has('number')) && /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(value)) return Number(value);
-  if (types.has('boolean') && (value === 'true' || value === 'false')) return value === 'true';
-  return value;
-}
 
 /**
  * Mutated copies of `validValue` (valid against the schema at `schemaPointer`), each breaking one

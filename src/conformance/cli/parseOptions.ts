@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
-import { API_NAMES, type ApiName } from '../model.js';
+import { loadRegistry, type Registry } from '../../core/registry.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
 export interface CliOptions {
-  apis: ApiName[];
-  targets: Partial<Record<ApiName, string>>;
+  registry: Registry;
+  apis: string[];
+  targets: Record<string, string>;
   stateUrl?: string;
   allowWrites: boolean;
   reporter: 'human' | 'junit';
@@ -16,30 +17,35 @@ export interface CliOptions {
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run conformance -- [options]
+/** The help text, with the registry's APIs and the variables their keys come from. */
+export function usage(registry: Registry): string {
+  const names = registry.apis.map((a) => a.name);
+  const variables = registry.apis
+    .map((a) => [a.credentials.apiKey.env, ...a.credentials.headers.map((h) => `${h.env} (optional)`)].join(', '))
+    .join('; ');
+  return `Usage: partner-api-conformance [options]   (in this repository: npm run conformance -- [options])
 
-Checks implementations of the partner APIs against their OpenAPI documents. With no --target,
-each API is checked against a Prism mock started from generated/<api>/openapi.json.
+Checks implementations of APIs against their OpenAPI documents. With no --target, each API is
+checked against a Prism mock started from its bundled document.
 
 Options:
-  --api <name>              layers, ayrshare or hoko; repeatable (default: all three)
+  --api <name>              ${names.join(', ')}; repeatable (default: all)
   --target <api>=<baseUrl>  check a live server instead of the mock; repeatable
   --state-url <url>         the target's provider-state endpoint (enables the behaviour scenarios)
   --allow-writes            allow requests that may change data on a non-loopback target
   --reporter human|junit    report format (default: human)
   --output <file>           write the JUnit report to this file (human report still printed)
   --grep <pattern>          run only cases whose id or title matches this regular expression
+  --registry <dir>          the API registry to use (a generated/ folder; default: this package's)
   -h, --help                show this help
 
 Credentials come from the environment and are never printed:
-  LAYERS_API_KEY, AYRSHARE_API_KEY (and optional AYRSHARE_PROFILE_KEY), HOKO_API_KEY
+  ${variables}
 
 Exit codes: 0 every check passed, 1 a check failed, 2 usage or connection error.
 `;
-
-function isApi(name: string): name is ApiName {
-  return (API_NAMES as readonly string[]).includes(name);
 }
+
 
 function httpUrl(value: string, flag: string): string {
   let url: URL;
@@ -68,19 +74,28 @@ export function parseOptions(argv: string[]): CliOptions {
         reporter: { type: 'string', default: 'human' },
         output: { type: 'string' },
         grep: { type: 'string' },
+        registry: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
-  const apis = [...new Set(values.api ?? API_NAMES)];
-  for (const api of apis) if (!isApi(api)) throw new UsageError(`--api: unknown API '${api}' (expected one of ${API_NAMES.join(', ')})`);
+  let registry: Registry;
+  try {
+    registry = loadRegistry(values.registry);
+  } catch (error) {
+    throw new UsageError(`--registry: ${(error as Error).message}`);
+  }
+  const names = registry.apis.map((a) => a.name);
+  const isApi = (name: string) => names.includes(name);
+  const apis = [...new Set(values.api ?? names)];
+  for (const api of apis) if (!isApi(api)) throw new UsageError(`--api: unknown API '${api}' (expected one of ${names.join(', ')})`);
   const targets: CliOptions['targets'] = {};
   for (const t of values.target ?? []) {
     const eq = t.indexOf('=');
     const api = t.slice(0, eq);
-    if (eq < 1 || !isApi(api)) throw new UsageError(`--target: '${t}' must be <api>=<baseUrl> with <api> one of ${API_NAMES.join(', ')}`);
+    if (eq < 1 || !isApi(api)) throw new UsageError(`--target: '${t}' must be <api>=<baseUrl> with <api> one of ${names.join(', ')}`);
     if (!apis.includes(api)) throw new UsageError(`--target: '${api}' is not among the APIs being checked (--api ${apis.join(' --api ')})`);
     targets[api] = httpUrl(t.slice(eq + 1), '--target');
   }
@@ -94,7 +109,8 @@ export function parseOptions(argv: string[]): CliOptions {
     }
   }
   return {
-    apis: apis as ApiName[],
+    registry,
+    apis,
     targets,
     ...(values['state-url'] ? { stateUrl: httpUrl(values['state-url'], '--state-url') } : {}),
     allowWrites: values['allow-writes'] ?? false,

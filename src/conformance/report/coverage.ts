@@ -1,4 +1,4 @@
-import { documentedStatusKey } from '../checks/matchStatus.js';
+import { documentedStatusKey } from '../../core/statusMatch.js';
 import type { ApiRun } from '../model.js';
 
 export type Cell = 'passed' | 'failed' | 'not-exercised' | 'not-documented';

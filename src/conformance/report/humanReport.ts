@@ -21,7 +21,7 @@ function matrix(run: ApiRun): string[] {
 
 function failure(result: CaseResult): string[] {
   const c = result.testCase;
-  const lines = [`  ✗ ${c.method} ${c.pathTemplate}  ${c.title}`, `      case: ${c.id}`];
+  const lines = [`  ✗ ${c.operation.method.toUpperCase()} ${c.operation.path}  ${c.title}`, `      case: ${c.id}`];
   for (const f of result.failures) {
     lines.push(`      [${f.rule}] ${f.message}`);
     if (f.expected !== undefined) lines.push(`          expected: ${f.expected}`);

@@ -7,7 +7,7 @@ const xml = (s: string) =>
 
 function testcase(result: CaseResult): string {
   const c = result.testCase;
-  const open = `    <testcase classname="${xml(`${c.api}.${c.operationId}`)}" name="${xml(`${c.kind}: ${c.title} [${c.id}]`)}" time="${(result.durationMs / 1000).toFixed(3)}"`;
+  const open = `    <testcase classname="${xml(`${c.api}.${c.operation.operationId}`)}" name="${xml(`${c.kind}: ${c.title} [${c.id}]`)}" time="${(result.durationMs / 1000).toFixed(3)}"`;
   if (result.outcome === 'passed') return `${open}/>`;
   if (result.outcome === 'skipped') return `${open}>\n      <skipped message="${xml(result.skipReason ?? '')}"/>\n    </testcase>`;
   const first = result.failures[0];

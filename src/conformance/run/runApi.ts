@@ -1,22 +1,20 @@
 /**
- * Runs every case of one API against one target and returns its results: derive, filter (target
- * kind, --grep, the writes guard), send, check.
+ * Runs every case of one API against one target and returns its results: derive (the neutral
+ * cases and the target adapter's own), filter (--grep, the writes guard), send, check.
  */
-import type { OpenApiDocument } from '../../openapi/loadDocument.js';
-import { listOperations, type Operation } from '../../openapi/operations.js';
-import type { SchemaValidator } from '../../openapi/schemaValidator.js';
-import { deriveCases } from '../cases/deriveCases.js';
+import type { LoadedApi } from '../../core/loadApi.js';
+import { assertUniqueIds, deriveCases } from '../cases/deriveCases.js';
 import { checkResponse } from '../checks/checkResponse.js';
-import type { ApiName, ApiRun, CaseResult, TargetInfo, TestCase } from '../model.js';
-import { selectCases } from './selectCases.js';
+import type { ApiRun, CaseResult, TargetInfo, TestCase } from '../model.js';
+import type { TargetAdapter } from '../targets/target.js';
 import type { Credentials } from './credentials.js';
 import { runPool } from './runPool.js';
+import { selectCases } from './selectCases.js';
 import { prepareRequest, sendRequest } from './sendRequest.js';
 
 export interface RunApiOptions {
-  api: ApiName;
-  doc: OpenApiDocument;
-  validator: SchemaValidator;
+  api: LoadedApi;
+  adapter: TargetAdapter;
   target: TargetInfo;
   credentials: Credentials;
   grep?: RegExp;
@@ -26,20 +24,29 @@ export interface RunApiOptions {
   scenarios?: (ctx: { target: TargetInfo; grep?: RegExp; writesAllowed: boolean }) => Promise<CaseResult[]>;
 }
 
-async function runCase(options: RunApiOptions, operation: Operation, testCase: TestCase): Promise<CaseResult> {
+async function runCase(options: RunApiOptions, testCase: TestCase): Promise<CaseResult> {
   const started = performance.now();
-  if (testCase.skipOn?.target === options.target.kind) {
-    return { testCase, outcome: 'skipped', skipReason: testCase.skipOn.reason, failures: [], observed: [], durationMs: 0 };
-  }
-  const prepared = prepareRequest(options.doc, options.target.baseUrl, testCase.request, options.credentials);
+  const { adapter, api } = options;
+  const skipReason = adapter.skipReason(testCase);
+  if (skipReason) return { testCase, outcome: 'skipped', skipReason, failures: [], observed: [], durationMs: 0 };
+  const prepared = prepareRequest(api.doc, options.target.baseUrl, adapter.request(testCase), options.credentials);
   try {
     const response = await sendRequest(prepared);
-    const failures = checkResponse({ operation, validator: options.validator, expect: testCase.expect, target: options.target.kind, response });
+    const failures = checkResponse({
+      operation: testCase.operation,
+      validator: api.validator,
+      expect: testCase.expect,
+      expectedStatuses: adapter.expectedStatuses(testCase),
+      target: adapter.kind,
+      response,
+      api: api.entry.conformance,
+      extraChecks: adapter.checks,
+    });
     return {
       testCase,
       outcome: failures.length === 0 ? 'passed' : 'failed',
       failures,
-      observed: [{ operationId: testCase.operationId, status: response.status, passed: failures.length === 0 }],
+      observed: [{ operationId: testCase.operation.operationId, status: response.status, passed: failures.length === 0 }],
       curl: prepared.curl,
       durationMs: performance.now() - started,
     };
@@ -56,17 +63,16 @@ async function runCase(options: RunApiOptions, operation: Operation, testCase: T
 }
 
 export async function runApi(options: RunApiOptions): Promise<ApiRun> {
-  const all = deriveCases(options.api, options.doc, options.validator);
+  const { api, adapter } = options;
+  const all = [...adapter.extraCases(api), ...deriveCases(api)];
+  assertUniqueIds(all);
   const { cases, leftOut, writesAllowed } = selectCases(all, options.target, { allowWrites: options.allowWrites, ...(options.grep ? { grep: options.grep } : {}) });
-  // Operations are resolved once per run, not once per case.
-  const operations = listOperations(options.doc);
-  const byId = new Map(operations.map((op) => [op.operationId, op]));
-  const results = await runPool(cases, options.concurrency ?? 8, (c) => runCase(options, byId.get(c.operationId) as Operation, c));
+  const results = await runPool(cases, options.concurrency ?? 8, (c) => runCase(options, c));
   if (options.scenarios) results.push(...(await options.scenarios({ target: options.target, writesAllowed, ...(options.grep ? { grep: options.grep } : {}) })));
   return {
-    api: options.api,
+    api: api.name,
     target: options.target,
-    operations: operations.map((op) => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, statuses: op.statuses() })),
+    operations: api.operations.map((op) => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, statuses: op.statuses() })),
     results,
     leftOut,
   };

@@ -1,31 +1,48 @@
 /**
- * Runs the suite over the chosen APIs: for each, a live target (checked reachable first) or a
- * Prism mock started from the bundled document and always stopped, then the cases.
+ * Runs the suite over the chosen APIs of the registry: for each, a live target (checked reachable
+ * first) or a Prism mock started from the bundled document and always stopped, then the cases.
  */
 import { createRequire } from 'node:module';
+import { DocumentError, loadApi, type LoadedApi } from '../../core/loadApi.js';
+import { loadProviderStateProtocol, type ProviderStateProtocol } from '../../core/providerStates/protocol.js';
+import type { Registry } from '../../core/registry.js';
 import { startPrism, type RunningPrism } from '../prism/startPrism.js';
 import { SuiteSetupError } from '../failClosed.js';
-import type { ApiName, ApiRun, CaseResult, RunReport, TargetInfo } from '../model.js';
+import type { ApiRun, CaseResult, RunReport, TargetInfo } from '../model.js';
+import { liveTarget } from '../targets/live/liveTarget.js';
+import { mockTarget } from '../targets/mock/mockTarget.js';
 import { credentialsFromEnv, mockCredentials, type Credentials } from './credentials.js';
-import { loadApi, type LoadedApi } from './loadApi.js';
 import { runApi } from './runApi.js';
 
+export interface ScenarioRunContext {
+  api: LoadedApi;
+  target: TargetInfo;
+  credentials: Credentials;
+  protocol: ProviderStateProtocol;
+  stateUrl?: string;
+  grep?: RegExp;
+  writesAllowed: boolean;
+}
+
 export interface SuiteOptions {
-  apis: ApiName[];
-  targets: Partial<Record<ApiName, string>>;
+  registry: Registry;
+  /** Names of the registry's APIs to run. */
+  apis: string[];
+  /** Live targets by API name; the others run against a mock. */
+  targets: Record<string, string>;
   env: NodeJS.ProcessEnv;
   allowWrites: boolean;
   grep?: RegExp;
   stateUrl?: string;
   concurrency?: number;
   /** Behaviour scenarios per API (skipped, with the reason, where they cannot run). */
-  scenarios?: (api: LoadedApi, target: TargetInfo, credentials: Credentials, options: { stateUrl?: string; grep?: RegExp; writesAllowed: boolean }) => Promise<CaseResult[]>;
+  scenarios?: (ctx: ScenarioRunContext) => Promise<CaseResult[]>;
 }
 
 /** Secrets the reports must never show. */
 export function secretsOf(options: SuiteOptions): string[] {
-  return options.apis.flatMap((api) => {
-    const { credentials } = credentialsFromEnv(api, options.env);
+  return options.apis.flatMap((name) => {
+    const { credentials } = credentialsFromEnv(options.registry.get(name), options.env);
     return credentials ? [credentials.apiKey, ...credentials.extraHeaders.map((h) => h.value)] : [];
   });
 }
@@ -48,25 +65,35 @@ async function checkReachable(baseUrl: string, what: string): Promise<void> {
   }
 }
 
+async function loadAll(options: SuiteOptions): Promise<LoadedApi[]> {
+  try {
+    return await Promise.all(options.apis.map((name) => loadApi(options.registry, name)));
+  } catch (error) {
+    if (error instanceof DocumentError) throw new SuiteSetupError(error.message);
+    throw error;
+  }
+}
+
 export async function runSuite(options: SuiteOptions): Promise<RunReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const loaded = await Promise.all(options.apis.map((api) => loadApi(api)));
+  const loaded = await loadAll(options);
+  const protocol = loadProviderStateProtocol(options.registry);
   const prisms: RunningPrism[] = [];
   try {
     const targets = await Promise.all(
-      loaded.map(async ({ api, file }) => {
-        const url = options.targets[api];
+      loaded.map(async (api): Promise<{ target: TargetInfo; credentials: Credentials }> => {
+        const url = options.targets[api.name];
         if (url) {
-          const { credentials, missing } = credentialsFromEnv(api, options.env);
-          if (!credentials) throw new SuiteSetupError(`${missing} is not set: the live ${api} target needs a key (it is never printed)`);
-          await checkReachable(url, `the ${api} target`);
-          return { target: { kind: 'live', baseUrl: url } as TargetInfo, credentials };
+          const { credentials, missing } = credentialsFromEnv(api.entry, options.env);
+          if (!credentials) throw new SuiteSetupError(`${missing} is not set: the live ${api.name} target needs a key (it is never printed)`);
+          await checkReachable(url, `the ${api.name} target`);
+          return { target: { kind: 'live', baseUrl: url }, credentials };
         }
         assertPrismInstalled();
-        const prism = await startPrism(file);
+        const prism = await startPrism(api.file);
         prisms.push(prism);
-        return { target: { kind: 'mock', baseUrl: prism.baseUrl } as TargetInfo, credentials: mockCredentials(api) };
+        return { target: { kind: 'mock', baseUrl: prism.baseUrl }, credentials: mockCredentials(api.entry) };
       }),
     );
     if (options.stateUrl) await checkReachable(options.stateUrl, 'the provider-state endpoint');
@@ -74,18 +101,16 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
     const apis: ApiRun[] = await Promise.all(
       loaded.map((api, i) => {
         const { target, credentials } = targets[i] as { target: TargetInfo; credentials: Credentials };
+        const scenarios = options.scenarios;
         return runApi({
-          api: api.api,
-          doc: api.doc,
-          validator: api.validator,
+          api,
+          adapter: target.kind === 'mock' ? mockTarget : liveTarget,
           target,
           credentials,
           allowWrites: options.allowWrites,
           ...(options.grep ? { grep: options.grep } : {}),
           ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-          ...(options.scenarios
-            ? { scenarios: (ctx) => (options.scenarios as NonNullable<SuiteOptions['scenarios']>)(api, target, credentials, { ...ctx, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}) }) }
-            : {}),
+          ...(scenarios ? { scenarios: (ctx) => scenarios({ api, credentials, protocol, ...ctx, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}) }) } : {}),
         });
       }),
     );

@@ -1,5 +1,5 @@
 import type { ApiRun, TargetInfo, TestCase } from '../model.js';
-import { isLoopbackUrl } from './isLoopback.js';
+import { isLoopbackUrl } from '../../core/loopback.js';
 
 export interface Selection {
   cases: TestCase[];
@@ -9,13 +9,12 @@ export interface Selection {
 }
 
 /**
- * Chooses the cases to send to `target`: those meant for its kind (mock or live), matching
- * `grep`, and, on a non-loopback live target without `allowWrites`, only those that cannot change
+ * Chooses the cases to send to `target`: those matching `grep`, and, on a non-loopback live target without `allowWrites`, only those that cannot change
  * data. What is left out is counted with the reason, for the report.
  */
 export function selectCases(all: readonly TestCase[], target: TargetInfo, options: { grep?: RegExp; allowWrites: boolean }): Selection {
   const leftOut: ApiRun['leftOut'] = [];
-  let cases = all.filter((c) => !c.only || c.only === target.kind);
+  let cases = [...all];
   if (options.grep) {
     const grep = options.grep;
     const before = cases.length;

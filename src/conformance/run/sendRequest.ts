@@ -1,6 +1,7 @@
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { ObservedResponse, RequestSpec } from '../model.js';
-import { schemeHeader, type Credentials } from './credentials.js';
+import { schemeHeader } from '../../core/securitySchemes.js';
+import type { Credentials } from './credentials.js';
 
 export interface PreparedRequest {
   url: string;

@@ -1,30 +1,35 @@
 /**
  * Behaviour the schema cannot state, as scenarios over the generated typed clients, run against
- * live targets that offer provider states. Elsewhere each is reported skipped, with the reason.
+ * live targets that offer provider states. An API declares in its manifest that it has scenarios
+ * (`conformance.scenarios`), and they live in `src/conformance/apis/<api>/scenarios.ts`.
+ * Elsewhere each is reported skipped, with the reason.
  */
-import { listOperations } from '../../openapi/operations.js';
+import type { LoadedApi } from '../../core/loadApi.js';
+import { ProviderStates } from '../../core/providerStates/client.js';
 import { SuiteSetupError } from '../failClosed.js';
-import type { CaseResult, TargetInfo, TestCase } from '../model.js';
-import type { Credentials } from '../run/credentials.js';
-import type { LoadedApi } from '../run/loadApi.js';
-import { ayrshareScenarios } from './ayrshareScenarios.js';
-import { hokoScenarios } from './hokoScenarios.js';
-import { layersScenarios } from './layersScenarios.js';
+import type { CaseResult, TestCase } from '../model.js';
+import type { ScenarioRunContext } from '../run/runSuite.js';
+import type { Scenario, Scenarios } from './scenario.js';
 import { ScenarioContext } from './scenarioContext.js';
-import { SCENARIOS, type Scenario } from './scenarios.js';
 
-const RUNNERS = { layers: layersScenarios, ayrshare: ayrshareScenarios, hoko: hokoScenarios };
+/** The scenarios of an API: none unless its manifest declares them. */
+export async function loadScenarios(api: LoadedApi): Promise<Scenarios> {
+  if (!api.entry.conformance.scenarios) return {};
+  try {
+    return ((await import(`../apis/${api.name}/scenarios.js`)) as { scenarios: Scenarios }).scenarios;
+  } catch (error) {
+    throw new SuiteSetupError(`the ${api.name} manifest declares scenarios, but src/conformance/apis/${api.name}/scenarios.ts cannot be loaded: ${(error as Error).message}`);
+  }
+}
 
-function scenarioCase(scenario: Scenario, api: LoadedApi): TestCase {
-  const operation = listOperations(api.doc).find((op) => op.operationId === scenario.operationId);
-  if (!operation) throw new SuiteSetupError(`scenario '${scenario.name}' is about ${scenario.operationId}, which the ${api.api} document does not declare`);
+function scenarioCase(api: LoadedApi, name: string, scenario: Scenario): TestCase {
+  const operation = api.operations.find((op) => op.operationId === scenario.operationId);
+  if (!operation) throw new SuiteSetupError(`scenario '${name}' is about ${scenario.operationId}, which the ${api.name} document does not declare`);
   const method = operation.method.toUpperCase();
   return {
-    id: `${scenario.api} scenario ${scenario.name}`,
-    api: scenario.api,
-    operationId: scenario.operationId,
-    method,
-    pathTemplate: operation.path,
+    id: `${api.name} scenario ${name}`,
+    api: api.name,
+    operation,
     kind: 'scenario',
     title: scenario.title,
     request: { method, pathTemplate: operation.path, pathParams: {}, query: {}, headers: {}, auth: { kind: 'none' } },
@@ -33,41 +38,36 @@ function scenarioCase(scenario: Scenario, api: LoadedApi): TestCase {
   };
 }
 
-const skipped = (scenario: Scenario, api: LoadedApi, reason: string): CaseResult => ({ testCase: scenarioCase(scenario, api), outcome: 'skipped', skipReason: reason, failures: [], observed: [], durationMs: 0 });
-
-async function runOne(scenario: Scenario, api: LoadedApi, target: TargetInfo, credentials: Credentials, stateUrl: string): Promise<CaseResult> {
+async function runOne(ctx: ScenarioRunContext, name: string, scenario: Scenario, stateUrl: string): Promise<CaseResult> {
   const started = performance.now();
-  const ctx = new ScenarioContext(api, target, credentials.apiKey, credentials.apiKeyEnv, stateUrl);
-  const run = RUNNERS[scenario.api][scenario.name];
+  const states = new ProviderStates(stateUrl, ctx.api.name, ctx.protocol);
+  const scenarioCtx = new ScenarioContext(ctx.api, ctx.target, ctx.credentials.apiKey, ctx.credentials.apiKeyEnv, states);
   try {
-    if (!run) throw new Error(`scenario '${scenario.name}' has no implementation`);
-    await run(ctx);
+    await scenario.run(scenarioCtx);
   } catch (error) {
-    ctx.failures.push({ rule: 'behaviour', message: `the scenario stopped: ${(error as Error).message}` });
+    scenarioCtx.failures.push({ rule: 'behaviour', message: `the scenario stopped: ${(error as Error).message}` });
   } finally {
-    for (const message of await ctx.states.teardownAll()) ctx.failures.push({ rule: 'behaviour', message });
+    for (const message of await states.teardownAll()) scenarioCtx.failures.push({ rule: 'behaviour', message });
   }
   return {
-    testCase: scenarioCase(scenario, api),
-    outcome: ctx.failures.length === 0 ? 'passed' : 'failed',
-    failures: ctx.failures,
-    observed: ctx.observed,
-    ...(ctx.lastCurl ? { curl: ctx.lastCurl } : {}),
+    testCase: scenarioCase(ctx.api, name, scenario),
+    outcome: scenarioCtx.failures.length === 0 ? 'passed' : 'failed',
+    failures: scenarioCtx.failures,
+    observed: scenarioCtx.observed,
+    ...(scenarioCtx.lastCurl ? { curl: scenarioCtx.lastCurl } : {}),
     durationMs: performance.now() - started,
   };
 }
 
-export async function runScenarios(
-  api: LoadedApi,
-  target: TargetInfo,
-  credentials: Credentials,
-  { stateUrl, grep, writesAllowed }: { stateUrl?: string; grep?: RegExp; writesAllowed: boolean },
-): Promise<CaseResult[]> {
-  const scenarios = SCENARIOS.filter((s) => s.api === api.api && (!grep || grep.test(`${api.api} scenario ${s.name} ${s.title}`)));
-  if (target.kind === 'mock') return scenarios.map((s) => skipped(s, api, 'needs a stateful target'));
-  if (!stateUrl) return scenarios.map((s) => skipped(s, api, 'needs --state-url (provider states) on the live target'));
-  if (!writesAllowed) return scenarios.map((s) => skipped(s, api, 'writes to a non-loopback target need --allow-writes'));
+export async function runScenarios(ctx: ScenarioRunContext): Promise<CaseResult[]> {
+  const { api, target, stateUrl, grep, writesAllowed } = ctx;
+  const chosen = Object.entries(await loadScenarios(api)).filter(([name, s]) => !grep || grep.test(`${api.name} scenario ${name} ${s.title}`));
+  const skipped = (reason: string): CaseResult[] =>
+    chosen.map(([name, s]) => ({ testCase: scenarioCase(api, name, s), outcome: 'skipped', skipReason: reason, failures: [], observed: [], durationMs: 0 }));
+  if (target.kind === 'mock') return skipped('needs a stateful target');
+  if (!stateUrl) return skipped('needs --state-url (provider states) on the live target');
+  if (!writesAllowed) return skipped('writes to a non-loopback target need --allow-writes');
   const results: CaseResult[] = [];
-  for (const s of scenarios) results.push(await runOne(s, api, target, credentials, stateUrl));
+  for (const [name, s] of chosen) results.push(await runOne(ctx, name, s, stateUrl));
   return results;
 }

@@ -37,12 +37,6 @@ export interface OperationValidator {
   body(raw: RawBody): BodyOutcome;
 }
 
-/** How a server reads a parameter string: a number when the schema allows one, `true`/`false` when it allows booleans. */
-export function coerceParameter(types: Set<string>, value: string): unknown {
-  if ((types.has('integer') || types.has('number')) && /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(value)) return Number(value);
-  if (types.has('boolean') && (value === 'true' || value === 'false')) return value === 'true';
-  return value;
-}
 
 function parameterSpecs(doc: OpenApiDocument, operation: Operation): ParameterSpec[] {
   return operation

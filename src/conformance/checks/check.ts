@@ -1,0 +1,44 @@
+/**
+ * What a check is: one rule, under a stable id (the file name), that says when it applies and
+ * what it finds in one observed response. Checks are pure: they read the context, never send.
+ */
+import type { Operation } from '../../openapi/operations.js';
+import type { SchemaValidator } from '../../openapi/schemaValidator.js';
+import type { CheckFailure, Expectation, ObservedResponse, RuleId, TargetKind } from '../model.js';
+
+/** What the API's manifest declares for its checks (`conformance:` in openapi/<api>/api.yaml). */
+export interface ApiCheckOptions {
+  /** JSON pointer, in an error body, of the object naming each invalid field. */
+  fieldErrors?: string;
+}
+
+export interface CheckContext {
+  operation: Operation;
+  validator: SchemaValidator;
+  expect: Expectation;
+  /** The statuses this target must answer (the target adapter's reading of `expect.statuses`). */
+  expectedStatuses: string[];
+  target: TargetKind;
+  response: ObservedResponse;
+  api: ApiCheckOptions;
+  /** The documented response key of the status (`'404'`, `'4XX'`, `'default'`), if any. */
+  statusKey: string | undefined;
+  /** The documented media type matching the response's Content-Type, if any. */
+  mediaType: string | undefined;
+  /** The body read as JSON: `undefined` when not a JSON media type, `{ error }` when it does not parse. */
+  json(): { value: unknown } | { error: string } | undefined;
+}
+
+export interface Check {
+  id: RuleId;
+  /** One line: the rule in words. */
+  description: string;
+  appliesTo(ctx: CheckContext): boolean;
+  run(ctx: CheckContext): CheckFailure[];
+}
+
+/** The parsed JSON body, when there is one that parsed. */
+export function parsedBody(ctx: CheckContext): { value: unknown } | undefined {
+  const body = ctx.json();
+  return body && 'value' in body ? body : undefined;
+}

@@ -1,0 +1,18 @@
+import { isObject } from '../../openapi/jsonPointer.js';
+import type { Check } from './check.js';
+
+/** A response with documented content carries one of the documented content types. */
+export const contentType: Check = {
+  id: 'content-type',
+  description: 'the Content-Type is one the status documents',
+  appliesTo: ({ statusKey, operation }) => {
+    const content = statusKey ? operation.response(statusKey)?.value.content : undefined;
+    return isObject(content) && Object.keys(content).length > 0;
+  },
+  run: ({ statusKey, operation, response, mediaType }) => {
+    if (mediaType) return [];
+    const documented = Object.keys((operation.response(statusKey as string)?.value.content ?? {}) as object);
+    const actual = response.headers['content-type']?.split(';')[0]?.trim().toLowerCase() || '(none)';
+    return [{ rule: 'content-type', message: `content type '${actual}' is not documented for ${response.status}`, expected: documented.join(', '), actual }];
+  },
+};

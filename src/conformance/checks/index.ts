@@ -1,0 +1,15 @@
+/**
+ * The checks every response gets, in the order they run. A check is one file named by its rule id;
+ * target adapters add their own (see targets/), scenarios report `behaviour`.
+ */
+import { bodyJson } from './body-json.js';
+import { bodySchema } from './body-schema.js';
+import type { Check } from './check.js';
+import { contentType } from './content-type.js';
+import { fieldErrors } from './field-errors.js';
+import { headerRequired } from './header-required.js';
+import { headerSchema } from './header-schema.js';
+import { statusDocumented } from './status-documented.js';
+import { statusExpected } from './status-expected.js';
+
+export const CHECKS: readonly Check[] = [statusDocumented, statusExpected, contentType, bodyJson, bodySchema, headerRequired, headerSchema, fieldErrors];

@@ -1,0 +1,30 @@
+import type { Check } from '../../checks/check.js';
+import { parseSlViolations } from './slViolations.js';
+
+/**
+ * Prism reports, in `sl-violations`, a violation where the negative case broke its rule: proof
+ * that the case breaks the rule it names and nothing else made the request invalid.
+ */
+export const mockViolation: Check = {
+  id: 'mock-violation',
+  description: 'Prism saw the violation where the case made it',
+  appliesTo: (ctx) => ctx.expect.violationAt !== undefined,
+  run: (ctx) => {
+    const wanted = (ctx.expect.violationAt as string[]).map((t) => t.toLowerCase());
+    const reported = parseSlViolations(ctx.response.headers['sl-violations']);
+    const matches = reported.some(({ location }) => {
+      const got = location.map((t) => t.toLowerCase());
+      const n = Math.min(got.length, wanted.length);
+      return got.slice(0, n).join('/') === wanted.slice(0, n).join('/');
+    });
+    if (matches) return [];
+    return [
+      {
+        rule: 'mock-violation',
+        message: 'Prism did not report the violation this case makes: the case may not break the rule it names',
+        expected: wanted.join('.'),
+        actual: reported.map((r) => r.location.join('.')).join(', ') || '(no violation reported)',
+      },
+    ];
+  },
+};

@@ -1,0 +1,22 @@
+/**
+ * A target adapter: what depends on the kind of server the suite talks to, kept out of the case
+ * model. The mock (Prism) can be asked for any documented response and reports each violation it
+ * saw; a live server answers from its real state.
+ */
+import type { LoadedApi } from '../../core/loadApi.js';
+import type { Check } from '../checks/check.js';
+import type { RequestSpec, TargetKind, TestCase } from '../model.js';
+
+export interface TargetAdapter {
+  kind: TargetKind;
+  /** Cases only this kind of target can run (the mock: every documented response). */
+  extraCases(api: LoadedApi): TestCase[];
+  /** The request as sent to this target. */
+  request(testCase: TestCase): RequestSpec;
+  /** The statuses this target must answer for the case (empty: any documented status). */
+  expectedStatuses(testCase: TestCase): string[];
+  /** Why this target cannot run the case, if it cannot. */
+  skipReason(testCase: TestCase): string | undefined;
+  /** Checks this target adds to the registered ones. */
+  checks: readonly Check[];
+}

@@ -1,0 +1,28 @@
+/**
+ * Loopback rules shared by the suite (writes go only to this machine unless the user opts in) and
+ * the sandbox (provider states are served only on loopback and only to loopback peers).
+ */
+import { isIP } from 'node:net';
+
+/** Whether a host name or address (`localhost`, 127.0.0.0/8, `::1`, IPv4-mapped `::ffff:127.x`) is this machine. `0.0.0.0` and `::` are not. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  if (bare === 'localhost' || bare.endsWith('.localhost')) return true;
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  if (isIP(bare) === 6) return bare === '::1' || bare === '0:0:0:0:0:0:0:1';
+  return false;
+}
+
+/** Whether a base URL points at this machine; a string that is no URL is not. */
+export function isLoopbackUrl(baseUrl: string): boolean {
+  let host: string;
+  try {
+    host = new URL(baseUrl).hostname;
+  } catch {
+    return false;
+  }
+  return isLoopbackHost(host);
+}
+
+/** `http://host:port` with IPv6 hosts bracketed. */
+export const baseUrlOf = (host: string, port: number) => `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;

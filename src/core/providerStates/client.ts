@@ -1,0 +1,60 @@
+/**
+ * Client of a target's provider-state endpoint (see generated/provider-states.schema.json).
+ * Remembers every state it set up and tears down exactly those, newest first. The data each setup
+ * answers is checked against the state's `data` schema before a scenario uses it.
+ */
+import type { ProviderStateProtocol } from './protocol.js';
+
+interface SetUp {
+  state: string;
+  params: Record<string, unknown>;
+  data: Record<string, unknown>;
+}
+
+export class ProviderStates {
+  readonly #created: SetUp[] = [];
+
+  constructor(
+    readonly url: string,
+    readonly api: string,
+    readonly protocol: ProviderStateProtocol,
+  ) {}
+
+  async #post(body: Record<string, unknown>): Promise<Response> {
+    return fetch(this.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+  }
+
+  /** Sets up `state` and returns its data (the ids it created). Throws quoting the target's answer. */
+  async setup<T extends Record<string, unknown>>(state: string, params: Record<string, unknown> = {}): Promise<T> {
+    if (!this.protocol.states(this.api).includes(state)) throw new Error(`${this.api} declares no provider state '${state}'`);
+    const response = await this.#post({ action: 'setup', api: this.api, state, params });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`provider state '${state}' setup answered ${response.status}: ${text.slice(0, 300)}`);
+    let data: unknown;
+    try {
+      data = (JSON.parse(text) as { data?: unknown }).data;
+    } catch {
+      throw new Error(`provider state '${state}' setup answered non-JSON: ${text.slice(0, 300)}`);
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error(`provider state '${state}' setup answered no data object`);
+    this.#created.push({ state, params, data: data as Record<string, unknown> });
+    const problems = this.protocol.dataProblems(this.api, state, data);
+    if (problems.length > 0) throw new Error(`provider state '${state}' answered data the protocol does not allow: ${problems.join('; ')}`);
+    return data as T;
+  }
+
+  /** Tears down every state this instance set up; returns the errors (a teardown failure is reported, not thrown). */
+  async teardownAll(): Promise<string[]> {
+    const errors: string[] = [];
+    while (this.#created.length > 0) {
+      const s = this.#created.pop() as SetUp;
+      try {
+        const response = await this.#post({ action: 'teardown', api: this.api, ...s });
+        if (response.status !== 200 && response.status !== 204) errors.push(`teardown of '${s.state}' answered ${response.status}`);
+      } catch (error) {
+        errors.push(`teardown of '${s.state}' failed: ${(error as Error).message}`);
+      }
+    }
+    return errors;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The API registry: the one list of the APIs this project knows, as `npm run generate` writes it
+ * into `generated/registry.json` from redocly.yaml's `apis:` and each API's manifest
+ * (`openapi/<api>/api.yaml`). The suite, the sandbox, the docs and the bench iterate over it; no
+ * code outside an API's own slice names an API.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** What an API's manifest says: how tools outside its document reach it. */
+export interface ApiManifest {
+  credentials: {
+    /** The key: the environment variable that holds it (never printed) and what it is. */
+    apiKey: { env: string; description: string };
+    /** Extra headers sent on every request when their variable is set (Ayrshare's Profile-Key). */
+    headers: { header: string; env: string; option: string; description: string }[];
+  };
+  conformance: {
+    /** JSON pointer, in an error body, of the object naming each invalid field (Layers). */
+    fieldErrors?: string;
+    /** The suite has behaviour scenarios for this API (src/conformance/apis/<name>/). */
+    scenarios: boolean;
+  };
+  /** The sandbox has a slice for this API (src/sandbox/apis/<name>/). */
+  sandbox: boolean;
+}
+
+export interface RegistryEntry extends ApiManifest {
+  /** Key in redocly.yaml `apis:`, folder name under openapi/ and generated/. */
+  name: string;
+  /** The bundled document, relative to the registry's folder. */
+  document: string;
+}
+
+export interface Registry {
+  /** The folder `registry.json` was read from (generated/). */
+  dir: string;
+  apis: RegistryEntry[];
+  /** The entry of `name`; throws naming the known APIs when there is none. */
+  get(name: string): RegistryEntry;
+  /** Absolute path of an API's bundled document. */
+  documentFile(name: string): string;
+  /** Absolute path of the provider-state protocol schema. */
+  providerStatesSchemaFile: string;
+}
+
+export const REGISTRY_FILE = 'registry.json';
+
+/** `generated/` of this package, found by walking up from this module (source or compiled). */
+export function defaultRegistryDir(): string {
+  let dir = import.meta.dirname;
+  for (;;) {
+    const candidate = join(dir, 'generated', REGISTRY_FILE);
+    if (existsSync(candidate)) return dirname(candidate);
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find generated/${REGISTRY_FILE} above ${import.meta.dirname}: run \`npm run generate\``);
+    dir = parent;
+  }
+}
+
+/** Reads `<dir>/registry.json` (default: this package's generated/). Errors name the file. */
+export function loadRegistry(dir: string = defaultRegistryDir()): Registry {
+  const absolute = resolve(dir);
+  const file = join(absolute, REGISTRY_FILE);
+  let parsed: { apis?: RegistryEntry[] };
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as { apis?: RegistryEntry[] };
+  } catch (error) {
+    throw new Error(`cannot read the API registry ${file}: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(parsed.apis)) throw new Error(`${file} lists no apis`);
+  const apis = parsed.apis;
+  return {
+    dir: absolute,
+    apis,
+    get(name) {
+      const entry = apis.find((a) => a.name === name);
+      if (!entry) throw new Error(`no API named '${name}' in the registry (known: ${apis.map((a) => a.name).join(', ')})`);
+      return entry;
+    },
+    documentFile(name) {
+      return join(absolute, this.get(name).document);
+    },
+    providerStatesSchemaFile: join(absolute, 'provider-states.schema.json'),
+  };
+}
