@@ -28,3 +28,10 @@ export async function openContract(api: 'layers' | 'ayrshare' | 'hoko'): Promise
 }
 
 export const UUID = '4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e';
+
+/** One API of this project's registry, loaded as the suite and the sandbox load it. */
+export async function loadRegisteredApi(name: string) {
+  const { loadRegistry } = await import('../../src/core/registry.js');
+  const { loadApi } = await import('../../src/core/loadApi.js');
+  return loadApi(loadRegistry(join(projectRoot, 'generated')), name);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { makeCase } from '../../../../src/conformance/cases/caseFactory.js';
+import type { RequestSpec } from '../../../../src/conformance/model.js';
+import { liveTarget } from '../../../../src/conformance/targets/live/liveTarget.js';
+import { mockTarget } from '../../../../src/conformance/targets/mock/mockTarget.js';
+import { toOpenApiDocument } from '../../../../src/openapi/loadDocument.js';
+import { listOperations } from '../../../../src/openapi/operations.js';
+
+const doc = toOpenApiDocument(
+  {
+    openapi: '3.1.0',
+    info: { title: 'inline', version: '1' },
+    paths: { '/x': { post: { operationId: 'postX', responses: { '201': { description: 'made' }, '400': { description: 'bad' }, '422': { description: 'invalid' } } } } },
+  },
+  'inline',
+);
+const op = listOperations(doc)[0]!;
+const request: RequestSpec = { method: 'POST', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'none' } };
+
+describe('the mock target adapter', () => {
+  it('asks Prism for a documented response with Prefer', () => {
+    const c = makeCase('inline', op, { idSuffix: 'documented 201 made', kind: 'documented-response', title: 't', request, expect: { statuses: ['201'], documented: { status: '201', exampleName: 'made' } } });
+    expect(mockTarget.request(c).headers.Prefer).toBe('code=201, example=made');
+    expect(liveTarget.request(c).headers.Prefer).toBeUndefined();
+  });
+  it('accepts the 400 or 422 Prism answers for any invalid request, where the case knows where it broke a rule', () => {
+    const c = makeCase('inline', op, { idSuffix: 'negative', kind: 'negative', title: 't', request, expect: { statuses: ['422'], violationAt: ['request', 'body'] } });
+    expect(mockTarget.expectedStatuses(c)).toEqual(['400', '422']);
+    expect(liveTarget.expectedStatuses(c)).toEqual(['422']);
+  });
+  it('skips malformed JSON, which Prism answers in its own envelope', () => {
+    const c = makeCase('inline', op, { idSuffix: 'malformed', kind: 'negative', title: 't', request: { ...request, body: { raw: '{', contentType: 'application/json' } }, expect: { statuses: ['422'] } });
+    expect(mockTarget.skipReason(c)).toMatch(/malformed JSON/);
+    expect(liveTarget.skipReason(c)).toBeUndefined();
+  });
+  it('a live target accepts any documented status for a valid request (its resource may be absent)', () => {
+    const c = makeCase('inline', op, { idSuffix: 'valid', kind: 'positive', title: 't', request, expect: { statuses: ['201'] } });
+    expect(liveTarget.expectedStatuses(c)).toEqual([]);
+    expect(mockTarget.expectedStatuses(c)).toEqual(['201']);
+  });
+});

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { isLoopbackHost, isLoopbackUrl } from '../../src/core/loopback.js';
+
+describe('isLoopbackUrl', () => {
+  it.each(['http://localhost:3000', 'http://127.0.0.1:1', 'http://127.9.9.9', 'http://[::1]:8080', 'http://api.localhost'])('%s is loopback', (url) => expect(isLoopbackUrl(url)).toBe(true));
+  it.each(['http://10.0.0.1', 'http://192.168.1.2', 'https://api.layers.com', 'http://128.0.0.1', 'http://localhost.example.com', 'not a url'])('%s is not', (url) => expect(isLoopbackUrl(url)).toBe(false));
+});
+
+describe('isLoopbackHost', () => {
+  it.each(['127.0.0.1', '::1', '[::1]', 'localhost', '::ffff:127.0.0.1'])('%s is loopback', (host) => expect(isLoopbackHost(host)).toBe(true));
+  it.each(['0.0.0.0', '::', '10.1.2.3', '::ffff:10.0.0.1'])('%s is not', (host) => expect(isLoopbackHost(host)).toBe(false));
+});
