@@ -1,4 +1,5 @@
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { CONTAINER_ID, DOCUMENT_ID, locateCompileError, rewriteAjvMessage } from './ajvErrorLocation.js';
 import { createAjv } from './createAjv.js';
 import { decodePointer, escapeToken, getAtPointer } from './jsonPointer.js';
 import type { OpenApiDocument } from './loadDocument.js';
@@ -19,10 +20,20 @@ export interface SchemaValidator {
   validate(schemaPointer: string, value: unknown): SchemaError[];
 }
 
-// The document is registered in ajv under DOCUMENT_ID, nested in a container schema: see
-// `createSchemaValidator`. `.invalid` is a reserved TLD, so these ids can't clash with real ones.
-const CONTAINER_ID = 'https://openapi.invalid/container.json';
-const DOCUMENT_ID = 'https://openapi.invalid/document.json';
+/**
+ * A schema of the document that ajv can't compile. `schemaPointer` is the schema asked for,
+ * `pointer` the place in the document that is at fault (a `$ref`, a `pattern`, a keyword), the
+ * same as `schemaPointer` when nothing more precise is known.
+ */
+export class SchemaCompileError extends Error {
+  constructor(message: string, readonly schemaPointer: string, readonly pointer: string) {
+    super(message);
+    this.name = 'SchemaCompileError';
+  }
+}
+
+// The document is registered in ajv under DOCUMENT_ID, nested in a container schema (under
+// CONTAINER_ID): see `createSchemaValidator`; the ids live in ajvErrorLocation.ts.
 
 /**
  * Validates values against schemas of `doc`, each named by its JSON pointer
@@ -48,15 +59,22 @@ export function createSchemaValidator(doc: OpenApiDocument, ajv: Ajv2020 = creat
     }
     // ajv checks a schema against the meta-schema only when it is added, not for parts of one.
     if (!ajv.validateSchema(schema)) {
-      throw new Error(`Schema at ${schemaPointer} is not valid JSON Schema 2020-12: ${ajv.errorsText(ajv.errors)}`);
+      const first = ajv.errors?.[0]?.instancePath ?? '';
+      throw new SchemaCompileError(
+        `Schema at ${schemaPointer} is not valid JSON Schema 2020-12: ${ajv.errorsText(ajv.errors)}`,
+        schemaPointer,
+        schemaPointer + first,
+      );
     }
     let validate: ValidateFunction | undefined;
     try {
       validate = ajv.getSchema(DOCUMENT_ID + toUriFragment(schemaPointer));
     } catch (error) {
-      throw new Error(`Cannot compile schema at ${schemaPointer}: ${(error as Error).message}`);
+      const pointer = locateCompileError(doc, schemaPointer, error, ajv);
+      const at = pointer === schemaPointer ? '' : ` (at ${pointer})`;
+      throw new SchemaCompileError(`Cannot compile schema at ${schemaPointer}: ${rewriteAjvMessage((error as Error).message)}${at}`, schemaPointer, pointer);
     }
-    if (!validate) throw new Error(`Cannot compile schema at ${schemaPointer}: ajv did not find it`);
+    if (!validate) throw new SchemaCompileError(`Cannot compile schema at ${schemaPointer}: ajv did not find it`, schemaPointer, schemaPointer);
     cache.set(schemaPointer, validate);
     return validate;
   }

@@ -1,0 +1,74 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadAnyDocument } from '../../src/openapi/loadAnyDocument.js';
+
+let dir: string;
+const file = (name: string) => join(dir, name);
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'load-any-'));
+  const files: Record<string, string> = {
+    'root.yaml': [
+      'openapi: 3.0.3',
+      'info: { title: t, version: "1" }',
+      'paths:',
+      '  /things:',
+      '    get:',
+      '      responses:',
+      '        "200":',
+      '          description: ok',
+      '          content:',
+      '            application/json:',
+      '              schema: { $ref: "./schemas.yaml#/Thing" }',
+      'components:',
+      '  schemas:',
+      '    Local: { type: string, nullable: true }',
+      '    UsesLocal: { $ref: "#/components/schemas/Local" }',
+    ].join('\n'),
+    'schemas.yaml': 'Thing:\n  type: object\n  properties:\n    size: { type: integer, minimum: 0, exclusiveMinimum: true }\n',
+    'doc31.json': JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {} }),
+    'swagger.json': JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }),
+    'broken-ref.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": { $ref: "./nope.yaml" }\n',
+    'syntax.yaml': 'openapi: 3.1.0\n  info: [\n',
+    'remote.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": { $ref: "https://example.com/r.yaml" }\n',
+  };
+  for (const [name, text] of Object.entries(files)) await writeFile(file(name), text);
+});
+
+describe('loadAnyDocument', () => {
+  it('bundles a multi-file 3.0 YAML document into one 3.1 document, keeping internal refs', async () => {
+    const doc = (await loadAnyDocument(file('root.yaml'))) as any;
+    expect(doc.openapi).toBe('3.1.0');
+    const schema = doc.paths['/things'].get.responses['200'].content['application/json'].schema;
+    expect(schema).toEqual({ $ref: '#/components/schemas/Thing' });
+    expect(doc.components.schemas.Thing.properties.size).toEqual({ type: 'integer', exclusiveMinimum: 0 });
+    expect(doc.components.schemas.Local).toEqual({ type: ['string', 'null'] });
+    expect(doc.components.schemas.UsesLocal).toEqual({ $ref: '#/components/schemas/Local' });
+  });
+
+  it('reads a bundled 3.1 JSON file as it is (Redocly only adds an empty components)', async () => {
+    expect(await loadAnyDocument(file('doc31.json'))).toEqual({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: {} });
+  });
+
+  it('refuses Swagger 2.0, naming the file', async () => {
+    await expect(loadAnyDocument(file('swagger.json'))).rejects.toThrow(/swagger\.json is Swagger 2\.0; only OpenAPI 3\.0\.x and 3\.1\.x/);
+  });
+
+  it('names the file and the $ref that does not resolve, on one line', async () => {
+    const error = await loadAnyDocument(file('broken-ref.yaml')).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/^Cannot load OpenAPI document .*broken-ref\.yaml: Can't resolve \$ref.*nope\.yaml/);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('names the file on a YAML syntax error and on a missing file', async () => {
+    await expect(loadAnyDocument(file('syntax.yaml'))).rejects.toThrow(/syntax\.yaml: .*\(2:/);
+    await expect(loadAnyDocument(file('missing.yaml'))).rejects.toThrow(/^Cannot read OpenAPI document .*missing\.yaml/);
+  });
+
+  it('does not fetch a $ref to an outside host, nor an outside URL as the document', async () => {
+    await expect(loadAnyDocument(file('remote.yaml'))).rejects.toThrow(/refusing to fetch https:\/\/example\.com\/r\.yaml/);
+    await expect(loadAnyDocument('https://example.com/openapi.json')).rejects.toThrow('only files and loopback URLs are read');
+  });
+});
