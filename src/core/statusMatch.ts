@@ -1,25 +1,22 @@
-/** The response key documenting `status`: the exact code, else its range (`4XX`), else `default`. */
-export function documentedStatusKey(keys: string[], status: number): string | undefined {
-  const code = String(status);
-  return keys.find((k) => k === code) ?? keys.find((k) => k.toUpperCase() === `${code[0]}XX`) ?? keys.find((k) => k === 'default');
+/**
+ * Which documented status a response or a case is about, for the suite and the sandbox alike.
+ * The key rules (exact code, then range, then `default`) are OpenAPI's, in src/openapi/statusKeys.ts.
+ */
+import { clientErrorStatusKey } from '../openapi/statusKeys.js';
+
+export { documentedStatusKey, statusMatches } from '../openapi/statusKeys.js';
+
+/** The status an operation documents for invalid parameters (400, else 422, else another client error), or undefined. */
+export function parameterValidationStatus(statuses: readonly string[]): string | undefined {
+  return clientErrorStatusKey(statuses, 'parameter');
 }
 
-/** Whether `status` is one of `expected` (exact codes or ranges such as `2XX`). */
-export function statusMatches(expected: string[], status: number): boolean {
-  return documentedStatusKey(expected.filter((k) => k !== 'default'), status) !== undefined;
-}
-
-/** The status an operation documents for invalid parameters (400 where declared, else 422), or undefined. */
-export function parameterValidationStatus(statuses: string[]): string | undefined {
-  return ['400', '422'].find((s) => statuses.includes(s));
-}
-
-/** The status an operation documents for an invalid body (422 where declared, else 400), or undefined. */
-export function bodyValidationStatus(statuses: string[]): string | undefined {
-  return ['422', '400'].find((s) => statuses.includes(s));
+/** The status an operation documents for an invalid body (422, else 400, else another client error), or undefined. */
+export function bodyValidationStatus(statuses: readonly string[]): string | undefined {
+  return clientErrorStatusKey(statuses, 'body');
 }
 
 /** Documented success statuses (2xx and 2XX keys). */
-export function successStatuses(statuses: string[]): string[] {
+export function successStatuses(statuses: readonly string[]): string[] {
   return statuses.filter((s) => /^2(\d\d|XX)$/i.test(s));
 }

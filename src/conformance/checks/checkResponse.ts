@@ -5,6 +5,7 @@
  */
 import { documentedStatusKey } from '../../core/statusMatch.js';
 import { isObject } from '../../openapi/jsonPointer.js';
+import { isJsonMediaType, matchMediaType } from '../../openapi/mediaTypes.js';
 import type { Operation } from '../../openapi/operations.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import type { CheckFailure, Expectation, ObservedResponse, TargetKind } from '../model.js';
@@ -24,13 +25,10 @@ export interface CheckInput {
   extraChecks?: readonly Check[];
 }
 
-const isJsonMediaType = (type: string) => /^application\/(.+\+)?json$/i.test(type);
-
 function documentedMediaType(operation: Operation, statusKey: string | undefined, contentTypeHeader: string | undefined): string | undefined {
   const content = statusKey ? operation.response(statusKey)?.value.content : undefined;
   if (!isObject(content)) return undefined;
-  const actual = contentTypeHeader?.split(';')[0]?.trim().toLowerCase() ?? '';
-  return Object.keys(content).find((type) => type.toLowerCase() === actual);
+  return matchMediaType(Object.keys(content), contentTypeHeader);
 }
 
 export function createCheckContext(input: CheckInput): CheckContext {
@@ -49,7 +47,7 @@ export function createCheckContext(input: CheckInput): CheckContext {
     mediaType,
     json() {
       if (parsed !== null) return parsed;
-      if (!mediaType || !isJsonMediaType(mediaType)) return (parsed = undefined);
+      if (!mediaType || !isJsonMediaType(input.response.headers['content-type'] ?? mediaType)) return (parsed = undefined);
       try {
         return (parsed = { value: JSON.parse(input.response.bodyText) as unknown });
       } catch (error) {

@@ -1,5 +1,5 @@
 import type { Check } from '../../checks/check.js';
-import { parseSlViolations } from './slViolations.js';
+import { parseSlViolations } from '../../../openapi/slViolations.js';
 
 /**
  * Prism reports, in `sl-violations`, a violation where the negative case broke its rule: proof

@@ -18,11 +18,11 @@ describe('mock-violation', () => {
   const expectation = { statuses: ['400'], violationAt: ['request', 'path', 'id'] };
   it('fails when Prism reports no violation where the case made it', () => {
     expect(rules(response(400, {}), { ...asMock, expect: expectation })).toEqual(['mock-violation']);
-    expect(rules(response(400, {}, { 'sl-violations': JSON.stringify([{ location: ['request', 'query', 'x'] }]) }), { ...asMock, expect: expectation })).toEqual(['mock-violation']);
+    expect(rules(response(400, {}, { 'sl-violations': JSON.stringify([{ location: ['request', 'query', 'x'], message: 'm' }]) }), { ...asMock, expect: expectation })).toEqual(['mock-violation']);
   });
   it('passes when it does, in either form of the header', () => {
-    expect(rules(response(400, {}, { 'sl-violations': JSON.stringify([{ location: ['request', 'path', 'ID'] }]) }), { ...asMock, expect: expectation })).toEqual([]);
-    const long = `Too many violations! ${JSON.stringify([{ location: ['request', 'path', 'id'] }, { location: ['request', 'body'], message: 'a message long enough to be cut' }]).slice(0, -20)}`;
+    expect(rules(response(400, {}, { 'sl-violations': JSON.stringify([{ location: ['request', 'path', 'ID'], message: 'm' }]) }), { ...asMock, expect: expectation })).toEqual([]);
+    const long = `Too many violations! ${JSON.stringify([{ location: ['request', 'path', 'id'], message: 'm' }, { location: ['request', 'body'], message: 'a message long enough to be cut' }]).slice(0, -20)}`;
     expect(rules(response(400, {}, { 'sl-violations': long }), { ...asMock, expect: expectation })).toEqual([]);
   });
 });
