@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * List influencers
-         * @description Lists the calling organization's influencers, newest first, with cursor pagination. Archived (soft-deleted) influencers never appear. `limit` is 1 to 100, as this contract assumes. The vendor names no scope for this read; this contract assumes that a key with `influencers:read` or `influencers:write` may call it.
+         * @description Lists the calling organization's influencers, newest first, with cursor pagination. Archived (soft-deleted) influencers never appear. `limit` is 1 to 100, as this contract assumes. The vendor names no scope for this read; this contract assumes `influencers:read`.
          */
         get: operations["listInfluencers"];
         put?: never;
@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Get an influencer
-         * @description Returns one influencer in the full shape that PATCH also returns. A deleted (archived) influencer, or one in another organization, is a 404. The vendor names no scope for this read; this contract assumes that a key with `influencers:read` or `influencers:write` may call it.
+         * @description Returns one influencer in the full shape that PATCH also returns. A deleted (archived) influencer, or one in another organization, is a 404. The vendor names no scope for this read; this contract assumes `influencers:read`.
          */
         get: operations["getInfluencer"];
         put?: never;
@@ -162,7 +162,7 @@ export interface components {
                 [key: string]: string[];
             };
             /**
-             * @description For `FORBIDDEN_SCOPE`, the scope the key lacks, for example `social:write`. For the influencer reads, which either influencer scope allows, it is `influencers:read`.
+             * @description For `FORBIDDEN_SCOPE`, the scope the key lacks, for example `social:write`. For the influencer reads it is `influencers:read`.
              * @enum {string}
              */
             requiredScope?: "influencers:read" | "influencers:write" | "social:write";
@@ -324,7 +324,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description A query parameter is malformed or out of range: an empty `cursor`, or a `limit` outside 1 to 100 (the page size this contract assumes). */
+        /** @description A query parameter is malformed or out of range: an empty `cursor`, or a `limit` outside 1 to 100 (the bounds this contract assumes). */
         InvalidListQuery: {
             headers: {
                 [name: string]: unknown;
@@ -342,7 +342,7 @@ export interface components {
                 "application/json": components["schemas"]["UnauthenticatedError"];
             };
         };
-        /** @description The key has neither `influencers:read` nor `influencers:write`; `details.requiredScope` names `influencers:read`. */
+        /** @description The key lacks `influencers:read`, the read scope this contract assumes; `details.requiredScope` names it. */
         InfluencersReadScopeMissing: {
             headers: {
                 [name: string]: unknown;
