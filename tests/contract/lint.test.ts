@@ -43,7 +43,7 @@ describe('redocly lint', () => {
       await edit('openapi/layers/components/responses/RateLimited.yaml', '  Retry-After:', '  X-Retry-After:');
       await edit('openapi/hoko/components/responses/RateLimited.yaml', '  X-RateLimit-Reset:\n    $ref: ../headers/X-RateLimit-Reset.yaml\n', '');
       await edit('openapi/hoko/paths/api_partners.yaml', '          examples:\n            onePartner:\n              $ref: ../components/examples/OnePartnerDeleted.yaml\n            severalPartners:\n              $ref: ../components/examples/SeveralPartnersDeleted.yaml\n', '');
-      await edit('openapi/ayrshare/paths/api_post.yaml', '  description: >-\n    Deletes posts', '  x-note: >-\n    Deletes posts');
+      await edit('openapi/ayrshare/paths/api_post.yaml', '  description: >-\n    Deletes a post', '  x-note: >-\n    Deletes a post');
 
       const result = await runBin('redocly', ['lint'], { cwd: copy });
       const output = result.stdout + result.stderr;

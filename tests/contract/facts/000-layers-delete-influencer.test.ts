@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openContract, UUID, type Contract } from '../../support/contract.js';
 import type { Operation } from '../../../src/openapi/operations.js';
 import { CODE_BY_STATUS, DETAILS_BY_CODE, layersError } from './layersErrors.js';
+import { expectPageExample, ULID } from './pageExamples.js';
 
 let contract: Contract;
 let op: Operation;
@@ -31,18 +32,34 @@ describe('seed 000: soft-delete an influencer', () => {
     expect(contract.accepts(schema, { reason: 'ok', hard: true })).toBe(false);
   });
 
-  it('accepts the prefixed id and a bare uuid in the path, nothing else', () => {
+  it('accepts both prefixed id shapes and a bare uuid in the path, nothing else', () => {
     const schema = `${op.parameter('influencerId', 'path')?.pointer}/schema`;
-    expect(contract.accepts(schema, `inf_${UUID}`)).toBe(true);
-    expect(contract.accepts(schema, UUID)).toBe(true);
-    expect(contract.accepts(schema, `sa_${UUID}`)).toBe(false);
-    expect(contract.accepts(schema, 'inf_01HXZ9')).toBe(false);
-    expect(contract.accepts(schema, 'not-an-id')).toBe(false);
+    for (const id of [`inf_${UUID}`, `inf_${UUID.toUpperCase()}`, `inf_${ULID}`, 'inf_01HXZ9ABCDEFGHJKMNPQRSTV', 'inf_01HXZ9', UUID]) expect(contract.accepts(schema, id), id).toBe(true);
+    for (const id of ['inf_', `sa_${UUID}`, `prj_${ULID}`, `inf_ ${ULID}`, `inf_${ULID} `, `inf_${ULID.toLowerCase()}`, 'inf_01HXZ9I', `inf_${UUID.slice(0, 8)}`, 'not-an-id', '']) {
+      expect(contract.accepts(schema, id), id).toBe(false);
+    }
+    expect(String(op.parameter('influencerId', 'path')?.value.description)).toMatch(/vendor's pages show all of these, and\s+all are accepted/);
+  });
+
+  it('is phase 1; the reference states no stability for it', () => {
+    expect(op.raw['x-phase']).toBe(1);
+    expect(op.raw['x-stability']).toBeUndefined();
+  });
+
+  it("encodes every example of the reference: the three request bodies, the 200 and the 404", () => {
+    for (const reason of ['Partner requested deletion.', 'Customer requested removal.', 'No longer needed.']) expectPageExample(contract, op, 'request', { reason });
+    expectPageExample(contract, op, '200', { influencerId: `inf_${ULID}`, status: 'deleted', deletedAt: '2026-04-18T09:21:00Z' });
+    expect(`inf_${ULID}`.startsWith('inf_01HXZ9')).toBe(true);
+    const notFound = op.namedExamples('404').notFound as { error: { requestId: string } };
+    expect(notFound.error.requestId).toMatch(/^req_/);
+    expectPageExample(contract, op, '404', { error: { code: 'NOT_FOUND', message: 'Influencer not found.', requestId: notFound.error.requestId } });
   });
 
   it('answers 200 { influencerId, status: "deleted", deletedAt }', () => {
     const schema = op.schemaPointer('200');
     const ok = { influencerId: `inf_${UUID}`, status: 'deleted', deletedAt: '2026-04-18T09:21:00Z' };
+    expect(contract.accepts(schema, { ...ok, influencerId: `inf_${ULID}` })).toBe(true);
+    expect(contract.accepts(schema, { ...ok, influencerId: UUID })).toBe(false);
     expect(contract.accepts(schema, ok)).toBe(true);
     expect(contract.accepts(schema, { ...ok, status: 'archived' })).toBe(false);
     expect(contract.accepts(schema, { ...ok, deletedAt: 'yesterday' })).toBe(false);
@@ -64,6 +81,6 @@ describe('seed 000: soft-delete an influencer', () => {
 
   it('states the soft-delete semantics in the description', () => {
     const description = String(op.raw.description);
-    for (const fact of ['is_archived', 'attributes.deletion', 'no hard delete', 'keeps working', '404']) expect(description).toContain(fact);
+    for (const fact of ['is_archived', 'attributes.deletion', 'no hard delete', 'no undelete', 'invisible to every partner read', 'keeps working', 'audit trail', '404']) expect(description).toContain(fact);
   });
 });

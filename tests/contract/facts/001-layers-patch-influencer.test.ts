@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openContract, UUID, type Contract } from '../../support/contract.js';
 import type { Operation } from '../../../src/openapi/operations.js';
 import { layersError } from './layersErrors.js';
+import { expectPageExample } from './pageExamples.js';
 
 let contract: Contract;
 let op: Operation;
@@ -49,9 +50,45 @@ describe('seed 001: strict PATCH of an influencer', () => {
     expect(accepts({ brandVoice: null })).toBe(false);
   });
 
-  it('takes language as a BCP 47 tag', () => {
-    for (const language of ['en', 'es-MX', 'zh-Hans-CN', 'pt-BR', 'es-419']) expect(accepts({ language }), language).toBe(true);
-    for (const language of ['english', 'e', 'en_US', 'en-', '']) expect(accepts({ language }), language).toBe(false);
+  it('takes language as a BCP 47 tag (the full RFC 5646 lists are in language-tag.test.ts)', () => {
+    for (const language of ['en', 'es-MX', 'zh-Hans-CN', 'pt-BR', 'es-419', 'sr-Latn-RS', 'de-CH-1901', 'en-US-u-islamcal', 'x-whatever', 'i-klingon']) expect(accepts({ language }), language).toBe(true);
+    for (const language of ['english', 'e', 'en_US', 'en--US', 'en-', '']) expect(accepts({ language }), language).toBe(false);
+    expect(String((contract.doc.components?.schemas as Record<string, { description?: string }>).LanguageTag?.description)).toContain('This contract assumes the primary language subtag has two or three letters');
+  });
+
+  it('is phase 1; the reference states no stability for it', () => {
+    expect(op.raw['x-phase']).toBe(1);
+    expect(op.raw['x-stability']).toBeUndefined();
+  });
+
+  it('encodes the request and every response example of the reference', () => {
+    expectPageExample(contract, op, 'request', { brandVoice: 'casual', language: 'es-MX' });
+    const patched = {
+      influencerId: 'inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e',
+      projectId: 'prj_01HXK7M2Q9RS4TV6WXYZ8ABCDE',
+      name: 'Ava Chen',
+      gender: 'female',
+      ageRange: 'young_adult',
+      brandVoice: 'casual',
+      language: 'es-MX',
+      status: 'ready',
+      createdAt: '2026-04-01T14:22:10Z',
+      updatedAt: '2026-04-18T09:18:44Z',
+    };
+    expect(patched.influencerId.startsWith('inf_4a8e1bc2') && patched.projectId.startsWith('prj_01HX')).toBe(true);
+    expectPageExample(contract, op, '200', patched);
+    const requestId = (op.namedExamples('422').invalidEnum as { error: { requestId: string } }).error.requestId;
+    expectPageExample(contract, op, '422', { error: { code: 'VALIDATION', message: 'Invalid body.', requestId, details: { fieldErrors: { gender: ['Invalid enum value'] } } } });
+    expectPageExample(contract, op, '404', { error: { code: 'NOT_FOUND', message: 'Influencer not found.', requestId } });
+  });
+
+  it('accepts both id shapes in the response: a uuid or a ULID-style suffix', () => {
+    const schema = op.schemaPointer('200');
+    const example = op.namedExamples('200').patched as Record<string, unknown>;
+    for (const influencerId of ['inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e', 'inf_01HXZ9AB3CDEF4GHJK5MNPQRST']) {
+      for (const projectId of ['prj_0b7d2c14-8e5a-4f39-a6d1-2c3e4f5a6b7c', 'prj_01HXK7M2Q9RS4TV6WXYZ8ABCDE']) expect(contract.accepts(schema, { ...example, influencerId, projectId })).toBe(true);
+    }
+    for (const projectId of ['prj_', 'prj_01HX ZZ', 'inf_01HXK7M2Q9RS4TV6WXYZ8ABCDE', '01HXK7M2Q9RS4TV6WXYZ8ABCDE']) expect(contract.accepts(schema, { ...example, projectId }), projectId).toBe(false);
   });
 
   it('returns the full influencer, the ten fields of the page, ageRange nullable and gender not', () => {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openContract, UUID, type Contract } from '../../support/contract.js';
 import type { Operation } from '../../../src/openapi/operations.js';
 import { CODE_BY_STATUS, DETAILS_BY_CODE, layersError } from './layersErrors.js';
+import { expectPageExample, expectParameterExample, ULID } from './pageExamples.js';
 
 let contract: Contract;
 let op: Operation;
@@ -18,12 +19,36 @@ describe('seed 002: revoke a social account', () => {
     expect(op.parameter('Idempotency-Key', 'header')?.value.required).toBe(false);
   });
 
-  it('accepts only sa_<uuid> as the path id', () => {
+  it('accepts sa_ with a uuid or a ULID-style suffix as the path id; the prefix is required', () => {
     const schema = `${op.parameter('socialAccountId', 'path')?.pointer}/schema`;
-    expect(contract.accepts(schema, 'sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e')).toBe(true);
-    expect(contract.accepts(schema, UUID)).toBe(false);
-    expect(contract.accepts(schema, `inf_${UUID}`)).toBe(false);
-    expect(contract.accepts(schema, 'sa_123')).toBe(false);
+    for (const id of ['sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e', `sa_${ULID}`]) expect(contract.accepts(schema, id), id).toBe(true);
+    for (const id of [UUID, ULID, `inf_${UUID}`, 'sa_', 'sa_12-34', `sa_ ${ULID}`, `sa_${ULID.toLowerCase()}`, `sa-${UUID}`]) expect(contract.accepts(schema, id), id).toBe(false);
+    expect(String(op.parameter('socialAccountId', 'path')?.value.description)).toMatch(/vendor's pages show both id shapes, and both are accepted/);
+    expect(op.namedExamples('400').malformedId).toMatchObject({ error: { code: 'VALIDATION', details: { fieldErrors: { socialAccountId: ['Expected sa_…'] } } } });
+  });
+
+  it('is phase 1 and stable', () => {
+    expect(op.raw).toMatchObject({ 'x-phase': 1, 'x-stability': 'stable' });
+  });
+
+  it('takes an Idempotency-Key of at most 255 characters (an assumption), and documents the longer key as a cause of 400', () => {
+    const header = op.parameter('Idempotency-Key', 'header');
+    expect(contract.accepts(`${header?.pointer}/schema`, 'k'.repeat(255))).toBe(true);
+    expect(contract.accepts(`${header?.pointer}/schema`, 'k'.repeat(256))).toBe(false);
+    expect(String(header?.value.description)).toContain('this contract assumes 1 to 255 characters');
+    expect(String(op.response('400')?.value.description)).toMatch(/`Idempotency-Key` header is longer than 255 characters/);
+    expect(op.namedExamples('400').idempotencyKeyTooLong).toMatchObject({ error: { code: 'VALIDATION', details: { fieldErrors: { 'Idempotency-Key': [expect.any(String)] } } } });
+  });
+
+  it('encodes the example request (its URL id) and the 200 of the reference', () => {
+    expectParameterExample(contract, op, 'socialAccountId', 'sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e');
+    expectPageExample(contract, op, '200', {
+      socialAccountId: 'sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e',
+      status: 'disconnected',
+      disconnectedReason: 'revoked_by_partner',
+      canceledScheduledPosts: 4,
+      disconnectedAt: '2026-04-18T19:15:02Z',
+    });
   });
 
   it('answers 200 with the page example: disconnected, revoked_by_partner, canceledScheduledPosts', () => {
@@ -74,9 +99,16 @@ describe('seed 002: revoke a social account', () => {
 
   it('states atomicity, upstream content, cross-org 404 and leased accounts in the description', () => {
     const description = String(op.raw.description);
-    for (const fact of ['single transaction', 'nothing changed', 'does not delete upstream', 'not a 403', 'leased-accounts', 'canceledScheduledPosts']) {
+    for (const fact of ['single transaction', 'nothing changed', 'does not delete upstream', 'not a 403', 'leased-accounts', 'canceledScheduledPosts', 'does not release the lease']) {
       expect(description).toContain(fact);
     }
     expect(String(op.response('404')?.value.description)).toMatch(/not 403/);
+  });
+
+  it('states the use cases and the recorded cancellation reason in the description', () => {
+    const description = String(op.raw.description);
+    expect(description).toContain('when the end customer asks to disconnect, or as part of offboarding a customer');
+    expect(description).toContain('The cancellation reason of each canceled post is recorded internally as `revoked_by_partner`');
+    expect(description).toContain('disconnectedReason = "revoked_by_partner"');
   });
 });

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openContract, type Contract } from '../../support/contract.js';
 import type { Operation } from '../../../src/openapi/operations.js';
+import { expectPageExample } from './pageExamples.js';
 
 let contract: Contract;
 let op: Operation;
@@ -22,22 +23,35 @@ describe('seed 003: Ayrshare delete a post', () => {
     }
   });
 
-  it('chooses posts in exactly one way: id, bulk, or deleteAllScheduled', () => {
+  it('chooses posts by id, bulk, or deleteAllScheduled, and rejects a body that chooses none', () => {
     expect(op.requestBody()?.value.required).toBe(true);
     expect(accepts({ id: 'p8Ee6xDPx8PRxsjtDXf3' })).toBe(true);
     expect(accepts({ bulk: ['a', 'b'] })).toBe(true);
     expect(accepts({ deleteAllScheduled: true })).toBe(true);
     expect(accepts({})).toBe(false);
-    expect(accepts({ id: 'a', bulk: ['b'] })).toBe(false);
+    expect(accepts({ markManualDeleted: true })).toBe(false);
+    expect(accepts({ deleteAllScheduled: false })).toBe(false);
     expect(accepts({ bulk: [] })).toBe(false);
     expect(accepts({ bulk: 'a' })).toBe(false);
     expect(accepts({ id: '' })).toBe(false);
-    expect(accepts({ deleteAllScheduled: false })).toBe(false);
+    expect(accepts({ id: 7 })).toBe(false);
   });
 
-  it('ignores id and bulk when deleteAllScheduled is true', () => {
-    expect(accepts({ deleteAllScheduled: true, id: 'a', bulk: ['b'] })).toBe(true);
+  it('does not reject id and bulk together (the reference does not forbid it), and still checks both', () => {
+    expect(accepts({ id: 'a', bulk: ['b'] })).toBe(true);
+    expect(accepts({ id: 'a', bulk: ['a', 'b'], markManualDeleted: false })).toBe(true);
+    expect(accepts({ id: 'a', bulk: 'b' })).toBe(false);
+    expect(accepts({ id: 7, bulk: ['b'] })).toBe(false);
+    expect(accepts({ id: 'a', bulk: [7] })).toBe(false);
+  });
+
+  it('takes deleteAllScheduled, a boolean defaulting to false', () => {
+    const schema = (contract.doc.components?.schemas as Record<string, Record<string, unknown>>).DeleteAllScheduled;
+    expect(schema).toMatchObject({ type: 'boolean', default: false });
     expect(accepts({ id: 'a', deleteAllScheduled: false })).toBe(true);
+    expect(accepts({ bulk: ['a'], deleteAllScheduled: false })).toBe(true);
+    expect(accepts({ id: 'a', deleteAllScheduled: 'true' })).toBe(false);
+    expect(accepts({ deleteAllScheduled: 1 })).toBe(false);
   });
 
   it('takes markManualDeleted, a boolean defaulting to false', () => {
@@ -84,5 +98,23 @@ describe('seed 003: Ayrshare delete a post', () => {
   it('states the platform limits and the X credentials in the description', () => {
     const description = String(op.raw.description);
     for (const fact of ['Instagram and TikTok', 'Facebook image stories', 'pending', 'X-Twitter-OAuth1-Api-Key', 'markManualDeleted']) expect(description).toContain(fact);
+    expect(description).toMatch(/Published posts can be deleted on every network except Instagram and TikTok/);
+    expect(description).toMatch(/Facebook image stories cannot be deleted through Facebook's API \(video stories can\)/);
+    expect(description).toContain('Scheduled posts can be deleted on every network.');
+  });
+
+  it('tells X users to link X via OAuth first and links the setup guide', () => {
+    const guide = 'https://www.ayrshare.com/docs/dashboard/connect-social-accounts/x-twitter-byo-keys';
+    for (const text of [String(op.raw.description), String(op.parameter('X-Twitter-OAuth1-Api-Key', 'header')?.value.description)]) {
+      expect(text).toMatch(/after linking X via OAuth/i);
+      expect(text).toContain(`[full setup guide](${guide})`);
+      expect(text).toContain('March 31, 2026');
+    }
+  });
+
+  it('says what a network that cannot delete reports in its per-network result', () => {
+    const status = (contract.doc.components?.schemas as Record<string, { properties: Record<string, { description: string }> }>).PlatformDeleteResult?.properties.status;
+    expect(status?.description).toMatch(/Instagram and TikTok cannot delete published\s+posts/);
+    expect(status?.description).toContain('Facebook cannot delete image stories');
   });
 });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openContract, type Contract } from '../../support/contract.js';
 import type { Operation } from '../../../src/openapi/operations.js';
+import { expectPageExample } from './pageExamples.js';
 
 let contract: Contract;
 let op: Operation;
@@ -17,6 +18,7 @@ describe('seed 004: Hoko delete partners', () => {
     expect((contract.doc.servers as { url: string }[])[0]?.url).toBe('https://hoko.to');
     expect(op.security()).toEqual([{ bearerAuth: ['linksWrite'] }]);
     expect(String(op.raw.description)).toContain('partnersWrite');
+    expect(String(op.raw.description)).toContain("the vendor's pages show both names");
   });
 
   it('takes a required array of 1 to 10,000 partner uuids', () => {
@@ -62,6 +64,34 @@ describe('seed 004: Hoko delete partners', () => {
       expect(contract.accepts(`${headers[name]?.pointer}/schema`, 0)).toBe(true);
       expect(contract.accepts(`${headers[name]?.pointer}/schema`, 'soon')).toBe(false);
     }
+  });
+
+  it('documents each cause of 400 (missing ids, an invalid UUID, an id not in the workspace, too many ids) as a named example', () => {
+    const examples = op.namedExamples('400');
+    expect(Object.keys(examples).sort()).toEqual(['invalidRequest', 'missingIds', 'notInWorkspace', 'tooManyIds']);
+    for (const example of Object.values(examples)) expect(example).toEqual(hokoError);
+    const body = op.schemaPointer('request');
+    // The request of the reference's 400, and the causes the schema itself can see.
+    expect(contract.accepts(body, ['invalid-id'])).toBe(false);
+    expect(contract.accepts(body, [])).toBe(false);
+    const described = (contract.doc.components?.examples as Record<string, { description?: string }>).ErrorInvalidRequest?.description;
+    expect(described).toContain('`["invalid-id"]`');
+  });
+
+  it('encodes every request and response example of the reference', () => {
+    expectPageExample(contract, op, 'request', ['550e8400-e29b-41d4-a716-446655440000']);
+    expectPageExample(contract, op, '200', { deletedIds: ['550e8400-e29b-41d4-a716-446655440000'] });
+    expectPageExample(contract, op, '400', { error: { en: 'Invalid request', ar: 'طلب غير صالح' } });
+    expectPageExample(contract, op, '401', { error: { en: 'Invalid API key', ar: 'مفتاح API غير صالح' } });
+    expectPageExample(contract, op, '403', { error: { en: 'Missing required scopes', ar: 'الصلاحيات المطلوبة مفقودة' }, missingScopes: ['linksWrite'] });
+    expectPageExample(contract, op, '429', { error: { en: 'Rate limit exceeded', ar: 'تم تجاوز حد المعدل' }, retryAfter: 60 });
+  });
+
+  it('names the rate-limit header values and the 500 as assumptions of this contract', () => {
+    const headers = op.responseHeaders('429');
+    expect(String(headers['X-RateLimit-Reset']?.value.description)).toMatch(/this contract assumes a Unix time in seconds/);
+    expect(String(headers['X-RateLimit-Limit']?.value.description)).toMatch(/this contract assumes these three/);
+    expect(String(op.response('500')?.value.description)).toMatch(/lists no 500; this contract assumes one/);
   });
 
   it('states all-or-nothing and the 10,000 limit in the description', () => {

@@ -36,7 +36,32 @@ describe('Layers reads and house rules', () => {
     const get = contract.operation('get', '/v1/influencers/{influencerId}');
     expect(get.statuses()).toContain('404');
     expect(String(get.raw.description)).toMatch(/deleted \(archived\)[\s\S]*404/);
-    expect(get.security()).toEqual([{ bearerAuth: ['influencers:write'] }, { apiKeyHeader: ['influencers:write'] }]);
+  });
+
+  it('gates both reads with influencers:read, a scope this contract assumes (no write scope), and names it in the 403', () => {
+    for (const op of [contract.operation('get', '/v1/influencers/{influencerId}'), contract.operation('get', '/v1/influencers')]) {
+      expect(op.security(), op.operationId).toEqual([{ bearerAuth: ['influencers:read'] }, { apiKeyHeader: ['influencers:read'] }]);
+      expect(String(op.raw.description), op.operationId).toContain('this contract assumes `influencers:read`');
+      expect(op.namedExamples('403').missingScope, op.operationId).toMatchObject({ error: { code: 'FORBIDDEN_SCOPE', details: { requiredScope: 'influencers:read' } } });
+    }
+  });
+
+  it('names the list bounds as an assumption and documents a limit outside them as the cause of its 400', () => {
+    const list = contract.operation('get', '/v1/influencers');
+    expect(String(list.parameter('limit', 'query')?.value.description)).toContain('this contract assumes 1 to 100');
+    expect(String(list.response('400')?.value.description)).toContain('a `limit` outside 1 to 100');
+    expect(list.namedExamples('400').limitTooLarge).toMatchObject({ error: { details: { fieldErrors: { limit: [expect.any(String)] } } } });
+  });
+
+  it('states the phase and stability only where the vendor does (x-phase, x-stability)', () => {
+    const phases = Object.fromEntries(listOperations(contract.doc).map((o) => [o.operationId, [o.raw['x-phase'], o.raw['x-stability']]]));
+    expect(phases).toEqual({
+      listInfluencers: [undefined, undefined],
+      getInfluencer: [undefined, undefined],
+      patchInfluencer: [1, undefined],
+      deleteInfluencer: [1, undefined],
+      revokeSocialAccount: [1, 'stable'],
+    });
   });
 
   it('every operation declares 401, 403, 429 (with Retry-After), 500 and 503; those on one resource also 400 and 404', () => {
@@ -48,12 +73,15 @@ describe('Layers reads and house rules', () => {
     }
   });
 
-  it('returns prefixed ids in responses', () => {
+  it('returns prefixed ids in responses, in either shape the vendor shows (uuid or ULID-style suffix)', () => {
     const influencer = '#/components/schemas/Influencer';
     const example = contract.operation('get', '/v1/influencers/{influencerId}').namedExamples('200').influencer as Record<string, unknown>;
     expect(contract.accepts(influencer, example)).toBe(true);
+    expect(contract.accepts(influencer, { ...example, influencerId: 'inf_01HXZ9ABCDEFGHJKMNPQRSTV', projectId: 'prj_01HXK7M2Q9RS4TV6WXYZ8ABCDE' })).toBe(true);
     expect(contract.accepts(influencer, { ...example, influencerId: UUID })).toBe(false);
     expect(contract.accepts(influencer, { ...example, projectId: UUID })).toBe(false);
+    expect(contract.accepts(influencer, { ...example, influencerId: 'inf_' })).toBe(false);
+    expect(String(contract.doc.info?.description)).toMatch(/The vendor's pages show both, and both are\s+accepted wherever an id appears/);
   });
 
   it('uses one error envelope whose code comes from the catalog', () => {
