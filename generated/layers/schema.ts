@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * List influencers
-         * @description Lists the calling organization's influencers, newest first, with cursor pagination. Archived (soft-deleted) influencers never appear. `limit` is 1 to 100, as this contract assumes. The vendor names no scope for this read; this contract assumes `influencers:read`.
+         * @description Lists the calling organization's influencers, newest first, with cursor pagination. Archived (soft-deleted) influencers never appear. `limit` is 1 to 100, as this contract assumes. The vendor names no scope for this read; this contract assumes that a key with `influencers:read` or `influencers:write` may read.
          */
         get: operations["listInfluencers"];
         put?: never;
@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Get an influencer
-         * @description Returns one influencer in the full shape that PATCH also returns. A deleted (archived) influencer, or one in another organization, is a 404. The vendor names no scope for this read; this contract assumes `influencers:read`.
+         * @description Returns one influencer in the full shape that PATCH also returns. A deleted (archived) influencer, or one in another organization, is a 404. The vendor names no scope for this read; this contract assumes that a key with `influencers:read` or `influencers:write` may read.
          */
         get: operations["getInfluencer"];
         put?: never;
@@ -342,7 +342,7 @@ export interface components {
                 "application/json": components["schemas"]["UnauthenticatedError"];
             };
         };
-        /** @description The key lacks `influencers:read`, the read scope this contract assumes; `details.requiredScope` names it. */
+        /** @description The key holds neither `influencers:read` nor `influencers:write`, the scopes this contract assumes for reads; `details.requiredScope` names `influencers:read`. */
         InfluencersReadScopeMissing: {
             headers: {
                 [name: string]: unknown;

@@ -29,12 +29,16 @@ export function schemeHeader(doc: OpenApiDocument, scheme: string): SchemeHeader
   throw new Error(`security scheme '${scheme}' is neither http bearer nor an apiKey in a header`);
 }
 
-/** Security alternatives of an operation as scheme names (the first scheme of each requirement). */
+/**
+ * Security alternatives of an operation as scheme names (the first scheme of each requirement),
+ * each once: two requirements naming one scheme with other scopes are one way to authenticate.
+ */
 export function securityAlternatives(operation: Operation): string[] {
-  return operation
+  const names = operation
     .security()
     .map((requirement) => Object.keys(requirement)[0])
     .filter((name): name is string => name !== undefined);
+  return [...new Set(names)];
 }
 
 /**

@@ -38,10 +38,15 @@ describe('Layers reads and house rules', () => {
     expect(String(get.raw.description)).toMatch(/deleted \(archived\)[\s\S]*404/);
   });
 
-  it('gates both reads with influencers:read, a scope this contract assumes (no write scope), and names it in the 403', () => {
+  it('lets both reads through with influencers:read or influencers:write (scopes this contract assumes), and names influencers:read in the 403', () => {
     for (const op of [contract.operation('get', '/v1/influencers/{influencerId}'), contract.operation('get', '/v1/influencers')]) {
-      expect(op.security(), op.operationId).toEqual([{ bearerAuth: ['influencers:read'] }, { apiKeyHeader: ['influencers:read'] }]);
-      expect(String(op.raw.description), op.operationId).toContain('this contract assumes `influencers:read`');
+      expect(op.security(), op.operationId).toEqual([
+        { bearerAuth: ['influencers:read'] },
+        { bearerAuth: ['influencers:write'] },
+        { apiKeyHeader: ['influencers:read'] },
+        { apiKeyHeader: ['influencers:write'] },
+      ]);
+      expect(String(op.raw.description).replace(/\s+/g, ' '), op.operationId).toContain('this contract assumes that a key with `influencers:read` or `influencers:write` may read');
       expect(op.namedExamples('403').missingScope, op.operationId).toMatchObject({ error: { code: 'FORBIDDEN_SCOPE', details: { requiredScope: 'influencers:read' } } });
     }
   });
