@@ -1,10 +1,12 @@
 /**
- * `npm run docs`: renders each API of redocly.yaml's `apis:` (its bundled document in generated/)
- * as a Redoc page, all sharing one copy of Redoc beside them, plus an index page, into dist/docs/.
+ * `npm run docs [-- --out <dir>]`: renders each API of redocly.yaml's `apis:` (its bundled document in generated/)
+ * as a Redoc page, all sharing one copy of Redoc beside them, plus an index page, into dist/docs/
+ * (or `--out`).
  * The pages make no outside request and work opened from disk.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadDocument } from '../../src/openapi/loadDocument.js';
 import { runRedocly } from '../runRedocly.js';
 import { describeApi, type DocsEntry } from './describeApi.js';
@@ -14,9 +16,7 @@ import { renderIndexPage } from './renderIndexPage.js';
 import { useSharedBundle } from './useSharedBundle.js';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
-const outDir = join(projectRoot, 'dist', 'docs');
-
-async function renderApiPage(api: string): Promise<DocsEntry> {
+async function renderApiPage(api: string, outDir: string): Promise<DocsEntry> {
   const source = join(projectRoot, 'generated', api, 'openapi.json');
   const doc = await loadDocument(source);
   const file = `${api}.html`;
@@ -28,11 +28,12 @@ async function renderApiPage(api: string): Promise<DocsEntry> {
 }
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { out: { type: 'string', default: join(projectRoot, 'dist', 'docs') } } });
+  const outDir = resolve(values.out ?? join(projectRoot, 'dist', 'docs'));
   const apis = await readApiNames(join(projectRoot, 'redocly.yaml'));
-  await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   await writeFile(join(outDir, REDOC_SCRIPT_FILE), await renderSharedScript());
-  const entries = await Promise.all(apis.map((api) => renderApiPage(api)));
+  const entries = await Promise.all(apis.map((api) => renderApiPage(api, outDir)));
   await writeFile(join(outDir, 'index.html'), renderIndexPage(entries));
   console.log(`docs written to ${outDir}: index.html, ${entries.map((e) => e.file).join(', ')}, ${REDOC_SCRIPT_FILE}`);
 }
