@@ -6,6 +6,7 @@
  * - the sandbox next to Prism: requests per second and p50/p99 of GET and PATCH influencer,
  *   revoke and a 10,000-id Hoko delete, on PGlite and PostgreSQL (budget: the Hoko delete under
  *   1 s on PostgreSQL).
+ * - the docs site: bytes per page and of the shared Redoc script, time to first operation in Chromium.
  * Nothing here asserts: noisy shared machines make timings a report, not a test.
  */
 import { checkResponse } from '../../src/conformance/checks/checkResponse.js';
@@ -13,6 +14,7 @@ import { loadApis } from '../../src/core/loadApi.js';
 import { loadRegistry } from '../../src/core/registry.js';
 import { runSuite } from '../../src/conformance/run/runSuite.js';
 import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
+import { benchDocs } from './docsBench.js';
 import { benchSandboxAgainstPrism } from './sandboxBench.js';
 
 const FULL_RUN_BUDGET_S = 30;
@@ -75,6 +77,8 @@ async function main(): Promise<void> {
   await benchValidation();
   console.log('');
   await benchSandboxAgainstPrism();
+  console.log('');
+  await benchDocs();
 }
 
 main().catch((error: unknown) => {

@@ -1,30 +1,41 @@
 /**
- * `npm run docs`: renders each bundled document in generated/ as a self-contained Redoc page
- * (scripts inlined, nothing loaded from a CDN) and an index page, into dist/docs/.
+ * `npm run docs [-- --out <dir>]`: renders each API of redocly.yaml's `apis:` (its bundled document in generated/)
+ * as a Redoc page, all sharing one copy of Redoc beside them, plus an index page, into dist/docs/
+ * (or `--out`).
+ * The pages make no outside request and work opened from disk.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadRegistry } from '../../src/core/registry.js';
+import { loadDocument } from '../../src/openapi/loadDocument.js';
 import { runRedocly } from '../runRedocly.js';
-import { renderIndexPage, type DocsEntry } from './renderIndexPage.js';
-const projectRoot = resolve(import.meta.dirname, '..', '..');
-const outDir = join(projectRoot, 'dist', 'docs');
+import { describeApi, type DocsEntry } from './describeApi.js';
+import { REDOC_SCRIPT_FILE, renderSharedScript } from './redocBundle.js';
+import { renderIndexPage } from './renderIndexPage.js';
+import { useSharedBundle } from './useSharedBundle.js';
 
-async function renderApiPage(api: string): Promise<DocsEntry> {
+const projectRoot = resolve(import.meta.dirname, '..', '..');
+async function renderApiPage(api: string, outDir: string): Promise<DocsEntry> {
   const source = join(projectRoot, 'generated', api, 'openapi.json');
-  const doc = JSON.parse(await readFile(source, 'utf8')) as {
-    info: { title: string; version: string; summary?: string };
-  };
+  const doc = await loadDocument(source);
   const file = `${api}.html`;
-  await runRedocly(['build-docs', source, '--inlineBundle', '--title', doc.info.title, '--output', join(outDir, file)], projectRoot, `redocly build-docs failed for ${source}`);
-  return { file, title: doc.info.title, version: doc.info.version, summary: doc.info.summary ?? '' };
+  const out = join(outDir, file);
+  const title = String(doc.info?.title ?? api);
+  await runRedocly(['build-docs', source, '--title', title, '--output', out], projectRoot, `redocly build-docs failed for ${source}`);
+  await writeFile(out, useSharedBundle(await readFile(out, 'utf8'), REDOC_SCRIPT_FILE, out));
+  return describeApi(doc, file);
 }
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { out: { type: 'string', default: join(projectRoot, 'dist', 'docs') } } });
+  const outDir = resolve(values.out ?? join(projectRoot, 'dist', 'docs'));
+  const apis = loadRegistry(join(projectRoot, 'generated')).apis.map((a) => a.name);
   await mkdir(outDir, { recursive: true });
-  const entries = await Promise.all(loadRegistry(join(projectRoot, 'generated')).apis.map((api) => renderApiPage(api.name)));
+  await writeFile(join(outDir, REDOC_SCRIPT_FILE), await renderSharedScript());
+  const entries = await Promise.all(apis.map((api) => renderApiPage(api, outDir)));
   await writeFile(join(outDir, 'index.html'), renderIndexPage(entries));
-  console.log(`docs written to ${outDir}: index.html, ${entries.map((e) => e.file).join(', ')}`);
+  console.log(`docs written to ${outDir}: index.html, ${entries.map((e) => e.file).join(', ')}, ${REDOC_SCRIPT_FILE}`);
 }
 
 main().catch((error: unknown) => {
