@@ -1,6 +1,6 @@
 import { access, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { compileConsumers, type ConsumerError } from './compileConsumers.js';
+import { compileConsumers, type ConsumerError, type SourceFileCache } from './compileConsumers.js';
 import { diffDocuments, type DocumentChange } from './diffDocuments.js';
 import { findRelease, type Release } from './findRelease.js';
 import { listApis } from './listApis.js';
@@ -41,6 +41,8 @@ export interface CheckOptions {
    * release): every change must be covered by the declared step.
    */
   strict?: boolean;
+  /** Parsed library files to share between runs (tests); one run shares its own by default. */
+  cache?: SourceFileCache;
 }
 
 async function readJson(file: string): Promise<Record<string, unknown>> {
@@ -79,14 +81,14 @@ const errorKey = (e: ConsumerError): string => `${e.file}:${e.line}:${e.code}`;
  * a fault of the fixture, reported as such and not counted as a breaking change. Returns the files
  * and the keys of those errors.
  */
-async function consumerFiles(root: string, release: Release, problems: string[]): Promise<{ files: string[]; ownErrors: Set<string> }> {
+async function consumerFiles(root: string, release: Release, problems: string[], cache: SourceFileCache): Promise<{ files: string[]; ownErrors: Set<string> }> {
   const files: string[] = [];
   for (const api of release.apis) {
     const file = join(root, CONSUMERS_DIR, `${api}.ts`);
     if (await exists(file)) files.push(file);
     else problems.push(`${relative(root, file)} is missing: every released API needs a consumer file written against its types`);
   }
-  const own = compileConsumers(files, release.dir, root);
+  const own = compileConsumers(files, release.dir, root, cache);
   for (const error of own) {
     problems.push(`${error.file}:${error.line} does not compile against its own release v${release.version} (fix the fixture): TS${error.code} ${error.message}`);
   }
@@ -100,6 +102,24 @@ function needs(what: string, needed: Level, declared: Level, released: string, c
   return `${what}: ${kind} changes need version ${nextVersion(released, needed)} or later (released ${released}, now ${current})`;
 }
 
+/** One API's document at the release and now: both versions and the rated changes. */
+async function compareDocument(root: string, release: Release, api: string, inTree: boolean) {
+  const released = join(release.dir, api, 'openapi.json');
+  const now = join(root, 'generated', api, 'openapi.json');
+  const inRelease = release.apis.includes(api);
+  const diff = inRelease && inTree ? diffDocuments(released, now, root) : undefined;
+  diff?.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+  const releasedVersion = inRelease ? await infoVersion(released) : undefined;
+  const version = inTree ? await infoVersion(now) : undefined;
+  let changes: DocumentChange[];
+  if (diff) changes = await diff;
+  else {
+    const location = relative(root, inTree ? now : released);
+    changes = [{ level: inTree ? 'minor' : 'major', kind: inTree ? 'added' : 'removed', where: `API ${api}`, message: inTree ? 'API added' : 'API removed from redocly.yaml', rules: [], location }];
+  }
+  return { api, releasedVersion, version, changes };
+}
+
 /**
  * Compares every API of redocly.yaml (its bundled document in `generated/<api>/openapi.json` and
  * its generated types) with the last release in `releases/`, and says whether package.json's
@@ -109,43 +129,37 @@ export async function checkRelease(root: string, options: CheckOptions = {}): Pr
   const strict = options.strict ?? false;
   const release = await findRelease(root);
   if (!release) throw new Error(`no release under ${join(root, 'releases')}: record the first one with \`npm run release:record\``);
-  const version = await packageVersion(root);
+  const pkgVersion = await packageVersion(root);
+  const pkgDeclared = allowedLevel(release.version, pkgVersion, 'package.json');
   const current = await listApis(root);
   const problems: string[] = [];
 
-  const { files, ownErrors } = await consumerFiles(root, release, problems);
-  const consumerErrors = compileConsumers(files, join(root, 'generated'), root).filter((e) => !ownErrors.has(errorKey(e)));
-
   const names = [...current, ...release.apis.filter((api) => !current.includes(api))];
-  const apis = await Promise.all(
-    names.map(async (api): Promise<ApiReport> => {
-      const released = join(release.dir, api, 'openapi.json');
-      const now = join(root, 'generated', api, 'openapi.json');
-      const [inRelease, inTree] = [release.apis.includes(api), current.includes(api)];
-      const releasedVersion = inRelease ? await infoVersion(released) : undefined;
-      const version = inTree ? await infoVersion(now) : undefined;
-      const errors = consumerErrors.filter((e) => basename(e.file, '.ts') === api);
-      let changes: DocumentChange[];
-      if (inRelease && inTree) changes = await diffDocuments(released, now, root);
-      else {
-        const where = relative(root, inTree ? now : released);
-        changes = [{ level: inTree ? 'minor' : 'major', kind: inTree ? 'added' : 'removed', where: `API ${api}`, message: inTree ? 'API added' : 'API removed from redocly.yaml', rules: [], location: where }];
-      }
-      const needed = maxLevel([...changes.map((c) => c.level), ...(errors.length ? (['major'] as const) : [])]);
-      const declared = releasedVersion && version ? allowedLevel(releasedVersion, version, `${relative(root, now)} info.version`) : 'major';
-      if (releasedVersion && version) {
-        const problem = needs(`${api} (info.version in generated/${api}/openapi.json)`, needed, declared, releasedVersion, version, strict);
-        if (problem) problems.push(problem);
-      }
-      return { api, releasedVersion, version, changes, consumerErrors: errors, needed, declared };
-    }),
-  );
+  // The document diffs run as child processes while this process compiles the consumer files.
+  const documents = Promise.all(names.map((api) => compareDocument(root, release, api, current.includes(api))));
+  documents.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+  const cache = options.cache ?? new Map();
+  const { files, ownErrors } = await consumerFiles(root, release, problems, cache);
+  const consumerErrors = compileConsumers(files, join(root, 'generated'), root, cache).filter((e) => !ownErrors.has(errorKey(e)));
+
+  const apis: ApiReport[] = [];
+  for (const document of await documents) {
+    const errors = consumerErrors.filter((e) => basename(e.file, '.ts') === document.api);
+    const needed = maxLevel([...document.changes.map((c) => c.level), ...(errors.length ? (['major'] as const) : [])]);
+    const { releasedVersion, version } = document;
+    const where = `generated/${document.api}/openapi.json`;
+    const declared = releasedVersion && version ? allowedLevel(releasedVersion, version, `${where} info.version`) : 'major';
+    if (releasedVersion && version) {
+      const problem = needs(`${document.api} (info.version in ${where})`, needed, declared, releasedVersion, version, strict);
+      if (problem) problems.push(problem);
+    }
+    apis.push({ ...document, consumerErrors: errors, needed, declared });
+  }
 
   const stray = consumerErrors.filter((e) => !names.includes(basename(e.file, '.ts')));
   const needed = maxLevel([...apis.map((a) => a.needed), ...(stray.length ? (['major'] as const) : [])]);
   for (const error of stray) problems.push(`${error.file}:${error.line}: TS${error.code} ${error.message}`);
-  const declared = allowedLevel(release.version, version, 'package.json');
-  const problem = needs('package.json', needed, declared, release.version, version, strict);
+  const problem = needs('package.json', needed, pkgDeclared, release.version, pkgVersion, strict);
   if (problem) problems.push(problem);
-  return { release, packageVersion: version, apis, needed, declared, strict, problems };
+  return { release, packageVersion: pkgVersion, apis, needed, declared: pkgDeclared, strict, problems };
 }

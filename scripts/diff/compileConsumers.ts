@@ -14,11 +14,31 @@ export interface ConsumerError {
 const openapiFetchTypes = join(dirname(createRequire(import.meta.url).resolve('openapi-fetch/package.json')), 'dist', 'index.d.mts');
 
 /**
+ * Parsed files that do not change between two compiles of one run (TypeScript's libs, openapi-fetch's
+ * types): pass the same cache to both compiles to parse them once.
+ */
+export type SourceFileCache = Map<string, ts.SourceFile>;
+
+function cachingHost(options: ts.CompilerOptions, cache: SourceFileCache): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, language, onError, shouldCreate) => {
+    const shared = fileName.includes('/node_modules/');
+    const hit = shared ? cache.get(fileName) : undefined;
+    if (hit) return hit;
+    const file = read(fileName, language, onError, shouldCreate);
+    if (file && shared) cache.set(fileName, file);
+    return file;
+  };
+  return host;
+}
+
+/**
  * Type-checks consumer files that import `partner-api-contracts/<api>` against the generated
  * TypeScript in `typesDir/<api>/` (index.ts, client.ts, schema.ts), the way a team compiles its
  * code after upgrading the package. Strict mode, bundler resolution, no emit.
  */
-export function compileConsumers(files: string[], typesDir: string, displayRoot: string): ConsumerError[] {
+export function compileConsumers(files: string[], typesDir: string, displayRoot: string, cache: SourceFileCache = new Map()): ConsumerError[] {
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -33,7 +53,7 @@ export function compileConsumers(files: string[], typesDir: string, displayRoot:
       'openapi-fetch': [openapiFetchTypes],
     },
   };
-  const program = ts.createProgram(files, options);
+  const program = ts.createProgram(files, options, cachingHost(options, cache));
   return ts
     .getPreEmitDiagnostics(program)
     .filter((d) => d.category === ts.DiagnosticCategory.Error)

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runRedocly } from '../runRedocly.js';
@@ -61,11 +62,12 @@ export function describePointer(pointer: string, property?: string): string {
  * and the diff-recommended rules. Paths are shown relative to `root`, where Redocly runs.
  */
 export async function diffDocuments(base: string, revision: string, root: string): Promise<DocumentChange[]> {
-  const scratch = await mkdtemp(join(tmpdir(), 'contracts-diff-'));
+  // Redocly starts before the first await, so callers can do other work while it runs.
+  const out = join(tmpdir(), `contracts-diff-${randomUUID()}.json`);
+  const args = ['diff', relative(root, base), relative(root, revision), '--config', config, '--format', 'json', '--fail-on', 'none', '--output', out];
+  const running = runRedocly(args, root, `redocly diff failed for ${relative(root, revision)}`);
   try {
-    const out = join(scratch, 'report.json');
-    const args = ['diff', relative(root, base), relative(root, revision), '--config', config, '--format', 'json', '--fail-on', 'none', '--output', out];
-    await runRedocly(args, root, `redocly diff failed for ${relative(root, revision)}`);
+    await running;
     const report = JSON.parse(await readFile(out, 'utf8')) as RedoclyReport;
     if (report.reportVersion !== '1') throw new Error(`redocly diff: report version ${report.reportVersion} is not the one this script reads (1)`);
     return report.changes.map((change) => {
@@ -80,6 +82,6 @@ export async function diffDocuments(base: string, revision: string, root: string
       };
     });
   } finally {
-    await rm(scratch, { recursive: true, force: true });
+    await rm(out, { force: true });
   }
 }

@@ -1,4 +1,5 @@
 import type { ReleaseReport } from './checkRelease.js';
+import { shorten } from './formatReport.js';
 
 const SECTIONS = [
   { level: 'major', title: 'Breaking changes' },
@@ -18,7 +19,7 @@ export function formatChangelog(report: ReleaseReport, date: string): string {
     const bullets: string[] = [];
     for (const api of report.apis) {
       for (const c of api.changes.filter((c) => c.level === level)) bullets.push(`- ${api.api}: \`${c.where}\`: ${c.message}`);
-      if (level === 'major') for (const e of api.consumerErrors) bullets.push(`- ${api.api}: generated types: code written against v${report.release.version} no longer compiles (${e.file}:${e.line}: ${e.message})`);
+      if (level === 'major') for (const e of api.consumerErrors) bullets.push(`- ${api.api}: generated types: code written against v${report.release.version} no longer compiles (${e.file}:${e.line}: ${shorten(e.message)})`);
     }
     if (bullets.length) lines.push(`### ${title}`, '', ...bullets, '');
   }

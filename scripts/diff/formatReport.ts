@@ -1,5 +1,10 @@
 import type { ApiReport, ReleaseReport } from './checkRelease.js';
 
+/** TypeScript prints whole types in its messages: keep the first 200 characters. */
+export function shorten(message: string): string {
+  return message.length > 200 ? `${message.slice(0, 199)}…` : message;
+}
+
 function versionNote(api: ApiReport): string {
   if (api.releasedVersion === undefined) return `new since the release, info.version ${api.version}`;
   if (api.version === undefined) return `removed (was info.version ${api.releasedVersion})`;
@@ -17,7 +22,7 @@ export function formatReport(report: ReleaseReport): string {
       lines.push(`  ${c.level.padEnd(5)}  ${c.where}: ${c.message}${rules} (${c.location})`);
     }
     for (const e of api.consumerErrors) {
-      lines.push(`  major  consumer code no longer compiles, ${e.file}:${e.line}: TS${e.code} ${e.message}`);
+      lines.push(`  major  consumer code no longer compiles, ${e.file}:${e.line}: TS${e.code} ${shorten(e.message)}`);
     }
   }
   lines.push(`Needed: ${report.needed === 'none' ? 'no bump' : `a ${report.needed} bump`}; package.json declares ${report.declared === 'none' ? 'none' : `a ${report.declared} step`} over v${report.release.version}.`);

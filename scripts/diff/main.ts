@@ -45,6 +45,10 @@ async function main(): Promise<number> {
   if (values.record) {
     const dir = await recordRelease(root, report.packageVersion);
     console.log(`recorded v${report.packageVersion} in ${dir}: commit it with CHANGELOG.md, then \`git tag v${report.packageVersion}\``);
+    for (const api of report.apis.filter((a) => a.consumerErrors.length > 0)) {
+      const lines = api.consumerErrors.map((e) => `${e.file}:${e.line}`).join(', ');
+      console.log(`update the consumer file of ${api.api} to the new types before committing: ${lines} no longer compile`);
+    }
   }
   return 0;
 }
