@@ -1,0 +1,71 @@
+import { appendFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runBin } from '../support/runCommand.js';
+import { copyReleaseProject, editDocument, setPackageVersion, type OpenApiJson } from '../support/releaseProject.js';
+
+const copies: string[] = [];
+afterEach(async () => {
+  await Promise.all(copies.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function copy(): Promise<string> {
+  const root = await copyReleaseProject();
+  copies.push(root);
+  return root;
+}
+
+const diff = (root: string, ...args: string[]) => runBin('tsx', ['scripts/diff/main.ts', '--root', root, ...args]);
+
+const addOperation = (doc: OpenApiJson): void => {
+  const item = doc.paths['/v1/social-accounts/{socialAccountId}'];
+  item.get = { ...item.delete, operationId: 'getSocialAccount', summary: 'Read a social account' };
+};
+
+// Each run starts tsx, TypeScript and three Redocly processes: on a busy machine that is slow.
+describe('npm run diff (the command)', { timeout: 180_000 }, () => {
+  it('exits 1 on an undeclared breaking change and prints the change and the bump it needs', async () => {
+    const root = await copy();
+    await editDocument(root, 'layers', (doc) => {
+      delete doc.paths['/v1/influencers/{influencerId}'].get.responses['403'];
+    });
+    const result = await diff(root);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toContain('GET /v1/influencers/{influencerId} responses/403: Response `403` was removed.');
+    expect(result.stdout).toContain('FAIL package.json: breaking changes need version 0.2.0 or later (released 0.1.0, now 0.1.0)');
+  });
+
+  it('--changelog drafts an entry for package.json\'s version from the changes', async () => {
+    const root = await copy();
+    await editDocument(root, 'layers', addOperation);
+    await setPackageVersion(root, '0.1.1');
+    const result = await diff(root, '--changelog');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^## \[0\.1\.1\] - \d{4}-\d{2}-\d{2}$/m);
+    expect(result.stdout).toContain('### Added\n\n- layers: `GET /v1/social-accounts/{socialAccountId}`: added');
+    expect(result.stderr).toContain('OK: the declared versions cover every breaking change.');
+  });
+
+  it('--record writes releases/v<version> from generated/ and removes the previous release', async () => {
+    const root = await copy();
+    await editDocument(root, 'layers', (doc) => {
+      addOperation(doc);
+      doc.info.version = '1.1.0';
+    });
+    await setPackageVersion(root, '0.1.1');
+    await appendFile(join(root, 'CHANGELOG.md'), '\n## [0.1.1] - 2026-12-02\n\n### Added\n\n- Layers: read a social account.\n');
+    const recorded = await diff(root, '--record');
+    expect(recorded.code, recorded.stdout + recorded.stderr).toBe(0);
+    expect(recorded.stdout).toContain('recorded v0.1.1 in releases/v0.1.1');
+    expect((await readdir(join(root, 'releases'))).filter((f) => f.startsWith('v'))).toEqual(['v0.1.1']);
+    expect((await readdir(join(root, 'releases', 'v0.1.1', 'layers'))).sort()).toEqual(['client.ts', 'index.ts', 'openapi.json', 'schema.ts']);
+  });
+
+  it('says in one line what is wrong with its input, exit 2', async () => {
+    const root = await copy();
+    await writeFile(join(root, 'redocly.yaml'), 'extends: [recommended]\n');
+    const result = await diff(root);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`diff: ${join(root, 'redocly.yaml')}: no \`apis:\` section`);
+  });
+});

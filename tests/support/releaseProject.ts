@@ -1,0 +1,40 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { renderIndex } from '../../scripts/generate/renderIndex.js';
+import { renderTypes } from '../../scripts/generate/renderTypes.js';
+import { projectRoot } from './runCommand.js';
+
+/** What `npm run diff` reads: a temporary copy of it is a project the tests may change. */
+const RELEASE_INPUTS = ['redocly.yaml', 'package.json', 'CHANGELOG.md', 'releases', 'generated', join('tests', 'fixtures', 'release')];
+
+export type OpenApiJson = Record<string, any>;
+
+/** Copies the guard's inputs (documents, generated types, the release, the consumer files) to a temporary folder. */
+export async function copyReleaseProject(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'contracts-release-'));
+  for (const item of RELEASE_INPUTS) await cp(join(projectRoot, item), join(root, item), { recursive: true });
+  return root;
+}
+
+/**
+ * Edits `generated/<api>/openapi.json` of a copy and regenerates its `schema.ts` and `index.ts`
+ * the way `npm run generate` does, as if the document under openapi/ had been edited.
+ */
+export async function editDocument(root: string, api: string, edit: (doc: OpenApiJson) => void): Promise<void> {
+  const file = join(root, 'generated', api, 'openapi.json');
+  const doc = JSON.parse(await readFile(file, 'utf8')) as OpenApiJson;
+  edit(doc);
+  await writeFile(file, `${JSON.stringify(doc, null, 2)}\n`);
+  await writeFile(join(root, 'generated', api, 'schema.ts'), await renderTypes(pathToFileURL(file)));
+  await writeFile(join(root, 'generated', api, 'index.ts'), renderIndex(Object.keys(doc.components?.schemas ?? {})));
+}
+
+/** Sets package.json's version in a copy. */
+export async function setPackageVersion(root: string, version: string): Promise<void> {
+  const file = join(root, 'package.json');
+  const pkg = JSON.parse(await readFile(file, 'utf8')) as { version: string };
+  pkg.version = version;
+  await writeFile(file, `${JSON.stringify(pkg, null, 2)}\n`);
+}
