@@ -1,6 +1,7 @@
-import { readRegistry } from '../generate/readRegistry.js';
+import { join } from 'node:path';
+import { loadRegistry } from '../../src/core/registry.js';
 
-/** The API names of the registry under `root` (redocly.yaml's `apis:` and their manifests), in order. */
+/** The API names of the registry generated under `root` (`generated/registry.json`), in order. */
 export async function listApis(root: string): Promise<string[]> {
-  return (await readRegistry(root)).map((api) => api.name);
+  return loadRegistry(join(root, 'generated')).apis.map((api) => api.name);
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run diff [-- --changelog | --record] [--root DIR]`: compares each API of redocly.yaml with
+ * `npm run diff [-- --changelog | --record] [--root DIR]`: compares each API of the registry (generated/registry.json) with
  * the last release recorded in `releases/v<version>/` (documents with `redocly diff`, generated
  * types by compiling the consumer files of tests/fixtures/release/consumer/), prints every change
  * with its rating and location, and exits 1 when package.json's version or a document's

@@ -63,9 +63,9 @@ describe('npm run diff (the command)', { timeout: 180_000 }, () => {
 
   it('says in one line what is wrong with its input, exit 2', async () => {
     const root = await copy();
-    await writeFile(join(root, 'redocly.yaml'), 'extends: [recommended]\n');
+    await writeFile(join(root, 'generated', 'registry.json'), '{}\n');
     const result = await diff(root);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe(`diff: ${join(root, 'redocly.yaml')}: no \`apis:\` section`);
+    expect(result.stderr.trim()).toBe(`diff: ${join(root, 'generated', 'registry.json')} lists no apis`);
   });
 });

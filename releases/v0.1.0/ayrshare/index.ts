@@ -5,6 +5,8 @@ import type { components } from './schema.js';
 export type { paths, components, operations } from './schema.js';
 
 export type PostId = components['schemas']['PostId'];
+export type PostIdList = components['schemas']['PostIdList'];
+export type DeleteAllScheduled = components['schemas']['DeleteAllScheduled'];
 export type MarkManualDeleted = components['schemas']['MarkManualDeleted'];
 export type DeletePostById = components['schemas']['DeletePostById'];
 export type DeletePostsInBulk = components['schemas']['DeletePostsInBulk'];

@@ -13,7 +13,23 @@ export interface paths {
         post?: never;
         /**
          * Delete a post
-         * @description Deletes posts created with `POST /api/post`, chosen in exactly one way: one `id`, a `bulk` list of ids, or `deleteAllScheduled: true` for every scheduled post of the User Profile that is still pending (then `id` and `bulk` are ignored). A scheduled post still `pending` is deleted and never sent; a post already sent is deleted from the networks as well. Scheduled posts can be deleted on every network. Published posts can be deleted everywhere except Instagram and TikTok, whose APIs do not support it (delete them in their mobile apps), and Facebook image stories cannot be deleted through Facebook's API (video stories can). With `markManualDeleted: true` Ayrshare only marks the post deleted and does not contact the networks: first make sure the post was deleted there by hand. For posts on X, send your own `X-Twitter-OAuth1-Api-Key` and `X-Twitter-OAuth1-Api-Secret` (required for every X operation since March 31, 2026). Available on the Basic plan and above. Errors use Ayrshare's envelope with the reference codes 114 (id not found), 382 (not manually deleted) and 383 (already deleted).
+         * @description Deletes a post using the Ayrshare post id returned by `POST /api/post`. Choose the posts with one `id`, a `bulk` list of ids, or `deleteAllScheduled: true` for every scheduled post of the User Profile that is still pending (then `id` and `bulk` are ignored). A scheduled post still `pending` is deleted and never sent to the networks; a post already sent is deleted from the networks as well.
+         *
+         *     Published and scheduled posts can both be deleted, with differences by network:
+         *
+         *     - Scheduled posts can be deleted on every network.
+         *     - Published posts can be deleted on every network except Instagram and TikTok, whose APIs do
+         *       not support deleting published posts: delete those in the Instagram or TikTok mobile app.
+         *
+         *     - Facebook image stories cannot be deleted through Facebook's API (video stories can): delete
+         *       an image story in the Facebook mobile app.
+         *
+         *
+         *     With `markManualDeleted: true` Ayrshare only marks the post deleted and does not try to delete it at the networks, typically because it was already deleted there by hand: make sure it was, or the call fails with code 382.
+         *
+         *     **Targeting X/Twitter?** Starting March 31, 2026, all X operations require your own API credentials. After linking X via OAuth, include the `X-Twitter-OAuth1-Api-Key` and `X-Twitter-OAuth1-Api-Secret` headers. Not linked yet? See the [full setup guide](https://www.ayrshare.com/docs/dashboard/connect-social-accounts/x-twitter-byo-keys) to connect your X account.
+         *
+         *     Available on the Basic, Premium, Business and Enterprise plans. Errors use Ayrshare's envelope with the reference codes 114 (id not found), 382 (not manually deleted) and 383 (already deleted).
          */
         delete: operations["deletePost"];
         options?: never;
@@ -30,46 +46,46 @@ export interface components {
          * @example p8Ee6xDPx8PRxsjtDXf3
          */
         PostId: string;
+        /** @description Ayrshare post ids to delete in bulk. The vendor's reference gives no bounds; this contract assumes at least one id (an empty list chooses no post and is a 400 with code 101). */
+        PostIdList: components["schemas"]["PostId"][];
+        /**
+         * @description If `true`, deletes every scheduled post of the User Profile that is still `pending` (not yet published to the networks), and `id` and `bulk` are ignored. Default `false`. Use with caution.
+         * @default false
+         */
+        DeleteAllScheduled: boolean;
         /**
          * @description When `true`, Ayrshare only marks the post as deleted and does not try to delete it at the networks. For posts already deleted by hand at the networks; make sure they were, or the call fails with code 382. Default `false`.
          * @default false
          */
         MarkManualDeleted: boolean;
-        /** @description Delete one post by its Ayrshare id. A scheduled post still `pending` is deleted and never sent; a post already sent is deleted from the networks too (except where a network cannot, see the operation). `bulk` must not be sent with `id`. */
+        /** @description Delete one post by its Ayrshare id. A scheduled post still `pending` is deleted and never sent; a post already sent is deleted from the networks too (except where a network cannot, see the operation). `bulk` may be sent as well. */
         DeletePostById: {
             id: components["schemas"]["PostId"];
+            bulk?: components["schemas"]["PostIdList"];
+            deleteAllScheduled?: components["schemas"]["DeleteAllScheduled"];
             markManualDeleted?: components["schemas"]["MarkManualDeleted"];
-            /**
-             * @description May be sent as `false`; `true` selects the delete-all-scheduled form instead.
-             * @constant
-             */
-            deleteAllScheduled?: false;
         };
-        /** @description Delete several posts by their Ayrshare ids. `id` must not be sent with `bulk`. */
+        /** @description Delete several posts by their Ayrshare ids, each as a delete by id would. `id` may be sent as well. */
         DeletePostsInBulk: {
-            /** @description Ayrshare post ids to delete, at least one. */
-            bulk: components["schemas"]["PostId"][];
+            bulk: components["schemas"]["PostIdList"];
+            id?: components["schemas"]["PostId"];
+            deleteAllScheduled?: components["schemas"]["DeleteAllScheduled"];
             markManualDeleted?: components["schemas"]["MarkManualDeleted"];
-            /**
-             * @description May be sent as `false`; `true` selects the delete-all-scheduled form instead.
-             * @constant
-             */
-            deleteAllScheduled?: false;
         };
-        /** @description Delete every scheduled post of the User Profile that is still `pending` (not yet published to the networks). `id` and `bulk` are ignored when present. Use with caution. */
+        /** @description Delete every scheduled post of the User Profile that is still `pending` (not yet published to the networks). `id` and `bulk` are ignored in this form, whatever their values. Use with caution. */
         DeleteAllScheduledPosts: {
             /**
-             * @description Must be `true` to select this form.
+             * @description `true` selects this form.
              * @constant
              */
             deleteAllScheduled: true;
-            /** @description Ignored in this form. */
-            id?: string;
-            /** @description Ignored in this form. */
-            bulk?: string[];
+            /** @description Ignored when `deleteAllScheduled` is `true`; any value is accepted. */
+            id?: unknown;
+            /** @description Ignored when `deleteAllScheduled` is `true`; any value is accepted. */
+            bulk?: unknown;
             markManualDeleted?: components["schemas"]["MarkManualDeleted"];
         };
-        /** @description Exactly one way to choose the posts: `id`, or `bulk`, or `deleteAllScheduled: true` (which makes `id` and `bulk` ignored). The page marks `id` as required and then says it is not required when `bulk` or `deleteAllScheduled` is sent; this document follows the second statement, so each of the three forms is accepted on its own. */
+        /** @description Which posts to delete: an `id`, a `bulk` list of ids, or `deleteAllScheduled: true`. `id` is not required when `bulk` or `deleteAllScheduled` is sent, and `bulk` is not required when `id` or `deleteAllScheduled` is sent; a body that chooses no post at all is rejected. With `deleteAllScheduled: true`, `id` and `bulk` are ignored. */
         PostDeleteRequest: components["schemas"]["DeletePostById"] | components["schemas"]["DeletePostsInBulk"] | components["schemas"]["DeleteAllScheduledPosts"];
         /** @description Outcome of the delete on one social network. */
         PlatformDeleteResult: {
@@ -79,14 +95,14 @@ export interface components {
              */
             action: "delete";
             /**
-             * @description `success` when the network deleted the post.
+             * @description `success` when the network deleted the post. Instagram and TikTok cannot delete published posts through their APIs, and Facebook cannot delete image stories; the vendor shows no result for those, and this contract assumes the network's member then says `error`.
              * @enum {string}
              */
             status: "success" | "error";
             /** @description The social network's own post id (not the Ayrshare id). */
             id: string;
         };
-        /** @description Result of a delete that reached the networks: one member per social network, named by the platform (`twitter`, `facebook`, `linkedin` …), plus the overall `status`. The page shows no separate shape for `bulk` or `deleteAllScheduled`; they answer with this shape too. */
+        /** @description Result of a delete that reached the networks: one member per social network, named by the platform (`twitter`, `facebook`, `linkedin` …), plus the overall `status`. The vendor shows this shape for a delete by id; this contract assumes that `bulk` and `deleteAllScheduled` answer with it too. */
         PostDeleteResult: {
             /**
              * @description Overall outcome, `success` when every network deleted the post.
@@ -116,7 +132,7 @@ export interface components {
              * @constant
              */
             status: "error";
-            /** @description Ayrshare reference error code. The delete page documents 114 (id not found), 382 (post not manually deleted at the network, with `markManualDeleted`) and 383 (already deleted). */
+            /** @description Ayrshare reference error code. Documented for this endpoint: 114 (id not found), 382 (post not manually deleted at the network, with `markManualDeleted`) and 383 (already deleted). The codes shown for 401, 403, 404, 429 and 500, and 101 for a body that chooses no post, are Ayrshare's general codes as this contract assumes them. */
             code: number;
             /** @description Human-readable detail of the error. */
             message: string;
@@ -127,7 +143,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The `Authorization` header is missing or the API key is not valid. The delete page gives no code for this status; the example's code is illustrative. */
+        /** @description The `Authorization` header is missing or the API key is not valid. The vendor's delete reference shows no body for this status; this contract assumes Ayrshare's error envelope with the general code 102. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -136,7 +152,7 @@ export interface components {
                 "application/json": components["schemas"]["AyrshareError"];
             };
         };
-        /** @description The key may not perform this call. The delete page gives no code for this status; the example's code is illustrative. */
+        /** @description The key or its plan may not perform this call. The vendor's delete reference shows no body for this status; this contract assumes Ayrshare's error envelope with the general code 103. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -145,7 +161,7 @@ export interface components {
                 "application/json": components["schemas"]["AyrshareError"];
             };
         };
-        /** @description A resource the call names was not found (for example the User Profile of `Profile-Key`). Unknown post ids are 400 code 114, not 404. The example's code is illustrative. */
+        /** @description A resource the call names was not found, for example the User Profile of `Profile-Key`. Unknown post ids are a 400 with code 114, not a 404. The vendor's delete reference shows no body for this status; this contract assumes Ayrshare's error envelope with the general code 104. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -154,7 +170,7 @@ export interface components {
                 "application/json": components["schemas"]["AyrshareError"];
             };
         };
-        /** @description Too many requests. The delete page gives no code for this status; the example's code is illustrative. */
+        /** @description Too many requests. The vendor's delete reference shows no body for this status; this contract assumes Ayrshare's error envelope with the general code 105. */
         RateLimited: {
             headers: {
                 [name: string]: unknown;
@@ -163,7 +179,7 @@ export interface components {
                 "application/json": components["schemas"]["AyrshareError"];
             };
         };
-        /** @description Ayrshare failed internally. The example's code is illustrative. */
+        /** @description Ayrshare failed internally. The vendor's delete reference shows no body for this status; this contract assumes Ayrshare's error envelope with the general code 106. */
         InternalError: {
             headers: {
                 [name: string]: unknown;
@@ -180,12 +196,12 @@ export interface components {
          */
         ProfileKey: string;
         /**
-         * @description Your own X (Twitter) API Key (Consumer Key). Since March 31, 2026 every X operation needs your own credentials: send it, with the secret, when the post is on X. Ayrshare never logs or stores it.
+         * @description Your own X (Twitter) API Key (Consumer Key). Starting March 31, 2026, all X operations require your own API credentials: after linking X via OAuth, send this header and `X-Twitter-OAuth1-Api-Secret` when the post is on X. Not linked yet? See the [full setup guide](https://www.ayrshare.com/docs/dashboard/connect-social-accounts/x-twitter-byo-keys) to connect your X account. Ayrshare never logs or stores your keys.
          * @example X_CONSUMER_KEY
          */
         TwitterOAuth1ApiKey: string;
         /**
-         * @description Your own X (Twitter) API Key Secret (Consumer Secret), sent with `X-Twitter-OAuth1-Api-Key` for posts on X. Ayrshare never logs or stores it.
+         * @description Your own X (Twitter) API Key Secret (Consumer Secret), sent with `X-Twitter-OAuth1-Api-Key` for posts on X after linking X via OAuth (see the [full setup guide](https://www.ayrshare.com/docs/dashboard/connect-social-accounts/x-twitter-byo-keys)). Ayrshare never logs or stores your keys.
          * @example X_CONSUMER_SECRET
          */
         TwitterOAuth1ApiSecret: string;
@@ -206,12 +222,12 @@ export interface operations {
                  */
                 "Profile-Key"?: components["parameters"]["ProfileKey"];
                 /**
-                 * @description Your own X (Twitter) API Key (Consumer Key). Since March 31, 2026 every X operation needs your own credentials: send it, with the secret, when the post is on X. Ayrshare never logs or stores it.
+                 * @description Your own X (Twitter) API Key (Consumer Key). Starting March 31, 2026, all X operations require your own API credentials: after linking X via OAuth, send this header and `X-Twitter-OAuth1-Api-Secret` when the post is on X. Not linked yet? See the [full setup guide](https://www.ayrshare.com/docs/dashboard/connect-social-accounts/x-twitter-byo-keys) to connect your X account. Ayrshare never logs or stores your keys.
                  * @example X_CONSUMER_KEY
                  */
                 "X-Twitter-OAuth1-Api-Key"?: components["parameters"]["TwitterOAuth1ApiKey"];
                 /**
-                 * @description Your own X (Twitter) API Key Secret (Consumer Secret), sent with `X-Twitter-OAuth1-Api-Key` for posts on X. Ayrshare never logs or stores it.
+                 * @description Your own X (Twitter) API Key Secret (Consumer Secret), sent with `X-Twitter-OAuth1-Api-Key` for posts on X after linking X via OAuth (see the [full setup guide](https://www.ayrshare.com/docs/dashboard/connect-social-accounts/x-twitter-byo-keys)). Ayrshare never logs or stores your keys.
                  * @example X_CONSUMER_SECRET
                  */
                 "X-Twitter-OAuth1-Api-Secret"?: components["parameters"]["TwitterOAuth1ApiSecret"];
@@ -235,7 +251,7 @@ export interface operations {
                     "application/json": components["schemas"]["PostDeleteSuccess"];
                 };
             };
-            /** @description The delete failed: unknown id (114), already deleted (383), not manually deleted at the network while using `markManualDeleted` (382), or a body that chooses no posts or more than one way. */
+            /** @description The delete failed: unknown id (114), already deleted (383), not manually deleted at the network while using `markManualDeleted` (382), or a body that chooses no post (for which this contract assumes the general code 101). */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -13,7 +13,7 @@ export interface paths {
         post?: never;
         /**
          * Delete partners
-         * @description Soft-deletes one or more partners of your workspace, given as a JSON array of 1 to 10,000 partner ids (requests above 10,000 ids are rejected). All ids must be valid UUIDs of partners in your workspace; if any one is not, the request fails with 400 and nothing is deleted. The deleted partners are archived, not erased. The page requires the `linksWrite` scope; other Hoko pages call the partner scope `partnersWrite`. This document follows the page, and a server that names the scope differently still answers 403 with the scope it lacks in `missingScopes`.
+         * @description Soft-deletes one or more partners of your workspace, given as a JSON array of 1 to 10,000 partner ids (requests above 10,000 ids are rejected). All ids must be valid UUIDs of partners in your workspace; if any one is not, the request fails with 400 and nothing is deleted. The deleted partners are archived, not erased. Requires an API key with the `linksWrite` scope. Other parts of the vendor's reference call the partner scope `partnersWrite` (the vendor's pages show both names); a key that lacks the scope the server requires answers 403, naming that scope in `missingScopes`.
          */
         delete: operations["deletePartners"];
         options?: never;
@@ -100,7 +100,7 @@ export interface components {
                 "application/json": components["schemas"]["RateLimitedError"];
             };
         };
-        /** @description Hoko failed internally. The delete is all or nothing, so nothing was deleted. */
+        /** @description Hoko failed internally. The vendor's reference lists no 500; this contract assumes one in the same bilingual envelope, and that the delete is all or nothing, so nothing was deleted. */
         InternalError: {
             headers: {
                 [name: string]: unknown;
@@ -114,7 +114,7 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Requests the API key may make in the current window.
+         * @description Requests the API key may make in the current window. The vendor's reference says to check the `X-RateLimit-*` headers; this contract assumes these three, as integers.
          * @example 100
          */
         "X-RateLimit-Limit": number;
@@ -124,7 +124,7 @@ export interface components {
          */
         "X-RateLimit-Remaining": number;
         /**
-         * @description When the current window resets, as a Unix time in seconds. The page names the header but not its unit; this is the common convention.
+         * @description When the current window resets. The vendor's reference names the `X-RateLimit-*` headers but not their values; this contract assumes a Unix time in seconds.
          * @example 1776503760
          */
         "X-RateLimit-Reset": number;

@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * List influencers
-         * @description Lists the calling organization's influencers, newest first, with cursor pagination. Archived (soft-deleted) influencers never appear. This page is not one of the seed pages, but the delete page relies on it ("it disappears from list"); its query bounds are this document's choice. The vendor gates the influencer reads with the same `influencers:write` scope as the writes.
+         * @description Lists the calling organization's influencers, newest first, with cursor pagination. Archived (soft-deleted) influencers never appear. `limit` is 1 to 100, as this contract assumes. The vendor names no scope for this read; this contract assumes that a key with `influencers:read` or `influencers:write` may read.
          */
         get: operations["listInfluencers"];
         put?: never;
@@ -26,28 +26,28 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The influencer id. Responses use the prefixed form `inf_<uuid>`, while the delete and PATCH pages type the parameter as a plain uuid; both forms are accepted here, so either page's usage works. Any other shape is a 400 `VALIDATION`. */
+                /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`. */
                 influencerId: components["parameters"]["InfluencerIdPath"];
             };
             cookie?: never;
         };
         /**
          * Get an influencer
-         * @description Returns one influencer in the full shape that PATCH also returns. A deleted (archived) influencer, or one in another organization, is a 404. Not a seed page, but the delete and PATCH pages rely on it. Gated by `influencers:write`, as the vendor documents for the influencer reads.
+         * @description Returns one influencer in the full shape that PATCH also returns. A deleted (archived) influencer, or one in another organization, is a 404. The vendor names no scope for this read; this contract assumes that a key with `influencers:read` or `influencers:write` may read.
          */
         get: operations["getInfluencer"];
         put?: never;
         post?: never;
         /**
          * Soft-delete an influencer
-         * @description Soft delete: the influencer is archived (`is_archived = true`) and stays in the database for audit, but it disappears from the list, GET returns 404, and PATCH, clone and reference-images return 404. There is no hard delete and no undelete through the partner API. Content that already references the influencer (containers, scheduled posts) keeps working: it does not check liveness on every read. A `reason`, if given, is stored under `attributes.deletion` with the calling API key id and the time. The body is optional and an empty body is accepted; JSON that is sent must parse and match the schema, else 422 `VALIDATION`. A second delete of the same influencer is a 404. The page's examples authenticate with `X-Api-Key`; either that header or `Authorization: Bearer` works.
+         * @description Soft delete: the influencer is archived (`is_archived = true`) and stays in the database for audit, but it is invisible to every partner read: it disappears from the list, GET returns 404, and PATCH, clone and reference-images return 404. There is no hard delete and no undelete through the partner API. Content that already references the influencer (containers, scheduled posts) keeps working: it does not check liveness on every read. A `reason`, if given, is stored under `attributes.deletion` with the calling API key id and the time, for your audit trail. The body is optional and an empty body is accepted; JSON that is sent must parse and match the schema, else 422 `VALIDATION`. A second delete of the same influencer is a 404. Authenticate with `X-Api-Key` or `Authorization: Bearer`; the vendor's pages show both.
          */
         delete: operations["deleteInfluencer"];
         options?: never;
         head?: never;
         /**
          * Update an influencer's identity fields
-         * @description Strict partial update. Send only the fields to change; everything omitted is left alone. The body must have at least one field, and any property not in the schema is rejected with `VALIDATION` (422). `ageRange: null` clears the age range; `gender` can be changed but not cleared, because content generation requires a gender mapping. Returns the full updated record, the same shape as GET. Characters that speak several languages should be cloned, not patched per piece of content. Body validation answers 422, as the PATCH page shows; a malformed path id answers 400, as the revoke page defines for path parameters.
+         * @description Strict partial update: patch the identity fields you want to change; everything omitted is left alone. The body must have at least one field, and any property not in the schema is rejected with `VALIDATION` (422). `ageRange: null` clears the age range; `gender` can be changed but not cleared, because content generation requires a gender mapping. Returns the full updated record, the same shape as GET. Characters that speak several languages should be cloned, not patched per piece of content. Body validation (a bad enum, an unknown field, a wrong type, an empty body) answers 422; a malformed path id answers 400.
          */
         patch: operations["patchInfluencer"];
         trace?: never;
@@ -57,10 +57,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The social account to revoke, `sa_<uuid>`. The revoke page makes this shape a rule: anything else (a bare uuid included) is a 400 `VALIDATION`.
-                 * @example sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e
-                 */
+                /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`, or by a ULID-style suffix (the vendor's pages show both id shapes, and both are accepted). The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
                 socialAccountId: components["parameters"]["SocialAccountIdPath"];
             };
             cookie?: never;
@@ -70,7 +67,11 @@ export interface paths {
         post?: never;
         /**
          * Revoke a social account
-         * @description Disconnects a social account: Layers drops the stored token, marks the account disconnected with `disconnectedReason = "revoked_by_partner"`, and cancels every queued post targeting it, all in a single transaction. Either every queued post is canceled and the account is disconnected, or (500) nothing changed. `canceledScheduledPosts` is the audit trail: if the number surprises you, stop and re-check. Already-published posts stay on the platform; Layers does not delete upstream content. The endpoint takes no request body. An account of another organization is a 404, not a 403, so cross-organization existence does not leak; a second revoke is a 404 too. For leased accounts prefer `DELETE /v1/leased-accounts/{id}`, which also releases the billing; this endpoint succeeds on a leased account but does not release the lease.
+         * @description Disconnects a social account: Layers drops the stored token, marks the account disconnected with `disconnectedReason = "revoked_by_partner"`, and cancels every queued post targeting it. Use it when the end customer asks to disconnect, or as part of offboarding a customer.
+         *
+         *     Revoking cancels all queued scheduled posts on the account in a single transaction: either every queued post is canceled and the account is disconnected, or (500) nothing changed, and the call is safe to retry. The cancellation reason of each canceled post is recorded internally as `revoked_by_partner`. The response's `canceledScheduledPosts` count is your audit trail: if the number surprises you, stop and re-check before moving on. Already-published posts stay on the platform; Layers does not delete upstream content.
+         *
+         *     The endpoint takes no request body. An account of another organization is a 404, not a 403, so cross-organization existence does not leak; a second revoke is a 404 too. For leased accounts prefer `DELETE /v1/leased-accounts/{id}`, which also releases the billing: this endpoint succeeds on a leased account (it is marked disconnected) but does not release the lease.
          */
         delete: operations["revokeSocialAccount"];
         options?: never;
@@ -83,12 +84,14 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Influencer id as Layers returns it: `inf_` followed by a UUID. The seed pages abbreviate it (`inf_01HXZ9...`, `inf_4a8e1bc2...`); the full form is the prefix and a canonical UUID.
+         * @description Influencer id: `inf_` followed by either a ULID-style Crockford base32 string (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST`: digits and upper-case letters other than I, L, O and U) or a uuid (`inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`). The vendor's pages show both shapes, and both are accepted.
+         * @example inf_01HXZ9AB3CDEF4GHJK5MNPQRST
          * @example inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e
          */
         InfluencerId: string;
         /**
-         * @description Id of the project the influencer belongs to, `prj_` followed by a UUID.
+         * @description Id of the project the influencer belongs to: `prj_` followed by either a ULID-style Crockford base32 string (`prj_01HXK7M2Q9RS4TV6WXYZ8ABCDE`) or a uuid. The vendor's pages show both id shapes, and both are accepted.
+         * @example prj_01HXK7M2Q9RS4TV6WXYZ8ABCDE
          * @example prj_0b7d2c14-8e5a-4f39-a6d1-2c3e4f5a6b7c
          */
         ProjectId: string;
@@ -113,7 +116,7 @@ export interface components {
          */
         BrandVoice: "authentic" | "witty" | "professional" | "warm" | "casual" | "educational";
         /**
-         * @description BCP 47 locale tag: a 2–3 letter language subtag, then an optional 4-letter script subtag and an optional region (2 letters or 3 digits), for example `en`, `es-MX`, `zh-Hans-CN`. Free text such as `english` is rejected. Characters that speak several languages should be cloned, not patched per piece of content.
+         * @description BCP 47 locale tag (RFC 5646), for example `en`, `es-MX` or `zh-Hans-CN`. Every well-formed tag is accepted: a language subtag with up to three extended language subtags (`zh-yue-HK`), a script (`sr-Latn`), a region of two letters or three digits (`es-419`), variants (`de-CH-1901`), extensions (`en-US-u-islamcal`), private use (`de-CH-x-phonebk`, `x-whatever`) and the grandfathered tags (`i-klingon`, `zh-min-nan`), in any letter case. This contract assumes the primary language subtag has two or three letters (the lengths in use; RFC 5646 reserves longer ones), so free text such as `english` is rejected, as are `en_US`, `e` and `en--US`. Characters that speak several languages should be cloned, not patched per piece of content.
          * @example en
          * @example es-MX
          * @example zh-Hans-CN
@@ -125,7 +128,7 @@ export interface components {
          * @example 2026-04-18T09:21:00Z
          */
         Timestamp: string;
-        /** @description An influencer as every partner read returns it ("same shape as GET", says the PATCH page). All ten fields are present on every response; `ageRange` is `null` when cleared. Archived (deleted) influencers are never returned. */
+        /** @description An influencer as every partner read returns it; PATCH returns the same shape as GET. All ten fields are present on every response; `ageRange` is `null` when cleared. Archived (deleted) influencers are never returned. */
         Influencer: {
             influencerId: components["schemas"]["InfluencerId"];
             projectId: components["schemas"]["ProjectId"];
@@ -135,7 +138,7 @@ export interface components {
             ageRange: components["schemas"]["AgeRange"] | null;
             brandVoice: components["schemas"]["BrandVoice"];
             language: components["schemas"]["LanguageTag"];
-            /** @description Lifecycle status of the influencer. The pages show only `ready` (usable for content generation); other values are not documented, so the field is not enumerated. */
+            /** @description Lifecycle status of the influencer. The vendor documents only `ready` (usable for content generation); other values are possible, so the field is not enumerated. */
             status: string;
             createdAt: components["schemas"]["Timestamp"];
             updatedAt: components["schemas"]["Timestamp"];
@@ -159,10 +162,10 @@ export interface components {
                 [key: string]: string[];
             };
             /**
-             * @description For `FORBIDDEN_SCOPE`, the scope the key lacks, for example `social:write`.
+             * @description For `FORBIDDEN_SCOPE`, the scope the key lacks, for example `social:write`. For the influencer reads it is `influencers:read`.
              * @enum {string}
              */
-            requiredScope?: "influencers:write" | "social:write";
+            requiredScope?: "influencers:read" | "influencers:write" | "social:write";
             /**
              * @description For `KILL_SWITCH`: what was disabled: this key, this organization, or the whole partner API.
              * @enum {string}
@@ -286,8 +289,9 @@ export interface components {
             language?: components["schemas"]["LanguageTag"];
         };
         /**
-         * @description Social account id: `sa_` followed by a UUID, as in the revoke page's example (`sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`). Any other shape is malformed.
+         * @description Social account id: `sa_` followed by a uuid (`sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`) or by a ULID-style Crockford base32 string (`sa_01HXZ9AB3CDEF4GHJK5MNPQRST`). The vendor's pages show both id shapes, and both are accepted; the `sa_` prefix is required.
          * @example sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e
+         * @example sa_01HXZ9AB3CDEF4GHJK5MNPQRST
          */
         SocialAccountId: string;
         /** @description Result of revoking a social account. The account is disconnected and every queued post on it was canceled in the same transaction; `canceledScheduledPosts` is the audit trail of that. */
@@ -320,7 +324,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description A query parameter is out of range or malformed. */
+        /** @description A query parameter is malformed or out of range: an empty `cursor`, or a `limit` outside 1 to 100 (the bounds this contract assumes). */
         InvalidListQuery: {
             headers: {
                 [name: string]: unknown;
@@ -338,8 +342,8 @@ export interface components {
                 "application/json": components["schemas"]["UnauthenticatedError"];
             };
         };
-        /** @description The key lacks `influencers:write`; `details.requiredScope` names it. */
-        InfluencersScopeMissing: {
+        /** @description The key holds neither `influencers:read` nor `influencers:write`, the scopes this contract assumes for reads; `details.requiredScope` names `influencers:read`. */
+        InfluencersReadScopeMissing: {
             headers: {
                 [name: string]: unknown;
             };
@@ -375,7 +379,7 @@ export interface components {
                 "application/json": components["schemas"]["KillSwitchError"];
             };
         };
-        /** @description The `influencerId` path parameter is malformed: neither `inf_<uuid>` nor a uuid. */
+        /** @description The `influencerId` path parameter is malformed: neither an `inf_` id nor a uuid. */
         MalformedInfluencerId: {
             headers: {
                 [name: string]: unknown;
@@ -393,7 +397,16 @@ export interface components {
                 "application/json": components["schemas"]["NotFoundError"];
             };
         };
-        /** @description The `socialAccountId` path parameter is malformed (not a `sa_<uuid>` shape). */
+        /** @description The key lacks `influencers:write`; `details.requiredScope` names it. */
+        InfluencersScopeMissing: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ForbiddenScopeError"];
+            };
+        };
+        /** @description The request is malformed: the `socialAccountId` path parameter is not an `sa_` id, or the `Idempotency-Key` header is longer than 255 characters (the length this contract assumes). */
         MalformedSocialAccountId: {
             headers: {
                 [name: string]: unknown;
@@ -437,19 +450,16 @@ export interface components {
          */
         Cursor: string;
         /**
-         * @description Page size, 1 to 100 (default 20). The list page is not among the seed pages; these bounds are this document's choice and a value outside them is a 400 `VALIDATION`.
+         * @description Page size. The vendor's reference states no bounds for it; this contract assumes 1 to 100 (default 20), and a value outside them is a 400 `VALIDATION`.
          * @example 20
          */
         Limit: number;
-        /** @description The influencer id. Responses use the prefixed form `inf_<uuid>`, while the delete and PATCH pages type the parameter as a plain uuid; both forms are accepted here, so either page's usage works. Any other shape is a 400 `VALIDATION`. */
+        /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`. */
         InfluencerIdPath: string;
-        /**
-         * @description The social account to revoke, `sa_<uuid>`. The revoke page makes this shape a rule: anything else (a bare uuid included) is a 400 `VALIDATION`.
-         * @example sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e
-         */
+        /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`, or by a ULID-style suffix (the vendor's pages show both id shapes, and both are accepted). The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
         SocialAccountIdPath: components["schemas"]["SocialAccountId"];
         /**
-         * @description Client-chosen key that makes a retry safe. Replaying the same key with the same request returns the first result; using it with a materially different request (another `socialAccountId`) is a 409 `IDEMPOTENCY_CONFLICT`.
+         * @description Client-chosen key that makes a retry safe. Replaying the same key with the same request returns the first result; using it with a materially different request (another `socialAccountId`) is a 409 `IDEMPOTENCY_CONFLICT`. The vendor's reference states no length for the key; this contract assumes 1 to 255 characters, and a longer key is a 400 `VALIDATION`.
          * @example offboard-customer-4812-sa-9c1e
          */
         IdempotencyKey: string;
@@ -475,7 +485,7 @@ export interface operations {
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
-                 * @description Page size, 1 to 100 (default 20). The list page is not among the seed pages; these bounds are this document's choice and a value outside them is a 400 `VALIDATION`.
+                 * @description Page size. The vendor's reference states no bounds for it; this contract assumes 1 to 100 (default 20), and a value outside them is a 400 `VALIDATION`.
                  * @example 20
                  */
                 limit?: components["parameters"]["Limit"];
@@ -497,7 +507,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidListQuery"];
             401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["InfluencersScopeMissing"];
+            403: components["responses"]["InfluencersReadScopeMissing"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];
             503: components["responses"]["KillSwitch"];
@@ -508,7 +518,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The influencer id. Responses use the prefixed form `inf_<uuid>`, while the delete and PATCH pages type the parameter as a plain uuid; both forms are accepted here, so either page's usage works. Any other shape is a 400 `VALIDATION`. */
+                /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`. */
                 influencerId: components["parameters"]["InfluencerIdPath"];
             };
             cookie?: never;
@@ -526,7 +536,7 @@ export interface operations {
             };
             400: components["responses"]["MalformedInfluencerId"];
             401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["InfluencersScopeMissing"];
+            403: components["responses"]["InfluencersReadScopeMissing"];
             404: components["responses"]["InfluencerNotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];
@@ -538,7 +548,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The influencer id. Responses use the prefixed form `inf_<uuid>`, while the delete and PATCH pages type the parameter as a plain uuid; both forms are accepted here, so either page's usage works. Any other shape is a 400 `VALIDATION`. */
+                /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`. */
                 influencerId: components["parameters"]["InfluencerIdPath"];
             };
             cookie?: never;
@@ -582,7 +592,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The influencer id. Responses use the prefixed form `inf_<uuid>`, while the delete and PATCH pages type the parameter as a plain uuid; both forms are accepted here, so either page's usage works. Any other shape is a 400 `VALIDATION`. */
+                /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`. */
                 influencerId: components["parameters"]["InfluencerIdPath"];
             };
             cookie?: never;
@@ -626,16 +636,13 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Client-chosen key that makes a retry safe. Replaying the same key with the same request returns the first result; using it with a materially different request (another `socialAccountId`) is a 409 `IDEMPOTENCY_CONFLICT`.
+                 * @description Client-chosen key that makes a retry safe. Replaying the same key with the same request returns the first result; using it with a materially different request (another `socialAccountId`) is a 409 `IDEMPOTENCY_CONFLICT`. The vendor's reference states no length for the key; this contract assumes 1 to 255 characters, and a longer key is a 400 `VALIDATION`.
                  * @example offboard-customer-4812-sa-9c1e
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The social account to revoke, `sa_<uuid>`. The revoke page makes this shape a rule: anything else (a bare uuid included) is a 400 `VALIDATION`.
-                 * @example sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e
-                 */
+                /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`, or by a ULID-style suffix (the vendor's pages show both id shapes, and both are accepted). The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
                 socialAccountId: components["parameters"]["SocialAccountIdPath"];
             };
             cookie?: never;
