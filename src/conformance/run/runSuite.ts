@@ -2,8 +2,7 @@
  * Runs the suite over the chosen APIs: for each, a live target (checked reachable first) or a
  * Prism mock started from the bundled document and always stopped, then the cases.
  */
-import { createRequire } from 'node:module';
-import { startPrism, type RunningPrism } from '../prism/startPrism.js';
+import { assertMockAvailable, startMockTarget, type MockTarget } from '../targets/mock/startMockTarget.js';
 import { SuiteSetupError } from '../failClosed.js';
 import type { ApiName, ApiRun, CaseResult, RunReport, TargetInfo } from '../model.js';
 import { credentialsFromEnv, mockCredentials, type Credentials } from './credentials.js';
@@ -30,15 +29,6 @@ export function secretsOf(options: SuiteOptions): string[] {
   });
 }
 
-/** Prism is an optional peer dependency of the package: say how to get it, or to pass a target. */
-function assertPrismInstalled(): void {
-  try {
-    createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json');
-  } catch {
-    throw new SuiteSetupError('the Prism mock is not installed: run `npm install --save-dev @stoplight/prism-cli@5.14.2`, or pass --target <api>=<baseUrl>');
-  }
-}
-
 async function checkReachable(baseUrl: string, what: string): Promise<void> {
   try {
     await fetch(baseUrl, { method: 'GET', signal: AbortSignal.timeout(5000), redirect: 'manual' });
@@ -52,7 +42,8 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const loaded = await Promise.all(options.apis.map((api) => loadApi(api)));
-  const prisms: RunningPrism[] = [];
+  /** Every mock start, awaited in `finally` so none outlives a run that failed while it started. */
+  const mocks: Promise<MockTarget>[] = [];
   try {
     const targets = await Promise.all(
       loaded.map(async ({ api, file }) => {
@@ -63,10 +54,11 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           await checkReachable(url, `the ${api} target`);
           return { target: { kind: 'live', baseUrl: url } as TargetInfo, credentials };
         }
-        assertPrismInstalled();
-        const prism = await startPrism(file);
-        prisms.push(prism);
-        return { target: { kind: 'mock', baseUrl: prism.baseUrl } as TargetInfo, credentials: mockCredentials(api) };
+        assertMockAvailable();
+        const starting = startMockTarget(file);
+        mocks.push(starting);
+        const mock = await starting;
+        return { target: { kind: 'mock', baseUrl: mock.baseUrl } as TargetInfo, credentials: mockCredentials(api) };
       }),
     );
     if (options.stateUrl) await checkReachable(options.stateUrl, 'the provider-state endpoint');
@@ -91,6 +83,6 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
     );
     return { apis, startedAt, durationMs: performance.now() - started };
   } finally {
-    await Promise.all(prisms.map((p) => p.stop()));
+    await Promise.allSettled(mocks.map((starting) => starting.then((mock) => mock.stop())));
   }
 }
