@@ -13,6 +13,7 @@ import { loadApi } from '../../src/conformance/run/loadApi.js';
 import { runSuite } from '../../src/conformance/run/runSuite.js';
 import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
 import { getOperation } from '../../src/openapi/operations.js';
+import { benchMockStart } from './mockStartBench.js';
 import { benchSandboxAgainstPrism } from './sandboxBench.js';
 
 const FULL_RUN_BUDGET_S = 30;
@@ -58,6 +59,8 @@ async function benchValidation(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
   await benchFullRun();
+  console.log('');
+  await benchMockStart();
   console.log('');
   await benchValidation();
   console.log('');
