@@ -87,7 +87,7 @@ async function start(document: string, options: MockTargetOptions): Promise<Mock
     : prism.createLogger('CLI', { level: 'silent' });
   const server: PrismHttpServer = prism.createServer(operations, {
     cors: true,
-    config: MOCK_CONFIG,
+    config: { ...MOCK_CONFIG, mock: { ...MOCK_CONFIG.mock } }, // each server its own copy
     components: { logger: logger.child({ name: 'HTTP SERVER' }) },
   });
 
