@@ -180,9 +180,23 @@ describe('startMockTarget', () => {
   }, 15_000); // without the fix, stop() never resolves: fail within 15 s rather than the default 60
 
   test('a start that takes longer than startTimeoutMs rejects with a one-line error naming the limit', async () => {
-    const error = await errorOf(startMockTarget(itemsFile, { startTimeoutMs: 1 }));
-    expect(error).toBeInstanceOf(SuiteSetupError);
-    expect(error?.message).toBe(`mock target: Prism did not start for ${itemsFile} within 1 ms (raise startTimeoutMs if this machine is busy)`);
+    // A document whose schema is a $ref to a loopback server that accepts and never answers:
+    // Prism cannot finish loading it, so only the limit can end the start.
+    const silent = createServer((socket) => clients.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = silent.address() as { port: number };
+    const hanging = join(scratch, 'hanging.json');
+    const document = itemsDocument('items') as { paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, { schema: unknown }> }> } }> };
+    const ok = document.paths['/items/{id}']?.get?.responses['200']?.content?.['application/json'];
+    if (ok) ok.schema = { $ref: `http://127.0.0.1:${port}/item.json` };
+    await writeFile(hanging, JSON.stringify(document));
+    try {
+      const error = await errorOf(startMockTarget(hanging, { startTimeoutMs: 200 }));
+      expect(error).toBeInstanceOf(SuiteSetupError);
+      expect(error?.message).toBe(`mock target: Prism did not start for ${hanging} within 200 ms (raise startTimeoutMs if this machine is busy)`);
+    } finally {
+      silent.close();
+    }
   });
 
   test('a missing document rejects with a one-line error naming the file', async () => {
