@@ -15,6 +15,7 @@ import { loadRegistry } from '../../src/core/registry.js';
 import { runSuite } from '../../src/conformance/run/runSuite.js';
 import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
 import { benchDocs } from './docsBench.js';
+import { benchMockStart } from './mockStartBench.js';
 import { benchSandboxAgainstPrism } from './sandboxBench.js';
 
 const FULL_RUN_BUDGET_S = 30;
@@ -73,6 +74,8 @@ async function benchValidation(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
   await benchFullRun();
+  console.log('');
+  await benchMockStart();
   console.log('');
   await benchValidation();
   console.log('');

@@ -2,8 +2,8 @@
  * The sandbox under load next to Prism, on the same operations in the same run: GET and PATCH of
  * an influencer, revoke, and a 10,000-id Hoko delete, on PGlite and on PostgreSQL.
  */
-import { startPrism, type RunningPrism } from '../../src/conformance/prism/startPrism.js';
 import { documentFile } from '../../src/conformance/run/documentFile.js';
+import { startMockTarget, type MockTarget } from '../../src/conformance/targets/mock/startMockTarget.js';
 import { createSandboxServer } from '../../src/sandbox/http/createSandboxServer.js';
 import { createStore } from '../../src/sandbox/store/createStore.js';
 import { openDatabase } from '../../src/sandbox/store/openDatabase.js';
@@ -65,9 +65,9 @@ async function benchSandbox(target: string, databaseUrl?: string): Promise<Row[]
 }
 
 async function benchPrism(): Promise<Row[]> {
-  const prisms: RunningPrism[] = [];
+  const prisms: MockTarget[] = [];
   try {
-    const [layers, hoko] = await Promise.all([startPrism(documentFile('layers')), startPrism(documentFile('hoko'))]);
+    const [layers, hoko] = await Promise.all([startMockTarget(documentFile('layers')), startMockTarget(documentFile('hoko'))]);
     prisms.push(layers, hoko);
     const headers = { Authorization: 'Bearer bench', 'Content-Type': 'application/json' };
     const influencer = influencerPath('inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e');

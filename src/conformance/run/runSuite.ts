@@ -2,11 +2,10 @@
  * Runs the suite over the chosen APIs of the registry: for each, a live target (checked reachable
  * first) or a Prism mock started from the bundled document and always stopped, then the cases.
  */
-import { createRequire } from 'node:module';
 import { DocumentError, loadApi, type LoadedApi } from '../../core/loadApi.js';
 import { loadProviderStateProtocol, type ProviderStateProtocol } from '../../core/providerStates/protocol.js';
 import type { Registry } from '../../core/registry.js';
-import { startPrism, type RunningPrism } from '../prism/startPrism.js';
+import { assertMockAvailable, startMockTarget, type MockTarget } from '../targets/mock/startMockTarget.js';
 import { SuiteSetupError } from '../failClosed.js';
 import type { ApiRun, CaseResult, RunReport, TargetInfo } from '../model.js';
 import { liveTarget } from '../targets/live/liveTarget.js';
@@ -47,15 +46,6 @@ export function secretsOf(options: SuiteOptions): string[] {
   });
 }
 
-/** Prism is an optional peer dependency of the package: say how to get it, or to pass a target. */
-function assertPrismInstalled(): void {
-  try {
-    createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json');
-  } catch {
-    throw new SuiteSetupError('the Prism mock is not installed: run `npm install --save-dev @stoplight/prism-cli@5.14.2`, or pass --target <api>=<baseUrl>');
-  }
-}
-
 async function checkReachable(baseUrl: string, what: string): Promise<void> {
   try {
     await fetch(baseUrl, { method: 'GET', signal: AbortSignal.timeout(5000), redirect: 'manual' });
@@ -79,7 +69,8 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
   const startedAt = new Date().toISOString();
   const loaded = await loadAll(options);
   const protocol = loadProviderStateProtocol(options.registry);
-  const prisms: RunningPrism[] = [];
+  /** Every mock start, awaited in `finally` so none outlives a run that failed while it started. */
+  const mocks: Promise<MockTarget>[] = [];
   try {
     const targets = await Promise.all(
       loaded.map(async (api): Promise<{ target: TargetInfo; credentials: Credentials }> => {
@@ -90,10 +81,11 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           await checkReachable(url, `the ${api.name} target`);
           return { target: { kind: 'live', baseUrl: url }, credentials };
         }
-        assertPrismInstalled();
-        const prism = await startPrism(api.file);
-        prisms.push(prism);
-        return { target: { kind: 'mock', baseUrl: prism.baseUrl }, credentials: mockCredentials(api.entry) };
+        assertMockAvailable();
+        const starting = startMockTarget(api.file);
+        mocks.push(starting);
+        const mock = await starting;
+        return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: mockCredentials(api.entry) };
       }),
     );
     if (options.stateUrl) await checkReachable(options.stateUrl, 'the provider-state endpoint');
@@ -116,6 +108,6 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
     );
     return { apis, startedAt, durationMs: performance.now() - started };
   } finally {
-    await Promise.all(prisms.map((p) => p.stop()));
+    await Promise.allSettled(mocks.map((starting) => starting.then((mock) => mock.stop())));
   }
 }
