@@ -23,8 +23,10 @@ export async function loadSlices(registry: Registry): Promise<NamedSlice[]> {
   return Promise.all(
     names.map(async (name) => {
       let module: { default?: AnySlice };
+      // A variable specifier: bundlers and test runners leave it to the runtime's resolver.
+      const specifier = `./apis/${name}/index.js`;
       try {
-        module = (await import(`./apis/${name}/index.js`)) as { default?: AnySlice };
+        module = (await import(/* @vite-ignore */ specifier)) as { default?: AnySlice };
       } catch (error) {
         throw new Error(`the registry marks ${name} as having a sandbox slice, but src/sandbox/apis/${name}/index.ts cannot be loaded: ${(error as Error).message}`);
       }

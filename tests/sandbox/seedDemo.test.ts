@@ -2,10 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore } from '../../../src/sandbox/store/createStore.js';
-import { openDatabase } from '../../../src/sandbox/store/openDatabase.js';
-import { engineName, openTestDatabase } from '../../support/sandboxDatabase.js';
-import type { TestDatabase } from '../../support/sandboxDatabase.js';
+import { engineName, mountTestSandbox, openSandboxDatabase as openDatabase, openTestDatabase, slices } from '../support/sandboxDatabase.js';
+import type { TestDatabase } from '../support/sandboxDatabase.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -17,7 +15,7 @@ afterAll(async () => {
 
 describe(`seedDemo on ${engineName}`, () => {
   it('creates a demo tenant whose keys work, with data to call', async () => {
-    const demo = await t.store.seedDemo();
+    const demo = await t.seedDemo();
     expect(demo.layers.apiKey).toMatch(/^lp_demo_/);
     expect(demo.ayrshare.apiKey).toMatch(/^ayr_demo_/);
     expect(demo.hoko.apiKey).toMatch(/^hoko_demo_/);
@@ -43,9 +41,9 @@ describe(`seedDemo on ${engineName}`, () => {
   it('is idempotent: a second run gives the same data and adds no rows', async () => {
     const count = async () =>
       (await t.db.query<{ n: number }>(`SELECT (SELECT count(*) FROM layers_api_keys) + (SELECT count(*) FROM layers_influencers) + (SELECT count(*) FROM ayrshare_posts) + (SELECT count(*) FROM hoko_partners) AS n`)).rows[0]?.n;
-    const first = await t.store.seedDemo();
+    const first = await t.seedDemo();
     const rows = Number(await count());
-    expect(await t.store.seedDemo()).toEqual(first);
+    expect(await t.seedDemo()).toEqual(first);
     expect(Number(await count())).toBe(rows);
   });
 });
@@ -55,18 +53,19 @@ describe('seedDemo with a persisted PGlite dataDir', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sandbox-store-'));
     try {
       const db1 = await openDatabase({ dataDir: dir });
-      const demo = await createStore(db1).seedDemo();
-      await createStore(db1).hoko.deletePartners(demo.hoko.workspaceId, [demo.hoko.partnerIds[0] as string]);
+      const first = await mountTestSandbox(db1);
+      const demo = await first.seedDemo();
+      await first.store.hoko.deletePartners(demo.hoko.workspaceId, [demo.hoko.partnerIds[0] as string]);
       await db1.close();
 
       const db2 = await openDatabase({ dataDir: dir });
       try {
-        const store = createStore(db2);
-        expect(await store.seedDemo()).toEqual(demo);
+        const { store, seedDemo } = await mountTestSandbox(db2);
+        expect(await seedDemo()).toEqual(demo);
         expect(await store.layers.findKey(demo.layers.apiKey)).not.toBeNull();
         expect(await store.hoko.deletePartners(demo.hoko.workspaceId, [demo.hoko.partnerIds[0] as string])).toEqual({ kind: 'invalid', ids: [demo.hoko.partnerIds[0]] });
         const { rows } = await db2.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
-        expect(rows[0]?.n).toBe(1);
+        expect(rows[0]?.n).toBe(1 + slices.length); // the shared set and one per slice
       } finally {
         await db2.close();
       }

@@ -4,7 +4,7 @@
  * Each throws naming what is missing, so a slice that needs a fact the document lacks stops at start.
  */
 import type { LoadedApi } from '../../core/loadApi.js';
-import { isObject, resolveRef } from '../../openapi/jsonPointer.js';
+import { getAtPointer, isObject, resolveRef } from '../../openapi/jsonPointer.js';
 
 /** The named example `name` of `operationId`'s `status` response. */
 export function documentedExample(api: LoadedApi, operationId: string, status: string, name: string): unknown {
@@ -58,7 +58,7 @@ export function pinnedByStatus(api: LoadedApi, path: string[]): Map<number, unkn
       if (!/^\d{3}$/.test(status)) continue;
       const pointer = op.schemaPointer(status);
       if (!pointer) continue;
-      const value = pinnedConst(api, { $ref: pointer }, pointer, path);
+      const value = pinnedConst(api, getAtPointer(api.doc, pointer), pointer, path);
       if (value === undefined) continue;
       const seen = out.get(Number(status));
       if (seen !== undefined && seen !== value) throw new Error(`${api.name}: ${status} responses pin ${path.join('.')} to both ${JSON.stringify(seen)} and ${JSON.stringify(value)} (${op.operationId})`);

@@ -1,7 +1,19 @@
-// Ayrshare DELETE /api/post in the sandbox over a fake store: codes 101/102/104/114/383, the four
+// Ayrshare DELETE /api/post in the sandbox over the real store (PGlite): codes 101/102/104/114/383, the four
 // delete forms, and envelopes valid against the document (checked by the harness on every answer).
-import { beforeEach, describe, expect, it } from 'vitest';
-import { bearer, createHarness, type Harness } from './harness.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAyrshareProfile } from '../../../support/sandboxDatabase.js';
+import { bearer, openHarnessDatabase, type Harness, type HarnessDatabase } from '../../http/harness.js';
+
+let hdb: HarnessDatabase;
+beforeAll(async () => {
+  hdb = await openHarnessDatabase();
+  // A user profile of the demo key, reached with its Profile-Key.
+  await createAyrshareProfile(hdb.db, hdb.demo.ayrshare.apiKey, 'PROFILE_KEY_DEMO');
+});
+afterAll(async () => {
+  await hdb?.close();
+});
+const createHarness = () => hdb.harness();
 
 let h: Harness;
 let auth: Record<string, string>;
@@ -9,7 +21,7 @@ let posts: { pendingIds: string[]; publishedIds: string[] };
 beforeEach(async () => {
   h = await createHarness();
   auth = bearer(h.demo.ayrshare.apiKey);
-  posts = await h.store.states.createPosts(h.demo.ayrshare.profileId, 2, 3);
+  posts = await h.store.ayrshare.states.createPosts(h.demo.ayrshare.profileId, 2, 3);
 });
 const del = (body: unknown, headers = auth) => h.send('DELETE', '/api/post', { headers, body });
 
@@ -67,7 +79,8 @@ describe('the delete forms', () => {
   it('by id: one member per network with its network post id, and the overall status', async () => {
     const r = await del({ id: posts.publishedIds[0] });
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ status: 'success', twitter: { action: 'delete', status: 'success', id: expect.any(String) } });
+    const member = { action: 'delete', status: 'success', id: expect.any(String) };
+    expect(r.body).toEqual({ status: 'success', twitter: member, facebook: member });
   });
 
   it('markManualDeleted: exactly { status, id }', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAyrshareProfile, engineName, openTestDatabase } from '../../support/sandboxDatabase.js';
-import type { TestDatabase } from '../../support/sandboxDatabase.js';
+import { createAyrshareProfile, engineName, openTestDatabase } from '../../../support/sandboxDatabase.js';
+import type { TestDatabase } from '../../../support/sandboxDatabase.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ describe(`Ayrshare store on ${engineName}`, () => {
 
   it('creates posts with Ayrshare-like ids; published ones carry their network post ids', async () => {
     const { profileId } = await createAyrshareProfile(t.db);
-    const { pendingIds, publishedIds } = await t.store.states.createPosts(profileId, 2, 3);
+    const { pendingIds, publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 2, 3);
     expect(pendingIds).toHaveLength(2);
     expect(publishedIds).toHaveLength(3);
     for (const id of [...pendingIds, ...publishedIds]) expect(id).toMatch(/^[A-Za-z0-9]{20}$/);
@@ -40,7 +40,7 @@ describe(`Ayrshare store on ${engineName}`, () => {
 
   it('deletes a published post and reports each network post id; the row stays with deleted_at', async () => {
     const { profileId } = await createAyrshareProfile(t.db);
-    const { publishedIds } = await t.store.states.createPosts(profileId, 0, 1);
+    const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 1);
     const id = publishedIds[0] as string;
     const outcome = await t.store.ayrshare.deletePost(profileId, id, false);
     expect(outcome).toEqual({
@@ -55,14 +55,14 @@ describe(`Ayrshare store on ${engineName}`, () => {
 
   it('deletes a pending scheduled post without contacting any network', async () => {
     const { profileId } = await createAyrshareProfile(t.db);
-    const { pendingIds } = await t.store.states.createPosts(profileId, 1, 0);
+    const { pendingIds } = await t.store.ayrshare.states.createPosts(profileId, 1, 0);
     expect(await t.store.ayrshare.deletePost(profileId, pendingIds[0] as string, false)).toEqual({ kind: 'deleted', platforms: [] });
   });
 
   it('answers already_deleted (383) the second time, not_found (114) for unknown ids and other profiles', async () => {
     const { profileId } = await createAyrshareProfile(t.db);
     const other = await createAyrshareProfile(t.db);
-    const { publishedIds } = await t.store.states.createPosts(profileId, 0, 1);
+    const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 1);
     const id = publishedIds[0] as string;
     expect(await t.store.ayrshare.deletePost(other.profileId, id, false)).toEqual({ kind: 'not_found', id });
     expect(await post(id)).toMatchObject({ deleted_at: null });
@@ -74,7 +74,7 @@ describe(`Ayrshare store on ${engineName}`, () => {
 
   it('markManualDeleted marks the post deleted (manual_deleted) and answers { kind: marked, id }', async () => {
     const { profileId } = await createAyrshareProfile(t.db);
-    const { publishedIds } = await t.store.states.createPosts(profileId, 0, 1);
+    const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 1);
     const id = publishedIds[0] as string;
     expect(await t.store.ayrshare.deletePost(profileId, id, true)).toEqual({ kind: 'marked', id });
     expect(await post(id)).toMatchObject({ deleted_at: expect.any(Date), manual_deleted: true });
@@ -83,7 +83,7 @@ describe(`Ayrshare store on ${engineName}`, () => {
 
   it('bulk-deletes every listed post, duplicates once', async () => {
     const { profileId } = await createAyrshareProfile(t.db);
-    const { pendingIds, publishedIds } = await t.store.states.createPosts(profileId, 1, 2);
+    const { pendingIds, publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 1, 2);
     const ids = [...publishedIds, ...pendingIds];
     expect(await t.store.ayrshare.deleteBulk(profileId, [...ids, ids[0] as string], false)).toEqual({ kind: 'deleted', ids });
     for (const id of ids) expect(await t.store.ayrshare.deletePost(profileId, id, false)).toEqual({ kind: 'already_deleted', id });
@@ -92,8 +92,8 @@ describe(`Ayrshare store on ${engineName}`, () => {
   it('bulk is all or nothing: the first unknown or already-deleted id is reported and nothing changes', async () => {
     const { profileId } = await createAyrshareProfile(t.db);
     const other = await createAyrshareProfile(t.db);
-    const { publishedIds } = await t.store.states.createPosts(profileId, 0, 3);
-    const foreign = (await t.store.states.createPosts(other.profileId, 0, 1)).publishedIds[0] as string;
+    const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 3);
+    const foreign = (await t.store.ayrshare.states.createPosts(other.profileId, 0, 1)).publishedIds[0] as string;
     const [a, b, c] = publishedIds as [string, string, string];
     expect(await t.store.ayrshare.deleteBulk(profileId, [a, foreign, b], false)).toEqual({ kind: 'not_found', id: foreign });
     await t.store.ayrshare.deletePost(profileId, c, false);
@@ -107,8 +107,8 @@ describe(`Ayrshare store on ${engineName}`, () => {
   it('deleteAllScheduled deletes only the profile\'s pending posts; published and other profiles\' posts stay', async () => {
     const { profileId } = await createAyrshareProfile(t.db);
     const other = await createAyrshareProfile(t.db);
-    const { pendingIds, publishedIds } = await t.store.states.createPosts(profileId, 3, 1);
-    const otherPending = (await t.store.states.createPosts(other.profileId, 1, 0)).pendingIds[0] as string;
+    const { pendingIds, publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 3, 1);
+    const otherPending = (await t.store.ayrshare.states.createPosts(other.profileId, 1, 0)).pendingIds[0] as string;
     await t.store.ayrshare.deletePost(profileId, pendingIds[2] as string, false);
     const result = await t.store.ayrshare.deleteAllScheduled(profileId);
     expect([...result.ids].sort()).toEqual(pendingIds.slice(0, 2).sort());

@@ -1,8 +1,21 @@
-// Hoko DELETE /api/partners in the sandbox over a fake store: 401, 403 missingScopes, 429 with its
+// Hoko DELETE /api/partners in the sandbox over the real store (PGlite): 401, 403 missingScopes, 429 with its
 // headers, the body rules, all or nothing, faults; envelopes checked by the harness on every answer.
 import { randomUUID } from 'node:crypto';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { bearer, createHarness, type Harness } from './harness.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHokoWorkspace } from '../../../support/sandboxDatabase.js';
+import { bearer, openHarnessDatabase, type Harness, type HarnessDatabase } from '../../http/harness.js';
+
+let hdb: HarnessDatabase;
+let readOnlyKey: string;
+beforeAll(async () => {
+  hdb = await openHarnessDatabase();
+  // A key that holds no scope the document names.
+  readOnlyKey = (await createHokoWorkspace(hdb.db, ['linksRead'])).apiKey;
+});
+afterAll(async () => {
+  await hdb?.close();
+});
+const createHarness = (options?: Parameters<HarnessDatabase['harness']>[0]) => hdb.harness(options);
 
 let h: Harness;
 let auth: Record<string, string>;
@@ -11,7 +24,7 @@ beforeEach(async () => {
   auth = bearer(h.demo.hoko.apiKey);
 });
 const del = (body: unknown, headers = auth) => h.send('DELETE', '/api/partners', { headers, body });
-const partners = (n: number) => h.store.states.createPartners(h.demo.hoko.workspaceId, n).then((r) => r.ids);
+const partners = (n: number) => h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, n).then((r) => r.ids);
 
 // The messages of the Hoko page (seed 004), in English and Arabic.
 const MESSAGES = {
@@ -29,7 +42,7 @@ describe('errors', () => {
   });
 
   it('a key without linksWrite (the scope the document names) → 403 with missingScopes', async () => {
-    const r = await del('not even JSON', bearer('hoko_readonly_key'));
+    const r = await del('not even JSON', bearer(readOnlyKey));
     expect(r.status).toBe(403);
     expect(r.body).toEqual({ error: MESSAGES[403], missingScopes: ['linksWrite'] });
   });
@@ -65,12 +78,15 @@ describe('errors', () => {
 
   it('an injected fault → 500, nothing deleted; the hook reaches the store', async () => {
     h = await createHarness({ faults: { failAt: 'hoko:after-first-delete' } });
-    const ids = await h.store.states.createPartners(h.demo.hoko.workspaceId, 2).then((r) => r.ids);
+    const ids = await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 2).then((r) => r.ids);
     const r = await h.send('DELETE', '/api/partners', { headers: bearer(h.demo.hoko.apiKey), body: ids });
     expect(r.status).toBe(500);
     expect(r.body).toEqual({ error: MESSAGES[500] });
-    expect(h.store.calls.find((c) => c.method === 'deletePartners')?.args[2]).toEqual({ failAt: 'hoko:after-first-delete' });
-    expect(ids.every((id) => !h.store.data.partners.get(id)?.deleted)).toBe(true);
+    // The hook reached the store, which rolled back: with the hook off, every id is still live.
+    delete h.sandbox.faults.failAt;
+    const retry = await h.send('DELETE', '/api/partners', { headers: bearer(h.demo.hoko.apiKey), body: ids });
+    expect(retry.status).toBe(200);
+    expect([...retry.body.deletedIds].sort()).toEqual([...ids].sort());
   });
 });
 
@@ -84,7 +100,8 @@ describe('deleting', () => {
 
   it('all or nothing: an id not live in the workspace → 400 and nothing deleted', async () => {
     const ids = await partners(2);
-    const [other] = await h.store.states.createPartners(randomUUID(), 1).then((r) => r.ids);
+    const otherWorkspace = (await createHokoWorkspace(h.db)).workspaceId;
+    const [other] = await h.store.hoko.states.createPartners(otherWorkspace, 1).then((r) => r.ids);
     expect((await del([...ids, other])).status).toBe(400);
     expect((await del([...ids, randomUUID()])).status).toBe(400);
     expect((await del(ids)).body.deletedIds).toHaveLength(2);

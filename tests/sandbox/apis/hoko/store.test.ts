@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InjectedFault } from '../../../src/sandbox/store/types.js';
-import { createHokoWorkspace, engineName, openTestDatabase } from '../../support/sandboxDatabase.js';
-import type { TestDatabase } from '../../support/sandboxDatabase.js';
+import { InjectedFault } from '../../../../src/sandbox/http/faults.js';
+import { createHokoWorkspace, engineName, openTestDatabase } from '../../../support/sandboxDatabase.js';
+import type { TestDatabase } from '../../../support/sandboxDatabase.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ describe(`Hoko store on ${engineName}`, () => {
 
   it('soft-deletes exactly the ids sent and reports them; the rows stay with deleted_at', async () => {
     const { workspaceId } = await createHokoWorkspace(t.db);
-    const { ids } = await t.store.states.createPartners(workspaceId, 4);
+    const { ids } = await t.store.hoko.states.createPartners(workspaceId, 4);
     const chosen = ids.slice(0, 3);
     expect(await t.store.hoko.deletePartners(workspaceId, chosen)).toEqual({ kind: 'deleted', deletedIds: chosen });
     expect(await liveCount(ids)).toBe(1);
@@ -34,7 +34,7 @@ describe(`Hoko store on ${engineName}`, () => {
 
   it('deletes an id sent twice once and reports it once, in the spelling first sent', async () => {
     const { workspaceId } = await createHokoWorkspace(t.db);
-    const { ids } = await t.store.states.createPartners(workspaceId, 2);
+    const { ids } = await t.store.hoko.states.createPartners(workspaceId, 2);
     const [a, b] = ids as [string, string];
     expect(await t.store.hoko.deletePartners(workspaceId, [a.toUpperCase(), b, a])).toEqual({ kind: 'deleted', deletedIds: [a.toUpperCase(), b] });
   });
@@ -42,9 +42,9 @@ describe(`Hoko store on ${engineName}`, () => {
   it('is all or nothing: an unknown, foreign, already deleted or malformed id makes it invalid and deletes nothing', async () => {
     const { workspaceId } = await createHokoWorkspace(t.db);
     const other = await createHokoWorkspace(t.db);
-    const { ids } = await t.store.states.createPartners(workspaceId, 3);
-    const foreign = (await t.store.states.createPartners(other.workspaceId, 1)).ids[0] as string;
-    const gone = (await t.store.states.createPartners(workspaceId, 1)).ids[0] as string;
+    const { ids } = await t.store.hoko.states.createPartners(workspaceId, 3);
+    const foreign = (await t.store.hoko.states.createPartners(other.workspaceId, 1)).ids[0] as string;
+    const gone = (await t.store.hoko.states.createPartners(workspaceId, 1)).ids[0] as string;
     await t.store.hoko.deletePartners(workspaceId, [gone]);
     const unknown = randomUUID();
 
@@ -60,7 +60,7 @@ describe(`Hoko store on ${engineName}`, () => {
 
   it('changes nothing when it fails after the UPDATE (fault hoko:after-first-delete)', async () => {
     const { workspaceId } = await createHokoWorkspace(t.db);
-    const { ids } = await t.store.states.createPartners(workspaceId, 5);
+    const { ids } = await t.store.hoko.states.createPartners(workspaceId, 5);
     await expect(t.store.hoko.deletePartners(workspaceId, ids, { failAt: 'hoko:after-first-delete' })).rejects.toBeInstanceOf(InjectedFault);
     expect(await liveCount(ids)).toBe(5);
     expect(await t.store.hoko.deletePartners(workspaceId, ids, { failAt: 'revoke:after-cancel' })).toEqual({ kind: 'deleted', deletedIds: ids });
@@ -68,7 +68,7 @@ describe(`Hoko store on ${engineName}`, () => {
 
   it(`deletes 10,000 ids in one call quickly (${engineName})`, async () => {
     const { workspaceId } = await createHokoWorkspace(t.db);
-    const { ids } = await t.store.states.createPartners(workspaceId, 10_000);
+    const { ids } = await t.store.hoko.states.createPartners(workspaceId, 10_000);
     expect(ids).toHaveLength(10_000);
     const started = performance.now();
     const result = await t.store.hoko.deletePartners(workspaceId, ids);
@@ -81,7 +81,7 @@ describe(`Hoko store on ${engineName}`, () => {
 
   it('rejects 10,000 ids with one unknown among them, deleting nothing', async () => {
     const { workspaceId } = await createHokoWorkspace(t.db);
-    const { ids } = await t.store.states.createPartners(workspaceId, 10_000);
+    const { ids } = await t.store.hoko.states.createPartners(workspaceId, 10_000);
     const unknown = randomUUID();
     expect(await t.store.hoko.deletePartners(workspaceId, [...ids.slice(0, 5000), unknown, ...ids.slice(5000)])).toEqual({ kind: 'invalid', ids: [unknown] });
     expect(await liveCount(ids)).toBe(10_000);

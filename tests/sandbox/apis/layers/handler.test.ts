@@ -1,8 +1,18 @@
-// The Layers API of the sandbox over a fake store: the answer order, envelopes valid against the
+// The Layers slice of the sandbox over the real store (PGlite): the answer order, envelopes valid against the
 // document (checked on every response by the harness), fieldErrors keys, ids, 404-not-403, idempotency.
 import { randomUUID } from 'node:crypto';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { bearer, createHarness, type Harness } from './harness.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createOrganization } from '../../../support/sandboxDatabase.js';
+import { bearer, openHarnessDatabase, type Harness, type HarnessDatabase } from '../../http/harness.js';
+
+let hdb: HarnessDatabase;
+beforeAll(async () => {
+  hdb = await openHarnessDatabase();
+});
+afterAll(async () => {
+  await hdb?.close();
+});
+const createHarness = (options?: Parameters<HarnessDatabase['harness']>[0]) => hdb.harness(options);
 
 let h: Harness;
 let key: string;
@@ -44,14 +54,21 @@ describe('the order of the checks: 401 → 503 → 429 → 403 → 400 → 422 �
 
   it('then the kill switch, 503 with details.scope (key, organization, global)', async () => {
     const k = (await h.store.layers.findKey(h.demo.layers.readOnlyKey))!;
-    await h.store.setKillSwitch('global', null, true);
-    expect((await everythingWrong(h.demo.layers.readOnlyKey)).body.error).toMatchObject({ code: 'KILL_SWITCH', details: { scope: 'global' } });
-    await h.store.setKillSwitch('organization', k.organizationId, true);
-    expect((await everythingWrong(h.demo.layers.readOnlyKey)).body.error.details.scope).toBe('organization');
-    await h.store.setKillSwitch('key', k.keyId, true);
-    const r = await everythingWrong(h.demo.layers.readOnlyKey);
-    expect(r.status).toBe(503);
-    expect(r.body.error.details.scope).toBe('key');
+    try {
+      await h.store.layers.setKillSwitch('global', null, true);
+      expect((await everythingWrong(h.demo.layers.readOnlyKey)).body.error).toMatchObject({ code: 'KILL_SWITCH', details: { scope: 'global' } });
+      await h.store.layers.setKillSwitch('organization', k.organizationId, true);
+      expect((await everythingWrong(h.demo.layers.readOnlyKey)).body.error.details.scope).toBe('organization');
+      await h.store.layers.setKillSwitch('key', k.keyId, true);
+      const r = await everythingWrong(h.demo.layers.readOnlyKey);
+      expect(r.status).toBe(503);
+      expect(r.body.error.details.scope).toBe('key');
+    } finally {
+      // One database per file: switch everything back on for the other tests.
+      await h.store.layers.setKillSwitch('key', k.keyId, false);
+      await h.store.layers.setKillSwitch('organization', k.organizationId, false);
+      await h.store.layers.setKillSwitch('global', null, false);
+    }
   });
 
   it('then the rate limit, 429 with Retry-After', async () => {
@@ -104,7 +121,7 @@ describe('validation: 400 for path and query, 422 for the body, fieldErrors keye
   });
 
   it('coerces an integer query string and applies the documented default limit', async () => {
-    for (let i = 0; i < 25; i++) await h.store.states.createInfluencer(h.demo.layers.organizationId, {});
+    for (let i = 0; i < 25; i++) await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {});
     expect((await h.send('GET', '/v1/influencers', { headers: bearer(key), query: { limit: '3' } })).body.items).toHaveLength(3);
     expect((await h.send('GET', '/v1/influencers', { headers: bearer(key) })).body.items).toHaveLength(20);
   });
@@ -180,8 +197,8 @@ describe('influencers', () => {
   });
 
   it('DELETE accepts an empty body or a reason, stores the reason with the key id, then everything is 404', async () => {
-    const { id: a } = await h.store.states.createInfluencer(h.demo.layers.organizationId, {});
-    const { id: b } = await h.store.states.createInfluencer(h.demo.layers.organizationId, {});
+    const { id: a } = await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {});
+    const { id: b } = await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {});
     expect((await h.send('DELETE', influencerPath(`inf_${a}`), { headers: bearer(key) })).body).toMatchObject({ influencerId: `inf_${a}`, status: 'deleted' });
     const withReason = await h.send('DELETE', influencerPath(b), { headers: { 'X-Api-Key': key }, body: { reason: 'Customer asked.' } });
     expect(withReason.status).toBe(200);
@@ -195,7 +212,7 @@ describe('influencers', () => {
   });
 
   it("another organization's influencer is 404, never 403", async () => {
-    const { id } = await h.store.states.createInfluencer(await h.store.states.otherOrganization(), {});
+    const { id } = await h.store.layers.states.createInfluencer(await h.store.layers.states.otherOrganization(), {});
     for (const method of ['GET', 'PATCH', 'DELETE']) {
       expect((await h.send(method, influencerPath(`inf_${id}`), { headers: bearer(key), ...(method === 'PATCH' ? { body: { name: 'x' } } : {}) })).status).toBe(404);
     }
@@ -204,17 +221,17 @@ describe('influencers', () => {
 
 describe('revoke', () => {
   it('answers the exact canceled count with a prefixed id; a second revoke and another org are 404', async () => {
-    const { id } = await h.store.states.createSocialAccount(h.demo.layers.organizationId, 3);
+    const { id } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 3);
     const r = await h.send('DELETE', accountPath(id), { headers: bearer(key) });
     expect(r.body).toMatchObject({ socialAccountId: `sa_${id}`, canceledScheduledPosts: 3, status: 'disconnected', disconnectedReason: 'revoked_by_partner' });
     expect((await h.send('DELETE', accountPath(id), { headers: bearer(key) })).status).toBe(404);
-    const { id: other } = await h.store.states.createSocialAccount(await h.store.states.otherOrganization(), 0);
+    const { id: other } = await h.store.layers.states.createSocialAccount(await h.store.layers.states.otherOrganization(), 0);
     expect((await h.send('DELETE', accountPath(other), { headers: bearer(key) })).status).toBe(404);
   });
 
   it('Idempotency-Key: a replay answers the first result byte for byte, another path with the key is 409', async () => {
-    const { id: first } = await h.store.states.createSocialAccount(h.demo.layers.organizationId, 2);
-    const { id: second } = await h.store.states.createSocialAccount(h.demo.layers.organizationId, 0);
+    const { id: first } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 2);
+    const { id: second } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 0);
     const headers = { ...bearer(key), 'Idempotency-Key': 'offboard-1' };
     const a = await h.send('DELETE', accountPath(first), { headers });
     const replay = await h.send('DELETE', accountPath(first), { headers });
@@ -226,20 +243,20 @@ describe('revoke', () => {
     expect(conflict.status).toBe(409);
     expect(conflict.body.error.code).toBe('IDEMPOTENCY_CONFLICT');
     // The same key of another API key is another record.
-    const { apiKey: otherKey } = await h.store.states.createLayersKey(h.demo.layers.organizationId, ['social:write']);
+    const { apiKey: otherKey } = await h.store.layers.states.createLayersKey(h.demo.layers.organizationId, ['social:write']);
     expect((await h.send('DELETE', accountPath(second), { headers: { ...bearer(otherKey), 'Idempotency-Key': 'offboard-1' } })).status).toBe(200);
   });
 
-  it('passes the fault hook to the store; an injected fault is 500 INTERNAL and is not replayed', async () => {
+  it('passes the fault hook to the store; an injected fault is 500 INTERNAL, changes nothing, and is not replayed', async () => {
     h = await createHarness({ faults: { failAt: 'revoke:after-cancel' } });
-    const { id } = await h.store.states.createSocialAccount(h.demo.layers.organizationId, 2);
+    const { id } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 2);
     const headers = { ...bearer(h.demo.layers.apiKey), 'Idempotency-Key': 'retry-me' };
     const r = await h.send('DELETE', accountPath(id), { headers });
     expect(r.status).toBe(500);
     expect(r.body.error.code).toBe('INTERNAL');
-    expect(h.store.calls.find((c) => c.method === 'revokeSocialAccount')?.args[2]).toEqual({ failAt: 'revoke:after-cancel' });
+    // The hook reached the store: it failed inside the revoke's transaction, which changed nothing.
     expect(h.logs.join('\n')).toMatch(/injected fault/);
-    // The hook is live: turned off, the retry with the same key runs again.
+    // The hook is live: turned off, the retry with the same key runs again and cancels both posts.
     delete h.sandbox.faults.failAt;
     expect((await h.send('DELETE', accountPath(id), { headers })).body.canceledScheduledPosts).toBe(2);
   });
@@ -256,8 +273,11 @@ describe('revoke', () => {
 
 describe('listing', () => {
   it('answers prefixed ids and follows nextCursor; archived influencers never appear', async () => {
-    for (let i = 0; i < 4; i++) await h.store.states.createInfluencer(h.demo.layers.organizationId, {});
-    const { id: gone } = await h.store.states.createInfluencer(h.demo.layers.organizationId, {});
+    // An organization of its own: the file's other tests add influencers to the demo one.
+    const org = await createOrganization(h.db);
+    key = org.apiKey;
+    for (let i = 0; i < 4; i++) await h.store.layers.states.createInfluencer(org.organizationId, {});
+    const { id: gone } = await h.store.layers.states.createInfluencer(org.organizationId, {});
     await h.send('DELETE', influencerPath(gone), { headers: bearer(key) });
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -266,7 +286,7 @@ describe('listing', () => {
       seen.push(...r.body.items.map((i: { influencerId: string }) => i.influencerId));
       cursor = r.body.nextCursor ?? undefined;
     } while (cursor);
-    expect(seen).toHaveLength(5);
+    expect(seen).toHaveLength(4);
     expect(seen.every((id) => id.startsWith('inf_'))).toBe(true);
     expect(seen).not.toContain(`inf_${gone}`);
   });

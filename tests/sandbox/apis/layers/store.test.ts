@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '../../../src/sandbox/store/influencerCursor.js';
-import { InjectedFault } from '../../../src/sandbox/store/types.js';
-import type { InfluencerRow } from '../../../src/sandbox/store/types.js';
-import { createOrganization, engineName, openTestDatabase } from '../../support/sandboxDatabase.js';
-import type { TestDatabase } from '../../support/sandboxDatabase.js';
+import { decodeCursor, encodeCursor } from '../../../../src/sandbox/apis/layers/influencerCursor.js';
+import { InjectedFault } from '../../../../src/sandbox/http/faults.js';
+import type { InfluencerRow } from '../../../../src/sandbox/apis/layers/types.js';
+import { createOrganization, engineName, openTestDatabase } from '../../../support/sandboxDatabase.js';
+import type { TestDatabase } from '../../../support/sandboxDatabase.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -41,25 +41,25 @@ describe(`Layers store on ${engineName}`, () => {
     it('reports the kill switch in force: key beats organization beats global', async () => {
       const org = await createOrganization(t.db);
       const scope = async () => (await t.store.layers.findKey(org.apiKey))?.killSwitch;
-      await t.store.setKillSwitch('global', null, true);
+      await t.store.layers.setKillSwitch('global', null, true);
       try {
         expect(await scope()).toBe('global');
-        await t.store.setKillSwitch('organization', org.organizationId, true);
+        await t.store.layers.setKillSwitch('organization', org.organizationId, true);
         expect(await scope()).toBe('organization');
-        await t.store.setKillSwitch('key', org.keyId, true);
+        await t.store.layers.setKillSwitch('key', org.keyId, true);
         expect(await scope()).toBe('key');
-        await t.store.setKillSwitch('key', org.keyId, false);
-        await t.store.setKillSwitch('organization', org.organizationId, false);
+        await t.store.layers.setKillSwitch('key', org.keyId, false);
+        await t.store.layers.setKillSwitch('organization', org.organizationId, false);
         expect(await scope()).toBe('global');
       } finally {
-        await t.store.setKillSwitch('global', null, false);
+        await t.store.layers.setKillSwitch('global', null, false);
       }
       expect(await scope()).toBeNull();
     });
 
     it('refuses a kill switch for a key or organization that does not exist', async () => {
-      await expect(t.store.setKillSwitch('key', randomUUID(), true)).rejects.toThrow(/No API key/);
-      await expect(t.store.setKillSwitch('organization', null, true)).rejects.toThrow(/No organization/);
+      await expect(t.store.layers.setKillSwitch('key', randomUUID(), true)).rejects.toThrow(/No API key/);
+      await expect(t.store.layers.setKillSwitch('organization', null, true)).rejects.toThrow(/No organization/);
     });
   });
 
@@ -67,7 +67,7 @@ describe(`Layers store on ${engineName}`, () => {
     it('gets a live influencer of the organization, null in another organization or for a bad id', async () => {
       const org = await createOrganization(t.db);
       const other = await createOrganization(t.db);
-      const { id } = await t.store.states.createInfluencer(org.organizationId, { name: 'Ava Chen', gender: 'female', ageRange: 'adult', brandVoice: 'warm', language: 'en' });
+      const { id } = await t.store.layers.states.createInfluencer(org.organizationId, { name: 'Ava Chen', gender: 'female', ageRange: 'adult', brandVoice: 'warm', language: 'en' });
       const row = await t.store.layers.getInfluencer(org.organizationId, id);
       expect(row).toMatchObject({ id, name: 'Ava Chen', gender: 'female', ageRange: 'adult', brandVoice: 'warm', language: 'en', status: 'ready' });
       expect(row?.projectId).toMatch(/^[0-9a-f-]{36}$/);
@@ -79,7 +79,7 @@ describe(`Layers store on ${engineName}`, () => {
 
     it('patches only the fields given; ageRange null clears; updatedAt moves; another organization gets null', async () => {
       const org = await createOrganization(t.db);
-      const { id } = await t.store.states.createInfluencer(org.organizationId, { name: 'Ava Chen', gender: 'female', ageRange: 'adult', brandVoice: 'warm', language: 'en' });
+      const { id } = await t.store.layers.states.createInfluencer(org.organizationId, { name: 'Ava Chen', gender: 'female', ageRange: 'adult', brandVoice: 'warm', language: 'en' });
       const before = (await t.store.layers.getInfluencer(org.organizationId, id)) as InfluencerRow;
       await new Promise((r) => setTimeout(r, 5));
       const patched = await t.store.layers.patchInfluencer(org.organizationId, id, { brandVoice: 'casual' });
@@ -95,7 +95,7 @@ describe(`Layers store on ${engineName}`, () => {
 
     it('soft-deletes: the row stays archived with the deletion audit; get, patch, list and a second delete see nothing', async () => {
       const org = await createOrganization(t.db);
-      const { id } = await t.store.states.createInfluencer(org.organizationId, {});
+      const { id } = await t.store.layers.states.createInfluencer(org.organizationId, {});
       const deleted = await t.store.layers.deleteInfluencer(org.organizationId, id, { reason: 'Partner requested deletion.', keyId: org.keyId });
       expect(deleted?.id).toBe(id);
       expect(new Date(deleted?.deletedAt ?? '').toISOString()).toBe(deleted?.deletedAt);
@@ -113,7 +113,7 @@ describe(`Layers store on ${engineName}`, () => {
     it('records a deletion without a reason as reason null; another organization cannot delete', async () => {
       const org = await createOrganization(t.db);
       const other = await createOrganization(t.db);
-      const { id } = await t.store.states.createInfluencer(org.organizationId, {});
+      const { id } = await t.store.layers.states.createInfluencer(org.organizationId, {});
       expect(await t.store.layers.deleteInfluencer(other.organizationId, id, { keyId: other.keyId })).toBeNull();
       expect(await t.store.layers.deletionAudit(id)).toBeNull();
       await t.store.layers.deleteInfluencer(org.organizationId, id, { keyId: org.keyId });
@@ -125,9 +125,9 @@ describe(`Layers store on ${engineName}`, () => {
     it('lists newest first over pages with an opaque cursor, never archived ones nor other organizations', async () => {
       const org = await createOrganization(t.db);
       const other = await createOrganization(t.db);
-      await t.store.states.createInfluencer(other.organizationId, {});
+      await t.store.layers.states.createInfluencer(other.organizationId, {});
       const ids: string[] = [];
-      for (let n = 0; n < 7; n++) ids.push((await t.store.states.createInfluencer(org.organizationId, { name: `Influencer ${n}` })).id);
+      for (let n = 0; n < 7; n++) ids.push((await t.store.layers.states.createInfluencer(org.organizationId, { name: `Influencer ${n}` })).id);
       // Some share one created_at (one transaction): the id breaks the tie.
       await t.db.query(`UPDATE layers_influencers SET created_at = timestamptz '2026-04-01T00:00:00.123456Z' WHERE id = ANY($1::uuid[])`, [ids.slice(2, 5)]);
       await t.store.layers.deleteInfluencer(org.organizationId, ids[6] as string, { keyId: org.keyId });
@@ -155,7 +155,7 @@ describe(`Layers store on ${engineName}`, () => {
     it('answers nextCursor null on the last page and an empty page for an organization with none', async () => {
       const org = await createOrganization(t.db);
       expect(await t.store.layers.listInfluencers(org.organizationId, 20)).toEqual({ items: [], nextCursor: null });
-      await t.store.states.createInfluencer(org.organizationId, {});
+      await t.store.layers.states.createInfluencer(org.organizationId, {});
       const page = await t.store.layers.listInfluencers(org.organizationId, 1);
       expect(page?.items).toHaveLength(1);
       expect(page?.nextCursor).toBeNull();
@@ -175,8 +175,8 @@ describe(`Layers store on ${engineName}`, () => {
   describe('revokeSocialAccount', () => {
     it('disconnects the account (token dropped, revoked_by_partner) and cancels exactly its queued posts', async () => {
       const org = await createOrganization(t.db);
-      const { id } = await t.store.states.createSocialAccount(org.organizationId, 3);
-      const bystander = await t.store.states.createSocialAccount(org.organizationId, 2);
+      const { id } = await t.store.layers.states.createSocialAccount(org.organizationId, 3);
+      const bystander = await t.store.layers.states.createSocialAccount(org.organizationId, 2);
       await t.db.query(`INSERT INTO layers_scheduled_posts (social_account_id, scheduled_for, status) VALUES ($1, now(), 'published')`, [id]);
 
       const result = await t.store.layers.revokeSocialAccount(org.organizationId, id);
@@ -190,7 +190,7 @@ describe(`Layers store on ${engineName}`, () => {
     it('answers null for a second revoke, another organization, an unknown or malformed id', async () => {
       const org = await createOrganization(t.db);
       const other = await createOrganization(t.db);
-      const { id } = await t.store.states.createSocialAccount(org.organizationId, 0);
+      const { id } = await t.store.layers.states.createSocialAccount(org.organizationId, 0);
       expect(await t.store.layers.revokeSocialAccount(other.organizationId, id)).toBeNull();
       expect((await account(id))?.status).toBe('connected');
       expect(await t.store.layers.revokeSocialAccount(org.organizationId, id)).toMatchObject({ canceledScheduledPosts: 0 });
@@ -201,7 +201,7 @@ describe(`Layers store on ${engineName}`, () => {
 
     it('changes nothing when it fails after canceling the posts (fault revoke:after-cancel), and a retry then works', async () => {
       const org = await createOrganization(t.db);
-      const { id } = await t.store.states.createSocialAccount(org.organizationId, 4);
+      const { id } = await t.store.layers.states.createSocialAccount(org.organizationId, 4);
       const before = await account(id);
       await expect(t.store.layers.revokeSocialAccount(org.organizationId, id, { failAt: 'revoke:after-cancel' })).rejects.toBeInstanceOf(InjectedFault);
       expect(await account(id)).toEqual(before);
