@@ -48,7 +48,7 @@ export interface StatesContext<S, D> {
 
 /** The slice's part of the start banner. */
 export interface BannerPart {
-  /** e.g. `Hoko      /api/partners`. */
+  /** The API and its paths, e.g. `Petstore  /pets`. */
   heading: string;
   /** Label and value, e.g. `['API key', '…']`. */
   lines: [string, string][];
@@ -62,7 +62,7 @@ export interface BannerPart {
 export interface BenchWorkload {
   operation: string;
   /** `autocannon` requests; `paths` instead of one `path` sends each once. */
-  load?: { method: string; path?: string; paths?: string[]; headers: Record<string, string>; bodies?: string[] };
+  load?: { method: 'GET' | 'PATCH' | 'DELETE'; path?: string; paths?: string[]; headers: Record<string, string>; bodies?: string[] };
   /** Timed one by one instead of under load (large bodies). */
   timed?: { method: string; path: string; headers: Record<string, string>; bodies: string[] };
 }

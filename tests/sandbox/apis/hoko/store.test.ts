@@ -66,17 +66,13 @@ describe(`Hoko store on ${engineName}`, () => {
     expect(await t.store.hoko.deletePartners(workspaceId, ids, { failAt: 'revoke:after-cancel' })).toEqual({ kind: 'deleted', deletedIds: ids });
   });
 
-  it(`deletes 10,000 ids in one call quickly (${engineName})`, async () => {
+  it(`deletes 10,000 ids in one call (${engineName}; its speed is measured by npm run bench)`, async () => {
     const { workspaceId } = await createHokoWorkspace(t.db);
     const { ids } = await t.store.hoko.states.createPartners(workspaceId, 10_000);
     expect(ids).toHaveLength(10_000);
-    const started = performance.now();
     const result = await t.store.hoko.deletePartners(workspaceId, ids);
-    const ms = performance.now() - started;
     expect(result.kind === 'deleted' && result.deletedIds.length).toBe(10_000);
     expect(await liveCount(ids)).toBe(0);
-    // PostgreSQL: well under a second. PGlite (WebAssembly, one thread) gets more room.
-    expect(ms).toBeLessThan(t.engine === 'PostgreSQL' ? 1000 : 5000);
   });
 
   it('rejects 10,000 ids with one unknown among them, deleting nothing', async () => {
