@@ -70,6 +70,12 @@ export interface BenchWorkload {
 export interface SandboxSlice<S = unknown, D = unknown> {
   /** The folder of the slice's migrations (`NNN_name.sql`), recorded as `<api>/NNN`. */
   migrations: URL;
+  /**
+   * Each SQL CHECK of the migrations that restates a contract fact, as `table.column` → the JSON
+   * pointer of the document's schema it must equal (enum, or minLength/maxLength); `null` for a
+   * column of the slice's own state the document has no schema for. A test compares them.
+   */
+  checkedColumns: Record<string, string | null>;
   /** Where the slice's store can be made to fail on purpose (`--fault`). */
   faultPoints: readonly string[];
   createStore(db: Db, api: LoadedApi): S;

@@ -8,6 +8,10 @@ import { createAyrshareStore } from './store.js';
 
 export default defineSlice({
   migrations: new URL('./migrations/', import.meta.url),
+  checkedColumns: {
+    // Whether a post was sent yet: the store's own state (the document has no post schema).
+    'ayrshare_posts.status': null,
+  },
   faultPoints: [],
   createStore: createAyrshareStore,
   seedDemo,

@@ -9,6 +9,7 @@ import { createHokoStore, DELETE_FAULT } from './store.js';
 
 export default defineSlice({
   migrations: new URL('./migrations/', import.meta.url),
+  checkedColumns: {},
   faultPoints: [DELETE_FAULT],
   createStore: createHokoStore,
   seedDemo,

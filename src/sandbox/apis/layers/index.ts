@@ -9,6 +9,15 @@ import { createLayersStore, REVOKE_FAULT } from './store.js';
 
 export default defineSlice({
   migrations: new URL('./migrations/', import.meta.url),
+  checkedColumns: {
+    'layers_influencers.name': '#/components/schemas/InfluencerName',
+    'layers_influencers.gender': '#/components/schemas/Gender',
+    'layers_influencers.age_range': '#/components/schemas/AgeRange',
+    'layers_influencers.brand_voice': '#/components/schemas/BrandVoice',
+    // The store's own states: the document shows only 'disconnected' and no scheduled posts.
+    'layers_social_accounts.status': null,
+    'layers_scheduled_posts.status': null,
+  },
   faultPoints: [REVOKE_FAULT],
   createStore: createLayersStore,
   seedDemo,
