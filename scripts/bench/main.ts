@@ -3,9 +3,8 @@
  * - the full conformance run against Prism for every API of the registry, Prism start-up included
  *   (budget: under 30 s on a 2-core machine): wall time and cases per second;
  * - response validation throughput: ajv alone on every documented 2xx example, and the suite's whole response check.
- * - the sandbox next to Prism: requests per second and p50/p99 of GET and PATCH influencer,
- *   revoke and a 10,000-id Hoko delete, on PGlite and PostgreSQL (budget: the Hoko delete under
- *   1 s on PostgreSQL).
+ * - the sandbox next to Prism: requests per second and p50/p99 of each slice's workloads, on
+ *   PGlite and PostgreSQL (budget: a timed workload under 1 s on PostgreSQL).
  * - the docs site: bytes per page and of the shared Redoc script, time to first operation in Chromium.
  * Nothing here asserts: noisy shared machines make timings a report, not a test.
  */

@@ -1,33 +1,35 @@
 /**
- * `npm run sandbox -- [options]`: opens the database (PGlite in memory, PGlite under --data-dir,
- * or the PostgreSQL of DATABASE_URL), seeds the demo tenant, serves the three APIs on one port and
- * prints how to call them. Exit 2 for a bad command line (one line on stderr), 1 when it cannot
+ * `npm run sandbox -- [options]`: gathers the slices the registry names, opens the database
+ * (PGlite in memory, PGlite under --data-dir, or the PostgreSQL of DATABASE_URL) and migrates it
+ * with every slice's migrations, seeds the demo tenants, serves every API on one port and prints
+ * how to call them. Exit 2 for a bad command line (one line on stderr), 1 when it cannot
  * start, 0 after a clean stop on SIGINT or SIGTERM.
  */
-import { createSandboxServer, type ListeningSandbox } from './http/createSandboxServer.js';
+import { loadRegistry, type Registry } from '../core/registry.js';
 import { banner } from './cli/banner.js';
-import { parseOptions, USAGE, UsageError, type SandboxCliOptions } from './cli/parseOptions.js';
-import { createStore } from './store/createStore.js';
+import { parseOptions, usage, UsageError, type SandboxCliOptions } from './cli/parseOptions.js';
+import { createSandboxServer, type ListeningSandbox } from './http/createSandboxServer.js';
+import { loadSlices, mountSlices, sliceFaultPoints, sliceMigrations, type NamedSlice } from './slices.js';
 import { openDatabase } from './store/openDatabase.js';
-import type { Db } from './store/types.js';
+import type { Db } from './store/sqlDb.js';
 
 const fail = (message: string, code: number): number => {
   process.stderr.write(`sandbox: ${message}\n`);
   return code;
 };
 
-async function start(options: SandboxCliOptions): Promise<number> {
+async function start(options: SandboxCliOptions, registry: Registry, slices: NamedSlice[]): Promise<number> {
   let db: Db;
   try {
-    db = await openDatabase({ ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+    db = await openDatabase(await sliceMigrations(slices), { ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   } catch (error) {
     return fail(`cannot open the database: ${(error as Error).message}`, 1);
   }
   let listening: ListeningSandbox | undefined;
   try {
-    const store = createStore(db);
-    const demo = await store.seedDemo();
-    const sandbox = await createSandboxServer(store, {
+    const mounted = await mountSlices(db, registry, slices);
+    const demo = await mounted.seedDemo();
+    const sandbox = await createSandboxServer(mounted, {
       providerStates: options.providerStates,
       demo,
       faults: options.fault ? { failAt: options.fault } : {},
@@ -40,7 +42,7 @@ async function start(options: SandboxCliOptions): Promise<number> {
       const why = code === 'EADDRINUSE' ? 'it is in use (pass another --port)' : code === 'EADDRNOTAVAIL' ? 'no such address on this machine (check --host)' : (error as Error).message;
       throw new Error(`cannot listen on ${options.host}:${options.port}: ${why}`);
     }
-    process.stdout.write(banner(listening.baseUrl, options, demo));
+    process.stdout.write(banner(listening.baseUrl, options, mounted, demo, registry));
   } catch (error) {
     await db.close().catch(() => undefined);
     return fail((error as Error).message, 1);
@@ -70,18 +72,21 @@ async function start(options: SandboxCliOptions): Promise<number> {
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const registry = loadRegistry();
+  const slices = await loadSlices(registry);
+  const faultPoints = sliceFaultPoints(slices);
   let options: SandboxCliOptions;
   try {
-    options = parseOptions(argv, env);
+    options = parseOptions(argv, env, faultPoints);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     return fail(`${error.message} (--help lists the options)`, 2);
   }
   if (options.help) {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage(slices.map((s) => s.name), faultPoints));
     return 0;
   }
-  return start(options);
+  return start(options, registry, slices);
 }
 
 main(process.argv.slice(2), process.env).then(

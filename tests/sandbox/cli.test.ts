@@ -5,6 +5,11 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseOptions, UsageError } from '../../src/sandbox/cli/parseOptions.js';
 import { runCommand, projectRoot } from '../support/runCommand.js';
+import { sliceFaultPoints } from '../../src/sandbox/slices.js';
+import { slices } from '../support/sandboxDatabase.js';
+
+// The fault points --fault accepts: the slices' own.
+const faultPoints = sliceFaultPoints(slices);
 
 const sandbox = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   runCommand(process.execPath, ['--import', 'tsx', 'src/sandbox/cli.ts', ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, timeoutMs: 60_000 });
@@ -15,7 +20,7 @@ describe('parseOptions', () => {
   });
 
   it('reads every option and DATABASE_URL', () => {
-    expect(parseOptions(['--port', '0', '--host', '::1', '--provider-states', '--fault', 'revoke:after-cancel', '--rate-limit', '60'], { DATABASE_URL: 'postgres://u:p@db:5432/x' })).toEqual({
+    expect(parseOptions(['--port', '0', '--host', '::1', '--provider-states', '--fault', 'revoke:after-cancel', '--rate-limit', '60'], { DATABASE_URL: 'postgres://u:p@db:5432/x' }, faultPoints)).toEqual({
       port: 0, host: '::1', providerStates: true, fault: 'revoke:after-cancel', rateLimit: 60, databaseUrl: 'postgres://u:p@db:5432/x', help: false,
     });
     expect(parseOptions(['--data-dir', '/tmp/x']).dataDir).toBe('/tmp/x');
@@ -30,8 +35,8 @@ describe('parseOptions', () => {
     [['--rate-limit', '0'], /--rate-limit/],
     [['extra'], /extra/],
   ])('%j is a usage error', (argv, message) => {
-    expect(() => parseOptions(argv)).toThrow(UsageError);
-    expect(() => parseOptions(argv)).toThrow(message);
+    expect(() => parseOptions(argv, {}, faultPoints)).toThrow(UsageError);
+    expect(() => parseOptions(argv, {}, faultPoints)).toThrow(message);
   });
 
   it('refuses --data-dir together with DATABASE_URL', () => {

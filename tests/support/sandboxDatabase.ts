@@ -5,16 +5,55 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { createStore } from '../../src/sandbox/store/createStore.js';
+import { loadApis } from '../../src/core/loadApi.js';
+import { loadRegistry } from '../../src/core/registry.js';
+import ayrshareSlice from '../../src/sandbox/apis/ayrshare/index.js';
+import type { AyrshareDemo, AyrshareStore } from '../../src/sandbox/apis/ayrshare/types.js';
+import hokoSlice from '../../src/sandbox/apis/hoko/index.js';
+import type { HokoDemo, HokoStore } from '../../src/sandbox/apis/hoko/types.js';
+import layersSlice from '../../src/sandbox/apis/layers/index.js';
+import type { LayersDemo, LayersStore } from '../../src/sandbox/apis/layers/types.js';
+import { loadSlices, mountSlices, sliceMigrations, storeOf, type Sandbox } from '../../src/sandbox/slices.js';
 import { hashSecret } from '../../src/sandbox/store/hashSecret.js';
 import { newSecret } from '../../src/sandbox/store/ids.js';
 import { openDatabase } from '../../src/sandbox/store/openDatabase.js';
 import type { SqlDb } from '../../src/sandbox/store/sqlDb.js';
-import type { SandboxStore } from '../../src/sandbox/store/types.js';
+
+/** Each slice's store, by API (tests may name the APIs; src/ outside the slices may not). */
+export interface TestStores {
+  layers: LayersStore;
+  ayrshare: AyrshareStore;
+  hoko: HokoStore;
+}
+export interface TestDemo {
+  layers: LayersDemo;
+  ayrshare: AyrshareDemo;
+  hoko: HokoDemo;
+}
+
+export const registry = loadRegistry();
+export const slices = await loadSlices(registry);
+const migrations = await sliceMigrations(slices);
+
+/** The slices of the registry mounted over `db`, with each slice's store typed. */
+export async function mountTestSandbox(db: SqlDb): Promise<{ sandbox: Sandbox; store: TestStores; seedDemo: () => Promise<TestDemo> }> {
+  const sandbox = await mountSlices(db, registry, slices, await sharedApis());
+  const store = { layers: storeOf(sandbox, layersSlice), ayrshare: storeOf(sandbox, ayrshareSlice), hoko: storeOf(sandbox, hokoSlice) };
+  return { sandbox, store, seedDemo: async () => (await sandbox.seedDemo()) as unknown as TestDemo };
+}
+
+let apis: ReturnType<typeof loadApis> | undefined;
+/** The registry's documents, loaded once per test file. */
+export const sharedApis = () => (apis ??= loadApis(registry, slices.map((s) => s.name)));
+
+/** Opens a migrated database of the sandbox (PGlite, or the PostgreSQL of `databaseUrl`). */
+export const openSandboxDatabase = (options: { databaseUrl?: string; dataDir?: string } = {}) => openDatabase(migrations, options);
 
 export interface TestDatabase {
   db: SqlDb;
-  store: SandboxStore;
+  sandbox: Sandbox;
+  store: TestStores;
+  seedDemo(): Promise<TestDemo>;
   /** Which database the tests ran on, for test names. */
   engine: 'PGlite' | 'PostgreSQL';
   close(): Promise<void>;
@@ -26,17 +65,17 @@ export const engineName = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (i
 /** Opens on `url` (default: DATABASE_URL), or PGlite when there is none. */
 export async function openTestDatabase(url: string | undefined = databaseUrl): Promise<TestDatabase> {
   if (!url) {
-    const db = await openDatabase();
-    return { db, store: createStore(db), engine: 'PGlite', close: () => db.close() };
+    const db = await openSandboxDatabase();
+    return { db, ...(await mountTestSandbox(db)), engine: 'PGlite', close: () => db.close() };
   }
   const schema = `sandbox_test_${randomUUID().replaceAll('-', '')}`;
   await admin(url, `CREATE SCHEMA ${schema}`);
   const withSchema = new URL(url);
   withSchema.searchParams.set('options', `-c search_path=${schema}`);
-  const db = await openDatabase({ databaseUrl: withSchema.toString() });
+  const db = await openSandboxDatabase({ databaseUrl: withSchema.toString() });
   return {
     db,
-    store: createStore(db),
+    ...(await mountTestSandbox(db)),
     engine: 'PostgreSQL',
     async close() {
       await db.close();

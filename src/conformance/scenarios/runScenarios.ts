@@ -16,7 +16,8 @@ import { ScenarioContext } from './scenarioContext.js';
 export async function loadScenarios(api: LoadedApi): Promise<Scenarios> {
   if (!api.entry.conformance.scenarios) return {};
   try {
-    return ((await import(`../apis/${api.name}/scenarios.js`)) as { scenarios: Scenarios }).scenarios;
+    const specifier = `../apis/${api.name}/scenarios.js`;
+    return ((await import(/* @vite-ignore */ specifier)) as { scenarios: Scenarios }).scenarios;
   } catch (error) {
     throw new SuiteSetupError(`the ${api.name} manifest declares scenarios, but src/conformance/apis/${api.name}/scenarios.ts cannot be loaded: ${(error as Error).message}`);
   }

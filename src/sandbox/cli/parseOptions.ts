@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { FaultPoint } from '../store/types.js';
-import { FAULT_POINTS, isFaultPoint } from '../http/faults.js';
-import { isLoopbackHost } from '../http/loopback.js';
+import { isLoopbackHost } from '../../core/loopback.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -13,7 +11,8 @@ export interface SandboxCliOptions {
   dataDir?: string;
   databaseUrl?: string;
   providerStates: boolean;
-  fault?: FaultPoint;
+  /** One of the slices' fault points. */
+  fault?: string;
   /** Requests per minute per API key; the server's default when absent. */
   rateLimit?: number;
   help: boolean;
@@ -22,10 +21,11 @@ export interface SandboxCliOptions {
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
 
-export const USAGE = `Usage: npm run sandbox -- [options]
+/** The usage text; `apis` and `faultPoints` come from the slices the registry names. */
+export const usage = (apis: readonly string[], faultPoints: readonly string[]) => `Usage: npm run sandbox -- [options]
 
-A stateful reference server of the Layers, Ayrshare and Hoko partner APIs, all three on one port
-(their paths do not collide), with a demo tenant seeded at start.
+A stateful reference server of the partner APIs (${apis.join(', ')}), all on one port (their paths
+do not collide), with a demo tenant seeded at start.
 
 Options:
   --port <n>           port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
@@ -33,7 +33,7 @@ Options:
   --data-dir <dir>     keep the data in PGlite files under <dir> (default: PGlite in memory)
   --provider-states    serve POST /__states, the conformance suite's provider states
                        (test use only; refused unless --host is a loopback address)
-  --fault <point>      make the store fail on purpose at <point>: ${FAULT_POINTS.join(', ')}
+  --fault <point>      make the store fail on purpose at <point>: ${faultPoints.join(', ') || '(none)'}
   --rate-limit <n>     requests per minute per API key (default: generous)
   -h, --help           show this help
 
@@ -48,8 +48,8 @@ const positiveInt = (value: string, flag: string, min: number, max: number): num
   return Number(value);
 };
 
-/** Parses the command line and `DATABASE_URL`; throws UsageError with one line saying what to fix. */
-export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}): SandboxCliOptions {
+/** Parses the command line and `DATABASE_URL`; `--fault` must be one of `faultPoints`. Throws UsageError with one line saying what to fix. */
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}, faultPoints: readonly string[] = []): SandboxCliOptions {
   let values;
   try {
     ({ values } = parseArgs({
@@ -72,7 +72,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}): Sandb
   const port = values.port === undefined ? DEFAULT_PORT : positiveInt(values.port, '--port', 0, 65535);
   const host = values.host ?? DEFAULT_HOST;
   if (host.trim() === '') throw new UsageError('--host: must not be empty');
-  if (values.fault !== undefined && !isFaultPoint(values.fault)) throw new UsageError(`--fault: '${values.fault}' is not a fault point (expected one of ${FAULT_POINTS.join(', ')})`);
+  if (values.fault !== undefined && !faultPoints.includes(values.fault)) throw new UsageError(`--fault: '${values.fault}' is not a fault point (expected one of ${faultPoints.join(', ') || 'none: no slice declares one'})`);
   const rateLimit = values['rate-limit'] === undefined ? undefined : positiveInt(values['rate-limit'], '--rate-limit', 1, 1_000_000);
   const dataDir = values['data-dir'];
   if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data-dir: must not be empty');
@@ -89,7 +89,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}): Sandb
     ...(dataDir !== undefined ? { dataDir } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     providerStates,
-    ...(values.fault !== undefined ? { fault: values.fault as FaultPoint } : {}),
+    ...(values.fault !== undefined ? { fault: values.fault } : {}),
     ...(rateLimit !== undefined ? { rateLimit } : {}),
     help: values.help ?? false,
   };

@@ -1,36 +1,31 @@
 /**
- * The sandbox's HTTP layer: one server, ONE port, all three APIs. Their paths do not collide
- * (Layers `/v1/...`, Ayrshare `/api/post`, Hoko `/api/partners`), so the path alone picks the API;
- * routes, parameters, bodies, scopes and error statuses all come from the bundled documents
- * (see routeTable.ts and requestValidation.ts). Each API answers in its own error envelope; an
+ * The sandbox's HTTP layer: one server, ONE port, every mounted slice. The APIs' paths must not
+ * collide (the route table refuses it at start), so the path alone picks the API; routes,
+ * parameters, bodies, scopes and error statuses all come from the loaded documents (see
+ * routeTable.ts and requestValidation.ts), and each slice answers in its own API's envelope. An
  * unknown path is a 404 and a known path with another method a 405, both in a neutral JSON body.
  *
- * Options: provider states (`POST /__states`, loopback only), a fault hook passed to the store,
+ * Options: provider states (`POST /__states`, loopback only), a fault hook passed to the stores,
  * the per-key rate limit and the body size limit.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiName } from '../../conformance/model.js';
-import { documentedStatusKey } from '../../conformance/checks/matchStatus.js';
-import type { DemoData, Faults, SandboxStore } from '../store/types.js';
-import type { ApiContext, ApiHandler } from './apiHandler.js';
-import { createAyrshareHandler } from './ayrshare/handler.js';
-import { loadApiDocuments, type ApiDocuments } from './documents.js';
-import { createHokoHandler } from './hoko/handler.js';
+import { baseUrlOf, isLoopbackHost } from '../../core/loopback.js';
+import { loadProviderStateProtocol } from '../../core/providerStates/protocol.js';
+import { documentedStatusKey } from '../../core/statusMatch.js';
+import type { ApiHandler, ProviderState } from '../slice.js';
+import type { DemoData, Sandbox } from '../slices.js';
+import type { Faults } from './faults.js';
 import { json, type HttpResult, type SandboxRequest } from './httpTypes.js';
-import { bodyIssues } from './issues.js';
-import { createLayersHandler } from './layers/handler.js';
-import { baseUrlOf, isLoopbackHost } from './loopback.js';
 import { createProviderStates, PROVIDER_STATES_PATH } from './providerStates.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimiter.js';
 import { DEFAULT_BODY_LIMIT_BYTES, readBody } from './readBody.js';
 import { buildRouteTable } from './routeTable.js';
-import { documentScopes } from './security.js';
 
 export interface SandboxServerOptions {
   /** Serve `POST /__states` (the suite's provider states). Only allowed when listening on loopback. */
   providerStates?: boolean;
-  /** Fault hook handed to the store's writes; off by default. The object is read on every call. */
+  /** Fault hook handed to the stores' writes; off by default. The object is read on every call. */
   faults?: Faults;
   /** Per-key token bucket (default: generous, see DEFAULT_RATE_LIMIT). */
   rateLimit?: RateLimitOptions;
@@ -38,8 +33,6 @@ export interface SandboxServerOptions {
   bodyLimitBytes?: number;
   /** The demo tenant provider states act in; seeded on first use when not given. */
   demo?: DemoData;
-  /** Pre-loaded documents (default: `generated/<api>/openapi.json`). */
-  documents?: ApiDocuments;
   /** Where unexpected errors and warnings go (default: stderr). */
   log?: (line: string) => void;
 }
@@ -60,38 +53,23 @@ export interface SandboxServer {
   listen(port: number, host?: string): Promise<ListeningSandbox>;
 }
 
-/** Influencer fields checked against the request schema of the Layers PATCH (every field optional there). */
-function influencerFieldsCheck(documents: ApiDocuments): (fields: Record<string, unknown>) => string[] {
-  const patch = documents.layers.operations.find((o) => o.operationId === 'patchInfluencer');
-  const pointer = patch?.schemaPointer('request');
-  if (!pointer) throw new Error('the Layers document has no patchInfluencer request schema');
-  return (fields) => bodyIssues(documents.layers.validator.validate(pointer, fields), fields).map((i) => `${i.field}: ${i.message}`);
-}
-
 const neutral = (status: number, error: string, message: string, headers: Record<string, string> = {}) => json(status, { error, message }, headers);
 
-export async function createSandboxServer(store: SandboxStore, options: SandboxServerOptions = {}): Promise<SandboxServer> {
-  const documents = options.documents ?? (await loadApiDocuments());
+export async function createSandboxServer(sandbox: Sandbox, options: SandboxServerOptions = {}): Promise<SandboxServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`sandbox: ${line}\n`));
   const faults: Faults = options.faults ?? {};
   const rateLimiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
-  const routes = buildRouteTable(documents);
-  const context = (api: ApiName): ApiContext => ({ store, document: documents[api], rateLimiter, faults, log });
-  const handlers: Record<ApiName, ApiHandler> = {
-    layers: createLayersHandler(context('layers')),
-    ayrshare: createAyrshareHandler(context('ayrshare')),
-    hoko: createHokoHandler(context('hoko')),
-  };
+  const routes = buildRouteTable(sandbox.slices.map((m) => m.api));
+  const handlers = new Map<string, ApiHandler>(sandbox.slices.map((m) => [m.name, m.slice.createHandler({ api: m.api, store: m.store, rateLimiter, faults, log })]));
 
   let demo: Promise<DemoData> | undefined = options.demo ? Promise.resolve(options.demo) : undefined;
+  const demoOf = async (name: string) => (await (demo ??= sandbox.seedDemo()))[name];
   const states = options.providerStates
-    ? createProviderStates({
-        store,
-        demo: () => (demo ??= store.seedDemo()),
-        layersScopes: documentScopes(documents.layers.operations),
-        checkInfluencerFields: influencerFieldsCheck(documents),
-      })
+    ? createProviderStates(
+        loadProviderStateProtocol(sandbox.registry),
+        Object.fromEntries(sandbox.slices.map((m): [string, Record<string, ProviderState>] => [m.name, m.slice.states({ api: m.api, store: m.store, demo: () => demoOf(m.name) })])),
+      )
     : undefined;
 
   async function handle(request: SandboxRequest): Promise<HttpResult> {
@@ -104,9 +82,9 @@ export async function createSandboxServer(store: SandboxStore, options: SandboxS
       return neutral(405, 'method_not_allowed', `${request.pathname} does not take ${request.method} (only ${match.allow.join(', ')})`, { Allow: match.allow.join(', ') });
     }
     const { route, pathParams } = match;
-    const result = await handlers[route.api](request, route, pathParams);
+    const result = await (handlers.get(route.api.name) as ApiHandler)(request, route, pathParams);
     if (!documentedStatusKey(route.operation.statuses(), result.status)) {
-      log(`warning: ${route.api} ${route.operation.operationId} answered ${result.status}, which its document does not declare`);
+      log(`warning: ${route.api.name} ${route.operation.operationId} answered ${result.status}, which its document does not declare`);
     }
     return result;
   }

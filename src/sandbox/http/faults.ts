@@ -1,11 +1,22 @@
-import type { FaultPoint } from '../store/types.js';
+/**
+ * The fault hook: a slice's store may be made to fail on purpose at one of the points its slice
+ * declares (`faultPoints`, e.g. `<api>:after-first-delete`), to show a failed write changes nothing.
+ */
 
-/** Every point the store can be made to fail at (the `FaultPoint` type, as values for the command line). */
-export const FAULT_POINTS = ['revoke:after-cancel', 'hoko:after-first-delete'] as const satisfies readonly FaultPoint[];
+export interface Faults {
+  /** When set, the named step throws `InjectedFault` inside its transaction. Read on every call. */
+  failAt?: string;
+}
 
-// Fails to compile when the store adds a fault point this list lacks.
-type Missing = Exclude<FaultPoint, (typeof FAULT_POINTS)[number]>;
-const _complete: [Missing] extends [never] ? true : never = true;
-void _complete;
+export class InjectedFault extends Error {
+  override name = 'InjectedFault';
+}
 
-export const isFaultPoint = (value: string): value is FaultPoint => (FAULT_POINTS as readonly string[]).includes(value);
+/** Throws `InjectedFault` when `faults` asks to fail at `point`. */
+export function failIfAsked(faults: Faults, point: string): void {
+  if (faults.failAt === point) throw new InjectedFault(`Injected fault: ${point}`);
+}
+
+export function isInjectedFault(error: unknown): boolean {
+  return error instanceof Error && error.name === 'InjectedFault';
+}

@@ -1,7 +1,7 @@
 /**
  * Validation problems as the APIs report them: one `field` (a body's top-level property, a
- * parameter's name, or `body` for the body as a whole) and a message. Layers turns them into
- * `details.fieldErrors`; Ayrshare and Hoko only say the request was invalid.
+ * parameter's name, or `body` for the body as a whole) and a message. A slice whose API names
+ * each invalid field turns them into its field map (`toFieldErrors`); others only say the request was invalid.
  */
 import type { SchemaError } from '../../openapi/schemaValidator.js';
 import { getAtPointer, unescapeToken } from '../../openapi/jsonPointer.js';
@@ -88,7 +88,7 @@ export function dedupe(issues: Issue[]): Issue[] {
   });
 }
 
-/** `{ field: [messages…] }`, the shape of Layers' `details.fieldErrors`. */
+/** `{ field: [messages…] }`: every message of each field. */
 export function toFieldErrors(issues: Issue[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const { field, message: m } of issues) (out[field] ??= []).push(m);

@@ -3,7 +3,7 @@
  * `refillPerSecond`. Each request takes one token; without one it is refused, with how long to wait.
  */
 export interface RateLimitOptions {
-  /** Burst size, and the `X-RateLimit-Limit` Hoko reports. */
+  /** Burst size, and the `X-RateLimit-Limit` a slice may report. */
   capacity: number;
   refillPerSecond: number;
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { RawBody } from './httpTypes.js';
 
-/** Default body limit: a 10,000-uuid Hoko body is about 390 KB, so 2 MB leaves ample room. */
+/** Default body limit: the largest documented body (a 10,000-uuid array, about 390 KB) fits with ample room. */
 export const DEFAULT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /**

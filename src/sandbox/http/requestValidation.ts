@@ -8,6 +8,7 @@ import { isObject, resolveRef } from '../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { Operation } from '../../openapi/operations.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
+import { coerceParameter } from '../../core/coerceParameter.js';
 import { headerValue, type RawBody, type SandboxRequest } from './httpTypes.js';
 import { BODY_FIELD, bodyIssues, parameterIssues, type Issue } from './issues.js';
 

@@ -2,18 +2,17 @@
  * Routing derived from the bundled documents: one entry per operation, with a regular expression
  * built from its path template (`/v1/influencers/{influencerId}` → `^/v1/influencers/([^/]+)$`).
  *
- * ONE port serves all three APIs: their paths do not collide (Layers `/v1/...`, Ayrshare
- * `/api/post`, Hoko `/api/partners`), so a request's path alone says which API it is for.
+ * ONE port serves every API of the sandbox: their paths must not collide, so a request's path
+ * alone says which API it is for.
  * `buildRouteTable` checks that, and throws naming both operations if a document ever adds a
  * path another API already matches.
  */
-import type { ApiName } from '../../conformance/model.js';
+import type { LoadedApi } from '../../core/loadApi.js';
 import type { Operation } from '../../openapi/operations.js';
 import { templatePattern } from '../../openapi/pathTemplate.js';
-import type { ApiDocuments } from './documents.js';
 
 export interface Route {
-  api: ApiName;
+  api: LoadedApi;
   operation: Operation;
   pattern: RegExp;
   /** Path parameter names, in the order of the pattern's capture groups. */
@@ -30,16 +29,14 @@ export interface RouteTable {
   match(method: string, pathname: string): RouteMatch;
 }
 
-export function buildRouteTable(documents: ApiDocuments): RouteTable {
-  const routes: Route[] = Object.values(documents).flatMap((d) =>
-    d.operations.map((operation) => ({ api: d.api, operation, ...templatePattern(operation.path) })),
-  );
+export function buildRouteTable(apis: LoadedApi[]): RouteTable {
+  const routes: Route[] = apis.flatMap((api) => api.operations.map((operation) => ({ api, operation, ...templatePattern(operation.path) })));
   // Fail closed on a collision between APIs: a sample path of each template must match no route of another API.
   for (const a of routes) {
     const sample = a.operation.path.replace(/\{[^}]+\}/g, 'x');
-    const clash = routes.find((b) => b.api !== a.api && b.pattern.test(sample));
+    const clash = routes.find((b) => b.api.name !== a.api.name && b.pattern.test(sample));
     if (clash) {
-      throw new Error(`${a.api} ${a.operation.path} and ${clash.api} ${clash.operation.path} collide: one port cannot serve both`);
+      throw new Error(`${a.api.name} ${a.operation.path} and ${clash.api.name} ${clash.operation.path} collide: one port cannot serve both`);
     }
   }
 

@@ -1,4 +1,10 @@
-import type { Db, IdempotentOutcome } from './types.js';
+import type { Db } from './sqlDb.js';
+
+/** A stored response for `Idempotency-Key` replay. */
+export interface IdempotentOutcome {
+  status: number;
+  body: unknown;
+}
 
 export type IdempotencyResult = { kind: 'fresh' | 'replay'; outcome: IdempotentOutcome } | { kind: 'conflict' };
 

@@ -21,18 +21,7 @@ export function randomString(length: number, alphabet: string = ALPHANUMERIC): s
   return out;
 }
 
-/** An Ayrshare post id: 20 alphanumeric characters, like `p8Ee6xDPx8PRxsjtDXf3`. */
-export function newAyrsharePostId(): string {
-  return randomString(20);
-}
-
 /** A new API key secret, e.g. `lp_test_…`: the prefix and 32 random alphanumerics. */
 export function newSecret(prefix: string): string {
   return `${prefix}${randomString(32)}`;
-}
-
-/** A social network's post id as the networks write them (digits, Facebook's `page_post`). */
-export function newNetworkPostId(platform: string): string {
-  const digits = (n: number) => randomString(1, '123456789') + randomString(n - 1, '0123456789');
-  return platform === 'facebook' ? `${digits(15)}_${digits(15)}` : digits(19);
 }

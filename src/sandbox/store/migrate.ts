@@ -2,26 +2,41 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import type { SqlDb } from './sqlDb.js';
 
-/** The migrations shipped next to this module: `NNN_name.sql`, applied in version order. */
-export const migrationsDirectory = new URL('./migrations/', import.meta.url);
+/** The migrations of the shared helpers (store/idempotency.ts), applied before any slice's. */
+export const sharedMigrationsDirectory = new URL('./migrations/', import.meta.url);
+/** The set name the shared migrations are recorded under (`sandbox/001`). */
+export const SHARED_MIGRATIONS = 'sandbox';
 
 export interface Migration {
+  /** `<set>/<NNN>`, e.g. `sandbox/001`, or `<api>/001` for a slice's: each set has its own numbering. */
   version: string;
   name: string;
   sql: string;
   checksum: string;
 }
 
-export async function loadMigrations(directory: URL = migrationsDirectory): Promise<Migration[]> {
+/** A set of migrations: the files `NNN_name.sql` of `directory`, recorded under `set`. */
+export interface MigrationSet {
+  set: string;
+  directory: URL;
+}
+
+export async function loadMigrations(directory: URL, set: string): Promise<Migration[]> {
   const files = (await readdir(directory)).filter((f) => /^\d+_[\w-]+\.sql$/.test(f)).sort();
   const migrations: Migration[] = [];
   for (const file of files) {
     const sql = await readFile(new URL(file, directory), 'utf8');
-    const version = file.slice(0, file.indexOf('_'));
-    if (migrations.some((m) => m.version === version)) throw new Error(`Two migrations share version ${version}`);
+    const version = `${set}/${file.slice(0, file.indexOf('_'))}`;
+    if (migrations.some((m) => m.version === version)) throw new Error(`Two migrations share version ${version} (${directory.pathname})`);
     migrations.push({ version, name: file, sql, checksum: createHash('sha256').update(sql).digest('hex') });
   }
   return migrations;
+}
+
+/** The migrations of every set, the shared set first, then the slices in the order given. */
+export async function loadMigrationSets(sets: MigrationSet[]): Promise<Migration[]> {
+  const all = [{ set: SHARED_MIGRATIONS, directory: sharedMigrationsDirectory }, ...sets.filter((s) => s.set !== SHARED_MIGRATIONS)];
+  return (await Promise.all(all.map((s) => loadMigrations(s.directory, s.set)))).flat();
 }
 
 /**
@@ -30,8 +45,7 @@ export async function loadMigrations(directory: URL = migrationsDirectory): Prom
  * advisory lock makes concurrent starts against one PostgreSQL wait for each other. A migration
  * that was edited after it was applied is refused (its checksum no longer matches).
  */
-export async function migrate(db: SqlDb, migrations?: Migration[]): Promise<string[]> {
-  const all = migrations ?? (await loadMigrations());
+export async function migrate(db: SqlDb, migrations: Migration[]): Promise<string[]> {
   await db.transaction(async (tx) => {
     await lock(tx);
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -42,14 +56,14 @@ export async function migrate(db: SqlDb, migrations?: Migration[]): Promise<stri
     )`);
   });
   const applied: string[] = [];
-  for (const migration of all) {
+  for (const migration of migrations) {
     const ran = await db.transaction(async (tx) => {
       await lock(tx);
       const { rows } = await tx.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE version = $1', [migration.version]);
       const done = rows[0];
       if (done) {
         if (done.checksum !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} changed after it was applied; add a new migration instead`);
+          throw new Error(`Migration ${migration.version} (${migration.name}) changed after it was applied; add a new migration instead`);
         }
         return false;
       }

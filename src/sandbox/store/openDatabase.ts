@@ -1,4 +1,4 @@
-import { migrate } from './migrate.js';
+import { migrate, type Migration } from './migrate.js';
 import { openPgliteDb } from './pgliteDb.js';
 import { openPgPoolDb } from './pgPoolDb.js';
 import type { SqlDb } from './sqlDb.js';
@@ -10,11 +10,11 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
 }
 
-/** Opens the sandbox's database (PostgreSQL or PGlite) and applies the pending migrations. */
-export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<SqlDb> {
+/** Opens the sandbox's database (PostgreSQL or PGlite) and applies the pending `migrations` (see `sliceMigrations`). */
+export async function openDatabase(migrations: Migration[], options: OpenDatabaseOptions = {}): Promise<SqlDb> {
   const db = options.databaseUrl ? openPgPoolDb(options.databaseUrl) : await openPgliteDb(options.dataDir);
   try {
-    await migrate(db);
+    await migrate(db, migrations);
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

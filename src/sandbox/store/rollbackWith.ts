@@ -1,4 +1,4 @@
-import type { Db } from './types.js';
+import type { Db } from './sqlDb.js';
 
 class Rollback<R> extends Error {
   constructor(readonly value: R) {

@@ -1,4 +1,10 @@
-import type { Db } from './types.js';
+/** A SQL connection: PGlite or pg behind one shape. `$1, $2 …` parameters. */
+export interface Db {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** Runs `fn` in a transaction (BEGIN … COMMIT, ROLLBACK when it throws). */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
 
 /**
  * A `Db` that can also run a script of several statements (`exec`, simple query protocol), which

@@ -1,19 +1,18 @@
 /**
- * Drives the sandbox's HTTP layer through `handle()` (no socket) over the in-memory fake store, and
- * checks EVERY answer to a documented operation with the conformance suite's own `checkResponse`:
- * documented status, content type, body valid against the documented schema, required headers.
+ * Drives the sandbox's HTTP layer through `handle()` (no socket) over the REAL store on PGlite
+ * (one database per test file: `openHarnessDatabase()` in beforeAll; each harness mounts fresh
+ * stores and a fresh server over it), and checks EVERY answer to a documented operation with the
+ * conformance suite's own `checkResponse`: documented status, content type, body valid against the
+ * documented schema, required headers, and the API's declared field errors.
  */
 import { expect } from 'vitest';
+import type { LoadedApi } from '../../../src/core/loadApi.js';
 import { checkResponse } from '../../../src/conformance/checks/checkResponse.js';
 import { createSandboxServer, type SandboxServer, type SandboxServerOptions } from '../../../src/sandbox/http/createSandboxServer.js';
-import { loadApiDocuments, type ApiDocuments } from '../../../src/sandbox/http/documents.js';
 import type { HttpResult, RawBody, SandboxRequest } from '../../../src/sandbox/http/httpTypes.js';
 import { buildRouteTable } from '../../../src/sandbox/http/routeTable.js';
-import type { DemoData } from '../../../src/sandbox/store/types.js';
-import { createFakeStore, type FakeStore } from './fakeStore.js';
-
-let documents: Promise<ApiDocuments> | undefined;
-export const sharedDocuments = () => (documents ??= loadApiDocuments());
+import type { SqlDb } from '../../../src/sandbox/store/sqlDb.js';
+import { mountTestSandbox, openSandboxDatabase, sharedApis, type TestDemo, type TestStores } from '../../support/sandboxDatabase.js';
 
 export interface SendOptions {
   headers?: Record<string, string>;
@@ -25,13 +24,22 @@ export interface SendOptions {
 }
 
 export interface Harness {
-  store: FakeStore;
-  demo: DemoData;
+  db: SqlDb;
+  store: TestStores;
+  demo: TestDemo;
   sandbox: SandboxServer;
-  documents: ApiDocuments;
+  apis: LoadedApi[];
   logs: string[];
   /** Sends, and fails the test when a documented operation's answer breaks its document. */
   send(method: string, path: string, options?: SendOptions): Promise<HttpResult & { body: any }>;
+}
+
+export interface HarnessDatabase {
+  db: SqlDb;
+  demo: TestDemo;
+  /** A new server (and fresh store objects) over this file's database. */
+  harness(options?: SandboxServerOptions): Promise<Harness>;
+  close(): Promise<void>;
 }
 
 export function request(method: string, path: string, options: SendOptions = {}): SandboxRequest {
@@ -43,34 +51,46 @@ export function request(method: string, path: string, options: SendOptions = {})
   return { method, pathname: path, searchParams, headers, body, ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}) };
 }
 
-export async function createHarness(options: SandboxServerOptions = {}): Promise<Harness> {
-  const store = createFakeStore();
-  const demo = await store.seedDemo();
-  const docs = await sharedDocuments();
-  const logs: string[] = [];
-  const sandbox = await createSandboxServer(store, { documents: docs, demo, log: (l) => logs.push(l), ...options });
-  const routes = buildRouteTable(docs);
+/** Opens this test file's database (PGlite in memory), migrated and with the demo tenants seeded. */
+export async function openHarnessDatabase(): Promise<HarnessDatabase> {
+  const db = await openSandboxDatabase();
+  const demo = await (await mountTestSandbox(db)).seedDemo();
+  const apis = await sharedApis();
+  const routes = buildRouteTable(apis);
   return {
-    store,
+    db,
     demo,
-    sandbox,
-    documents: docs,
-    logs,
-    async send(method, path, options = {}) {
-      const result = await sandbox.handle(request(method, path, options));
-      const match = routes.match(method, path);
-      if (match.kind === 'matched') {
-        const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-        const failures = checkResponse({
-          operation: match.route.operation,
-          validator: docs[match.route.api].validator,
-          expect: { statuses: [] },
-          target: 'live',
-          response: { status: result.status, headers: { 'content-type': 'application/json', ...headers }, bodyText: result.text ?? JSON.stringify(result.body) },
-        });
-        expect(failures, `${method} ${path} → ${result.status} ${JSON.stringify(result.body)}`).toEqual([]);
-      }
-      return result as HttpResult & { body: any };
+    close: () => db.close(),
+    async harness(options = {}) {
+      const { sandbox: mounted, store } = await mountTestSandbox(db);
+      const logs: string[] = [];
+      const sandbox = await createSandboxServer(mounted, { demo: demo as unknown as Record<string, unknown>, log: (l) => logs.push(l), ...options });
+      return {
+        db,
+        store,
+        demo,
+        sandbox,
+        apis,
+        logs,
+        async send(method, path, sendOptions = {}) {
+          const result = await sandbox.handle(request(method, path, sendOptions));
+          const match = routes.match(method, path);
+          if (match.kind === 'matched') {
+            const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+            const fieldErrors = match.route.api.entry.conformance.fieldErrors;
+            const failures = checkResponse({
+              operation: match.route.operation,
+              validator: match.route.api.validator,
+              expect: { statuses: [] },
+              target: 'live',
+              response: { status: result.status, headers: { 'content-type': 'application/json', ...headers }, bodyText: result.text ?? JSON.stringify(result.body) },
+              ...(fieldErrors ? { api: { fieldErrors } } : {}),
+            });
+            expect(failures, `${method} ${path} → ${result.status} ${JSON.stringify(result.body)}`).toEqual([]);
+          }
+          return result as HttpResult & { body: any };
+        },
+      };
     },
   };
 }

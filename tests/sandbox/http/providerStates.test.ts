@@ -1,8 +1,17 @@
 // POST /__states: the suite's provider-state protocol, validated against its JSON Schema, and only on loopback.
-import { describe, expect, it } from 'vitest';
-import { createHarness } from './harness.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openHarnessDatabase, type Harness, type HarnessDatabase } from './harness.js';
 
-const post = (h: Awaited<ReturnType<typeof createHarness>>, body: unknown, remoteAddress?: string) =>
+let hdb: HarnessDatabase;
+beforeAll(async () => {
+  hdb = await openHarnessDatabase();
+});
+afterAll(async () => {
+  await hdb?.close();
+});
+const createHarness = (options?: Parameters<HarnessDatabase['harness']>[0]) => hdb.harness(options);
+
+const post = (h: Harness, body: unknown, remoteAddress?: string) =>
   h.send('POST', '/__states', { body, ...(remoteAddress ? { remoteAddress } : {}) });
 
 describe('provider states', () => {
@@ -14,14 +23,19 @@ describe('provider states', () => {
     expect(inf.status).toBe(200);
     expect(inf.body.data.influencerId).toMatch(/^inf_[0-9a-f-]{36}$/);
     const bare = inf.body.data.influencerId.slice(4);
-    expect(h.store.data.influencers.get(bare)).toMatchObject({ organizationId, name: 'Ava Chen', ageRange: null });
+    expect(await h.store.layers.getInfluencer(organizationId, bare)).toMatchObject({ name: 'Ava Chen', ageRange: null });
 
     const sa = await post(h, { action: 'setup', api: 'layers', state: 'social account exists', params: { queuedPosts: 3 } });
     expect(sa.body.data.socialAccountId).toMatch(/^sa_/);
-    expect(h.store.data.accounts.get(sa.body.data.socialAccountId.slice(3))).toMatchObject({ organizationId, queued: 3 });
+    const account = async (id: string) =>
+      (await h.db.query<{ organization_id: string; queued: number }>(
+        `SELECT organization_id, (SELECT count(*)::int FROM layers_scheduled_posts WHERE social_account_id = a.id AND status = 'queued') AS queued FROM layers_social_accounts a WHERE id = $1`,
+        [id],
+      )).rows[0];
+    expect(await account(sa.body.data.socialAccountId.slice(3))).toEqual({ organization_id: organizationId, queued: 3 });
 
     const other = await post(h, { action: 'setup', api: 'layers', state: 'social account exists in another organization', params: {} });
-    expect(h.store.data.accounts.get(other.body.data.socialAccountId.slice(3))?.organizationId).toBe(await h.store.states.otherOrganization());
+    expect((await account(other.body.data.socialAccountId.slice(3)))?.organization_id).toBe(await h.store.layers.states.otherOrganization());
 
     const key = await post(h, { action: 'setup', api: 'layers', state: 'api key without scope', params: { scope: 'social:write' } });
     const found = await h.store.layers.findKey(key.body.data.apiKey);
@@ -44,13 +58,14 @@ describe('provider states', () => {
       const t = await post(h, { action: 'teardown', api, state, params, data: r.body.data });
       expect(t.status).toBe(204);
     }
-    expect(h.store.calls.filter((c) => c.method === 'teardown').map((c) => c.args)).toEqual([
-      ['influencer', [bare]],
-      ['socialAccount', [sa.body.data.socialAccountId.slice(3)]],
-      ['layersKey', [key.body.data.keyId]],
-      ['posts', [...posts.body.data.pendingIds, ...posts.body.data.publishedIds]],
-      ['partners', partners.body.data.partnerIds],
-    ]);
+    const left = async (table: string, ids: string[]) => (await h.db.query(`SELECT id FROM ${table} WHERE id::text = ANY($1::text[])`, [ids])).rows;
+    expect(await left('layers_influencers', [bare])).toEqual([]);
+    expect(await left('layers_social_accounts', [sa.body.data.socialAccountId.slice(3)])).toEqual([]);
+    expect(await left('layers_api_keys', [key.body.data.keyId])).toEqual([]);
+    expect(await left('ayrshare_posts', [...posts.body.data.pendingIds, ...posts.body.data.publishedIds])).toEqual([]);
+    expect(await left('hoko_partners', partners.body.data.partnerIds)).toEqual([]);
+    // What a setup did not create is left alone.
+    expect(await left('layers_social_accounts', [other.body.data.socialAccountId.slice(3)])).toHaveLength(1);
     expect(await h.store.layers.findKey(key.body.data.apiKey)).toBeNull();
   });
 

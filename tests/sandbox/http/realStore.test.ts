@@ -8,10 +8,8 @@ import { runSuite } from '../../../src/conformance/run/runSuite.js';
 import { runScenarios } from '../../../src/conformance/scenarios/runScenarios.js';
 import { humanReport } from '../../../src/conformance/report/humanReport.js';
 import { createSandboxServer, type ListeningSandbox, type SandboxServer } from '../../../src/sandbox/http/createSandboxServer.js';
-import { createStore } from '../../../src/sandbox/store/createStore.js';
-import { openDatabase } from '../../../src/sandbox/store/openDatabase.js';
-import type { DemoData, Db, SandboxStore } from '../../../src/sandbox/store/types.js';
-import { sharedDocuments } from './harness.js';
+import type { SqlDb } from '../../../src/sandbox/store/sqlDb.js';
+import { mountTestSandbox, openSandboxDatabase, registry, slices, type TestDemo, type TestStores } from '../../support/sandboxDatabase.js';
 
 const postgres = await startPostgres();
 if ('skipReason' in postgres) console.warn(`sandbox on PostgreSQL skipped: ${postgres.skipReason}`);
@@ -25,19 +23,20 @@ const engines = [
 ];
 
 describe.each(engines)('the sandbox on $name', ({ databaseUrl, skip }) => {
-  let db: Db;
-  let store: SandboxStore;
-  let demo: DemoData;
+  let db: SqlDb;
+  let store: TestStores;
+  let demo: TestDemo;
   let sandbox: SandboxServer;
   let server: ListeningSandbox;
   const logs: string[] = [];
 
   beforeAll(async () => {
     if (skip) return;
-    db = await openDatabase(databaseUrl ? { databaseUrl } : {});
-    store = createStore(db);
-    demo = await store.seedDemo();
-    sandbox = await createSandboxServer(store, { providerStates: true, demo, documents: await sharedDocuments(), faults: {}, log: (l) => logs.push(l) });
+    db = await openSandboxDatabase(databaseUrl ? { databaseUrl } : {});
+    const mounted = await mountTestSandbox(db);
+    store = mounted.store;
+    demo = await mounted.seedDemo();
+    sandbox = await createSandboxServer(mounted.sandbox, { providerStates: true, demo: demo as unknown as Record<string, unknown>, faults: {}, log: (l) => logs.push(l) });
     server = await sandbox.listen(0);
   });
   afterAll(async () => {
@@ -50,10 +49,12 @@ describe.each(engines)('the sandbox on $name', ({ databaseUrl, skip }) => {
 
   describe.skipIf(skip)('over the real store', () => {
     it('passes the whole conformance suite, every scenario run', async () => {
+      const names = slices.map((s) => s.name);
       const report = await runSuite({
-        apis: ['layers', 'ayrshare', 'hoko'],
-        targets: { layers: server.baseUrl, ayrshare: server.baseUrl, hoko: server.baseUrl },
-        env: { LAYERS_API_KEY: demo.layers.apiKey, AYRSHARE_API_KEY: demo.ayrshare.apiKey, HOKO_API_KEY: demo.hoko.apiKey },
+        registry,
+        apis: names,
+        targets: Object.fromEntries(names.map((name) => [name, server.baseUrl])),
+        env: Object.fromEntries(names.map((name) => [registry.get(name).credentials.apiKey.env, (demo as unknown as Record<string, { apiKey: string }>)[name]!.apiKey])),
         allowWrites: false,
         stateUrl: `${server.baseUrl}/__states`,
         scenarios: runScenarios,
@@ -65,7 +66,7 @@ describe.each(engines)('the sandbox on $name', ({ databaseUrl, skip }) => {
     });
 
     it('revoke:after-cancel → 500 and nothing changed; the retry with the same Idempotency-Key runs and cancels every queued post', async () => {
-      const { id } = await store.states.createSocialAccount(demo.layers.organizationId, 3);
+      const { id } = await store.layers.states.createSocialAccount(demo.layers.organizationId, 3);
       const headers = { 'Idempotency-Key': `fault-${id}` };
       sandbox.faults.failAt = 'revoke:after-cancel';
       const failed = await call('DELETE', `/v1/social-accounts/sa_${id}`, demo.layers.apiKey, undefined, headers);
@@ -78,7 +79,7 @@ describe.each(engines)('the sandbox on $name', ({ databaseUrl, skip }) => {
     });
 
     it('hoko:after-first-delete → 500 and no partner deleted', async () => {
-      const { ids } = await store.states.createPartners(demo.hoko.workspaceId, 3);
+      const { ids } = await store.hoko.states.createPartners(demo.hoko.workspaceId, 3);
       sandbox.faults.failAt = 'hoko:after-first-delete';
       const failed = await call('DELETE', '/api/partners', demo.hoko.apiKey, ids);
       delete sandbox.faults.failAt;
@@ -88,13 +89,13 @@ describe.each(engines)('the sandbox on $name', ({ databaseUrl, skip }) => {
     });
 
     it('kill switches from the store: 503 with details.scope', async () => {
-      await store.setKillSwitch('organization', demo.layers.organizationId, true);
+      await store.layers.setKillSwitch('organization', demo.layers.organizationId, true);
       try {
         const r = await call('GET', '/v1/influencers', demo.layers.apiKey);
         expect(r.status).toBe(503);
         expect(((await r.json()) as { error: { details: { scope: string } } }).error.details.scope).toBe('organization');
       } finally {
-        await store.setKillSwitch('organization', demo.layers.organizationId, false);
+        await store.layers.setKillSwitch('organization', demo.layers.organizationId, false);
       }
       expect((await call('GET', '/v1/influencers', demo.layers.apiKey)).status).toBe(200);
     });

@@ -1,22 +1,22 @@
-// The sandbox on a real socket: body sizes (a 10,000-uuid Hoko body passes; past the limit is the
-// API's own 400), headers, clean close; and the WHOLE conformance suite, scenarios included, over
-// the fake store (the same run against the real store is `npm run sandbox` + `npm run conformance`).
+// The sandbox on a real socket, over the real store (PGlite): body sizes (a 10,000-uuid Hoko body
+// passes; past the limit is the API's own 400), headers, clean close. The WHOLE conformance suite
+// against a listening sandbox runs in realStore.test.ts, on PGlite and on PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSuite } from '../../../src/conformance/run/runSuite.js';
-import { runScenarios } from '../../../src/conformance/scenarios/runScenarios.js';
-import { humanReport } from '../../../src/conformance/report/humanReport.js';
 import type { ListeningSandbox } from '../../../src/sandbox/http/createSandboxServer.js';
-import { createHarness, type Harness } from './harness.js';
+import { openHarnessDatabase, type Harness, type HarnessDatabase } from './harness.js';
 
+let hdb: HarnessDatabase;
 let h: Harness;
 let server: ListeningSandbox;
 beforeAll(async () => {
-  h = await createHarness({ providerStates: true });
+  hdb = await openHarnessDatabase();
+  h = await hdb.harness({ providerStates: true });
   server = await h.sandbox.listen(0, '127.0.0.1');
 });
 afterAll(async () => {
-  await server.close();
+  await server?.close();
+  await hdb?.close();
 });
 
 const hoko = (body: string) =>
@@ -24,7 +24,7 @@ const hoko = (body: string) =>
 
 describe('on a socket', () => {
   it('accepts a 10,000-id Hoko body (about 390 KB)', async () => {
-    const { ids } = await h.store.states.createPartners(h.demo.hoko.workspaceId, 10_000);
+    const { ids } = await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 10_000);
     const body = JSON.stringify(ids);
     expect(body.length).toBeGreaterThan(350_000);
     const r = await hoko(body);
@@ -49,21 +49,5 @@ describe('on a socket', () => {
     });
     expect(r.status).toBe(422);
     expect(((await r.json()) as { error: { details: { fieldErrors: Record<string, unknown> } } }).error.details.fieldErrors).toHaveProperty('body');
-  });
-
-  it('passes the whole conformance suite, every scenario run (fake store)', async () => {
-    const report = await runSuite({
-      apis: ['layers', 'ayrshare', 'hoko'],
-      targets: { layers: server.baseUrl, ayrshare: server.baseUrl, hoko: server.baseUrl },
-      env: { LAYERS_API_KEY: h.demo.layers.apiKey, AYRSHARE_API_KEY: h.demo.ayrshare.apiKey, HOKO_API_KEY: h.demo.hoko.apiKey },
-      allowWrites: false,
-      stateUrl: `${server.baseUrl}/__states`,
-      scenarios: runScenarios,
-    });
-    const results = report.apis.flatMap((a) => a.results);
-    const text = humanReport(report);
-    expect(results.filter((r) => r.outcome !== 'passed'), text).toEqual([]);
-    expect(results.filter((r) => r.testCase.kind === 'scenario')).toHaveLength(13);
-    expect(h.logs.filter((l) => /warning|failed/.test(l))).toEqual([]);
   });
 });

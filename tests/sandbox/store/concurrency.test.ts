@@ -45,7 +45,7 @@ describe.each(engines)('concurrency on $engineName', ({ engineName, url, skip })
     it('two revokes of one account at once: one result, one null, and the posts are canceled once', async () => {
       for (let round = 0; round < 5; round++) {
         const org = await createOrganization(t.db);
-        const { id } = await t.store.states.createSocialAccount(org.organizationId, 6);
+        const { id } = await t.store.layers.states.createSocialAccount(org.organizationId, 6);
         const results = await Promise.all([t.store.layers.revokeSocialAccount(org.organizationId, id), t.store.layers.revokeSocialAccount(org.organizationId, id)]);
         const winners = results.filter((r) => r !== null);
         expect(winners).toHaveLength(1);
@@ -63,7 +63,7 @@ describe.each(engines)('concurrency on $engineName', ({ engineName, url, skip })
 
     it('many revokes at once, with one failing by fault: exactly one result, counts add up to the queued posts', async () => {
       const org = await createOrganization(t.db);
-      const { id } = await t.store.states.createSocialAccount(org.organizationId, 4);
+      const { id } = await t.store.layers.states.createSocialAccount(org.organizationId, 4);
       const calls = [
         t.store.layers.revokeSocialAccount(org.organizationId, id, { failAt: 'revoke:after-cancel' }).catch((e: Error) => e.name),
         ...Array.from({ length: 5 }, () => t.store.layers.revokeSocialAccount(org.organizationId, id)),
@@ -77,7 +77,7 @@ describe.each(engines)('concurrency on $engineName', ({ engineName, url, skip })
 
     it('8 parallel Hoko deletes of overlapping batches: each partner deleted exactly once, no call reports an id it did not delete', async () => {
       const { workspaceId } = await createHokoWorkspace(t.db);
-      const { ids } = await t.store.states.createPartners(workspaceId, 400);
+      const { ids } = await t.store.hoko.states.createPartners(workspaceId, 400);
       // Batch i covers partners [40i, 40i + 80): each overlaps its neighbours by half.
       const batches = Array.from({ length: 8 }, (_, i) => ids.slice(40 * i, 40 * i + 80));
       const results = await Promise.all(batches.map((batch) => t.store.hoko.deletePartners(workspaceId, batch)));
@@ -108,7 +108,7 @@ describe.each(engines)('concurrency on $engineName', ({ engineName, url, skip })
 
     it('8 parallel Hoko deletes of disjoint batches all succeed', async () => {
       const { workspaceId } = await createHokoWorkspace(t.db);
-      const { ids } = await t.store.states.createPartners(workspaceId, 800);
+      const { ids } = await t.store.hoko.states.createPartners(workspaceId, 800);
       const batches = Array.from({ length: 8 }, (_, i) => ids.slice(100 * i, 100 * i + 100));
       const results = await Promise.all(batches.map((batch) => t.store.hoko.deletePartners(workspaceId, batch)));
       expect(results).toEqual(batches.map((deletedIds) => ({ kind: 'deleted', deletedIds })));
@@ -116,14 +116,14 @@ describe.each(engines)('concurrency on $engineName', ({ engineName, url, skip })
 
     it('the same partners in reverse order from two calls: one deletes them all, the other deletes none', async () => {
       const { workspaceId } = await createHokoWorkspace(t.db);
-      const { ids } = await t.store.states.createPartners(workspaceId, 2000);
+      const { ids } = await t.store.hoko.states.createPartners(workspaceId, 2000);
       const results = await Promise.all([t.store.hoko.deletePartners(workspaceId, ids), t.store.hoko.deletePartners(workspaceId, [...ids].reverse())]);
       expect(results.map((r) => r.kind).sort()).toEqual(['deleted', 'invalid']);
     });
 
     it('two deletes of one influencer at once: one result, one null, one audit', async () => {
       const org = await createOrganization(t.db);
-      const { id } = await t.store.states.createInfluencer(org.organizationId, {});
+      const { id } = await t.store.layers.states.createInfluencer(org.organizationId, {});
       const results = await Promise.all([
         t.store.layers.deleteInfluencer(org.organizationId, id, { reason: 'first', keyId: org.keyId }),
         t.store.layers.deleteInfluencer(org.organizationId, id, { reason: 'second', keyId: org.keyId }),
@@ -135,7 +135,7 @@ describe.each(engines)('concurrency on $engineName', ({ engineName, url, skip })
 
     it('two deletes of one Ayrshare post at once: one deleted, one already_deleted', async () => {
       const { profileId } = await createAyrshareProfile(t.db);
-      const { publishedIds } = await t.store.states.createPosts(profileId, 0, 1);
+      const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 1);
       const id = publishedIds[0] as string;
       const results = await Promise.all([t.store.ayrshare.deletePost(profileId, id, false), t.store.ayrshare.deletePost(profileId, id, true)]);
       const kinds = results.map((r) => r.kind);
@@ -145,7 +145,7 @@ describe.each(engines)('concurrency on $engineName', ({ engineName, url, skip })
 
     it('overlapping Ayrshare bulk deletes: posts deleted once, the loser changes nothing', async () => {
       const { profileId } = await createAyrshareProfile(t.db);
-      const { publishedIds } = await t.store.states.createPosts(profileId, 0, 6);
+      const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 6);
       const results = await Promise.all([
         t.store.ayrshare.deleteBulk(profileId, publishedIds.slice(0, 4), false),
         t.store.ayrshare.deleteBulk(profileId, publishedIds.slice(2).reverse(), true),

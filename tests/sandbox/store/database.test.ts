@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadMigrations, migrate, migrationsDirectory } from '../../../src/sandbox/store/migrate.js';
-import { openDatabase } from '../../../src/sandbox/store/openDatabase.js';
-import { engineName, openTestDatabase } from '../../support/sandboxDatabase.js';
+import { sliceMigrations } from '../../../src/sandbox/slices.js';
+import { migrate } from '../../../src/sandbox/store/migrate.js';
+import { engineName, openSandboxDatabase as openDatabase, openTestDatabase, slices } from '../../support/sandboxDatabase.js';
 import type { TestDatabase } from '../../support/sandboxDatabase.js';
 
 let t: TestDatabase;
@@ -15,16 +15,17 @@ afterAll(async () => {
 
 describe(`database and migrations on ${engineName}`, () => {
   it('records every migration once; running migrate again applies nothing', async () => {
-    const all = await loadMigrations();
-    expect(all.map((m) => m.name)).toContain('001_initial.sql');
+    const all = await sliceMigrations(slices);
+    // Each slice's migrations are recorded under its own name, after the shared set.
+    expect(all.map((m) => m.version)).toEqual(expect.arrayContaining(['sandbox/001', ...slices.map((s) => `${s.name}/001`)]));
     const { rows } = await t.db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(rows.map((r) => r.version)).toEqual(all.map((m) => m.version));
-    expect(await migrate(t.db)).toEqual([]);
-    expect(await Promise.all([migrate(t.db), migrate(t.db)])).toEqual([[], []]);
+    expect(rows.map((r) => r.version)).toEqual(all.map((m) => m.version).sort());
+    expect(await migrate(t.db, all)).toEqual([]);
+    expect(await Promise.all([migrate(t.db, all), migrate(t.db, all)])).toEqual([[], []]);
   });
 
   it('refuses a migration that was edited after it was applied', async () => {
-    const [first] = await loadMigrations();
+    const [first] = await sliceMigrations(slices);
     await expect(migrate(t.db, [{ ...(first as NonNullable<typeof first>), checksum: 'edited' }])).rejects.toThrow(/changed after it was applied/);
   });
 
@@ -38,7 +39,7 @@ describe(`database and migrations on ${engineName}`, () => {
         'layers_scheduled_posts', 'idempotency_records', 'ayrshare_profiles', 'ayrshare_posts', 'hoko_workspaces', 'hoko_api_keys', 'hoko_partners', 'schema_migrations',
       ]),
     );
-    expect(await readFile(new URL('001_initial.sql', migrationsDirectory), 'utf8')).toMatch(/CREATE TABLE/);
+    for (const { slice } of slices) expect(await readFile(new URL('001_initial.sql', slice.migrations), 'utf8')).toMatch(/CREATE TABLE/);
   });
 
   it('commits a transaction, and rolls everything back when it throws', async () => {

@@ -1,0 +1,39 @@
+import { hashSecret } from '../../store/hashSecret.js';
+import type { Db } from '../../store/sqlDb.js';
+import type { AyrshareDemo } from './types.js';
+
+/** The demo key: public on purpose (this is a sandbox), the same on every start. */
+export const DEMO_KEY = 'ayr_demo_sandbox_key';
+
+const DEMO = {
+  profile: 'd3300000-0000-4000-8000-000700000001',
+  pending: ['DemoPost000000000001', 'DemoPost000000000002'],
+  published: ['DemoPost000000000003', 'DemoPost000000000004'],
+};
+
+/** The primary profile of the demo key, two pending and two published posts (every insert `ON CONFLICT DO NOTHING`). */
+export async function seedDemo(db: Db): Promise<AyrshareDemo> {
+  await db.transaction(async (tx) => {
+    await tx.query(`INSERT INTO ayrshare_profiles (id, title, api_key_sha256) VALUES ($1, 'Demo profile', $2) ON CONFLICT DO NOTHING`, [DEMO.profile, hashSecret(DEMO_KEY)]);
+    const posts = [
+      ...DEMO.pending.map((postId) => ({ postId, status: 'pending', platforms: [{ platform: 'twitter' }, { platform: 'facebook' }] })),
+      ...DEMO.published.map((postId, n) => ({
+        postId,
+        status: 'published',
+        platforms: [
+          { platform: 'twitter', networkPostId: `128890009966377574${n}` },
+          { platform: 'facebook', networkPostId: `104920007983682_10868329760774${n}` },
+        ],
+      })),
+    ];
+    await tx.query(
+      `INSERT INTO ayrshare_posts (id, profile_id, post, status, platforms, schedule_date)
+       SELECT p.id, $1, 'Demo post ' || p.n, p.status, p.platforms::jsonb,
+              CASE WHEN p.status = 'pending' THEN timestamptz '2030-01-01T12:00:00Z' END
+         FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS p (id, status, platforms, n)
+       ON CONFLICT DO NOTHING`,
+      [DEMO.profile, posts.map((p) => p.postId), posts.map((p) => p.status), posts.map((p) => JSON.stringify(p.platforms))],
+    );
+  });
+  return { apiKey: DEMO_KEY, profileId: DEMO.profile, postIds: [...DEMO.pending, ...DEMO.published] };
+}

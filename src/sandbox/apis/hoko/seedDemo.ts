@@ -1,0 +1,29 @@
+import type { LoadedApi } from '../../../core/loadApi.js';
+import { documentScopes } from '../../../core/securitySchemes.js';
+import { hashSecret } from '../../store/hashSecret.js';
+import type { Db } from '../../store/sqlDb.js';
+import type { HokoDemo } from './types.js';
+
+/** The demo key: public on purpose (this is a sandbox), the same on every start. */
+export const DEMO_KEY = 'hoko_demo_sandbox_key';
+
+const id = (group: number, n: number) => `d3300000-0000-4000-8000-${group.toString(16).padStart(4, '0')}${n.toString(16).padStart(8, '0')}`;
+const DEMO = { workspace: id(8, 1), key: id(9, 1), partners: [1, 2, 3, 4, 5].map((n) => id(10, n)) };
+
+/** A workspace, its key (holding every scope the document names, set again on every start), five partners. */
+export async function seedDemo(db: Db, api: LoadedApi): Promise<HokoDemo> {
+  await db.transaction(async (tx) => {
+    await tx.query(`INSERT INTO hoko_workspaces (id, slug, name) VALUES ($1, 'demo', 'Demo workspace') ON CONFLICT DO NOTHING`, [DEMO.workspace]);
+    await tx.query(`INSERT INTO hoko_api_keys (id, workspace_id, secret_sha256, scopes) VALUES ($1, $2, $3, $4::text[]) ON CONFLICT (id) DO UPDATE SET scopes = excluded.scopes`, [
+      DEMO.key,
+      DEMO.workspace,
+      hashSecret(DEMO_KEY),
+      documentScopes(api.operations),
+    ]);
+    await tx.query(
+      `INSERT INTO hoko_partners (id, workspace_id, name) SELECT p.id, $2, 'Demo partner ' || p.n FROM unnest($1::uuid[]) WITH ORDINALITY AS p (id, n) ON CONFLICT DO NOTHING`,
+      [DEMO.partners, DEMO.workspace],
+    );
+  });
+  return { apiKey: DEMO_KEY, workspaceId: DEMO.workspace, partnerIds: [...DEMO.partners] };
+}

@@ -1,0 +1,28 @@
+/** The Hoko slice's store, as its handler sees it. */
+import type { Faults } from '../../http/faults.js';
+
+export interface HokoKey {
+  workspaceId: string;
+  scopes: string[];
+}
+
+export interface HokoStore {
+  findKey(apiKey: string): Promise<HokoKey | null>;
+  /**
+   * Soft-deletes all the ids or none, in one transaction: `invalid` lists ids that are not live
+   * partners of the workspace (unknown, other workspace, already deleted). Concurrent overlapping
+   * deletes never delete a partner twice nor report an id this call did not delete.
+   */
+  deletePartners(workspaceId: string, ids: string[], faults?: Faults): Promise<{ kind: 'deleted'; deletedIds: string[] } | { kind: 'invalid'; ids: string[] }>;
+  states: {
+    createPartners(workspaceId: string, count: number): Promise<{ ids: string[] }>;
+    /** Removes exactly the partners a setup created. */
+    teardown(ids: string[]): Promise<void>;
+  };
+}
+
+export interface HokoDemo {
+  apiKey: string;
+  workspaceId: string;
+  partnerIds: string[];
+}
