@@ -9,7 +9,7 @@ export interface DocsOperation {
   path: string;
   /** Markdown, as in the document. */
   summary: string;
-  /** Deep link into the API's page, relative to the index: `layers.html#/influencers/getinfluencer`. */
+  /** Deep link into the API's page, relative to the index: `<api>.html#/<tag slug>/<operationid>`. */
   href: string;
 }
 

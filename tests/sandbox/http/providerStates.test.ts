@@ -39,7 +39,7 @@ describe('provider states', () => {
 
     const key = await post(h, { action: 'setup', api: 'layers', state: 'api key without scope', params: { scope: 'social:write' } });
     const found = await h.store.layers.findKey(key.body.data.apiKey);
-    expect(found).toMatchObject({ organizationId, scopes: ['influencers:write'] }); // every scope of the document but the one named
+    expect(found).toMatchObject({ organizationId, scopes: ['influencers:read', 'influencers:write'] }); // every scope of the document but the one named
 
     const posts = await post(h, { action: 'setup', api: 'ayrshare', state: 'posts exist', params: { pending: 1, published: 2 } });
     expect(posts.body.data.pendingIds).toHaveLength(1);
