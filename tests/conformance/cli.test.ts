@@ -30,7 +30,8 @@ describe('conformance CLI errors', () => {
     const port = await closedPort();
     const result = await runConformance(['--api', 'hoko', '--target', `hoko=http://127.0.0.1:${port}`], { HOKO_API_KEY: 'k-123456' });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`cannot reach the hoko target at http://127.0.0.1:${port} \\(ECONNREFUSED\\)`));
+    expect(result.stderr).toMatch(new RegExp(`^conformance: cannot reach the hoko target at http://127.0.0.1:${port}: connection refused \\(ECONNREFUSED\\); is the server running`));
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('prints the options with --help', async () => {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import { loadRegistry, type Registry } from '../../core/registry.js';
 
 export class UsageError extends Error {
@@ -14,6 +15,7 @@ export interface CliOptions {
   reporter: 'human' | 'junit';
   output?: string;
   grep?: RegExp;
+  limits: TransportLimits;
   help: boolean;
 }
 
@@ -33,14 +35,22 @@ Options:
   --target <api>=<baseUrl>  check a live server instead of the mock; repeatable
   --state-url <url>         the target's provider-state endpoint (enables the behaviour scenarios)
   --allow-writes            allow requests that may change data on a non-loopback target
-  --reporter human|junit    report format (default: human)
-  --output <file>           write the JUnit report to this file (human report still printed)
-  --grep <pattern>          run only cases whose id or title matches this regular expression
+  --reporter human|junit    report format on stdout (default: human)
+  --output <file>           write the JUnit report to this file, and the human one on stdout
+                            (always JUnit, with or without --reporter junit; the path is
+                            checked writable before the run)
+  --grep <pattern>          run only cases and scenarios whose id or title matches this regular
+                            expression (case-insensitive)
+  --timeout <seconds>       time limit of every request: cases, scenarios, provider states and
+                            the reachability check (default: ${DEFAULT_LIMITS.timeoutMs / 1000})
+  --max-body <MiB>          largest response body read; a longer one fails the case (default: ${DEFAULT_LIMITS.maxBodyBytes / 1024 / 1024})
   --registry <dir>          the API registry to use (a generated/ folder; default: this package's)
   -h, --help                show this help
 
 Credentials come from the environment and are never printed:
   ${variables}
+
+Redirects are never followed: a 3xx is checked like any other answer.
 
 Exit codes: 0 every check passed, 1 a check failed, 2 usage or connection error.
 `;
@@ -56,6 +66,13 @@ function httpUrl(value: string, flag: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${flag}: '${value}' must be an http or https URL`);
   return value.replace(/\/+$/, '');
+}
+
+function positiveNumber(value: string, flag: string, unit: string, max: number): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag}: '${value}' is not a positive number of ${unit}`);
+  if (n > max) throw new UsageError(`${flag}: ${value} ${unit} is more than the ${max} allowed`);
+  return n;
 }
 
 /** Parses the command line; throws UsageError with a one-line message saying what to fix. */
@@ -74,6 +91,8 @@ export function parseOptions(argv: string[]): CliOptions {
         reporter: { type: 'string', default: 'human' },
         output: { type: 'string' },
         grep: { type: 'string' },
+        timeout: { type: 'string' },
+        'max-body': { type: 'string' },
         registry: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -108,9 +127,14 @@ export function parseOptions(argv: string[]): CliOptions {
       throw new UsageError(`--grep: ${(error as Error).message}`);
     }
   }
+  const limits: TransportLimits = {
+    timeoutMs: values.timeout === undefined ? DEFAULT_LIMITS.timeoutMs : positiveNumber(values.timeout, '--timeout', 'seconds', 86_400) * 1000,
+    maxBodyBytes: values['max-body'] === undefined ? DEFAULT_LIMITS.maxBodyBytes : Math.floor(positiveNumber(values['max-body'], '--max-body', 'MiB', 1024) * 1024 * 1024),
+  };
   return {
     registry,
     apis,
+    limits,
     targets,
     ...(values['state-url'] ? { stateUrl: httpUrl(values['state-url'], '--state-url') } : {}),
     allowWrites: values['allow-writes'] ?? false,
