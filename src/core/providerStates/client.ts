@@ -3,7 +3,7 @@
  * Remembers every state it set up and tears down exactly those, newest first. The data each setup
  * answers is checked against the state's `data` schema before a scenario uses it.
  */
-import { boundedFetch, DEFAULT_LIMITS, type BoundedResponse, type TransportLimits } from '../boundedFetch.js';
+import { boundedFetch, DEFAULT_LIMITS, TransportError, type BoundedResponse, type TransportLimits } from '../boundedFetch.js';
 import type { ProviderStateProtocol } from './protocol.js';
 
 export interface ProviderStatesOptions {
@@ -38,8 +38,12 @@ export class ProviderStates {
   }
 
   /** One exchange with the endpoint; a failure to get an answer rejects with a TransportError saying why. */
-  async #post(body: Record<string, unknown>): Promise<BoundedResponse> {
-    return boundedFetch(this.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, this.#limits);
+  async #post(body: { action: string; state: string } & Record<string, unknown>): Promise<BoundedResponse> {
+    try {
+      return await boundedFetch(this.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, this.#limits);
+    } catch (error) {
+      throw new TransportError(`provider state '${body.state}' ${body.action}: no response: ${(error as Error).message}`);
+    }
   }
 
   /** Sets up `state` and returns its data (the ids it created). Throws quoting the target's answer. */
@@ -70,7 +74,7 @@ export class ProviderStates {
         const response = await this.#post({ action: 'teardown', api: this.api, ...s });
         if (response.status !== 200 && response.status !== 204) errors.push(`teardown of '${s.state}' answered ${response.status}`);
       } catch (error) {
-        errors.push(`teardown of '${s.state}' failed: ${(error as Error).message}`);
+        errors.push((error as Error).message);
       }
     }
     return errors;
