@@ -75,27 +75,45 @@ function positiveNumber(value: string, flag: string, unit: string, max: number):
   return n;
 }
 
+const OPTIONS = {
+  api: { type: 'string', multiple: true },
+  target: { type: 'string', multiple: true },
+  'state-url': { type: 'string' },
+  'allow-writes': { type: 'boolean', default: false },
+  reporter: { type: 'string', default: 'human' },
+  output: { type: 'string' },
+  grep: { type: 'string' },
+  timeout: { type: 'string' },
+  'max-body': { type: 'string' },
+  registry: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const VALUE_OPTIONS = new Set(Object.entries(OPTIONS).flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`] : [])));
+
+/** `--timeout -3` as `--timeout=-3`, so a negative number is read as the value it is meant to be (and refused by name). */
+function negativeValuesJoined(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (VALUE_OPTIONS.has(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Parses the command line; throws UsageError with a one-line message saying what to fix. */
 export function parseOptions(argv: string[]): CliOptions {
   let values;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: negativeValuesJoined(argv),
       strict: true,
       allowPositionals: false,
-      options: {
-        api: { type: 'string', multiple: true },
-        target: { type: 'string', multiple: true },
-        'state-url': { type: 'string' },
-        'allow-writes': { type: 'boolean', default: false },
-        reporter: { type: 'string', default: 'human' },
-        output: { type: 'string' },
-        grep: { type: 'string' },
-        timeout: { type: 'string' },
-        'max-body': { type: 'string' },
-        registry: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: OPTIONS,
     }));
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');

@@ -20,7 +20,9 @@ import { ScenarioContext } from './scenarioContext.js';
 export async function loadScenarios(api: LoadedApi): Promise<Scenarios> {
   if (!api.entry.conformance.scenarios) return {};
   try {
-    return ((await import(`../apis/${api.name}/scenarios.js`)) as { scenarios: Scenarios }).scenarios;
+    // a plain variable, not a template in import(): bundlers (vitest's) leave it to be resolved at run time
+    const slice = `../apis/${api.name}/scenarios.js`;
+    return ((await import(slice)) as { scenarios: Scenarios }).scenarios;
   } catch (error) {
     throw new SuiteSetupError(`the ${api.name} manifest declares scenarios, but src/conformance/apis/${api.name}/scenarios.ts cannot be loaded: ${(error as Error).message}`);
   }
