@@ -28,6 +28,8 @@ describe('the suite against hostile servers', () => {
     'cuts the body mid-way': hostile.cutMidway,
     'echoes the key': hostile.echoesTheKey,
     'sends thousands of headers': hostile.thousandsOfHeaders,
+    'serves provider states, then never answers the scenarios': () => hostile.honestStatesThen('silent'),
+    'serves provider states, then echoes the key to the scenarios': () => hostile.honestStatesThen('echo'),
   };
 
   beforeAll(async () => {
@@ -110,5 +112,17 @@ describe('the suite against hostile servers', () => {
     expect(stdout).toMatch(/setup answered 400: \[REDACTED\] x+\[REDACTED\]/);
     expect(junit).toMatch(/^<\?xml version="1\.0"/);
     expect(junit).toContain('[REDACTED]');
+  });
+
+  it("a scenario's request that gets no answer is one transport failure naming the request", () => {
+    const { code, stdout } = run('serves provider states, then never answers the scenarios');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/case: hoko scenario delete-exact-ids\n\s+\[transport\] DELETE \/api\/partners: no response: no complete answer within 2 s \(--timeout\)\n/);
+  });
+
+  it("a key echoed to a scenario is redacted in what the scenario quotes", () => {
+    const { code, stdout } = run('serves provider states, then echoes the key to the scenarios');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/\[behaviour\] deletedIds are exactly the ids sent\n\s+expected: \[[^\n]+\n\s+actual:\s+\["\[REDACTED\]","y+/);
   });
 });
