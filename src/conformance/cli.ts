@@ -25,7 +25,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     return 2;
   }
   if (options.help) {
-    process.stdout.write(usage(options.registry));
+    // run from the sources (tsx) in a checkout, or as the installed bin (compiled .js)
+    process.stdout.write(usage(options.registry, import.meta.url.endsWith('.ts')));
     return 0;
   }
   if (options.output) {

@@ -51,7 +51,7 @@ describe('conformance CLI errors', () => {
   it('prints the options with --help, under the name of the installed command', async () => {
     const result = await runConformance(['--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Usage: partner-api-conformance \[options\]/);
+    expect(result.stdout).toMatch(/^Usage: partner-api-conformance \[options\] +\(in this repository: npm run conformance -- \[options\]\)\n/);
     expect(result.stdout).toMatch(/--allow-writes/);
     expect(result.stdout).toMatch(/--timeout <seconds> +time limit of every request/);
     expect(result.stdout).toMatch(/--max-body <MiB>/);

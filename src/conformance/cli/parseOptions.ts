@@ -19,13 +19,13 @@ export interface CliOptions {
   help: boolean;
 }
 
-/** The help text, with the registry's APIs and the variables their keys come from. */
-export function usage(registry: Registry): string {
+/** The help text, with the registry's APIs and the variables their keys come from; `inRepository` adds how to run it from a checkout. */
+export function usage(registry: Registry, inRepository = false): string {
   const names = registry.apis.map((a) => a.name);
   const variables = registry.apis
     .map((a) => [a.credentials.apiKey.env, ...a.credentials.headers.map((h) => `${h.env} (optional)`)].join(', '))
     .join('; ');
-  return `Usage: partner-api-conformance [options]   (in this repository: npm run conformance -- [options])
+  return `Usage: partner-api-conformance [options]${inRepository ? '   (in this repository: npm run conformance -- [options])' : ''}
 
 Checks implementations of APIs against their OpenAPI documents. With no --target, each API is
 checked against a Prism mock started from its bundled document.
@@ -34,7 +34,8 @@ Options:
   --api <name>              ${names.join(', ')}; repeatable (default: all)
   --target <api>=<baseUrl>  check a live server instead of the mock; repeatable
   --state-url <url>         the target's provider-state endpoint (enables the behaviour scenarios)
-  --allow-writes            allow requests that may change data on a non-loopback target
+  --allow-writes            allow requests that may change data on a non-loopback target, and
+                            provider-state setup and teardown at a non-loopback --state-url
   --reporter human|junit    report format on stdout (default: human)
   --output <file>           write the JUnit report to this file, and the human one on stdout
                             (always JUnit, with or without --reporter junit; the path is
