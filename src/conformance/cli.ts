@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
- * `npm run conformance -- [options]`: runs the conformance suite and prints its report.
- * Exit 0 when every check passed, 1 when one failed, 2 for a usage or connection error.
+ * `partner-api-conformance [options]` (`npm run conformance -- [options]` in this repository):
+ * runs the conformance suite and prints its report; `--output` also writes JUnit to a file.
+ * Exit 0 when every check passed, 1 when one failed, 2 for a usage or connection error (one line).
  */
 import { writeFile } from 'node:fs/promises';
+import { outputProblem } from './cli/checkOutput.js';
 import { parseOptions, usage, UsageError, type CliOptions } from './cli/parseOptions.js';
 import { SuiteSetupError } from './failClosed.js';
+import { hintsOf } from './report/hints.js';
 import { humanReport } from './report/humanReport.js';
 import { junitReport } from './report/junitReport.js';
 import { redactor } from './run/redact.js';
@@ -22,8 +25,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     return 2;
   }
   if (options.help) {
-    process.stdout.write(usage(options.registry));
+    // run from the sources (tsx) in a checkout, or as the installed bin (compiled .js)
+    process.stdout.write(usage(options.registry, import.meta.url.endsWith('.ts')));
     return 0;
+  }
+  if (options.output) {
+    const problem = await outputProblem(options.output);
+    if (problem) {
+      process.stderr.write(`conformance: ${problem}\n`);
+      return 2;
+    }
   }
   const suite: SuiteOptions = {
     registry: options.registry,
@@ -31,6 +42,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     targets: options.targets,
     env,
     allowWrites: options.allowWrites,
+    limits: options.limits,
     ...(options.grep ? { grep: options.grep } : {}),
     ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}),
     scenarios: runScenarios,
@@ -38,15 +50,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const redact = redactor(secretsOf(suite));
   try {
     const report = await runSuite(suite);
-    if (options.reporter === 'junit' && !options.output) {
-      process.stdout.write(redact(junitReport(report)));
-    } else {
+    if (options.output) {
+      // --output is always JUnit (the human report stays on stdout), whatever --reporter says
       process.stdout.write(redact(humanReport(report)));
-      if (options.output) {
-        await writeFile(options.output, redact(options.reporter === 'junit' ? junitReport(report) : humanReport(report)));
-        process.stdout.write(`${options.reporter} report written to ${options.output}\n`);
-      }
-    }
+      await writeFile(options.output, junitReport(report, redact));
+      process.stdout.write(`JUnit report written to ${options.output}\n`);
+    } else if (options.reporter === 'junit') {
+      process.stdout.write(junitReport(report, redact));
+      // stdout is XML: the hints the human report would show go to stderr
+      for (const run of report.apis) for (const hint of hintsOf(run)) process.stderr.write(`conformance: ${run.api}: ${redact(hint)}\n`);
+    } else process.stdout.write(redact(humanReport(report)));
     return report.apis.some((a) => a.results.some((r) => r.outcome === 'failed')) ? 1 : 0;
   } catch (error) {
     const message = redact(error instanceof Error ? error.message : String(error));

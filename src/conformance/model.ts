@@ -91,7 +91,7 @@ export interface CaseResult {
   failures: CheckFailure[];
   skipReason?: string;
   /** Statuses this case saw (a scenario may see several), for the coverage matrix. */
-  observed: { operationId: string; status: number; passed: boolean }[];
+  observed: { operationId: string; status: number; passed: boolean; contentType?: string }[];
   /** A `curl` command that reproduces the (last) request, credentials redacted. */
   curl?: string;
   durationMs: number;
@@ -110,6 +110,8 @@ export interface ApiRun {
   results: CaseResult[];
   /** Cases left out and why (writes guard, --grep), counted in the report. */
   leftOut: { reason: string; count: number }[];
+  /** Wall time of the API's run (its cases run side by side, so not their sum). */
+  durationMs: number;
 }
 
 export interface RunReport {

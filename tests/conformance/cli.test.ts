@@ -12,12 +12,26 @@ describe('conformance CLI errors', () => {
     [['--reporter', 'tap'], /--reporter: 'tap' is not a reporter/],
     [['--grep', '('], /--grep: Invalid regular expression/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
+    [['--api'], /Option '--api <value>' argument missing/],
+    [['--timeout', 'soon'], /--timeout: 'soon' is not a positive number of seconds/],
+    [['--timeout', '0'], /--timeout: '0' is not a positive number of seconds/],
+    [['--timeout', '1e9'], /--timeout: 1e9 seconds is more than the 86400 allowed/],
+    [['--max-body', '-3'], /--max-body: '-3' is not a positive number of MiB/],
+    [['--output', '/nonexistent-folder/report.xml'], /--output: cannot write '\/nonexistent-folder\/report.xml': the folder \/nonexistent-folder does not exist/],
+    [['--output', '.'], /--output: '.' is a folder, not a file/],
   ])('%j exits 2 with a one-line message', async (args, message) => {
     const result = await runConformance(args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).toMatch(/^conformance: [^\n]+\n$/);
+  });
+
+  it('refuses an --output it cannot write before the run: no target is contacted', async () => {
+    const port = await closedPort();
+    const result = await runConformance(['--api', 'hoko', '--target', `hoko=http://127.0.0.1:${port}`, '--output', '/nonexistent-folder/report.xml'], { HOKO_API_KEY: 'k-123456' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^conformance: --output: cannot write [^\n]+\n$/);
   });
 
   it('names the missing credential of a live target', async () => {
@@ -30,12 +44,17 @@ describe('conformance CLI errors', () => {
     const port = await closedPort();
     const result = await runConformance(['--api', 'hoko', '--target', `hoko=http://127.0.0.1:${port}`], { HOKO_API_KEY: 'k-123456' });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`cannot reach the hoko target at http://127.0.0.1:${port} \\(ECONNREFUSED\\)`));
+    expect(result.stderr).toMatch(new RegExp(`^conformance: cannot reach the hoko target at http://127.0.0.1:${port}: connection refused \\(ECONNREFUSED\\); is the server running`));
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
-  it('prints the options with --help', async () => {
+  it('prints the options with --help, under the name of the installed command', async () => {
     const result = await runConformance(['--help']);
     expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: partner-api-conformance \[options\] +\(in this repository: npm run conformance -- \[options\]\)\n/);
     expect(result.stdout).toMatch(/--allow-writes/);
+    expect(result.stdout).toMatch(/--timeout <seconds> +time limit of every request/);
+    expect(result.stdout).toMatch(/--max-body <MiB>/);
+    expect(result.stdout).toMatch(/--output <file> +write the JUnit report to this file[^]*always JUnit, with or without --reporter junit/);
   });
 });

@@ -52,6 +52,9 @@ describe('the package, as another team installs it', () => {
     const help = await runCommand(join(consumer, 'node_modules', '.bin', 'partner-api-conformance'), ['--help'], { cwd: consumer });
     expect(help.code, help.stderr).toBe(0);
     expect(help.stdout).toContain('--target <api>=<baseUrl>');
+    // the installed bin names itself, not the repository's npm script
+    expect(help.stdout).toMatch(/^Usage: partner-api-conformance \[options\]\n/);
+    expect(help.stdout).not.toContain('npm run conformance');
     // Prism is an optional peer dependency: without it and without --target, the bin says what to do.
     const mock = await runCommand(join(consumer, 'node_modules', '.bin', 'partner-api-conformance'), ['--api', 'hoko'], { cwd: consumer });
     expect(mock.code).toBe(2);

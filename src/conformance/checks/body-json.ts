@@ -7,6 +7,6 @@ export const bodyJson: Check = {
   appliesTo: (ctx) => ctx.json() !== undefined,
   run: (ctx) => {
     const body = ctx.json();
-    return body && 'error' in body ? [{ rule: 'body-json', message: 'the body is not valid JSON', actual: ctx.response.bodyText.slice(0, 200) }] : [];
+    return body && 'error' in body ? [{ rule: 'body-json', message: 'the body is not valid JSON', actual: ctx.redact.excerpt(ctx.response.bodyText, 200) }] : [];
   },
 };

@@ -5,6 +5,7 @@
 import type { Operation } from '../../openapi/operations.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import type { CheckFailure, Expectation, ObservedResponse, RuleId, TargetKind } from '../model.js';
+import type { Redactor } from '../run/redact.js';
 
 /** What the API's manifest declares for its checks (`conformance:` in openapi/<api>/api.yaml). */
 export interface ApiCheckOptions {
@@ -27,6 +28,8 @@ export interface CheckContext {
   mediaType: string | undefined;
   /** The body read as JSON: `undefined` when not a JSON media type, `{ error }` when it does not parse. */
   json(): { value: unknown } | { error: string } | undefined;
+  /** Keeps secrets out of what a failure quotes: `redact.excerpt(text, max)` for any response text a check cuts. */
+  redact: Redactor;
 }
 
 export interface Check {

@@ -9,6 +9,7 @@ import { isJsonMediaType, matchMediaType } from '../../openapi/mediaTypes.js';
 import type { Operation } from '../../openapi/operations.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import type { CheckFailure, Expectation, ObservedResponse, TargetKind } from '../model.js';
+import { noRedaction, type Redactor } from '../run/redact.js';
 import type { ApiCheckOptions, Check, CheckContext } from './check.js';
 import { CHECKS } from './index.js';
 
@@ -23,6 +24,8 @@ export interface CheckInput {
   api?: ApiCheckOptions;
   /** Checks of the target adapter, run after the registered ones. */
   extraChecks?: readonly Check[];
+  /** Secrets a hostile server may echo: redacted from every failure before anything cuts or escapes it. */
+  redact?: Redactor;
 }
 
 function documentedMediaType(operation: Operation, statusKey: string | undefined, contentTypeHeader: string | undefined): string | undefined {
@@ -45,6 +48,7 @@ export function createCheckContext(input: CheckInput): CheckContext {
     api: input.api ?? {},
     statusKey,
     mediaType,
+    redact: input.redact ?? noRedaction,
     json() {
       if (parsed !== null) return parsed;
       if (!mediaType || !isJsonMediaType(input.response.headers['content-type'] ?? mediaType)) return (parsed = undefined);
@@ -57,7 +61,18 @@ export function createCheckContext(input: CheckInput): CheckContext {
   };
 }
 
+/** The failure with every string it quotes redacted (a body-schema message can name a key the server sent). */
+export function redactFailure(failure: CheckFailure, redact: Redactor): CheckFailure {
+  return {
+    ...failure,
+    message: redact(failure.message),
+    ...(failure.expected !== undefined ? { expected: redact(failure.expected) } : {}),
+    ...(failure.actual !== undefined ? { actual: redact(failure.actual) } : {}),
+    ...(failure.instancePath !== undefined ? { instancePath: redact(failure.instancePath) } : {}),
+  };
+}
+
 export function checkResponse(input: CheckInput): CheckFailure[] {
   const ctx = createCheckContext(input);
-  return [...CHECKS, ...(input.extraChecks ?? [])].flatMap((check) => (check.appliesTo(ctx) ? check.run(ctx) : []));
+  return [...CHECKS, ...(input.extraChecks ?? [])].flatMap((check) => (check.appliesTo(ctx) ? check.run(ctx) : [])).map((f) => redactFailure(f, ctx.redact));
 }

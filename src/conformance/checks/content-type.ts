@@ -9,10 +9,10 @@ export const contentType: Check = {
     const content = statusKey ? operation.response(statusKey)?.value.content : undefined;
     return isObject(content) && Object.keys(content).length > 0;
   },
-  run: ({ statusKey, operation, response, mediaType }) => {
+  run: ({ statusKey, operation, response, mediaType, redact }) => {
     if (mediaType) return [];
     const documented = Object.keys((operation.response(statusKey as string)?.value.content ?? {}) as object);
-    const actual = response.headers['content-type']?.split(';')[0]?.trim().toLowerCase() || '(none)';
+    const actual = redact.excerpt(response.headers['content-type']?.split(';')[0]?.trim().toLowerCase() || '(none)', 200);
     return [{ rule: 'content-type', message: `content type '${actual}' is not documented for ${response.status}`, expected: documented.join(', '), actual }];
   },
 };

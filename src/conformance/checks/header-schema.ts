@@ -14,14 +14,14 @@ export const headerSchema: Check = {
   id: 'header-schema',
   description: 'present response headers are valid against their schemas',
   appliesTo: ({ statusKey }) => statusKey !== undefined,
-  run: ({ operation, statusKey, response, validator }) =>
+  run: ({ operation, statusKey, response, validator, redact }) =>
     Object.entries(operation.responseHeaders(statusKey as string)).flatMap(([name, header]) => {
       const value = response.headers[name.toLowerCase()];
       if (value === undefined || header.value.schema === undefined) return [];
       return validator.validate(`${header.pointer}/schema`, coerceHeader(value, header.value.schema)).map((error) => ({
         rule: 'header-schema' as const,
-        message: `header '${name}: ${value}' ${error.message}`,
-        actual: value,
+        message: `header '${name}: ${redact.excerpt(value, 200)}' ${error.message}`,
+        actual: redact.excerpt(value, 200),
       }));
     }),
 };

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import { loadRegistry, type Registry } from '../../core/registry.js';
 
 export class UsageError extends Error {
@@ -14,16 +15,17 @@ export interface CliOptions {
   reporter: 'human' | 'junit';
   output?: string;
   grep?: RegExp;
+  limits: TransportLimits;
   help: boolean;
 }
 
-/** The help text, with the registry's APIs and the variables their keys come from. */
-export function usage(registry: Registry): string {
+/** The help text, with the registry's APIs and the variables their keys come from; `inRepository` adds how to run it from a checkout. */
+export function usage(registry: Registry, inRepository = false): string {
   const names = registry.apis.map((a) => a.name);
   const variables = registry.apis
     .map((a) => [a.credentials.apiKey.env, ...a.credentials.headers.map((h) => `${h.env} (optional)`)].join(', '))
     .join('; ');
-  return `Usage: partner-api-conformance [options]   (in this repository: npm run conformance -- [options])
+  return `Usage: partner-api-conformance [options]${inRepository ? '   (in this repository: npm run conformance -- [options])' : ''}
 
 Checks implementations of APIs against their OpenAPI documents. With no --target, each API is
 checked against a Prism mock started from its bundled document.
@@ -32,15 +34,24 @@ Options:
   --api <name>              ${names.join(', ')}; repeatable (default: all)
   --target <api>=<baseUrl>  check a live server instead of the mock; repeatable
   --state-url <url>         the target's provider-state endpoint (enables the behaviour scenarios)
-  --allow-writes            allow requests that may change data on a non-loopback target
-  --reporter human|junit    report format (default: human)
-  --output <file>           write the JUnit report to this file (human report still printed)
-  --grep <pattern>          run only cases whose id or title matches this regular expression
+  --allow-writes            allow requests that may change data on a non-loopback target, and
+                            provider-state setup and teardown at a non-loopback --state-url
+  --reporter human|junit    report format on stdout (default: human)
+  --output <file>           write the JUnit report to this file, and the human one on stdout
+                            (always JUnit, with or without --reporter junit; the path is
+                            checked writable before the run)
+  --grep <pattern>          run only cases and scenarios whose id or title matches this regular
+                            expression (case-insensitive)
+  --timeout <seconds>       time limit of every request: cases, scenarios, provider states and
+                            the reachability check (default: ${DEFAULT_LIMITS.timeoutMs / 1000})
+  --max-body <MiB>          largest response body read; a longer one fails the case (default: ${DEFAULT_LIMITS.maxBodyBytes / 1024 / 1024})
   --registry <dir>          the API registry to use (a generated/ folder; default: this package's)
   -h, --help                show this help
 
 Credentials come from the environment and are never printed:
   ${variables}
+
+Redirects are never followed: a 3xx is checked like any other answer.
 
 Exit codes: 0 every check passed, 1 a check failed, 2 usage or connection error.
 `;
@@ -58,25 +69,52 @@ function httpUrl(value: string, flag: string): string {
   return value.replace(/\/+$/, '');
 }
 
+function positiveNumber(value: string, flag: string, unit: string, max: number): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag}: '${value}' is not a positive number of ${unit}`);
+  if (n > max) throw new UsageError(`${flag}: ${value} ${unit} is more than the ${max} allowed`);
+  return n;
+}
+
+const OPTIONS = {
+  api: { type: 'string', multiple: true },
+  target: { type: 'string', multiple: true },
+  'state-url': { type: 'string' },
+  'allow-writes': { type: 'boolean', default: false },
+  reporter: { type: 'string', default: 'human' },
+  output: { type: 'string' },
+  grep: { type: 'string' },
+  timeout: { type: 'string' },
+  'max-body': { type: 'string' },
+  registry: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const VALUE_OPTIONS = new Set(Object.entries(OPTIONS).flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`] : [])));
+
+/** `--timeout -3` as `--timeout=-3`, so a negative number is read as the value it is meant to be (and refused by name). */
+function negativeValuesJoined(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (VALUE_OPTIONS.has(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Parses the command line; throws UsageError with a one-line message saying what to fix. */
 export function parseOptions(argv: string[]): CliOptions {
   let values;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: negativeValuesJoined(argv),
       strict: true,
       allowPositionals: false,
-      options: {
-        api: { type: 'string', multiple: true },
-        target: { type: 'string', multiple: true },
-        'state-url': { type: 'string' },
-        'allow-writes': { type: 'boolean', default: false },
-        reporter: { type: 'string', default: 'human' },
-        output: { type: 'string' },
-        grep: { type: 'string' },
-        registry: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: OPTIONS,
     }));
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
@@ -108,9 +146,14 @@ export function parseOptions(argv: string[]): CliOptions {
       throw new UsageError(`--grep: ${(error as Error).message}`);
     }
   }
+  const limits: TransportLimits = {
+    timeoutMs: values.timeout === undefined ? DEFAULT_LIMITS.timeoutMs : positiveNumber(values.timeout, '--timeout', 'seconds', 86_400) * 1000,
+    maxBodyBytes: values['max-body'] === undefined ? DEFAULT_LIMITS.maxBodyBytes : Math.floor(positiveNumber(values['max-body'], '--max-body', 'MiB', 1024) * 1024 * 1024),
+  };
   return {
     registry,
     apis,
+    limits,
     targets,
     ...(values['state-url'] ? { stateUrl: httpUrl(values['state-url'], '--state-url') } : {}),
     allowWrites: values['allow-writes'] ?? false,

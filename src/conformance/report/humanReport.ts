@@ -6,6 +6,7 @@
 import type { ApiRun, CaseResult, RunReport } from '../model.js';
 import { countOutcomes } from './counts.js';
 import { coverageMatrix, type Cell } from './coverage.js';
+import { hintsOf } from './hints.js';
 
 const SYMBOL: Record<Cell, string> = { passed: '✓', failed: '✗', 'not-exercised': '·', 'not-documented': ' ' };
 
@@ -37,6 +38,7 @@ function apiSection(run: ApiRun): string[] {
   const lines = [`${run.api}  (${target})`, '  coverage:', ...matrix(run)];
   lines.push(`  cases: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   for (const l of run.leftOut) lines.push(`  left out: ${l.count} ${l.reason}`);
+  for (const hint of hintsOf(run)) lines.push(`  hint: ${hint}`);
   const skipped = run.results.filter((r) => r.outcome === 'skipped');
   const reasons = new Map<string, number>();
   for (const r of skipped) reasons.set(r.skipReason ?? 'no reason', (reasons.get(r.skipReason ?? 'no reason') ?? 0) + 1);

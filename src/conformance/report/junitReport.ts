@@ -1,11 +1,16 @@
-/** JUnit XML for CI systems: one <testsuite> per API, one <testcase> per case. */
+/**
+ * JUnit XML for CI systems: one <testsuite> per API, one <testcase> per case. Times are wall times:
+ * a case's own, an API's run (its cases run side by side), the whole run. Every string is redacted
+ * before it is escaped, so a secret with `&<>"'` in it cannot slip past as `&amp;…`.
+ */
 import type { CaseResult, RunReport } from '../model.js';
+import { noRedaction, type Redactor } from '../run/redact.js';
 import { countOutcomes } from './counts.js';
 
-const xml = (s: string) =>
+const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
-function testcase(result: CaseResult): string {
+function testcase(result: CaseResult, xml: (s: string) => string): string {
   const c = result.testCase;
   const open = `    <testcase classname="${xml(`${c.api}.${c.operation.operationId}`)}" name="${xml(`${c.kind}: ${c.title} [${c.id}]`)}" time="${(result.durationMs / 1000).toFixed(3)}"`;
   if (result.outcome === 'passed') return `${open}/>`;
@@ -17,11 +22,11 @@ function testcase(result: CaseResult): string {
   return `${open}>\n      <failure type="${xml(first?.rule ?? 'failure')}" message="${xml(first?.message ?? '')}">${xml(`${details}${result.curl ? `\n\nreproduce: ${result.curl}` : ''}`)}</failure>\n    </testcase>`;
 }
 
-export function junitReport(report: RunReport): string {
+export function junitReport(report: RunReport, redact: Redactor = noRedaction): string {
+  const xml = (s: string) => escape(redact(s));
   const suites = report.apis.map((run) => {
     const counts = countOutcomes(run.results);
-    const time = run.results.reduce((t, r) => t + r.durationMs, 0) / 1000;
-    return `  <testsuite name="${xml(run.api)}" tests="${run.results.length}" failures="${counts.failed}" errors="0" skipped="${counts.skipped}" time="${time.toFixed(3)}">\n${run.results.map(testcase).join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${xml(run.api)}" tests="${run.results.length}" failures="${counts.failed}" errors="0" skipped="${counts.skipped}" time="${(run.durationMs / 1000).toFixed(3)}">\n${run.results.map((r) => testcase(r, xml)).join('\n')}\n  </testsuite>`;
   });
   const all = countOutcomes(report.apis.flatMap((a) => a.results));
   const total = all.passed + all.failed + all.skipped;

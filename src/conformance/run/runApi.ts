@@ -7,9 +7,11 @@ import { assertUniqueIds, deriveCases } from '../cases/deriveCases.js';
 import { checkResponse } from '../checks/checkResponse.js';
 import type { ApiRun, CaseResult, TargetInfo, TestCase } from '../model.js';
 import type { TargetAdapter } from '../targets/target.js';
+import { DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import type { Credentials } from './credentials.js';
+import { noRedaction, type Redactor } from './redact.js';
 import { runPool } from './runPool.js';
-import { selectCases } from './selectCases.js';
+import { addLeftOut, grepReason, selectCases } from './selectCases.js';
 import { prepareRequest, sendRequest } from './sendRequest.js';
 
 export interface RunApiOptions {
@@ -20,9 +22,25 @@ export interface RunApiOptions {
   grep?: RegExp;
   allowWrites: boolean;
   concurrency?: number;
-  /** Extra cases (scenarios) run after the derived ones; told whether they may write. */
-  scenarios?: (ctx: { target: TargetInfo; grep?: RegExp; writesAllowed: boolean }) => Promise<CaseResult[]>;
+  /** Time and size limits of every request (default: DEFAULT_LIMITS). */
+  limits?: TransportLimits;
+  /** Keeps the API's secrets out of every failure (default: none to keep out). */
+  redact?: Redactor;
+  /** Extra cases (scenarios) run after the derived ones; told whether they may write; say how many `grep` left out. */
+  scenarios?: (ctx: { target: TargetInfo; grep?: RegExp; writesAllowed: boolean }) => Promise<ScenarioResults>;
 }
+
+export interface ScenarioResults {
+  results: CaseResult[];
+  /** Scenarios not run because they do not match `--grep`, counted with the cases left out. */
+  notMatchingGrep: number;
+}
+
+/** The media type of an answer, for the report's hints. */
+export const contentTypeOf = (headers: Record<string, string>): { contentType?: string } => {
+  const type = headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  return type ? { contentType: type } : {};
+};
 
 async function runCase(options: RunApiOptions, testCase: TestCase): Promise<CaseResult> {
   const started = performance.now();
@@ -31,7 +49,7 @@ async function runCase(options: RunApiOptions, testCase: TestCase): Promise<Case
   if (skipReason) return { testCase, outcome: 'skipped', skipReason, failures: [], observed: [], durationMs: 0 };
   const prepared = prepareRequest(api.doc, options.target.baseUrl, adapter.request(testCase), options.credentials);
   try {
-    const response = await sendRequest(prepared);
+    const response = await sendRequest(prepared, options.limits ?? DEFAULT_LIMITS);
     const failures = checkResponse({
       operation: testCase.operation,
       validator: api.validator,
@@ -41,12 +59,13 @@ async function runCase(options: RunApiOptions, testCase: TestCase): Promise<Case
       response,
       api: api.entry.conformance,
       extraChecks: adapter.checks,
+      redact: options.redact ?? noRedaction,
     });
     return {
       testCase,
       outcome: failures.length === 0 ? 'passed' : 'failed',
       failures,
-      observed: [{ operationId: testCase.operation.operationId, status: response.status, passed: failures.length === 0 }],
+      observed: [{ operationId: testCase.operation.operationId, status: response.status, passed: failures.length === 0, ...contentTypeOf(response.headers) }],
       curl: prepared.curl,
       durationMs: performance.now() - started,
     };
@@ -54,7 +73,7 @@ async function runCase(options: RunApiOptions, testCase: TestCase): Promise<Case
     return {
       testCase,
       outcome: 'failed',
-      failures: [{ rule: 'transport', message: `no response: ${(error as Error).message}` }],
+      failures: [{ rule: 'transport', message: (options.redact ?? noRedaction)(`no response: ${(error as Error).message}`) }],
       observed: [],
       curl: prepared.curl,
       durationMs: performance.now() - started,
@@ -63,17 +82,23 @@ async function runCase(options: RunApiOptions, testCase: TestCase): Promise<Case
 }
 
 export async function runApi(options: RunApiOptions): Promise<ApiRun> {
+  const started = performance.now();
   const { api, adapter } = options;
   const all = [...adapter.extraCases(api), ...deriveCases(api)];
   assertUniqueIds(all);
   const { cases, leftOut, writesAllowed } = selectCases(all, options.target, { allowWrites: options.allowWrites, ...(options.grep ? { grep: options.grep } : {}) });
   const results = await runPool(cases, options.concurrency ?? 8, (c) => runCase(options, c));
-  if (options.scenarios) results.push(...(await options.scenarios({ target: options.target, writesAllowed, ...(options.grep ? { grep: options.grep } : {}) })));
+  if (options.scenarios) {
+    const scenarios = await options.scenarios({ target: options.target, writesAllowed, ...(options.grep ? { grep: options.grep } : {}) });
+    results.push(...scenarios.results);
+    if (options.grep) addLeftOut(leftOut, grepReason(options.grep), scenarios.notMatchingGrep);
+  }
   return {
     api: api.name,
     target: options.target,
     operations: api.operations.map((op) => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, statuses: op.statuses() })),
     results,
     leftOut,
+    durationMs: performance.now() - started,
   };
 }

@@ -5,13 +5,15 @@
 import { DocumentError, loadApi, type LoadedApi } from '../../core/loadApi.js';
 import { loadProviderStateProtocol, type ProviderStateProtocol } from '../../core/providerStates/protocol.js';
 import type { Registry } from '../../core/registry.js';
+import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import { assertMockAvailable, startMockTarget, type MockTarget } from '../targets/mock/startMockTarget.js';
 import { SuiteSetupError } from '../failClosed.js';
-import type { ApiRun, CaseResult, RunReport, TargetInfo } from '../model.js';
+import type { ApiRun, RunReport, TargetInfo } from '../model.js';
 import { liveTarget } from '../targets/live/liveTarget.js';
 import { mockTarget } from '../targets/mock/mockTarget.js';
 import { credentialsFromEnv, mockCredentials, type Credentials } from './credentials.js';
-import { runApi } from './runApi.js';
+import { runApi, type ScenarioResults } from './runApi.js';
+import { redactor, type Redactor } from './redact.js';
 
 export interface ScenarioRunContext {
   api: LoadedApi;
@@ -20,7 +22,12 @@ export interface ScenarioRunContext {
   protocol: ProviderStateProtocol;
   stateUrl?: string;
   grep?: RegExp;
+  /** Whether the target may be written to (loopback, a mock, or --allow-writes). */
   writesAllowed: boolean;
+  /** --allow-writes: provider-state setup and teardown may also go to a non-loopback --state-url. */
+  allowWrites: boolean;
+  limits: TransportLimits;
+  redact: Redactor;
 }
 
 export interface SuiteOptions {
@@ -34,8 +41,10 @@ export interface SuiteOptions {
   grep?: RegExp;
   stateUrl?: string;
   concurrency?: number;
+  /** Time and size limits of every request the suite sends (default: DEFAULT_LIMITS). */
+  limits?: TransportLimits;
   /** Behaviour scenarios per API (skipped, with the reason, where they cannot run). */
-  scenarios?: (ctx: ScenarioRunContext) => Promise<CaseResult[]>;
+  scenarios?: (ctx: ScenarioRunContext) => Promise<ScenarioResults>;
 }
 
 /** Secrets the reports must never show. */
@@ -46,12 +55,12 @@ export function secretsOf(options: SuiteOptions): string[] {
   });
 }
 
-async function checkReachable(baseUrl: string, what: string): Promise<void> {
+/** Any answer will do (a 3xx is not followed, the body is not read). */
+async function checkReachable(baseUrl: string, what: string, limits: TransportLimits): Promise<void> {
   try {
-    await fetch(baseUrl, { method: 'GET', signal: AbortSignal.timeout(5000), redirect: 'manual' });
+    await boundedFetch(baseUrl, { method: 'GET' }, limits, { readBody: false });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new SuiteSetupError(`cannot reach ${what} at ${baseUrl} (${cause}): is the server running, and is the URL right?`);
+    throw new SuiteSetupError(`cannot reach ${what} at ${baseUrl}: ${(error as Error).message}; is the server running, and is the URL right?`);
   }
 }
 
@@ -67,6 +76,8 @@ async function loadAll(options: SuiteOptions): Promise<LoadedApi[]> {
 export async function runSuite(options: SuiteOptions): Promise<RunReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const redact = redactor(secretsOf(options));
   const loaded = await loadAll(options);
   const protocol = loadProviderStateProtocol(options.registry);
   /** Every mock start, awaited in `finally` so none outlives a run that failed while it started. */
@@ -78,7 +89,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
         if (url) {
           const { credentials, missing } = credentialsFromEnv(api.entry, options.env);
           if (!credentials) throw new SuiteSetupError(`${missing} is not set: the live ${api.name} target needs a key (it is never printed)`);
-          await checkReachable(url, `the ${api.name} target`);
+          await checkReachable(url, `the ${api.name} target`, limits);
           return { target: { kind: 'live', baseUrl: url }, credentials };
         }
         assertMockAvailable();
@@ -88,7 +99,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
         return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: mockCredentials(api.entry) };
       }),
     );
-    if (options.stateUrl) await checkReachable(options.stateUrl, 'the provider-state endpoint');
+    if (options.stateUrl) await checkReachable(options.stateUrl, 'the provider-state endpoint', limits);
     // Each API has its own target (and mock), so the APIs run side by side.
     const apis: ApiRun[] = await Promise.all(
       loaded.map((api, i) => {
@@ -100,9 +111,11 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           target,
           credentials,
           allowWrites: options.allowWrites,
+          limits,
+          redact,
           ...(options.grep ? { grep: options.grep } : {}),
           ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-          ...(scenarios ? { scenarios: (ctx) => scenarios({ api, credentials, protocol, ...ctx, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}) }) } : {}),
+          ...(scenarios ? { scenarios: (ctx) => scenarios({ api, credentials, protocol, allowWrites: options.allowWrites, limits, redact, ...ctx, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}) }) } : {}),
         });
       }),
     );

@@ -8,6 +8,17 @@ export interface Selection {
   writesAllowed: boolean;
 }
 
+/** The reason a case or scenario not matching `--grep` is counted under. */
+export const grepReason = (grep: RegExp) => `not matching --grep ${grep.source}`;
+
+/** Adds `count` to the entry of `reason` (created when missing; nothing when `count` is 0). */
+export function addLeftOut(leftOut: ApiRun['leftOut'], reason: string, count: number): void {
+  if (count <= 0) return;
+  const entry = leftOut.find((l) => l.reason === reason);
+  if (entry) entry.count += count;
+  else leftOut.push({ reason, count });
+}
+
 /**
  * Chooses the cases to send to `target`: those matching `grep`, and, on a non-loopback live target without `allowWrites`, only those that cannot change
  * data. What is left out is counted with the reason, for the report.
@@ -19,7 +30,7 @@ export function selectCases(all: readonly TestCase[], target: TargetInfo, option
     const grep = options.grep;
     const before = cases.length;
     cases = cases.filter((c) => grep.test(`${c.id} ${c.title}`));
-    if (before > cases.length) leftOut.push({ reason: `not matching --grep ${grep.source}`, count: before - cases.length });
+    addLeftOut(leftOut, grepReason(grep), before - cases.length);
   }
   const writesAllowed = options.allowWrites || target.kind === 'mock' || isLoopbackUrl(target.baseUrl);
   if (!writesAllowed) {

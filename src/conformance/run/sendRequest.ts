@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { ObservedResponse, RequestSpec } from '../model.js';
+import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import { schemeHeader } from '../../core/securitySchemes.js';
 import type { Credentials } from './credentials.js';
 
@@ -47,18 +48,7 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
   return { url, method: spec.method, headers, ...(body !== undefined ? { body } : {}), curl: `curl -i -X ${spec.method} ${shellQuote(url)}${curlHeaders}${curlBody}` };
 }
 
-/** Sends a prepared request and reads the whole response; network failures reject. */
-export async function sendRequest(request: PreparedRequest, timeoutMs = 15_000): Promise<ObservedResponse> {
-  const response = await fetch(request.url, {
-    method: request.method,
-    headers: request.headers,
-    ...(request.body !== undefined ? { body: request.body } : {}),
-    redirect: 'manual',
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name.toLowerCase()] = value;
-  });
-  return { status: response.status, headers, bodyText: await response.text() };
+/** Sends a prepared request and reads its answer within `limits` (no redirect followed); rejects with a TransportError saying why. */
+export async function sendRequest(request: PreparedRequest, limits: TransportLimits = DEFAULT_LIMITS): Promise<ObservedResponse> {
+  return boundedFetch(request.url, { method: request.method, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) }, limits);
 }

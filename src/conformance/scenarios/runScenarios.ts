@@ -5,9 +5,13 @@
  * Elsewhere each is reported skipped, with the reason.
  */
 import type { LoadedApi } from '../../core/loadApi.js';
+import { TransportError } from '../../core/boundedFetch.js';
+import { isLoopbackUrl } from '../../core/loopback.js';
 import { ProviderStates } from '../../core/providerStates/client.js';
+import { redactFailure } from '../checks/checkResponse.js';
 import { SuiteSetupError } from '../failClosed.js';
 import type { CaseResult, TestCase } from '../model.js';
+import type { ScenarioResults } from '../run/runApi.js';
 import type { ScenarioRunContext } from '../run/runSuite.js';
 import type { Scenario, Scenarios } from './scenario.js';
 import { ScenarioContext } from './scenarioContext.js';
@@ -41,34 +45,42 @@ function scenarioCase(api: LoadedApi, name: string, scenario: Scenario): TestCas
 
 async function runOne(ctx: ScenarioRunContext, name: string, scenario: Scenario, stateUrl: string): Promise<CaseResult> {
   const started = performance.now();
-  const states = new ProviderStates(stateUrl, ctx.api.name, ctx.protocol);
-  const scenarioCtx = new ScenarioContext(ctx.api, ctx.target, ctx.credentials.apiKey, ctx.credentials.apiKeyEnv, states);
+  const { limits, redact } = ctx;
+  const states = new ProviderStates(stateUrl, ctx.api.name, ctx.protocol, { limits, excerpt: redact.excerpt });
+  const scenarioCtx = new ScenarioContext(ctx.api, ctx.target, ctx.credentials.apiKey, ctx.credentials.apiKeyEnv, states, { limits, redact });
   try {
     await scenario.run(scenarioCtx);
   } catch (error) {
-    scenarioCtx.failures.push({ rule: 'behaviour', message: `the scenario stopped: ${(error as Error).message}` });
+    const message = (error as Error).message;
+    scenarioCtx.failures.push(error instanceof TransportError ? { rule: 'transport', message } : { rule: 'behaviour', message: `the scenario stopped: ${message}` });
   } finally {
     for (const message of await states.teardownAll()) scenarioCtx.failures.push({ rule: 'behaviour', message });
   }
+  const failures = scenarioCtx.failures.map((f) => redactFailure(f, redact));
   return {
     testCase: scenarioCase(ctx.api, name, scenario),
-    outcome: scenarioCtx.failures.length === 0 ? 'passed' : 'failed',
-    failures: scenarioCtx.failures,
+    outcome: failures.length === 0 ? 'passed' : 'failed',
+    failures,
     observed: scenarioCtx.observed,
     ...(scenarioCtx.lastCurl ? { curl: scenarioCtx.lastCurl } : {}),
     durationMs: performance.now() - started,
   };
 }
 
-export async function runScenarios(ctx: ScenarioRunContext): Promise<CaseResult[]> {
+export async function runScenarios(ctx: ScenarioRunContext): Promise<ScenarioResults> {
   const { api, target, stateUrl, grep, writesAllowed } = ctx;
-  const chosen = Object.entries(await loadScenarios(api)).filter(([name, s]) => !grep || grep.test(`${api.name} scenario ${name} ${s.title}`));
-  const skipped = (reason: string): CaseResult[] =>
-    chosen.map(([name, s]) => ({ testCase: scenarioCase(api, name, s), outcome: 'skipped', skipReason: reason, failures: [], observed: [], durationMs: 0 }));
+  const all = Object.entries(await loadScenarios(api));
+  const chosen = all.filter(([name, s]) => !grep || grep.test(`${api.name} scenario ${name} ${s.title}`));
+  const notMatchingGrep = all.length - chosen.length;
+  const skipped = (reason: string): ScenarioResults => ({
+    results: chosen.map(([name, s]) => ({ testCase: scenarioCase(api, name, s), outcome: 'skipped', skipReason: reason, failures: [], observed: [], durationMs: 0 })),
+    notMatchingGrep,
+  });
   if (target.kind === 'mock') return skipped('needs a stateful target');
   if (!stateUrl) return skipped('needs --state-url (provider states) on the live target');
   if (!writesAllowed) return skipped('writes to a non-loopback target need --allow-writes');
+  if (!ctx.allowWrites && !isLoopbackUrl(stateUrl)) return skipped(`provider-state setup and teardown at the non-loopback ${stateUrl} need --allow-writes`);
   const results: CaseResult[] = [];
   for (const [name, s] of chosen) results.push(await runOne(ctx, name, s, stateUrl));
-  return results;
+  return { results, notMatchingGrep };
 }

@@ -3,7 +3,17 @@
  * Remembers every state it set up and tears down exactly those, newest first. The data each setup
  * answers is checked against the state's `data` schema before a scenario uses it.
  */
+import { boundedFetch, DEFAULT_LIMITS, TransportError, type BoundedResponse, type TransportLimits } from '../boundedFetch.js';
 import type { ProviderStateProtocol } from './protocol.js';
+
+export interface ProviderStatesOptions {
+  /** Time and size limits of each setup and teardown (no redirect is ever followed). */
+  limits?: TransportLimits;
+  /** How an answer is quoted in an error: cut to `max` characters (the suite passes its redactor's). */
+  excerpt?: (text: string, max: number) => string;
+}
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 interface SetUp {
   state: string;
@@ -14,27 +24,39 @@ interface SetUp {
 export class ProviderStates {
   readonly #created: SetUp[] = [];
 
+  readonly #limits: TransportLimits;
+  readonly #excerpt: (text: string, max: number) => string;
+
   constructor(
     readonly url: string,
     readonly api: string,
     readonly protocol: ProviderStateProtocol,
-  ) {}
+    options: ProviderStatesOptions = {},
+  ) {
+    this.#limits = options.limits ?? DEFAULT_LIMITS;
+    this.#excerpt = options.excerpt ?? cut;
+  }
 
-  async #post(body: Record<string, unknown>): Promise<Response> {
-    return fetch(this.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+  /** One exchange with the endpoint; a failure to get an answer rejects with a TransportError saying why. */
+  async #post(body: { action: string; state: string } & Record<string, unknown>): Promise<BoundedResponse> {
+    try {
+      return await boundedFetch(this.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, this.#limits);
+    } catch (error) {
+      throw new TransportError(`provider state '${body.state}' ${body.action}: no response: ${(error as Error).message}`);
+    }
   }
 
   /** Sets up `state` and returns its data (the ids it created). Throws quoting the target's answer. */
   async setup<T extends Record<string, unknown>>(state: string, params: Record<string, unknown> = {}): Promise<T> {
     if (!this.protocol.states(this.api).includes(state)) throw new Error(`${this.api} declares no provider state '${state}'`);
     const response = await this.#post({ action: 'setup', api: this.api, state, params });
-    const text = await response.text();
-    if (response.status !== 200) throw new Error(`provider state '${state}' setup answered ${response.status}: ${text.slice(0, 300)}`);
+    const text = response.bodyText;
+    if (response.status !== 200) throw new Error(`provider state '${state}' setup answered ${response.status}: ${this.#excerpt(text, 300)}`);
     let data: unknown;
     try {
       data = (JSON.parse(text) as { data?: unknown }).data;
     } catch {
-      throw new Error(`provider state '${state}' setup answered non-JSON: ${text.slice(0, 300)}`);
+      throw new Error(`provider state '${state}' setup answered non-JSON: ${this.#excerpt(text, 300)}`);
     }
     if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error(`provider state '${state}' setup answered no data object`);
     this.#created.push({ state, params, data: data as Record<string, unknown> });
@@ -52,7 +74,7 @@ export class ProviderStates {
         const response = await this.#post({ action: 'teardown', api: this.api, ...s });
         if (response.status !== 200 && response.status !== 204) errors.push(`teardown of '${s.state}' answered ${response.status}`);
       } catch (error) {
-        errors.push(`teardown of '${s.state}' failed: ${(error as Error).message}`);
+        errors.push((error as Error).message);
       }
     }
     return errors;

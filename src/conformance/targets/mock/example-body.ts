@@ -9,5 +9,5 @@ export const exampleBody: Check = {
   run: (ctx) =>
     isDeepStrictEqual(parsedBody(ctx)?.value, ctx.expect.documented?.example)
       ? []
-      : [{ rule: 'example-body', message: 'the mock did not answer the documented example', expected: JSON.stringify(ctx.expect.documented?.example).slice(0, 200), actual: ctx.response.bodyText.slice(0, 200) }],
+      : [{ rule: 'example-body', message: 'the mock did not answer the documented example', expected: JSON.stringify(ctx.expect.documented?.example).slice(0, 200), actual: ctx.redact.excerpt(ctx.response.bodyText, 200) }],
 };
