@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
  * `npm run conformance -- [options]`: runs the conformance suite and prints its report.
- * Exit 0 when every check passed, 1 when one failed, 2 for a usage or connection error.
+ * Exit 0 when every check passed, 1 when one failed (or nothing was checked, or coverage is below
+ * --min-coverage), 2 for a usage or connection error.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseOptions, usage, UsageError, type CliOptions } from './cli/parseOptions.js';
 import { SuiteSetupError } from './failClosed.js';
 import { humanReport } from './report/humanReport.js';
 import { junitReport } from './report/junitReport.js';
+import { verdictOf } from './report/verdict.js';
 import { redactor } from './run/redact.js';
 import { runSuite, secretsOf, type SuiteOptions } from './run/runSuite.js';
 import { runScenarios } from './scenarios/runScenarios.js';
@@ -33,6 +35,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     allowWrites: options.allowWrites,
     ...(options.grep ? { grep: options.grep } : {}),
     ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}),
+    gate: { allowEmpty: options.allowEmpty, ...(options.minCoverage !== undefined ? { minCoverage: options.minCoverage } : {}) },
     scenarios: runScenarios,
   };
   const redact = redactor(secretsOf(suite));
@@ -47,7 +50,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
         process.stdout.write(`${options.reporter} report written to ${options.output}\n`);
       }
     }
-    return report.apis.some((a) => a.results.some((r) => r.outcome === 'failed')) ? 1 : 0;
+    const verdict = verdictOf(report);
+    // The reasons on stderr too, one line each, for a reader of the junit stream or a CI log.
+    for (const reason of verdict.reasons) process.stderr.write(`conformance: ${redact(reason)}\n`);
+    return verdict.status === 'PASSED' ? 0 : 1;
   } catch (error) {
     const message = redact(error instanceof Error ? error.message : String(error));
     process.stderr.write(error instanceof SuiteSetupError ? `conformance: ${message}\n` : `conformance: unexpected error: ${message}\n`);

@@ -110,10 +110,21 @@ export interface ApiRun {
   results: CaseResult[];
   /** Cases left out and why (writes guard, --grep), counted in the report. */
   leftOut: { reason: string; count: number }[];
+  /** Set when the run checked nothing (no request sent): why, in one line. Such a run does not pass. */
+  notVerified?: string;
+}
+
+/** What a run must reach to pass, beyond no failed check. */
+export interface Gate {
+  /** Accept an API whose run checked nothing (`--allow-empty`). */
+  allowEmpty?: boolean;
+  /** Least share (0–100) of documented (operation, status) cells exercised and passed (`--min-coverage`). */
+  minCoverage?: number;
 }
 
 export interface RunReport {
   apis: ApiRun[];
   startedAt: string;
   durationMs: number;
+  gate?: Gate;
 }

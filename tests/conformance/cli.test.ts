@@ -12,6 +12,8 @@ describe('conformance CLI errors', () => {
     [['--reporter', 'tap'], /--reporter: 'tap' is not a reporter/],
     [['--grep', '('], /--grep: Invalid regular expression/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
+    [['--min-coverage', 'most'], /--min-coverage: 'most' is not a percentage \(expected a number from 0 to 100\)/],
+    [['--min-coverage', '101'], /--min-coverage: '101' is not a percentage/],
   ])('%j exits 2 with a one-line message', async (args, message) => {
     const result = await runConformance(args);
     expect(result.code).toBe(2);

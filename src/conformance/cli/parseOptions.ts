@@ -14,6 +14,10 @@ export interface CliOptions {
   reporter: 'human' | 'junit';
   output?: string;
   grep?: RegExp;
+  /** Accept an API whose run checked nothing. */
+  allowEmpty: boolean;
+  /** Least percentage of documented (operation, status) cells exercised and passed. */
+  minCoverage?: number;
   help: boolean;
 }
 
@@ -36,13 +40,17 @@ Options:
   --reporter human|junit    report format (default: human)
   --output <file>           write the JUnit report to this file (human report still printed)
   --grep <pattern>          run only cases whose id or title matches this regular expression
+  --min-coverage <percent>  fail unless this share of documented (operation, status) cells was
+                            exercised and passed (0-100)
+  --allow-empty             accept an API whose run sent no request (otherwise: not verified, exit 1)
   --registry <dir>          the API registry to use (a generated/ folder; default: this package's)
   -h, --help                show this help
 
 Credentials come from the environment and are never printed:
   ${variables}
 
-Exit codes: 0 every check passed, 1 a check failed, 2 usage or connection error.
+Exit codes: 0 every check passed, 1 a check failed, nothing was checked or coverage is below
+--min-coverage, 2 usage or connection error.
 `;
 }
 
@@ -74,6 +82,8 @@ export function parseOptions(argv: string[]): CliOptions {
         reporter: { type: 'string', default: 'human' },
         output: { type: 'string' },
         grep: { type: 'string' },
+        'min-coverage': { type: 'string' },
+        'allow-empty': { type: 'boolean', default: false },
         registry: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -108,9 +118,17 @@ export function parseOptions(argv: string[]): CliOptions {
       throw new UsageError(`--grep: ${(error as Error).message}`);
     }
   }
+  let minCoverage: number | undefined;
+  if (values['min-coverage'] !== undefined) {
+    const text = values['min-coverage'].replace(/%$/, '');
+    minCoverage = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (!(minCoverage >= 0 && minCoverage <= 100)) throw new UsageError(`--min-coverage: '${values['min-coverage']}' is not a percentage (expected a number from 0 to 100)`);
+  }
   return {
     registry,
     apis,
+    allowEmpty: values['allow-empty'] ?? false,
+    ...(minCoverage !== undefined ? { minCoverage } : {}),
     targets,
     ...(values['state-url'] ? { stateUrl: httpUrl(values['state-url'], '--state-url') } : {}),
     allowWrites: values['allow-writes'] ?? false,

@@ -69,11 +69,21 @@ export async function runApi(options: RunApiOptions): Promise<ApiRun> {
   const { cases, leftOut, writesAllowed } = selectCases(all, options.target, { allowWrites: options.allowWrites, ...(options.grep ? { grep: options.grep } : {}) });
   const results = await runPool(cases, options.concurrency ?? 8, (c) => runCase(options, c));
   if (options.scenarios) results.push(...(await options.scenarios({ target: options.target, writesAllowed, ...(options.grep ? { grep: options.grep } : {}) })));
+  const notVerified = whyNothingChecked(results, leftOut);
   return {
     api: api.name,
     target: options.target,
     operations: api.operations.map((op) => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, statuses: op.statuses() })),
     results,
     leftOut,
+    ...(notVerified ? { notVerified } : {}),
   };
+}
+
+/** Why a run checked nothing (no case passed or failed), in one line; undefined when something was checked. */
+export function whyNothingChecked(results: readonly CaseResult[], leftOut: ApiRun['leftOut']): string | undefined {
+  if (results.some((r) => r.outcome !== 'skipped')) return undefined;
+  const skips = [...new Set(results.map((r) => r.skipReason ?? 'no reason'))];
+  const why = [...leftOut.map((l) => `${l.count} left out: ${l.reason}`), ...(skips.length > 0 ? [`${results.length} skipped: ${skips.join('; ')}`] : [])];
+  return `no request was sent (${why.length > 0 ? why.join('; ') : 'no cases'})`;
 }

@@ -7,7 +7,7 @@ import { loadProviderStateProtocol, type ProviderStateProtocol } from '../../cor
 import type { Registry } from '../../core/registry.js';
 import { assertMockAvailable, startMockTarget, type MockTarget } from '../targets/mock/startMockTarget.js';
 import { SuiteSetupError } from '../failClosed.js';
-import type { ApiRun, CaseResult, RunReport, TargetInfo } from '../model.js';
+import type { ApiRun, CaseResult, Gate, RunReport, TargetInfo } from '../model.js';
 import { liveTarget } from '../targets/live/liveTarget.js';
 import { mockTarget } from '../targets/mock/mockTarget.js';
 import { credentialsFromEnv, mockCredentials, type Credentials } from './credentials.js';
@@ -34,6 +34,8 @@ export interface SuiteOptions {
   grep?: RegExp;
   stateUrl?: string;
   concurrency?: number;
+  /** What the run must reach to pass beyond no failed check (`--allow-empty`, `--min-coverage`). */
+  gate?: Gate;
   /** Behaviour scenarios per API (skipped, with the reason, where they cannot run). */
   scenarios?: (ctx: ScenarioRunContext) => Promise<CaseResult[]>;
 }
@@ -106,7 +108,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
         });
       }),
     );
-    return { apis, startedAt, durationMs: performance.now() - started };
+    return { apis, startedAt, durationMs: performance.now() - started, ...(options.gate ? { gate: options.gate } : {}) };
   } finally {
     await Promise.allSettled(mocks.map((starting) => starting.then((mock) => mock.stop())));
   }
