@@ -9,7 +9,7 @@ import { percentText, totalCoverage } from './coverage.js';
 
 export interface Verdict {
   status: 'PASSED' | 'FAILED' | 'NOT VERIFIED';
-  /** One line per reason the run does not pass. */
+  /** One line per reason beyond failed cases (nothing checked, coverage below the gate). */
   reasons: string[];
 }
 
@@ -17,7 +17,6 @@ export function verdictOf(report: RunReport): Verdict {
   const gate = report.gate ?? {};
   const counts = countOutcomes(report.apis.flatMap((a) => a.results));
   const reasons: string[] = [];
-  if (counts.failed > 0) reasons.push(`${counts.failed} case${counts.failed === 1 ? '' : 's'} failed`);
   const empty = gate.allowEmpty ? [] : report.apis.filter((a) => a.notVerified);
   for (const a of empty) reasons.push(`${a.api} not verified: ${a.notVerified} (pass --allow-empty to accept a run that checked nothing)`);
   if (gate.minCoverage !== undefined) {
@@ -26,6 +25,6 @@ export function verdictOf(report: RunReport): Verdict {
       reasons.push(`coverage ${percentText(total.percent)} (${total.passed}/${total.documented} documented (operation, status) cells passed) is below --min-coverage ${gate.minCoverage}%`);
     }
   }
-  const status = reasons.length === 0 ? 'PASSED' : counts.failed === 0 && empty.length > 0 && reasons.length === empty.length ? 'NOT VERIFIED' : 'FAILED';
+  const status = counts.failed > 0 ? 'FAILED' : reasons.length === 0 ? 'PASSED' : reasons.length === empty.length ? 'NOT VERIFIED' : 'FAILED';
   return { status, reasons };
 }
