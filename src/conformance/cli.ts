@@ -2,7 +2,8 @@
 /**
  * `partner-api-conformance [options]` (`npm run conformance -- [options]` in this repository):
  * runs the conformance suite and prints its report; `--output` also writes JUnit to a file.
- * Exit 0 when every check passed, 1 when one failed, 2 for a usage or connection error (one line).
+ * Exit 0 when every check passed, 1 when one failed (or nothing was checked, or coverage is below
+ * --min-coverage), 2 for a usage or connection error (one line).
  */
 import { writeFile } from 'node:fs/promises';
 import { outputProblem } from './cli/checkOutput.js';
@@ -11,6 +12,7 @@ import { SuiteSetupError } from './failClosed.js';
 import { hintsOf } from './report/hints.js';
 import { humanReport } from './report/humanReport.js';
 import { junitReport } from './report/junitReport.js';
+import { verdictOf } from './report/verdict.js';
 import { redactor } from './run/redact.js';
 import { runSuite, secretsOf, type SuiteOptions } from './run/runSuite.js';
 import { runScenarios } from './scenarios/runScenarios.js';
@@ -45,6 +47,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     limits: options.limits,
     ...(options.grep ? { grep: options.grep } : {}),
     ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}),
+    gate: { allowEmpty: options.allowEmpty, ...(options.minCoverage !== undefined ? { minCoverage: options.minCoverage } : {}) },
     scenarios: runScenarios,
   };
   const redact = redactor(secretsOf(suite));
@@ -60,7 +63,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       // stdout is XML: the hints the human report would show go to stderr
       for (const run of report.apis) for (const hint of hintsOf(run)) process.stderr.write(`conformance: ${run.api}: ${redact(hint)}\n`);
     } else process.stdout.write(redact(humanReport(report)));
-    return report.apis.some((a) => a.results.some((r) => r.outcome === 'failed')) ? 1 : 0;
+    const verdict = verdictOf(report);
+    // The reasons on stderr too, one line each, for a reader of the junit stream or a CI log.
+    for (const reason of verdict.reasons) process.stderr.write(`conformance: ${redact(reason)}\n`);
+    return verdict.status === 'PASSED' ? 0 : 1;
   } catch (error) {
     const message = redact(error instanceof Error ? error.message : String(error));
     process.stderr.write(error instanceof SuiteSetupError ? `conformance: ${message}\n` : `conformance: unexpected error: ${message}\n`);

@@ -112,10 +112,21 @@ export interface ApiRun {
   leftOut: { reason: string; count: number }[];
   /** Wall time of the API's run (its cases run side by side, so not their sum). */
   durationMs: number;
+  /** Set when the run checked nothing (no request sent): why, in one line. Such a run does not pass. */
+  notVerified?: string;
+}
+
+/** What a run must reach to pass, beyond no failed check. */
+export interface Gate {
+  /** Accept an API whose run checked nothing (`--allow-empty`). */
+  allowEmpty?: boolean;
+  /** Least share (0–100) of documented (operation, status) cells exercised and passed (`--min-coverage`). */
+  minCoverage?: number;
 }
 
 export interface RunReport {
   apis: ApiRun[];
   startedAt: string;
   durationMs: number;
+  gate?: Gate;
 }

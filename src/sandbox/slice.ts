@@ -44,6 +44,10 @@ export interface StatesContext<S, D> {
   store: S;
   /** The demo tenant the states act in (seeded once). */
   demo: () => Promise<D>;
+  /** The server's rate limiter (`rate limit exhausted` empties a key's bucket). */
+  rateLimiter: RateLimiter;
+  /** The server's live fault hook (`next request fails` arms a one-shot failure). */
+  faults: Faults;
 }
 
 /** The slice's part of the start banner. */

@@ -19,6 +19,8 @@ describe('conformance CLI errors', () => {
     [['--max-body', '-3'], /--max-body: '-3' is not a positive number of MiB/],
     [['--output', '/nonexistent-folder/report.xml'], /--output: cannot write '\/nonexistent-folder\/report.xml': the folder \/nonexistent-folder does not exist/],
     [['--output', '.'], /--output: '.' is a folder, not a file/],
+    [['--min-coverage', 'most'], /--min-coverage: 'most' is not a percentage \(expected a number from 0 to 100\)/],
+    [['--min-coverage', '101'], /--min-coverage: '101' is not a percentage/],
   ])('%j exits 2 with a one-line message', async (args, message) => {
     const result = await runConformance(args);
     expect(result.code).toBe(2);

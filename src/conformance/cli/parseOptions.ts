@@ -16,6 +16,10 @@ export interface CliOptions {
   output?: string;
   grep?: RegExp;
   limits: TransportLimits;
+  /** Accept an API whose run checked nothing. */
+  allowEmpty: boolean;
+  /** Least percentage of documented (operation, status) cells exercised and passed. */
+  minCoverage?: number;
   help: boolean;
 }
 
@@ -45,6 +49,9 @@ Options:
   --timeout <seconds>       time limit of every request: cases, scenarios, provider states and
                             the reachability check (default: ${DEFAULT_LIMITS.timeoutMs / 1000})
   --max-body <MiB>          largest response body read; a longer one fails the case (default: ${DEFAULT_LIMITS.maxBodyBytes / 1024 / 1024})
+  --min-coverage <percent>  fail unless this share of documented (operation, status) cells was
+                            exercised and passed (0-100)
+  --allow-empty             accept an API whose run sent no request (otherwise: not verified, exit 1)
   --registry <dir>          the API registry to use (a generated/ folder; default: this package's)
   -h, --help                show this help
 
@@ -53,7 +60,8 @@ Credentials come from the environment and are never printed:
 
 Redirects are never followed: a 3xx is checked like any other answer.
 
-Exit codes: 0 every check passed, 1 a check failed, 2 usage or connection error.
+Exit codes: 0 every check passed, 1 a check failed, nothing was checked or coverage is below
+--min-coverage, 2 usage or connection error.
 `;
 }
 
@@ -86,6 +94,8 @@ const OPTIONS = {
   grep: { type: 'string' },
   timeout: { type: 'string' },
   'max-body': { type: 'string' },
+  'min-coverage': { type: 'string' },
+  'allow-empty': { type: 'boolean', default: false },
   registry: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -146,6 +156,12 @@ export function parseOptions(argv: string[]): CliOptions {
       throw new UsageError(`--grep: ${(error as Error).message}`);
     }
   }
+  let minCoverage: number | undefined;
+  if (values['min-coverage'] !== undefined) {
+    const text = values['min-coverage'].replace(/%$/, '');
+    minCoverage = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (!(minCoverage >= 0 && minCoverage <= 100)) throw new UsageError(`--min-coverage: '${values['min-coverage']}' is not a percentage (expected a number from 0 to 100)`);
+  }
   const limits: TransportLimits = {
     timeoutMs: values.timeout === undefined ? DEFAULT_LIMITS.timeoutMs : positiveNumber(values.timeout, '--timeout', 'seconds', 86_400) * 1000,
     maxBodyBytes: values['max-body'] === undefined ? DEFAULT_LIMITS.maxBodyBytes : Math.floor(positiveNumber(values['max-body'], '--max-body', 'MiB', 1024) * 1024 * 1024),
@@ -154,6 +170,8 @@ export function parseOptions(argv: string[]): CliOptions {
     registry,
     apis,
     limits,
+    allowEmpty: values['allow-empty'] ?? false,
+    ...(minCoverage !== undefined ? { minCoverage } : {}),
     targets,
     ...(values['state-url'] ? { stateUrl: httpUrl(values['state-url'], '--state-url') } : {}),
     allowWrites: values['allow-writes'] ?? false,

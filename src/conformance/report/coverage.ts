@@ -28,3 +28,32 @@ export function coverageMatrix(run: ApiRun): CoverageMatrix {
   });
   return { statuses, rows };
 }
+
+export interface CoverageFigure {
+  /** Documented (operation, status) cells exercised and passed. */
+  passed: number;
+  /** Documented (operation, status) cells. */
+  documented: number;
+  /** passed / documented, 0–100 (100 when nothing is documented). */
+  percent: number;
+}
+
+const figure = (passed: number, documented: number): CoverageFigure => ({ passed, documented, percent: documented === 0 ? 100 : (passed / documented) * 100 });
+
+/** The share of one API's documented cells that were exercised and passed. */
+export function coverageFigure(run: ApiRun): CoverageFigure {
+  const cells = coverageMatrix(run).rows.flatMap((r) => Object.values(r.cells)).filter((c) => c !== 'not-documented');
+  return figure(cells.filter((c) => c === 'passed').length, cells.length);
+}
+
+/** The same over every API of a run. */
+export function totalCoverage(runs: readonly ApiRun[]): CoverageFigure {
+  const each = runs.map(coverageFigure);
+  return figure(
+    each.reduce((n, f) => n + f.passed, 0),
+    each.reduce((n, f) => n + f.documented, 0),
+  );
+}
+
+/** A percentage as the reports print it: `100%`, `97.6%` (never rounded up to 100). */
+export const percentText = (percent: number): string => `${percent === 100 ? '100' : (Math.floor(percent * 10) / 10).toFixed(1)}%`;

@@ -5,8 +5,9 @@
  */
 import type { ApiRun, CaseResult, RunReport } from '../model.js';
 import { countOutcomes } from './counts.js';
-import { coverageMatrix, type Cell } from './coverage.js';
+import { coverageFigure, coverageMatrix, percentText, totalCoverage, type Cell } from './coverage.js';
 import { hintsOf } from './hints.js';
+import { verdictOf } from './verdict.js';
 
 const SYMBOL: Record<Cell, string> = { passed: '✓', failed: '✗', 'not-exercised': '·', 'not-documented': ' ' };
 
@@ -17,6 +18,8 @@ function matrix(run: ApiRun): string[] {
   const lines = [`    ${''.padEnd(width)}  ${statuses.map((s) => s.padStart(4)).join('')}`];
   for (const row of rows) lines.push(`    ${label(row).padEnd(width)}  ${statuses.map((s) => SYMBOL[row.cells[s] ?? 'not-documented'].padStart(4)).join('')}`);
   lines.push(`    ${SYMBOL.passed} passed   ${SYMBOL.failed} failed   ${SYMBOL['not-exercised']} documented but not exercised`);
+  const figure = coverageFigure(run);
+  lines.push(`    coverage ${percentText(figure.percent)}: ${figure.passed}/${figure.documented} documented (operation, status) cells exercised and passed`);
   return lines;
 }
 
@@ -36,7 +39,8 @@ function apiSection(run: ApiRun): string[] {
   const counts = countOutcomes(run.results);
   const target = run.target.kind === 'mock' ? `Prism mock at ${run.target.baseUrl}` : `live target ${run.target.baseUrl}`;
   const lines = [`${run.api}  (${target})`, '  coverage:', ...matrix(run)];
-  lines.push(`  cases: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  lines.push(`  cases: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped; ${checkedResponses(run.results)} responses checked`);
+  if (run.notVerified) lines.push(`  not verified: ${run.notVerified}`);
   for (const l of run.leftOut) lines.push(`  left out: ${l.count} ${l.reason}`);
   for (const hint of hintsOf(run)) lines.push(`  hint: ${hint}`);
   const skipped = run.results.filter((r) => r.outcome === 'skipped');
@@ -48,13 +52,18 @@ function apiSection(run: ApiRun): string[] {
   return lines;
 }
 
+/** Responses the checks ran on (a scenario checks several). */
+const checkedResponses = (results: readonly CaseResult[]) => results.reduce((n, r) => n + r.observed.length, 0);
+
 export function humanReport(report: RunReport): string {
   const all = report.apis.flatMap((a) => a.results);
   const counts = countOutcomes(all);
   const sections = report.apis.flatMap((run) => [...apiSection(run), '']);
-  const verdict = counts.failed > 0 ? 'FAILED' : 'PASSED';
+  const verdict = verdictOf(report);
+  const total = totalCoverage(report.apis);
   sections.push(
-    `${verdict}: ${report.apis.length} API${report.apis.length === 1 ? '' : 's'}, ${all.length} cases: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${(report.durationMs / 1000).toFixed(1)} s`,
+    `${verdict.status}: ${report.apis.length} API${report.apis.length === 1 ? '' : 's'}, ${checkedResponses(all)} responses checked in ${all.length} cases: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped; coverage ${percentText(total.percent)} (${total.passed}/${total.documented}) in ${(report.durationMs / 1000).toFixed(1)} s`,
   );
+  for (const reason of verdict.reasons) sections.push(`  ${reason}`);
   return `${sections.join('\n')}\n`;
 }

@@ -6,6 +6,8 @@
 import type { CaseResult, RunReport } from '../model.js';
 import { noRedaction, type Redactor } from '../run/redact.js';
 import { countOutcomes } from './counts.js';
+import { coverageFigure, percentText, totalCoverage } from './coverage.js';
+import { verdictOf } from './verdict.js';
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
@@ -22,13 +24,28 @@ function testcase(result: CaseResult, xml: (s: string) => string): string {
   return `${open}>\n      <failure type="${xml(first?.rule ?? 'failure')}" message="${xml(first?.message ?? '')}">${xml(`${details}${result.curl ? `\n\nreproduce: ${result.curl}` : ''}`)}</failure>\n    </testcase>`;
 }
 
+/** A run-level reason not to pass (nothing checked, coverage below the gate) as a failed testcase, so CI fails too. */
+const gateCase = (name: string, reason: string, xml: (s: string) => string) =>
+  `    <testcase classname="conformance.gate" name="${xml(name)}" time="0.000">\n      <failure type="gate" message="${xml(reason)}"/>\n    </testcase>`;
+
 export function junitReport(report: RunReport, redact: Redactor = noRedaction): string {
   const xml = (s: string) => escape(redact(s));
+  const verdict = verdictOf(report);
+  const total = totalCoverage(report.apis);
+  const gateFailures = verdict.reasons.filter((r) => / not verified: |--min-coverage/.test(r));
   const suites = report.apis.map((run) => {
     const counts = countOutcomes(run.results);
-    return `  <testsuite name="${xml(run.api)}" tests="${run.results.length}" failures="${counts.failed}" errors="0" skipped="${counts.skipped}" time="${(run.durationMs / 1000).toFixed(3)}">\n${run.results.map((r) => testcase(r, xml)).join('\n')}\n  </testsuite>`;
+    const figure = coverageFigure(run);
+    const gates = gateFailures.filter((r) => r.startsWith(`${run.api} not verified: `)).map((r) => gateCase(`${run.api} verified`, r, xml));
+    const properties = `    <properties>\n      <property name="coverage" value="${percentText(figure.percent)}"/>\n      <property name="coverage.cells" value="${figure.passed}/${figure.documented}"/>\n    </properties>`;
+    return `  <testsuite name="${xml(run.api)}" tests="${run.results.length + gates.length}" failures="${counts.failed + gates.length}" errors="0" skipped="${counts.skipped}" time="${(run.durationMs / 1000).toFixed(3)}">\n${[properties, ...run.results.map((r) => testcase(r, xml)), ...gates].join('\n')}\n  </testsuite>`;
   });
+  const coverageGate = gateFailures.filter((r) => r.includes('--min-coverage'));
+  if (coverageGate.length > 0) {
+    suites.push(`  <testsuite name="coverage" tests="1" failures="1" errors="0" skipped="0" time="0.000">\n${gateCase('min-coverage', coverageGate[0] as string, xml)}\n  </testsuite>`);
+  }
   const all = countOutcomes(report.apis.flatMap((a) => a.results));
-  const total = all.passed + all.failed + all.skipped;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="conformance" tests="${total}" failures="${all.failed}" skipped="${all.skipped}" time="${(report.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
+  const gates = gateFailures.length;
+  const tests = all.passed + all.failed + all.skipped + gates;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<!-- coverage ${percentText(total.percent)}: ${total.passed}/${total.documented} documented (operation, status) cells exercised and passed -->\n<testsuites name="conformance" tests="${tests}" failures="${all.failed + gates}" skipped="${all.skipped}" time="${(report.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

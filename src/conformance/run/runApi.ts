@@ -93,6 +93,7 @@ export async function runApi(options: RunApiOptions): Promise<ApiRun> {
     results.push(...scenarios.results);
     if (options.grep) addLeftOut(leftOut, grepReason(options.grep), scenarios.notMatchingGrep);
   }
+  const notVerified = whyNothingChecked(results, leftOut);
   return {
     api: api.name,
     target: options.target,
@@ -100,5 +101,14 @@ export async function runApi(options: RunApiOptions): Promise<ApiRun> {
     results,
     leftOut,
     durationMs: performance.now() - started,
+    ...(notVerified ? { notVerified } : {}),
   };
+}
+
+/** Why a run checked nothing (no case passed or failed), in one line; undefined when something was checked. */
+export function whyNothingChecked(results: readonly CaseResult[], leftOut: ApiRun['leftOut']): string | undefined {
+  if (results.some((r) => r.outcome !== 'skipped')) return undefined;
+  const skips = [...new Set(results.map((r) => r.skipReason ?? 'no reason'))];
+  const why = [...leftOut.map((l) => `${l.count} left out: ${l.reason}`), ...(skips.length > 0 ? [`${results.length} skipped: ${skips.join('; ')}`] : [])];
+  return `no request was sent (${why.length > 0 ? why.join('; ') : 'no cases'})`;
 }

@@ -8,7 +8,7 @@ import type { Registry } from '../../core/registry.js';
 import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import { assertMockAvailable, startMockTarget, type MockTarget } from '../targets/mock/startMockTarget.js';
 import { SuiteSetupError } from '../failClosed.js';
-import type { ApiRun, RunReport, TargetInfo } from '../model.js';
+import type { ApiRun, Gate, RunReport, TargetInfo } from '../model.js';
 import { liveTarget } from '../targets/live/liveTarget.js';
 import { mockTarget } from '../targets/mock/mockTarget.js';
 import { credentialsFromEnv, mockCredentials, type Credentials } from './credentials.js';
@@ -43,6 +43,8 @@ export interface SuiteOptions {
   concurrency?: number;
   /** Time and size limits of every request the suite sends (default: DEFAULT_LIMITS). */
   limits?: TransportLimits;
+  /** What the run must reach to pass beyond no failed check (`--allow-empty`, `--min-coverage`). */
+  gate?: Gate;
   /** Behaviour scenarios per API (skipped, with the reason, where they cannot run). */
   scenarios?: (ctx: ScenarioRunContext) => Promise<ScenarioResults>;
 }
@@ -119,7 +121,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
         });
       }),
     );
-    return { apis, startedAt, durationMs: performance.now() - started };
+    return { apis, startedAt, durationMs: performance.now() - started, ...(options.gate ? { gate: options.gate } : {}) };
   } finally {
     await Promise.allSettled(mocks.map((starting) => starting.then((mock) => mock.stop())));
   }

@@ -68,7 +68,7 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
   const states = options.providerStates
     ? createProviderStates(
         loadProviderStateProtocol(sandbox.registry),
-        Object.fromEntries(sandbox.slices.map((m): [string, Record<string, ProviderState>] => [m.name, m.slice.states({ api: m.api, store: m.store, demo: () => demoOf(m.name) })])),
+        Object.fromEntries(sandbox.slices.map((m): [string, Record<string, ProviderState>] => [m.name, m.slice.states({ api: m.api, store: m.store, demo: () => demoOf(m.name), rateLimiter, faults })])),
       )
     : undefined;
 

@@ -17,6 +17,10 @@ export type RateDecision =
 
 export interface RateLimiter {
   take(bucket: string): RateDecision;
+  /** Empties `bucket` so that its next request is refused with a wait of `seconds` (the `rate limit exhausted` provider state). */
+  exhaust(bucket: string, seconds: number): void;
+  /** Forgets `bucket`: its next request finds it full. */
+  reset(bucket: string): void;
 }
 
 export function createRateLimiter(options: RateLimitOptions = DEFAULT_RATE_LIMIT, now: () => number = Date.now): RateLimiter {
@@ -37,6 +41,13 @@ export function createRateLimiter(options: RateLimitOptions = DEFAULT_RATE_LIMIT
       }
       const retryAfterSeconds = Math.max(1, Math.ceil((1 - b.tokens) / options.refillPerSecond));
       return { allowed: false, limit: options.capacity, remaining: 0, retryAfterSeconds, resetAt: fullAt(b.tokens) };
+    },
+    exhaust(bucket, seconds) {
+      // One token is `seconds` of refill away (a hair less, so the wait announced is `seconds`, not one more).
+      buckets.set(bucket, { tokens: 1 - seconds * options.refillPerSecond + 1e-6, at: now() });
+    },
+    reset(bucket) {
+      buckets.delete(bucket);
     },
   };
 }

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres } from '../../support/startPostgres.js';
 import { runSuite } from '../../../src/conformance/run/runSuite.js';
 import { runScenarios } from '../../../src/conformance/scenarios/runScenarios.js';
+import { coverageMatrix } from '../../../src/conformance/report/coverage.js';
 import { humanReport } from '../../../src/conformance/report/humanReport.js';
+import { verdictOf } from '../../../src/conformance/report/verdict.js';
 import { createSandboxServer, type ListeningSandbox, type SandboxServer } from '../../../src/sandbox/http/createSandboxServer.js';
 import type { SqlDb } from '../../../src/sandbox/store/sqlDb.js';
 import { mountTestSandbox, openSandboxDatabase, registry, slices, type TestDemo, type TestStores } from '../../support/sandboxDatabase.js';
@@ -58,10 +60,17 @@ describe.each(engines)('the sandbox on $name', ({ databaseUrl, skip }) => {
         allowWrites: false,
         stateUrl: `${server.baseUrl}/__states`,
         scenarios: runScenarios,
+        gate: { minCoverage: 100 },
       });
       const results = report.apis.flatMap((a) => a.results);
       expect(results.filter((r) => r.outcome !== 'passed'), humanReport(report)).toEqual([]);
-      expect(results.filter((r) => r.testCase.kind === 'scenario')).toHaveLength(13);
+      expect(results.filter((r) => r.testCase.kind === 'scenario')).toHaveLength(27);
+      // Every documented (operation, status) cell of every API exercised and passed: no `·`, no `✗`.
+      for (const run of report.apis) {
+        const cells = coverageMatrix(run).rows.flatMap((row) => Object.entries(row.cells).map(([status, cell]) => `${run.api} ${row.operationId} ${status}: ${cell}`));
+        expect(cells.filter((c) => /: (not-exercised|failed)$/.test(c)), humanReport(report)).toEqual([]);
+      }
+      expect(verdictOf(report)).toEqual({ status: 'PASSED', reasons: [] }); // --min-coverage 100 passes
       expect(logs.filter((l) => /warning|failed/.test(l))).toEqual([]);
     });
 

@@ -4,7 +4,8 @@ import type { ScenarioContext } from '../../scenarios/scenarioContext.js';
 import type { Scenarios } from '../../scenarios/scenario.js';
 
 type Posts = { pendingIds: string[]; publishedIds: string[] };
-const client = (ctx: ScenarioContext) => createAyrshareClient({ baseUrl: ctx.target.baseUrl, apiKey: ctx.apiKey, fetch: ctx.fetch });
+const client = (ctx: ScenarioContext, apiKey = ctx.apiKey) => createAyrshareClient({ baseUrl: ctx.target.baseUrl, apiKey, fetch: ctx.fetch });
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The behaviour scenarios of this API, by name. */
 export const scenarios: Scenarios = {
@@ -68,6 +69,57 @@ export const scenarios: Scenarios = {
       ctx.expect(isDeepStrictEqual(marked.data, { status: 'success', id }), 'markManualDeleted answers { status: "success", id }', { status: 'success', id }, marked.data);
       const again = await ayrshare.DELETE('/api/post', { body: { id } });
       ctx.expect(again.error?.code === 383, 'the post is marked deleted (a delete again is code 383)', 383, again.error?.code ?? again.response.status);
+    },
+  },
+
+  'rate-limit': {
+    title: 'over the limit the delete answers 429 code 105; after the announced wait the next request passes',
+    operationId: 'deletePost',
+    async run(ctx) {
+      const ayrshare = client(ctx);
+      const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1 });
+      const id = publishedIds[0] as string;
+      const { retryAfter } = await ctx.states.setup<{ retryAfter: number }>('rate limit exhausted', { retryAfter: 1 });
+      const limited = await ayrshare.DELETE('/api/post', { body: { id } });
+      ctx.expect(limited.response.status === 429 && limited.error?.code === 105, 'over the limit the delete answers 429 code 105', 105, limited.error?.code ?? limited.response.status);
+      await wait(retryAfter * 1000 + 300);
+      const next = await ayrshare.DELETE('/api/post', { body: { id } });
+      ctx.expect(next.response.status === 200, 'after the wait the next request passes (the post is deleted)', 200, next.response.status);
+    },
+  },
+
+  'failed-delete-changes-nothing': {
+    title: 'a delete that fails with 500 code 106 changes nothing: the post can still be deleted',
+    operationId: 'deletePost',
+    async run(ctx) {
+      const ayrshare = client(ctx);
+      const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1 });
+      const id = publishedIds[0] as string;
+      await ctx.states.setup('next request fails');
+      const failed = await ayrshare.DELETE('/api/post', { body: { id } });
+      ctx.expect(failed.response.status === 500 && failed.error?.code === 106, 'with a failing server the delete answers 500 code 106', 106, failed.error?.code ?? failed.response.status);
+      const retry = await ayrshare.DELETE('/api/post', { body: { id } });
+      ctx.expect(retry.response.status === 200, 'the failed delete changed nothing: deleting again answers 200', 200, retry.response.status);
+    },
+  },
+
+  'plan-forbidden': {
+    title: 'a key whose plan lacks the endpoint is 403 code 103',
+    operationId: 'deletePost',
+    async run(ctx) {
+      const { apiKey } = await ctx.states.setup<{ apiKey: string }>('api key without scope', { scope: 'deletePost' });
+      const denied = await client(ctx, apiKey).DELETE('/api/post', { body: { id: `unknown${crypto.randomUUID().replaceAll('-', '').slice(0, 13)}` } });
+      ctx.expect(denied.response.status === 403 && denied.error?.code === 103, 'a key whose plan lacks deletePost answers 403 code 103', 103, denied.error?.code ?? denied.response.status);
+    },
+  },
+
+  'unknown-profile-key': {
+    title: 'a Profile-Key of no User Profile is 404 code 104',
+    operationId: 'deletePost',
+    async run(ctx) {
+      const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1 });
+      const missing = await client(ctx).DELETE('/api/post', { params: { header: { 'Profile-Key': `unknown-${crypto.randomUUID()}` } }, body: { id: publishedIds[0] as string } });
+      ctx.expect(missing.response.status === 404 && missing.error?.code === 104, 'an unknown Profile-Key answers 404 code 104', 104, missing.error?.code ?? missing.response.status);
     },
   },
 };

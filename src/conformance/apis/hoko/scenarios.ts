@@ -2,7 +2,9 @@ import { createHokoClient } from '../../../../generated/hoko/index.js';
 import type { ScenarioContext } from '../../scenarios/scenarioContext.js';
 import type { Scenarios } from '../../scenarios/scenario.js';
 
-const client = (ctx: ScenarioContext) => createHokoClient({ baseUrl: ctx.target.baseUrl, apiKey: ctx.apiKey, fetch: ctx.fetch });
+const client = (ctx: ScenarioContext, apiKey = ctx.apiKey) => createHokoClient({ baseUrl: ctx.target.baseUrl, apiKey, fetch: ctx.fetch });
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const RATE_HEADERS = ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
 const sameSet = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /** The behaviour scenarios of this API, by name. */
@@ -39,6 +41,51 @@ export const scenarios: Scenarios = {
       const deleted = await client(ctx).DELETE('/api/partners', { body: partnerIds });
       ctx.expect(deleted.response.status === 200, '10,000 ids in one request answer 200', 200, deleted.response.status);
       ctx.expect(sameSet(deleted.data?.deletedIds, partnerIds), 'all 10,000 ids are deleted and returned', 10_000, deleted.data?.deletedIds?.length);
+    },
+  },
+
+  'rate-limit': {
+    title: 'over the limit the delete answers 429 with retryAfter and the X-RateLimit-* headers; after that wait the next request passes',
+    operationId: 'deletePartners',
+    async run(ctx) {
+      const hoko = client(ctx);
+      const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 2 });
+      const announced = await ctx.states.setup<{ retryAfter: number }>('rate limit exhausted', { retryAfter: 1 });
+      const limited = await hoko.DELETE('/api/partners', { body: partnerIds });
+      ctx.expect(limited.response.status === 429, 'over the limit the delete answers 429', 429, limited.response.status);
+      const retryAfter = (limited.error as { retryAfter?: unknown } | undefined)?.retryAfter;
+      ctx.expect(typeof retryAfter === 'number' && retryAfter >= 0 && retryAfter <= announced.retryAfter, `the 429 says retryAfter in seconds, at most the ${announced.retryAfter} s the state announced`, `0..${announced.retryAfter}`, retryAfter ?? 'no retryAfter');
+      for (const name of RATE_HEADERS) ctx.expect(/^\d+$/.test(limited.response.headers.get(name) ?? ''), `the 429 carries ${name} as a number`, 'digits', limited.response.headers.get(name) ?? `no ${name}`);
+      await wait(Math.min(typeof retryAfter === 'number' ? retryAfter : announced.retryAfter, announced.retryAfter) * 1000 + 300);
+      const next = await hoko.DELETE('/api/partners', { body: partnerIds });
+      ctx.expect(next.response.status === 200 && sameSet(next.data?.deletedIds, partnerIds), 'after waiting retryAfter the next request passes and deletes the partners', partnerIds, next.data?.deletedIds ?? next.response.status);
+    },
+  },
+
+  'failed-delete-changes-nothing': {
+    title: 'a delete that fails with 500 deletes nothing: the same ids are all deleted by the next request',
+    operationId: 'deletePartners',
+    async run(ctx) {
+      const hoko = client(ctx);
+      const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 3 });
+      await ctx.states.setup('next request fails');
+      const failed = await hoko.DELETE('/api/partners', { body: partnerIds });
+      ctx.expect(failed.response.status === 500, 'with a failing server the delete answers 500', 500, failed.response.status);
+      const retry = await hoko.DELETE('/api/partners', { body: partnerIds });
+      ctx.expect(retry.response.status === 200 && sameSet(retry.data?.deletedIds, partnerIds), 'the failed delete changed nothing: every id is still deletable', partnerIds, retry.data?.deletedIds ?? retry.response.status);
+    },
+  },
+
+  'missing-scope': {
+    title: 'a key without linksWrite is 403 naming it in missingScopes',
+    operationId: 'deletePartners',
+    async run(ctx) {
+      const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 1 });
+      const { apiKey } = await ctx.states.setup<{ apiKey: string }>('api key without scope', { scope: 'linksWrite' });
+      const denied = await client(ctx, apiKey).DELETE('/api/partners', { body: partnerIds });
+      ctx.expect(denied.response.status === 403, 'a key without linksWrite answers 403', 403, denied.response.status);
+      const missing = (denied.error as { missingScopes?: unknown } | undefined)?.missingScopes;
+      ctx.expect(Array.isArray(missing) && missing.includes('linksWrite'), 'missingScopes names linksWrite', ['linksWrite'], missing ?? 'no missingScopes');
     },
   },
 };

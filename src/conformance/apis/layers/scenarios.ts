@@ -4,6 +4,46 @@ import type { ScenarioContext } from '../../scenarios/scenarioContext.js';
 import type { Scenarios } from '../../scenarios/scenario.js';
 
 const client = (ctx: ScenarioContext, apiKey = ctx.apiKey) => createLayersClient({ baseUrl: ctx.target.baseUrl, apiKey, fetch: ctx.fetch });
+type Layers = ReturnType<typeof client>;
+type Answer = { response: Response; error?: unknown };
+/** The Layers error envelope, read loosely (the checks already validated it against the document). */
+const errorOf = (answer: Answer) => (answer.error as { error?: { code?: string; details?: Record<string, unknown> } } | undefined)?.error;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An influencer and a connected account to call every operation on (set up before a switch or limit is turned on). */
+async function resources(ctx: ScenarioContext) {
+  const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists');
+  const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 0 });
+  return { influencerId, socialAccountId };
+}
+
+/** One call of each operation of the document, by operationId. */
+function everyOperation(layers: Layers, { influencerId, socialAccountId }: { influencerId: string; socialAccountId: string }): [string, () => Promise<Answer>][] {
+  const influencer = { params: { path: { influencerId } } };
+  return [
+    ['listInfluencers', () => layers.GET('/v1/influencers', { params: { query: { limit: 10 } } })],
+    ['getInfluencer', () => layers.GET('/v1/influencers/{influencerId}', influencer)],
+    ['patchInfluencer', () => layers.PATCH('/v1/influencers/{influencerId}', { ...influencer, body: { name: 'Conformance suite' } })],
+    ['deleteInfluencer', () => layers.DELETE('/v1/influencers/{influencerId}', influencer)],
+    ['revokeSocialAccount', () => layers.DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId } } })],
+  ];
+}
+
+/** The kill switch of one scope: every operation answers 503 KILL_SWITCH naming it. */
+const killSwitch = (scope: 'key' | 'organization' | 'global') => ({
+  title: `a ${scope} kill switch answers 503 KILL_SWITCH with details.scope ${scope} on every operation`,
+  operationId: 'listInfluencers',
+  async run(ctx: ScenarioContext) {
+    const ids = await resources(ctx);
+    const data = await ctx.states.setup<{ scope: string }>('kill switch', { scope });
+    for (const [operationId, call] of everyOperation(client(ctx), ids)) {
+      const answer = await call();
+      ctx.expect(answer.response.status === 503, `${operationId} under a ${scope} kill switch answers 503`, 503, answer.response.status);
+      ctx.expect(errorOf(answer)?.code === 'KILL_SWITCH', `${operationId}: the 503 has code KILL_SWITCH`, 'KILL_SWITCH', errorOf(answer)?.code);
+      ctx.expect(errorOf(answer)?.details?.scope === data.scope, `${operationId}: the 503 names the scope in details.scope`, data.scope, errorOf(answer)?.details?.scope ?? 'no details.scope');
+    }
+  },
+});
 
 /** The behaviour scenarios of this API, by name. */
 export const scenarios: Scenarios = {
@@ -112,6 +152,93 @@ export const scenarios: Scenarios = {
       ctx.expect(isDeepStrictEqual(replay.data, a.data), 'the replay returns the first result', a.data, replay.data);
       const conflict = await call(second.socialAccountId);
       ctx.expect(conflict.response.status === 409, 'the same key on another socialAccountId answers 409', 409, conflict.response.status);
+    },
+  },
+
+  'rate-limit': {
+    title: 'over the limit every operation answers 429 with a numeric Retry-After; after that wait the next request passes',
+    operationId: 'listInfluencers',
+    async run(ctx) {
+      const layers = client(ctx);
+      const ids = await resources(ctx);
+      const { retryAfter } = await ctx.states.setup<{ retryAfter: number }>('rate limit exhausted', { retryAfter: 1 });
+      let longest = 0;
+      for (const [operationId, call] of everyOperation(layers, ids)) {
+        const answer = await call();
+        const header = answer.response.headers.get('retry-after');
+        const seconds = header !== null && /^\d+$/.test(header.trim()) ? Number(header) : Number.NaN;
+        ctx.expect(answer.response.status === 429, `${operationId} over the limit answers 429`, 429, answer.response.status);
+        ctx.expect(Number.isInteger(seconds) && seconds <= retryAfter, `${operationId}: the 429 carries Retry-After in whole seconds, at most the ${retryAfter} s the state announced`, `0..${retryAfter}`, header ?? 'no Retry-After');
+        if (Number.isInteger(seconds)) longest = Math.max(longest, seconds);
+      }
+      await wait(Math.min(longest, retryAfter) * 1000 + 300);
+      const next = await layers.GET('/v1/influencers', { params: { query: { limit: 10 } } });
+      ctx.expect(next.response.status === 200, 'after waiting Retry-After the next request passes', 200, next.response.status);
+    },
+  },
+
+  'kill-switch-key': killSwitch('key'),
+  'kill-switch-organization': killSwitch('organization'),
+  'kill-switch-global': killSwitch('global'),
+
+  'failed-write-changes-nothing': {
+    title: 'a 500 INTERNAL on any operation changes nothing: a failed revoke leaves the account connected and a retry cancels the same count',
+    operationId: 'revokeSocialAccount',
+    async run(ctx) {
+      const layers = client(ctx);
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Before the failure' });
+      const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 2 });
+      const ids = { influencerId, socialAccountId };
+      for (const [operationId, call] of everyOperation(layers, ids)) {
+        await ctx.states.setup('next request fails');
+        const answer = await call();
+        ctx.expect(answer.response.status === 500, `${operationId} with a failing server answers 500`, 500, answer.response.status);
+        ctx.expect(errorOf(answer)?.code === 'INTERNAL', `${operationId}: the 500 has code INTERNAL`, 'INTERNAL', errorOf(answer)?.code);
+      }
+      const influencer = await layers.GET('/v1/influencers/{influencerId}', { params: { path: { influencerId } } });
+      ctx.expect(influencer.response.status === 200 && influencer.data?.name === 'Before the failure', 'the failed PATCH and DELETE changed nothing (the influencer is there, its name unchanged)', 'Before the failure', influencer.data?.name ?? influencer.response.status);
+      const retry = await layers.DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId } } });
+      ctx.expect(retry.response.status === 200, 'the failed revoke left the account connected: revoking again answers 200', 200, retry.response.status);
+      ctx.expect(retry.data?.canceledScheduledPosts === 2, 'the failed revoke canceled nothing: the retry cancels every queued post', 2, retry.data?.canceledScheduledPosts);
+    },
+  },
+
+  'cross-org-influencer-404': {
+    title: "another organization's influencer is 404 on GET, PATCH and DELETE, never 403",
+    operationId: 'getInfluencer',
+    async run(ctx) {
+      const layers = client(ctx);
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer in another organization');
+      const path = { params: { path: { influencerId } } };
+      const answers: [string, Answer][] = [
+        ['GET', await layers.GET('/v1/influencers/{influencerId}', path)],
+        ['PATCH', await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'Not yours' } })],
+        ['DELETE', await layers.DELETE('/v1/influencers/{influencerId}', path)],
+      ];
+      for (const [method, answer] of answers) ctx.expect(answer.response.status === 404, `${method} of another organization's influencer answers 404, never 403`, 404, answer.response.status);
+    },
+  },
+
+  'missing-influencer-scopes': {
+    title: 'a key without the influencer scopes is 403 FORBIDDEN_SCOPE naming the scope in details.requiredScope',
+    operationId: 'getInfluencer',
+    async run(ctx) {
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists');
+      const noRead = await ctx.states.setup<{ apiKey: string }>('api key without scope', { scope: ['influencers:read', 'influencers:write'] });
+      const noWrite = await ctx.states.setup<{ apiKey: string }>('api key without scope', { scope: 'influencers:write' });
+      const path = { params: { path: { influencerId } } };
+      const reader = client(ctx, noRead.apiKey);
+      const writer = client(ctx, noWrite.apiKey);
+      const answers: [string, string, Answer][] = [
+        ['listInfluencers', 'influencers:read', await reader.GET('/v1/influencers', { params: { query: { limit: 10 } } })],
+        ['getInfluencer', 'influencers:read', await reader.GET('/v1/influencers/{influencerId}', path)],
+        ['patchInfluencer', 'influencers:write', await writer.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'No scope' } })],
+        ['deleteInfluencer', 'influencers:write', await writer.DELETE('/v1/influencers/{influencerId}', path)],
+      ];
+      for (const [operationId, scope, answer] of answers) {
+        ctx.expect(answer.response.status === 403, `${operationId} without ${scope} answers 403`, 403, answer.response.status);
+        ctx.expect(errorOf(answer)?.details?.requiredScope === scope, `${operationId}: details.requiredScope names ${scope}`, scope, errorOf(answer)?.details?.requiredScope ?? 'no details.requiredScope');
+      }
     },
   },
 };

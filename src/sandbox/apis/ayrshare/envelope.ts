@@ -12,6 +12,7 @@ import { json, type HttpResult } from '../../http/httpTypes.js';
 const ERROR_EXAMPLES = {
   missingParameters: { status: 400, example: 'missingParameters' },
   unauthorized: { status: 401, example: 'unauthorized' },
+  forbidden: { status: 403, example: 'forbidden' },
   profileNotFound: { status: 404, example: 'notFound' },
   rateLimited: { status: 429, example: 'rateLimited' },
   internal: { status: 500, example: 'internal' },

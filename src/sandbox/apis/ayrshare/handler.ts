@@ -6,12 +6,16 @@
  */
 import type { PostDeleteRequest } from '../../../../generated/ayrshare/index.js';
 import { bindOperations } from '../../http/bindOperations.js';
+import { isInjectedFault, takeArmedFailure, failingFaults } from '../../http/faults.js';
 import { json, type HttpResult } from '../../http/httpTypes.js';
 import type { Issue } from '../../http/issues.js';
 import { presentedKey } from '../../http/security.js';
 import type { ApiHandler, SliceContext } from '../../slice.js';
 import { createAyrshareErrors, type AyrshareErrors } from './envelope.js';
 import type { AyrshareDeleteOutcome, AyrshareStore } from './types.js';
+
+/** The rate-limit bucket of a profile (the `rate limit exhausted` state empties the demo profile's). */
+export const rateBucket = (api: string, profileId: string) => `${api}:${profileId}`;
 
 type Call = { ctx: SliceContext<AyrshareStore>; ayrshareError: AyrshareErrors; profileId: string; body: PostDeleteRequest };
 
@@ -61,8 +65,9 @@ export function createAyrshareHandler(ctx: SliceContext<AyrshareStore>): ApiHand
       const primary = presented ? await ctx.store.findProfile(presented.key) : null;
       if (!presented || !primary) return ayrshareError('unauthorized');
 
-      const rate = ctx.rateLimiter.take(`${ctx.api.name}:${primary.profileId}`);
+      const rate = ctx.rateLimiter.take(rateBucket(ctx.api.name, primary.profileId));
       if (!rate.allowed) return ayrshareError('rateLimited', {}, { 'Retry-After': String(rate.retryAfterSeconds) });
+      if (primary.deniedOperations.includes(operation.operationId)) return ayrshareError('forbidden');
 
       const params = validator.parameters(request, pathParams);
       if (params.issues.length > 0) return ayrshareError('missingParameters', { detail: detail(params.issues) });
@@ -73,10 +78,12 @@ export function createAyrshareHandler(ctx: SliceContext<AyrshareStore>): ApiHand
       const body = validator.body(request.body);
       if (body.kind === 'invalid') return ayrshareError('missingParameters', { detail: detail(body.issues) });
       if (body.kind === 'absent') return ayrshareError('missingParameters');
+      // `next request fails` (a provider state): no fault point, so the request fails before it changes anything.
+      if (takeArmedFailure(ctx.faults, ctx.api.name)) failingFaults(operation.operationId, undefined);
 
       return await implementation({ ctx, ayrshareError, profileId: profile.profileId, body: body.value as PostDeleteRequest });
     } catch (error) {
-      ctx.log(`${ctx.api.name} ${route.operation.operationId} failed: ${(error as Error).stack ?? String(error)}`);
+      ctx.log(isInjectedFault(error) ? `${ctx.api.name} ${route.operation.operationId}: injected fault, answering 500` : `${ctx.api.name} ${route.operation.operationId} failed: ${(error as Error).stack ?? String(error)}`);
       return ayrshareError('internal');
     }
   };

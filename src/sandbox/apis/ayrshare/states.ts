@@ -1,15 +1,37 @@
 /** The Ayrshare provider states (openapi/ayrshare/provider-states.yaml), done in the demo profile. */
+import { armFailure, disarmFailure } from '../../http/faults.js';
 import { stateData } from '../../http/providerStates.js';
 import type { ProviderState, StatesContext } from '../../slice.js';
+import { rateBucket } from './handler.js';
 import type { AyrshareDemo, AyrshareStore } from './types.js';
 
-export function ayrshareStates({ store, demo }: StatesContext<AyrshareStore, AyrshareDemo>): Record<string, ProviderState> {
+export function ayrshareStates({ api, store, demo, rateLimiter, faults }: StatesContext<AyrshareStore, AyrshareDemo>): Record<string, ProviderState> {
+  const bucket = async () => rateBucket(api.name, (await demo()).profileId);
   return {
     'posts exist': {
       async setup(params) {
         return { ...(await store.states.createPosts((await demo()).profileId, params.pending as number, params.published as number)) };
       },
       teardown: (data) => store.states.teardown([...stateData.strings(data.pendingIds, 'pendingIds'), ...stateData.strings(data.publishedIds, 'publishedIds')]),
+    },
+    'api key without scope': {
+      async setup(params) {
+        const { profileId, apiKey } = await store.states.createProfile([params.scope as string]);
+        return { apiKey, profileId };
+      },
+      teardown: (data) => store.states.deleteProfile(stateData.string(data.profileId, 'profileId')),
+    },
+    'rate limit exhausted': {
+      async setup(params) {
+        const retryAfter = typeof params.retryAfter === 'number' ? params.retryAfter : 1;
+        rateLimiter.exhaust(await bucket(), retryAfter);
+        return { retryAfter };
+      },
+      teardown: async () => rateLimiter.reset(await bucket()),
+    },
+    'next request fails': {
+      setup: async () => ({ faultId: armFailure(faults, api.name) }),
+      teardown: async (data) => disarmFailure(faults, stateData.string(data.faultId, 'faultId')),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { hashSecret } from '../../store/hashSecret.js';
-import { isUuid, randomString } from '../../store/ids.js';
+import { isUuid, newSecret, randomString } from '../../store/ids.js';
 import { transactionOrRollback } from '../../store/rollbackWith.js';
 import type { Db } from '../../store/sqlDb.js';
 import type { AyrshareDeleteOutcome, AyrshareStore } from './types.js';
@@ -33,11 +33,12 @@ export function createAyrshareStore(db: Db): AyrshareStore {
   return {
     async findProfile(apiKey, profileKey) {
       if (!apiKey) return null;
+      type Row = { id: string; denied_operations: string[] };
       const { rows } =
         profileKey === undefined
-          ? await db.query<{ id: string }>('SELECT id FROM ayrshare_profiles WHERE api_key_sha256 = $1 AND profile_key_sha256 IS NULL', [hashSecret(apiKey)])
-          : await db.query<{ id: string }>('SELECT id FROM ayrshare_profiles WHERE api_key_sha256 = $1 AND profile_key_sha256 = $2', [hashSecret(apiKey), hashSecret(profileKey)]);
-      return rows[0] ? { profileId: rows[0].id } : null;
+          ? await db.query<Row>('SELECT id, denied_operations FROM ayrshare_profiles WHERE api_key_sha256 = $1 AND profile_key_sha256 IS NULL', [hashSecret(apiKey)])
+          : await db.query<Row>('SELECT id, denied_operations FROM ayrshare_profiles WHERE api_key_sha256 = $1 AND profile_key_sha256 = $2', [hashSecret(apiKey), hashSecret(profileKey)]);
+      return rows[0] ? { profileId: rows[0].id, deniedOperations: [...rows[0].denied_operations] } : null;
     },
 
     async deletePost(profileId, id, markManualDeleted): Promise<AyrshareDeleteOutcome> {
@@ -93,6 +94,19 @@ export function createAyrshareStore(db: Db): AyrshareStore {
     },
 
     states: {
+      async createProfile(deniedOperations) {
+        const apiKey = newSecret('ayr_test_');
+        const { rows } = await db.query<{ id: string }>(
+          `INSERT INTO ayrshare_profiles (title, api_key_sha256, denied_operations) VALUES ('Provider state profile', $1, $2::text[]) RETURNING id`,
+          [hashSecret(apiKey), deniedOperations],
+        );
+        return { profileId: (rows[0] as { id: string }).id, apiKey };
+      },
+
+      async deleteProfile(profileId) {
+        if (isUuid(profileId)) await db.query('DELETE FROM ayrshare_profiles WHERE id = $1', [profileId]);
+      },
+
       async createPosts(profileId, pending, published) {
         const pendingIds = Array.from({ length: pending }, newPostId);
         const publishedIds = Array.from({ length: published }, newPostId);

@@ -2,6 +2,8 @@
 
 export interface AyrshareProfile {
   profileId: string;
+  /** Operations its plan may not call (403 code 103). */
+  deniedOperations: string[];
 }
 
 export type AyrshareDeleteOutcome =
@@ -19,6 +21,9 @@ export interface AyrshareStore {
   /** Deletes only the profile's scheduled posts still pending; published ones are untouched. */
   deleteAllScheduled(profileId: string): Promise<{ ids: string[] }>;
   states: {
+    /** A new Primary Profile (its own API key) whose plan may not call `deniedOperations`. */
+    createProfile(deniedOperations: string[]): Promise<{ profileId: string; apiKey: string }>;
+    deleteProfile(profileId: string): Promise<void>;
     createPosts(profileId: string, pending: number, published: number): Promise<{ pendingIds: string[]; publishedIds: string[] }>;
     /** Removes exactly the posts a setup created. */
     teardown(ids: string[]): Promise<void>;

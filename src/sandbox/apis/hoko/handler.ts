@@ -6,13 +6,17 @@
  */
 import type { PartnersDeleted } from '../../../../generated/hoko/index.js';
 import { bindOperations } from '../../http/bindOperations.js';
-import { isInjectedFault } from '../../http/faults.js';
+import { failingFaults, isInjectedFault, takeArmedFailure } from '../../http/faults.js';
 import { json, type HttpResult } from '../../http/httpTypes.js';
 import type { RateDecision } from '../../http/rateLimiter.js';
 import { missingScopes, presentedKey } from '../../http/security.js';
 import type { ApiHandler, SliceContext } from '../../slice.js';
 import { createHokoErrors, type HokoErrors } from './envelope.js';
+import { DELETE_FAULT } from './store.js';
 import type { HokoStore } from './types.js';
+
+/** The rate-limit bucket of a key (the `rate limit exhausted` state empties the demo key's). */
+export const rateBucket = (api: string, apiKey: string) => `${api}:${apiKey}`;
 
 const rateHeaders = (rate: RateDecision): Record<string, string> => ({
   'X-RateLimit-Limit': String(rate.limit),
@@ -42,7 +46,7 @@ export function createHokoHandler(ctx: SliceContext<HokoStore>): ApiHandler {
       const key = presented ? await ctx.store.findKey(presented.key) : null;
       if (!presented || !key) return errors.error(401);
 
-      rate = ctx.rateLimiter.take(`${ctx.api.name}:${presented.key}`);
+      rate = ctx.rateLimiter.take(rateBucket(ctx.api.name, presented.key));
       if (!rate.allowed) return withRate(errors.rateLimited(rate.retryAfterSeconds, { 'Retry-After': String(rate.retryAfterSeconds) }));
 
       const missing = missingScopes(operation, presented.scheme, key.scopes);
@@ -52,7 +56,9 @@ export function createHokoHandler(ctx: SliceContext<HokoStore>): ApiHandler {
       const body = validator.body(request.body);
       if (params.issues.length > 0 || body.kind !== 'value') return withRate(errors.error(400));
 
-      return withRate(await implementation({ ctx, errors, workspaceId: key.workspaceId, ids: body.value as string[] }));
+      // `next request fails` (a provider state): the delete fails inside its transaction, after the update.
+      const callCtx = takeArmedFailure(ctx.faults, ctx.api.name) ? { ...ctx, faults: failingFaults(operation.operationId, DELETE_FAULT) } : ctx;
+      return withRate(await implementation({ ctx: callCtx, errors, workspaceId: key.workspaceId, ids: body.value as string[] }));
     } catch (error) {
       ctx.log(isInjectedFault(error) ? `${ctx.api.name} ${route.operation.operationId}: injected fault (${String(ctx.faults.failAt)}), answering 500` : `${ctx.api.name} ${route.operation.operationId} failed: ${(error as Error).stack ?? String(error)}`);
       return withRate(errors.error(500));

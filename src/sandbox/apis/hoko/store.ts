@@ -1,6 +1,6 @@
 import { failIfAsked, type Faults } from '../../http/faults.js';
 import { hashSecret } from '../../store/hashSecret.js';
-import { isUuid } from '../../store/ids.js';
+import { isUuid, newSecret } from '../../store/ids.js';
 import { transactionOrRollback } from '../../store/rollbackWith.js';
 import type { Db } from '../../store/sqlDb.js';
 import type { HokoStore } from './types.js';
@@ -36,6 +36,16 @@ export function createHokoStore(db: Db): HokoStore {
       async teardown(ids) {
         const uuids = ids.filter(isUuid);
         if (uuids.length > 0) await db.query('DELETE FROM hoko_partners WHERE id = ANY($1::uuid[])', [uuids]);
+      },
+
+      async createKey(workspaceId, scopes) {
+        const apiKey = newSecret('hoko_test_');
+        const { rows } = await db.query<{ id: string }>('INSERT INTO hoko_api_keys (workspace_id, secret_sha256, scopes) VALUES ($1, $2, $3::text[]) RETURNING id', [workspaceId, hashSecret(apiKey), scopes]);
+        return { keyId: (rows[0] as { id: string }).id, apiKey };
+      },
+
+      async deleteKey(keyId) {
+        if (isUuid(keyId)) await db.query('DELETE FROM hoko_api_keys WHERE id = $1', [keyId]);
       },
     },
   };

@@ -18,6 +18,9 @@ export interface HokoStore {
     createPartners(workspaceId: string, count: number): Promise<{ ids: string[] }>;
     /** Removes exactly the partners a setup created. */
     teardown(ids: string[]): Promise<void>;
+    /** A key of the workspace holding `scopes`. */
+    createKey(workspaceId: string, scopes: string[]): Promise<{ keyId: string; apiKey: string }>;
+    deleteKey(keyId: string): Promise<void>;
   };
 }
 

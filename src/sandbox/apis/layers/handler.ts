@@ -6,14 +6,18 @@
  * carries the request id, also in `X-Request-Id`.
  */
 import { bindOperations, validationStatuses } from '../../http/bindOperations.js';
-import { isInjectedFault } from '../../http/faults.js';
+import { failingFaults, isInjectedFault, takeArmedFailure } from '../../http/faults.js';
 import type { HttpResult } from '../../http/httpTypes.js';
 import { missingScope, presentedKey } from '../../http/security.js';
 import type { ApiHandler, SliceContext } from '../../slice.js';
 import { readContract } from './contract.js';
 import { createEnvelope, newRequestId } from './envelope.js';
 import { layersOperations } from './operations.js';
+import { REVOKE_FAULT } from './store.js';
 import type { LayersStore } from './types.js';
+
+/** Where a write fails when a `next request fails` state is armed (after its first change); others fail before they run. */
+const WRITE_FAULT_POINTS: Record<string, string> = { revokeSocialAccount: REVOKE_FAULT };
 
 const fillPath = (template: string, params: Record<string, string>) => template.replace(/\{([^}]+)\}/g, (_, name: string) => params[name] ?? '');
 
@@ -49,7 +53,9 @@ export function createLayersHandler(ctx: SliceContext<LayersStore>): ApiHandler 
     const body = validator.body(request.body);
     if (body.kind === 'invalid') return envelope.validation(status.body, messages.invalidBody, requestId, body.issues);
 
-    return implementation({ ctx, envelope, messages, key, requestId, params: params.values, body: body.kind === 'value' ? body.value : undefined, path: fillPath(operation.path, params.values.path) });
+    // `next request fails` (a provider state): the write fails at its fault point, inside its transaction.
+    const callCtx = takeArmedFailure(ctx.faults, ctx.api.name) ? { ...ctx, faults: failingFaults(operation.operationId, WRITE_FAULT_POINTS[operation.operationId]) } : ctx;
+    return implementation({ ctx: callCtx, envelope, messages, key, requestId, params: params.values, body: body.kind === 'value' ? body.value : undefined, path: fillPath(operation.path, params.values.path) });
   }
 
   return async (request, route, pathParams) => {

@@ -5,19 +5,28 @@
  */
 import { documentScopes } from '../../../core/securitySchemes.js';
 import { bodyIssues } from '../../http/issues.js';
+import { armFailure, disarmFailure } from '../../http/faults.js';
 import { stateData } from '../../http/providerStates.js';
 import { BadState, type ProviderState, type StatesContext } from '../../slice.js';
 import { bareId, PREFIX, prefixed } from './present.js';
-import type { InfluencerPatchInput, LayersDemo, LayersStore } from './types.js';
+import type { InfluencerPatchInput, KillSwitchScope, LayersDemo, LayersStore } from './types.js';
 
 const INFLUENCER_FIELDS = ['name', 'gender', 'ageRange', 'brandVoice', 'language'] as const;
 
-export function layersStates({ api, store, demo }: StatesContext<LayersStore, LayersDemo>): Record<string, ProviderState> {
+export function layersStates({ api, store, demo, rateLimiter, faults }: StatesContext<LayersStore, LayersDemo>): Record<string, ProviderState> {
   const patchSchema = api.operation('patchInfluencer').schemaPointer('request');
   if (!patchSchema) throw new Error(`${api.name}: patchInfluencer has no request schema`);
   const fieldProblems = (fields: Record<string, unknown>) => bodyIssues(api.validator.validate(patchSchema, fields), fields).map((i) => `${i.field}: ${i.message}`);
   const scopes = documentScopes(api.operations);
   const organization = async () => (await demo()).organizationId;
+  /** The id of the demo key (the key the suite uses), and its rate-limit bucket (the handler's). */
+  const demoKeyId = async () => {
+    const key = await store.findKey((await demo()).apiKey);
+    if (!key) throw new Error('the demo key is not in the store');
+    return key.keyId;
+  };
+  const bucket = async () => `${api.name}:${await demoKeyId()}`;
+  const killSwitchTarget = async (scope: KillSwitchScope) => (scope === 'key' ? demoKeyId() : scope === 'organization' ? organization() : null);
   const socialAccount = (data: Record<string, unknown>) => [bareId(PREFIX.socialAccount, stateData.string(data.socialAccountId, 'socialAccountId'))];
 
   return {
@@ -48,10 +57,41 @@ export function layersStates({ api, store, demo }: StatesContext<LayersStore, La
     },
     'api key without scope': {
       async setup(params) {
-        const { keyId, apiKey } = await store.states.createLayersKey(await organization(), scopes.filter((s) => s !== params.scope));
+        const without = Array.isArray(params.scope) ? (params.scope as string[]) : [params.scope as string];
+        const { keyId, apiKey } = await store.states.createLayersKey(await organization(), scopes.filter((s) => !without.includes(s)));
         return { apiKey, keyId };
       },
       teardown: (data) => store.states.teardown('layersKey', [stateData.string(data.keyId, 'keyId')]),
+    },
+      'influencer in another organization': {
+      async setup() {
+        const { id } = await store.states.createInfluencer(await store.states.otherOrganization(), {});
+        return { influencerId: prefixed(PREFIX.influencer, id) };
+      },
+      teardown: (data) => store.states.teardown('influencer', [bareId(PREFIX.influencer, stateData.string(data.influencerId, 'influencerId'))]),
+    },
+    'rate limit exhausted': {
+      async setup(params) {
+        const retryAfter = typeof params.retryAfter === 'number' ? params.retryAfter : 1;
+        rateLimiter.exhaust(await bucket(), retryAfter);
+        return { retryAfter };
+      },
+      teardown: async () => rateLimiter.reset(await bucket()),
+    },
+    'kill switch': {
+      async setup(params) {
+        const scope = params.scope as KillSwitchScope;
+        await store.setKillSwitch(scope, await killSwitchTarget(scope), true);
+        return { scope };
+      },
+      teardown: async (_data, params) => {
+        const scope = params.scope as KillSwitchScope;
+        await store.setKillSwitch(scope, await killSwitchTarget(scope), false);
+      },
+    },
+    'next request fails': {
+      setup: async () => ({ faultId: armFailure(faults, api.name) }),
+      teardown: async (data) => disarmFailure(faults, stateData.string(data.faultId, 'faultId')),
     },
   };
 }

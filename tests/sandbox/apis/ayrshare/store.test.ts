@@ -17,8 +17,8 @@ describe(`Ayrshare store on ${engineName}`, () => {
   it('finds the primary profile by API key, a user profile by API key and Profile-Key, and nothing else', async () => {
     const primary = await createAyrshareProfile(t.db);
     const user = await createAyrshareProfile(t.db, primary.apiKey, 'PROFILE-KEY-1');
-    expect(await t.store.ayrshare.findProfile(primary.apiKey)).toEqual({ profileId: primary.profileId });
-    expect(await t.store.ayrshare.findProfile(primary.apiKey, 'PROFILE-KEY-1')).toEqual({ profileId: user.profileId });
+    expect(await t.store.ayrshare.findProfile(primary.apiKey)).toEqual({ profileId: primary.profileId, deniedOperations: [] });
+    expect(await t.store.ayrshare.findProfile(primary.apiKey, 'PROFILE-KEY-1')).toEqual({ profileId: user.profileId, deniedOperations: [] });
     expect(await t.store.ayrshare.findProfile(primary.apiKey, 'PROFILE-KEY-2')).toBeNull();
     expect(await t.store.ayrshare.findProfile('unknown-key')).toBeNull();
     expect(await t.store.ayrshare.findProfile('unknown-key', 'PROFILE-KEY-1')).toBeNull();
