@@ -8,7 +8,7 @@ import { junitReport } from '../../../src/conformance/report/junitReport.js';
 import { verdictOf } from '../../../src/conformance/report/verdict.js';
 
 const seen = (operationId: string, status: number, passed = true) =>
-  ({ testCase: { id: `x ${operationId} ${status}`, api: 'x', kind: 'positive', title: 't', operation: { operationId, method: 'get', path: '/a' } }, outcome: passed ? 'passed' : 'failed', failures: [], observed: [{ operationId, status, passed }], durationMs: 1 }) as unknown as CaseResult;
+  ({ testCase: { id: `x ${operationId} ${status}`, api: 'x', kind: 'positive', title: 't', operation: { operationId, method: 'get', path: '/a' }, request: { auth: { kind: 'none' } } }, outcome: passed ? 'passed' : 'failed', failures: [], observed: [{ operationId, status, passed }], durationMs: 1 }) as unknown as CaseResult;
 
 // Four documented cells: getA 200, 404; getB 200, 429. Three are exercised and pass.
 const run: ApiRun = {
