@@ -10,7 +10,7 @@ import type { Operation } from '../../openapi/operations.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import { coerceParameter } from '../../core/coerceParameter.js';
 import { headerValue, type RawBody, type SandboxRequest } from './httpTypes.js';
-import { BODY_FIELD, bodyIssues, parameterIssues, type Issue } from './issues.js';
+import { BODY_FIELD, bodyIssues, capIssues, NUL_MESSAGE, nulFields, parameterIssues, type Issue } from './issues.js';
 
 type Location = 'path' | 'query' | 'header';
 
@@ -85,6 +85,10 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
           }
           raw = all[0];
         }
+        if (raw?.includes('\u0000')) {
+          issues.push({ field: spec.name, message: NUL_MESSAGE });
+          continue;
+        }
         if (raw === undefined) {
           if (spec.required) issues.push({ field: spec.name, message: 'Required' });
           else if (spec.in === 'query' && spec.default !== undefined) values.query[spec.name] = spec.default;
@@ -99,7 +103,7 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
         if (spec.in === 'query') values.query[spec.name] = value;
         else values[spec.in][spec.name] = raw;
       }
-      return { values, issues };
+      return { values, issues: capIssues(issues) };
     },
 
     body(raw) {
@@ -118,10 +122,12 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
       } catch (error) {
         return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: `Malformed JSON: ${(error as Error).message}` }] };
       }
+      // PostgreSQL cannot store NUL in text: refused here, named, before any value reaches it.
+      const nul = nulFields(value).map((field) => ({ field, message: NUL_MESSAGE }));
       const errors = validator.validate(bodySchema, value);
-      if (errors.length === 0) return { kind: 'value', value };
-      const issues = bodyIssues(errors, value);
-      return { kind: 'invalid', issues: issues.length > 0 ? issues : [{ field: BODY_FIELD, message: 'Invalid body' }] };
+      if (errors.length === 0 && nul.length === 0) return { kind: 'value', value };
+      const issues = [...nul, ...bodyIssues(errors, value)];
+      return { kind: 'invalid', issues: issues.length > 0 ? capIssues(issues) : [{ field: BODY_FIELD, message: 'Invalid body' }] };
     },
   };
 }
