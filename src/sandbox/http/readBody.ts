@@ -37,7 +37,7 @@ export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_B
       const text = Buffer.concat(chunks).toString('utf8');
       resolve(text.trim() === '' ? { kind: 'empty' } : { kind: 'text', text });
     });
-    req.on('error', (error) => reject(new ClientAborted(`the connection failed while reading the body (${error.message})`)));
+    req.on('error', (error) => reject(new ClientAborted(`the client closed the connection before the body ended (${error.message})`)));
     req.on('close', () => {
       if (!req.complete) reject(new ClientAborted('the client closed the connection before the body ended'));
     });
