@@ -91,10 +91,11 @@ export function dedupe(issues: Issue[]): Issue[] {
 /** The most issues one answer lists: a body of a million unknown keys must not make a million-line answer. */
 export const MAX_ISSUES = 100;
 
-/** The first `max` issues, and one more on the body saying how many were left out. */
-export function capIssues(issues: Issue[], max = MAX_ISSUES): Issue[] {
-  if (issues.length <= max) return issues;
-  return [...issues.slice(0, max), { field: BODY_FIELD, message: `…and ${issues.length - max} more problems, not listed` }];
+/** The first `max` issues, and one more on the body saying how many were left out (`unread`: problems already left out before). */
+export function capIssues(issues: Issue[], max = MAX_ISSUES, unread = 0): Issue[] {
+  if (issues.length <= max && unread === 0) return issues;
+  const more = Math.max(0, issues.length - max) + unread;
+  return [...issues.slice(0, max), { field: BODY_FIELD, message: `…and ${more} more problems, not listed` }];
 }
 
 /**
