@@ -162,10 +162,19 @@ export function fuzzInput(bases: FuzzBase[]): fc.Arbitrary<FuzzInput> {
     .map((input) => Object.assign(input, { [fc.toStringMethod]: () => describeInput(input) }));
 }
 
+/** Percent-encoding of a path segment as a client would send it (a lone surrogate goes as U+FFFD, as UTF-8 has no other way). */
+const encodeSegment = (value: string) => {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return [...Buffer.from(value, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join('');
+  }
+};
+
 /** The input as the sandbox's `handle()` takes it (path parameters percent-encoded into their segment). */
 export function toRequest(input: FuzzInput | FuzzBase): SandboxRequest {
   const base = 'mutation' in input ? input.base : input;
-  const path = base.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(input.pathParams[name] ?? ''));
+  const path = base.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => encodeSegment(input.pathParams[name] ?? ''));
   const body = 'mutation' in input ? input.body : text(input.body);
   return {
     method: base.method,
