@@ -76,7 +76,8 @@ export function createProviderStates(
     try {
       if (action === 'setup') {
         const answered = await impl.setup(params);
-        recorded.set(recordKey(api, state, answered), answered);
+        // Recorded as the client will read it back (JSON), so its teardown's data matches exactly.
+        recorded.set(recordKey(api, state, JSON.parse(JSON.stringify(answered))), answered);
         if (recorded.size > MAX_RECORDED_SETUPS) {
           const oldest = recorded.keys().next().value as string;
           recorded.delete(oldest);
