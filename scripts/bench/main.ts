@@ -5,6 +5,7 @@
  * - response validation throughput: ajv alone on every documented 2xx example, and the suite's whole response check.
  * - the sandbox next to Prism: requests per second and p50/p99 of each slice's workloads, on
  *   PGlite and PostgreSQL (budget: a timed workload under 1 s on PostgreSQL).
+ * - the sandbox fuzzed from the documents: inputs per second, and any failure with its seed.
  * - the docs site: bytes per page and of the shared Redoc script, time to first operation in Chromium.
  * Nothing here asserts: noisy shared machines make timings a report, not a test.
  */
@@ -14,6 +15,7 @@ import { loadRegistry } from '../../src/core/registry.js';
 import { runSuite } from '../../src/conformance/run/runSuite.js';
 import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
 import { benchDocs } from './docsBench.js';
+import { benchFuzz } from './fuzzBench.js';
 import { benchMockStart } from './mockStartBench.js';
 import { benchSandboxAgainstPrism } from './sandboxBench.js';
 
@@ -79,6 +81,8 @@ async function main(): Promise<void> {
   await benchValidation();
   console.log('');
   await benchSandboxAgainstPrism();
+  console.log('');
+  await benchFuzz();
   console.log('');
   await benchDocs();
 }

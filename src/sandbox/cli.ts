@@ -3,7 +3,10 @@
  * (PGlite in memory, PGlite under --data-dir, or the PostgreSQL of DATABASE_URL) and migrates it
  * with every slice's migrations, seeds the demo tenants, serves every API on one port and prints
  * how to call them. Exit 2 for a bad command line (one line on stderr), 1 when it cannot
- * start, 0 after a clean stop on SIGINT or SIGTERM.
+ * start, 0 after a clean stop on SIGINT, SIGTERM or SIGHUP, or when its parent process goes away.
+ *
+ * `npm run sandbox` runs node under `sh` under npm: a signal to the npm process reaches neither
+ * child, so the sandbox watches its parent (PARENT_POLL_MS) and stops once it has been re-parented.
  */
 import { loadRegistry, type Registry } from '../core/registry.js';
 import { banner } from './cli/banner.js';
@@ -12,6 +15,9 @@ import { createSandboxServer, type ListeningSandbox } from './http/createSandbox
 import { loadSlices, mountSlices, sliceFaultPoints, sliceMigrations, type NamedSlice } from './slices.js';
 import { openDatabase } from './store/openDatabase.js';
 import type { Db } from './store/sqlDb.js';
+
+/** How often the sandbox checks that the process that started it is still there. */
+const PARENT_POLL_MS = 250;
 
 const fail = (message: string, code: number): number => {
   process.stderr.write(`sandbox: ${message}\n`);
@@ -51,12 +57,18 @@ async function start(options: SandboxCliOptions, registry: Registry, slices: Nam
   const server = listening;
   return new Promise<number>((resolve) => {
     let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
+    const parent = process.ppid;
+    const watch = setInterval(() => {
+      if (process.ppid !== parent) stop('the parent process is gone');
+    }, PARENT_POLL_MS);
+    watch.unref();
+    const stop = (signal: string) => {
       if (stopping) {
         process.stderr.write(`sandbox: ${signal} again, exiting now\n`);
         process.exit(1);
       }
       stopping = true;
+      clearInterval(watch);
       process.stdout.write(`\nsandbox: ${signal}, stopping…\n`);
       server
         .close()
@@ -68,6 +80,7 @@ async function start(options: SandboxCliOptions, registry: Registry, slices: Nam
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    process.once('SIGHUP', stop);
   });
 }
 

@@ -97,3 +97,29 @@ describe('the command', () => {
     expect(stdout).toMatch(/SIGTERM, stopping/);
   });
 });
+
+describe('stopping through npm', () => {
+  it('`npm run sandbox` killed with SIGTERM (npm only, not its children): the sandbox stops and frees its port', async () => {
+    // npm runs `sh -c "node …"`: the signal reaches npm alone, so the server must notice on its own.
+    const npm = spawn('npm', ['run', '--silent', 'sandbox', '--', '--port', '0'], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: '' } });
+    let stdout = '';
+    npm.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    const npmExited = new Promise<void>((resolve) => npm.on('exit', () => resolve()));
+    const started = Date.now();
+    while (!stdout.includes('Stop with Ctrl-C.') && Date.now() - started < 45_000 && npm.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+    const baseUrl = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+    expect(baseUrl, stdout).toBeDefined();
+    const answers = async () => fetch(`${baseUrl}/no-such-path`).then(() => true, () => false);
+    expect(await answers()).toBe(true);
+
+    npm.kill('SIGTERM');
+    await npmExited;
+    // Bounded retries, not a duration: the port must be free well within the 30 s this allows.
+    let serving = true;
+    for (let i = 0; i < 150 && serving; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      serving = await answers();
+    }
+    expect(serving, `the sandbox still answers on ${baseUrl} after npm was killed`).toBe(false);
+  });
+});

@@ -19,7 +19,7 @@ import type { Faults } from './faults.js';
 import { json, type HttpResult, type SandboxRequest } from './httpTypes.js';
 import { createProviderStates, PROVIDER_STATES_PATH } from './providerStates.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimiter.js';
-import { DEFAULT_BODY_LIMIT_BYTES, readBody } from './readBody.js';
+import { ClientAborted, DEFAULT_BODY_LIMIT_BYTES, readBody } from './readBody.js';
 import { buildRouteTable } from './routeTable.js';
 
 export interface SandboxServerOptions {
@@ -53,6 +53,18 @@ export interface SandboxServer {
   listen(port: number, host?: string): Promise<ListeningSandbox>;
 }
 
+/** The request target for a log line: at most 200 characters, control characters escaped. */
+const target = (url: string | undefined) => JSON.stringify((url ?? '').slice(0, 200));
+
+/** The path and query of a request target, or `undefined` for one that is no URL (e.g. `http://[`). */
+function parseTarget(url: string): URL | undefined {
+  try {
+    return new URL(url, 'http://sandbox.invalid');
+  } catch {
+    return undefined;
+  }
+}
+
 const neutral = (status: number, error: string, message: string, headers: Record<string, string> = {}) => json(status, { error, message }, headers);
 
 export async function createSandboxServer(sandbox: Sandbox, options: SandboxServerOptions = {}): Promise<SandboxServer> {
@@ -69,6 +81,7 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
     ? createProviderStates(
         loadProviderStateProtocol(sandbox.registry),
         Object.fromEntries(sandbox.slices.map((m): [string, Record<string, ProviderState>] => [m.name, m.slice.states({ api: m.api, store: m.store, demo: () => demoOf(m.name), rateLimiter, faults })])),
+        log,
       )
     : undefined;
 
@@ -104,7 +117,12 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
   function requestListener(req: IncomingMessage, res: ServerResponse): void {
     void (async () => {
       try {
-        const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+        const url = parseTarget(req.url ?? '/');
+        if (!url) {
+          req.resume();
+          send(res, neutral(400, 'bad_request', 'The request target is not a valid URL'));
+          return;
+        }
         const body = await readBody(req, bodyLimit);
         const request: SandboxRequest = {
           method: (req.method ?? 'GET').toUpperCase(),
@@ -116,8 +134,14 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
         };
         send(res, await handle(request));
       } catch (error) {
-        log(`unexpected error on ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
-        if (!res.headersSent && !res.destroyed) send(res, neutral(500, 'internal', (error as Error).message));
+        if (error instanceof ClientAborted) {
+          log(`${req.method} ${target(req.url)}: ${error.message}`);
+          res.destroy();
+          return;
+        }
+        // The details go to the log only: no database or JavaScript text reaches the client.
+        log(`unexpected error on ${req.method} ${target(req.url)}: ${(error as Error).stack ?? String(error)}`);
+        if (!res.headersSent && !res.destroyed) send(res, neutral(500, 'internal', 'The sandbox failed to answer; the details are in its log'));
         else res.destroy();
       }
     })();

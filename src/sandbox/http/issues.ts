@@ -88,9 +88,50 @@ export function dedupe(issues: Issue[]): Issue[] {
   });
 }
 
-/** `{ field: [messages…] }`: every message of each field. */
+/** The most issues one answer lists: a body of a million unknown keys must not make a million-line answer. */
+export const MAX_ISSUES = 100;
+
+/** The first `max` issues, and one more on the body saying how many were left out (`unread`: problems already left out before). */
+export function capIssues(issues: Issue[], max = MAX_ISSUES, unread = 0): Issue[] {
+  if (issues.length <= max && unread === 0) return issues;
+  const more = Math.max(0, issues.length - max) + unread;
+  return [...issues.slice(0, max), { field: BODY_FIELD, message: `…and ${more} more problems, not listed` }];
+}
+
+/**
+ * `{ field: [messages…] }`: every message of each field. Built with no prototype, so a field named
+ * like a built-in member (`constructor`, `__proto__`, `toString`) is a field like any other.
+ */
 export function toFieldErrors(issues: Issue[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  const out = Object.create(null) as Record<string, string[]>;
   for (const { field, message: m } of issues) (out[field] ??= []).push(m);
   return out;
 }
+
+/**
+ * The top-level fields of `value` (`body` for a string at the top) holding a string, or a key,
+ * with the NUL character, which PostgreSQL cannot store in text. Walks without recursion, so a
+ * deeply nested body cannot overflow the stack, and looks at `maxNodes` values at most.
+ */
+export function nulFields(value: unknown, maxNodes = 1_000_000): string[] {
+  const found = new Set<string>();
+  const stack: [unknown, string][] = [[value, BODY_FIELD]];
+  let seen = 0;
+  while (stack.length > 0 && seen++ < maxNodes) {
+    const [v, field] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) found.add(field);
+    } else if (Array.isArray(v)) {
+      for (const item of v) stack.push([item, field]);
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [k, item] of Object.entries(v)) {
+        const f = v === value ? k : field;
+        if (k.includes('\u0000')) found.add(f);
+        stack.push([item, f]);
+      }
+    }
+  }
+  return [...found];
+}
+
+export const NUL_MESSAGE = 'Must not contain the NUL character (\\u0000)';

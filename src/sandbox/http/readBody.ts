@@ -4,6 +4,11 @@ import type { RawBody } from './httpTypes.js';
 /** Default body limit: the largest documented body (a 10,000-uuid array, about 390 KB) fits with ample room. */
 export const DEFAULT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
+/** The client went away before its body ended: nobody to answer, one line in the log. */
+export class ClientAborted extends Error {
+  override name = 'ClientAborted';
+}
+
 /**
  * Reads the whole request body as UTF-8, up to `limitBytes`. Past the limit the rest is drained and
  * discarded (so the client can still read the answer, which says the body was too large), unless it
@@ -32,9 +37,9 @@ export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_B
       const text = Buffer.concat(chunks).toString('utf8');
       resolve(text.trim() === '' ? { kind: 'empty' } : { kind: 'text', text });
     });
-    req.on('error', reject);
+    req.on('error', (error) => reject(new ClientAborted(`the client closed the connection before the body ended (${error.message})`)));
     req.on('close', () => {
-      if (!req.complete) reject(new Error('the client closed the connection before the body ended'));
+      if (!req.complete) reject(new ClientAborted('the client closed the connection before the body ended'));
     });
   });
 }

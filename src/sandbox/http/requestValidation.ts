@@ -10,7 +10,7 @@ import type { Operation } from '../../openapi/operations.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import { coerceParameter } from '../../core/coerceParameter.js';
 import { headerValue, type RawBody, type SandboxRequest } from './httpTypes.js';
-import { BODY_FIELD, bodyIssues, parameterIssues, type Issue } from './issues.js';
+import { BODY_FIELD, bodyIssues, capIssues, MAX_ISSUES, NUL_MESSAGE, nulFields, parameterIssues, type Issue } from './issues.js';
 
 type Location = 'path' | 'query' | 'header';
 
@@ -58,6 +58,9 @@ function parameterSpecs(doc: OpenApiDocument, operation: Operation): ParameterSp
     });
 }
 
+/** Schema errors of one body read into issues at most (a body's issues are capped at MAX_ISSUES anyway). */
+const READ_ERRORS = MAX_ISSUES * 10;
+
 const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(2)} MB` : `${bytes} bytes`);
 
 export function createOperationValidator(doc: OpenApiDocument, validator: SchemaValidator, operation: Operation): OperationValidator {
@@ -85,6 +88,10 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
           }
           raw = all[0];
         }
+        if (raw?.includes('\u0000')) {
+          issues.push({ field: spec.name, message: NUL_MESSAGE });
+          continue;
+        }
         if (raw === undefined) {
           if (spec.required) issues.push({ field: spec.name, message: 'Required' });
           else if (spec.in === 'query' && spec.default !== undefined) values.query[spec.name] = spec.default;
@@ -99,7 +106,7 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
         if (spec.in === 'query') values.query[spec.name] = value;
         else values[spec.in][spec.name] = raw;
       }
-      return { values, issues };
+      return { values, issues: capIssues(issues) };
     },
 
     body(raw) {
@@ -118,10 +125,17 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
       } catch (error) {
         return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: `Malformed JSON: ${(error as Error).message}` }] };
       }
+      // PostgreSQL cannot store NUL in text: refused here, named, before any value reaches it.
+      // JSON can only spell NUL as the escape `\u0000`, so a text without it needs no walk.
+      const nul = raw.text.includes('\\u0000') ? nulFields(value).map((field) => ({ field, message: NUL_MESSAGE })) : [];
       const errors = validator.validate(bodySchema, value);
-      if (errors.length === 0) return { kind: 'value', value };
-      const issues = bodyIssues(errors, value);
-      return { kind: 'invalid', issues: issues.length > 0 ? issues : [{ field: BODY_FIELD, message: 'Invalid body' }] };
+      if (errors.length === 0 && nul.length === 0) return { kind: 'value', value };
+      // Bounded work: only the first errors are turned into issues (a body of 60,000 unknown keys
+      // has 60,000), the rest are counted in the note that ends the list.
+      const read = errors.slice(0, READ_ERRORS);
+      const issues = [...nul, ...bodyIssues(read, value)];
+      if (issues.length === 0) return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: 'Invalid body' }] };
+      return { kind: 'invalid', issues: capIssues(issues, MAX_ISSUES, errors.length - read.length) };
     },
   };
 }

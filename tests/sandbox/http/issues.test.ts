@@ -1,6 +1,6 @@
 // ajv errors → the field each is about (Layers' fieldErrors keys).
 import { describe, expect, it } from 'vitest';
-import { bodyIssues, toFieldErrors } from '../../../src/sandbox/http/issues.js';
+import { bodyIssues, capIssues, MAX_ISSUES, nulFields, toFieldErrors } from '../../../src/sandbox/http/issues.js';
 import type { SchemaError } from '../../../src/openapi/schemaValidator.js';
 
 const e = (instancePath: string, keyword: string, params: Record<string, unknown> = {}, message = `fails ${keyword}`): SchemaError => ({ instancePath, keyword, params, message, schemaPath: '#' });
@@ -33,5 +33,36 @@ describe('bodyIssues', () => {
 
   it("drops a combinator's message when the field has a precise one, keeps it otherwise", () => {
     expect(toFieldErrors(bodyIssues([e('/ageRange', 'type'), e('/ageRange', 'anyOf'), e('', 'oneOf')]))).toEqual({ ageRange: ['fails type'], body: ['fails oneOf'] });
+  });
+});
+
+describe('toFieldErrors', () => {
+  it('keeps fields named like built-in object members as fields', () => {
+    const fields = toFieldErrors(['constructor', '__proto__', 'toString', 'hasOwnProperty'].map((field) => ({ field, message: 'Unrecognized key' })));
+    expect(JSON.parse(JSON.stringify(fields))).toEqual(JSON.parse('{"constructor":["Unrecognized key"],"__proto__":["Unrecognized key"],"toString":["Unrecognized key"],"hasOwnProperty":["Unrecognized key"]}'));
+  });
+});
+
+describe('capIssues', () => {
+  it(`lists at most ${MAX_ISSUES} issues, and says how many more there were`, () => {
+    const issues = Array.from({ length: 50_000 }, (_, i) => ({ field: `k${i}`, message: 'Unrecognized key' }));
+    const capped = capIssues(issues);
+    expect(capped).toHaveLength(MAX_ISSUES + 1);
+    expect(capped.at(-1)).toEqual({ field: 'body', message: '…and 49900 more problems, not listed' });
+    expect(capIssues(issues.slice(0, 3))).toEqual(issues.slice(0, 3));
+  });
+});
+
+describe('nulFields', () => {
+  it('names each top-level field holding NUL in a string or a key, at any depth', () => {
+    expect(nulFields({ name: 'a\u0000b', ok: 'fine', deep: [{ x: ['\u0000'] }], keyed: { 'k\u0000': 1 } }).sort()).toEqual(['deep', 'keyed', 'name']);
+    expect(nulFields(['ok', 'n\u0000'])).toEqual(['body']);
+    expect(nulFields('\u0000')).toEqual(['body']);
+    expect(nulFields({ name: 'clean' })).toEqual([]);
+  });
+
+  it('walks a deeply nested value without overflowing the stack', () => {
+    const deep = JSON.parse(`${'['.repeat(200_000)}"\\u0000"${']'.repeat(200_000)}`) as unknown;
+    expect(nulFields(deep)).toEqual(['body']);
   });
 });

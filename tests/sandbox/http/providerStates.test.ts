@@ -1,6 +1,10 @@
 // POST /__states: the suite's provider-state protocol, validated against its JSON Schema, and only on loopback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHarnessDatabase, type Harness, type HarnessDatabase } from './harness.js';
+import { loadProviderStateProtocol } from '../../../src/core/providerStates/protocol.js';
+import { createProviderStates } from '../../../src/sandbox/http/providerStates.js';
+import type { ProviderState } from '../../../src/sandbox/slice.js';
+import { registry } from '../../support/sandboxDatabase.js';
+import { openHarnessDatabase, request, type Harness, type HarnessDatabase } from './harness.js';
 
 let hdb: HarnessDatabase;
 beforeAll(async () => {
@@ -103,5 +107,84 @@ describe('provider states', () => {
     const off = await createHarness();
     const listening = await off.sandbox.listen(0, '0.0.0.0');
     await listening.close();
+  });
+});
+
+describe('a teardown deletes only what a setup of this server created', () => {
+  const rows = async (h: Harness, table: string, ids: string[]) => (await h.db.query(`SELECT id FROM ${table} WHERE id::text = ANY($1::text[])`, [ids])).rows.length;
+
+  it("refuses another tenant's ids and the demo data's ids, and deletes nothing", async () => {
+    const h = await createHarness({ providerStates: true });
+    // Another workspace's partners, made through the store (no setup of this server answered them).
+    const other = await h.db.query<{ id: string }>(`INSERT INTO hoko_workspaces (slug, name) VALUES ('someone-else', 'Someone else') RETURNING id`);
+    const foreign = (await h.store.hoko.states.createPartners(other.rows[0]!.id, 2)).ids;
+    const demoPartners = (await h.db.query<{ id: string }>('SELECT id::text FROM hoko_partners WHERE workspace_id = $1', [h.demo.hoko.workspaceId])).rows.map((r) => r.id);
+    const demoPosts = (await h.db.query<{ id: string }>('SELECT id FROM ayrshare_posts WHERE profile_id = $1', [h.demo.ayrshare.profileId])).rows.map((r) => r.id);
+    expect(demoPartners.length).toBeGreaterThan(0);
+    expect(demoPosts.length).toBeGreaterThan(0);
+
+    for (const [api, state, params, data, table, ids] of [
+      ['hoko', 'partners exist', { count: 1 }, { partnerIds: demoPartners }, 'hoko_partners', demoPartners],
+      ['hoko', 'partners exist', { count: 1 }, { partnerIds: foreign }, 'hoko_partners', foreign],
+      ['ayrshare', 'posts exist', { pending: 1, published: 0 }, { pendingIds: demoPosts, publishedIds: [] }, 'ayrshare_posts', demoPosts],
+      ['layers', 'influencer exists', {}, { influencerId: h.demo.layers.influencerId }, 'layers_influencers', [h.demo.layers.influencerId.replace(/^inf_/, '')]],
+    ] as const) {
+      const before = await rows(h, table, [...ids]);
+      const r = await post(h, { action: 'teardown', api, state, params, data });
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(r.body.error).toMatch(/nothing was deleted/);
+      expect(await rows(h, table, [...ids])).toBe(before);
+    }
+  });
+
+  it('refuses a teardown that adds an id to what the setup answered, and one of data already torn down', async () => {
+    const h = await createHarness({ providerStates: true });
+    const demoPartner = (await h.db.query<{ id: string }>('SELECT id::text FROM hoko_partners WHERE workspace_id = $1 LIMIT 1', [h.demo.hoko.workspaceId])).rows[0]!.id;
+    const setup = await post(h, { action: 'setup', api: 'hoko', state: 'partners exist', params: { count: 2 } });
+    const widened = { partnerIds: [...setup.body.data.partnerIds, demoPartner] };
+    expect((await post(h, { action: 'teardown', api: 'hoko', state: 'partners exist', params: { count: 2 }, data: widened })).status).toBe(400);
+    expect(await rows(h, 'hoko_partners', [demoPartner, ...setup.body.data.partnerIds])).toBe(3);
+    expect((await post(h, { action: 'teardown', api: 'hoko', state: 'partners exist', params: { count: 2 }, data: setup.body.data })).status).toBe(204);
+    expect(await rows(h, 'hoko_partners', setup.body.data.partnerIds)).toBe(0);
+    expect((await post(h, { action: 'teardown', api: 'hoko', state: 'partners exist', params: { count: 2 }, data: setup.body.data })).status).toBe(400);
+    expect(await rows(h, 'hoko_partners', [demoPartner])).toBe(1);
+  });
+
+  it.each([
+    ['hoko', 'partners exist', { count: 10_001 }, 'count'],
+    ['ayrshare', 'posts exist', { pending: 1001, published: 0 }, 'pending'],
+    ['ayrshare', 'posts exist', { pending: 0, published: 1001 }, 'published'],
+    ['layers', 'social account exists', { queuedPosts: 1001 }, 'queuedPosts'],
+  ])('%s %s: a count over its documented maximum is a 400 naming it (%j)', async (api, state, params, field) => {
+    const h = await createHarness({ providerStates: true });
+    const r = await post(h, { action: 'setup', api, state, params });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toContain(field);
+  });
+
+  it('a NUL character in a param is a 400 naming it, before it reaches the database', async () => {
+    const h = await createHarness({ providerStates: true });
+    const r = await post(h, { action: 'setup', api: 'layers', state: 'influencer exists', params: { name: 'Ava\u0000Chen' } });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatch(/params\.name must not contain the NUL/);
+    expect(h.logs).toEqual([]);
+  });
+});
+
+describe('a state that fails inside', () => {
+  it('answers 500 with a fixed message; the database text goes to the log only', async () => {
+    const protocol = loadProviderStateProtocol(registry);
+    const failing: ProviderState = {
+      setup: () => Promise.reject(new Error('relation "hoko_partners" does not exist')),
+      teardown: () => Promise.reject(new Error('relation "hoko_partners" does not exist')),
+    };
+    const table = Object.fromEntries(registry.apis.map((a) => [a.name, Object.fromEntries(protocol.states(a.name).map((s) => [s, failing]))]));
+    const logs: string[] = [];
+    const states = createProviderStates(protocol, table, (l) => logs.push(l));
+    const r = await states(request('POST', '/__states', { body: { action: 'setup', api: 'hoko', state: 'partners exist', params: { count: 1 } } }));
+    expect(r.status).toBe(500);
+    expect(JSON.stringify(r.body)).not.toMatch(/relation|hoko_partners/);
+    expect(r.body).toEqual({ error: "the setup of 'partners exist' failed inside the sandbox; the details are in its log" });
+    expect(logs.join('\n')).toMatch(/relation "hoko_partners" does not exist/);
   });
 });

@@ -2,6 +2,7 @@
 // passes; past the limit is the API's own 400), headers, clean close. The WHOLE conformance suite
 // against a listening sandbox runs in realStore.test.ts, on PGlite and on PostgreSQL.
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ListeningSandbox } from '../../../src/sandbox/http/createSandboxServer.js';
 import { openHarnessDatabase, type Harness, type HarnessDatabase } from './harness.js';
@@ -49,5 +50,44 @@ describe('on a socket', () => {
     });
     expect(r.status).toBe(422);
     expect(((await r.json()) as { error: { details: { fieldErrors: Record<string, unknown> } } }).error.details.fieldErrors).toHaveProperty('body');
+  });
+});
+
+/** Sends `text` on a raw socket and resolves with everything the server wrote back before closing. */
+function rawExchange(text: string, { end = true } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1', () => (end ? socket.end(text) : socket.write(text)));
+    let answer = '';
+    socket.on('data', (c: Buffer) => (answer += c.toString()));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('hostile clients on a socket', () => {
+  it('an absolute request target that is no URL: the neutral 400, no internal message', async () => {
+    const answer = await rawExchange('GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toContain('"error":"bad_request"');
+    expect(answer).not.toMatch(/Invalid URL/);
+  });
+
+  it('a client that goes away before its body ends: one line in the log, no stack trace', async () => {
+    const before = h.logs.length;
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write(`DELETE /api/partners HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.hoko.apiKey}\r\nContent-Length: 1000\r\n\r\n["`);
+        setTimeout(() => socket.destroy(), 50);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', reject);
+    });
+    let lines: string[] = [];
+    for (let i = 0; i < 100 && lines.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      lines = h.logs.slice(before);
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^DELETE "\/api\/partners": the client closed the connection before the body ended( \(\w+\))?$/);
   });
 });

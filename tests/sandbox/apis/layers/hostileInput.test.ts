@@ -1,0 +1,53 @@
+// Hostile input to the Layers slice: each gets the document's 4xx in the Layers envelope (checked on
+// every answer by the harness), never a 500.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, openHarnessDatabase, type HarnessDatabase } from '../../http/harness.js';
+
+let hdb: HarnessDatabase;
+beforeAll(async () => {
+  hdb = await openHarnessDatabase();
+});
+afterAll(async () => {
+  await hdb?.close();
+});
+
+const raw = (t: string) => Buffer.from(JSON.stringify({ t, i: '4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e' }), 'utf8').toString('base64url');
+
+describe('hostile input to Layers', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('a body key named %s: 422 naming it, on PATCH and DELETE', async (name) => {
+    const h = await hdb.harness();
+    const path = `/v1/influencers/${h.demo.layers.influencerId}`;
+    const text = `{"${name}": 1}`;
+    for (const method of ['PATCH', 'DELETE']) {
+      const r = await h.send(method, path, { headers: { ...bearer(h.demo.layers.apiKey), 'Content-Type': 'application/json' }, body: text });
+      expect(r.status, `${method} ${JSON.stringify(r.body)}`).toBe(422);
+      expect(Object.keys(r.body.error.details.fieldErrors)).toContain(name);
+    }
+  });
+
+  it('a NUL character in a string: 422 naming the field; nothing reaches the database', async () => {
+    const h = await hdb.harness();
+    const r = await h.send('PATCH', `/v1/influencers/${h.demo.layers.influencerId}`, { headers: bearer(h.demo.layers.apiKey), body: { name: 'Ava\u0000Chen' } });
+    expect(r.status).toBe(422);
+    expect(r.body.error.details.fieldErrors.name).toEqual(['Must not contain the NUL character (\\u0000)']);
+    expect(h.logs).toEqual([]);
+  });
+
+  it.each(['2026-02-30T00:00:00.000000Z', '0000-01-01T00:00:00.000000Z'])('a cursor carrying %s: 400 on cursor', async (t) => {
+    const h = await hdb.harness();
+    const r = await h.send('GET', '/v1/influencers', { headers: bearer(h.demo.layers.apiKey), query: { cursor: raw(t) } });
+    expect(r.status).toBe(400);
+    expect(Object.keys(r.body.error.details.fieldErrors)).toEqual(['cursor']);
+    expect(h.logs).toEqual([]);
+  });
+
+  it('a body of 50,000 unknown keys: one 422 listing the first 100 and how many more', async () => {
+    const h = await hdb.harness();
+    const body = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`unknown_${i}`, i]));
+    const r = await h.send('PATCH', `/v1/influencers/${h.demo.layers.influencerId}`, { headers: bearer(h.demo.layers.apiKey), body });
+    expect(r.status).toBe(422);
+    const fields = Object.keys(r.body.error.details.fieldErrors);
+    expect(fields.length).toBeLessThanOrEqual(101);
+    expect(r.body.error.details.fieldErrors.body.at(-1)).toMatch(/more problems, not listed/);
+  });
+});
