@@ -39,7 +39,7 @@ describe('provider states', () => {
 
     const key = await post(h, { action: 'setup', api: 'layers', state: 'api key without scope', params: { scope: 'social:write' } });
     const found = await h.store.layers.findKey(key.body.data.apiKey);
-    expect(found).toMatchObject({ organizationId, scopes: ['influencers:write'] }); // every scope of the document but the one named
+    expect(found).toMatchObject({ organizationId, scopes: ['influencers:read', 'influencers:write'] }); // every scope of the document but the one named
 
     const posts = await post(h, { action: 'setup', api: 'ayrshare', state: 'posts exist', params: { pending: 1, published: 2 } });
     expect(posts.body.data.pendingIds).toHaveLength(1);
@@ -48,12 +48,16 @@ describe('provider states', () => {
     const partners = await post(h, { action: 'setup', api: 'hoko', state: 'partners exist', params: { count: 4 } });
     expect(partners.body.data.partnerIds).toHaveLength(4);
 
+    const hokoKey = await post(h, { action: 'setup', api: 'hoko', state: 'api key without scope', params: { scope: 'linksWrite' } });
+    expect(await h.store.hoko.findKey(hokoKey.body.data.apiKey)).toEqual({ workspaceId: h.demo.hoko.workspaceId, scopes: [] });
+
     for (const [state, api, r, params] of [
       ['influencer exists', 'layers', inf, {}],
       ['social account exists', 'layers', sa, { queuedPosts: 3 }],
       ['api key without scope', 'layers', key, { scope: 'social:write' }],
       ['posts exist', 'ayrshare', posts, { pending: 1, published: 2 }],
       ['partners exist', 'hoko', partners, { count: 4 }],
+      ['api key without scope', 'hoko', hokoKey, { scope: 'linksWrite' }],
     ] as const) {
       const t = await post(h, { action: 'teardown', api, state, params, data: r.body.data });
       expect(t.status).toBe(204);

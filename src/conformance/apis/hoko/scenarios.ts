@@ -2,7 +2,7 @@ import { createHokoClient } from '../../../../generated/hoko/index.js';
 import type { ScenarioContext } from '../../scenarios/scenarioContext.js';
 import type { Scenarios } from '../../scenarios/scenario.js';
 
-const client = (ctx: ScenarioContext) => createHokoClient({ baseUrl: ctx.target.baseUrl, apiKey: ctx.apiKey, fetch: ctx.fetch });
+const client = (ctx: ScenarioContext, apiKey = ctx.apiKey) => createHokoClient({ baseUrl: ctx.target.baseUrl, apiKey, fetch: ctx.fetch });
 const sameSet = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /** The behaviour scenarios of this API, by name. */
@@ -39,6 +39,21 @@ export const scenarios: Scenarios = {
       const deleted = await client(ctx).DELETE('/api/partners', { body: partnerIds });
       ctx.expect(deleted.response.status === 200, '10,000 ids in one request answer 200', 200, deleted.response.status);
       ctx.expect(sameSet(deleted.data?.deletedIds, partnerIds), 'all 10,000 ids are deleted and returned', 10_000, deleted.data?.deletedIds?.length);
+    },
+  },
+
+  'missing-scope': {
+    title: 'a key without linksWrite is 403 naming linksWrite in missingScopes, and deletes nothing',
+    operationId: 'deletePartners',
+    async run(ctx) {
+      const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 1 });
+      const { apiKey } = await ctx.states.setup<{ apiKey: string }>('api key without scope', { scope: 'linksWrite' });
+      const refused = await client(ctx, apiKey).DELETE('/api/partners', { body: partnerIds });
+      ctx.expect(refused.response.status === 403, 'a key without linksWrite answers 403', 403, refused.response.status);
+      const missing = (refused.error as { missingScopes?: string[] } | undefined)?.missingScopes;
+      ctx.expect(sameSet(missing, ['linksWrite']), 'missingScopes is ["linksWrite"]', ['linksWrite'], missing);
+      const deleted = await client(ctx).DELETE('/api/partners', { body: partnerIds });
+      ctx.expect(deleted.response.status === 200 && sameSet(deleted.data?.deletedIds, partnerIds), 'nothing was deleted: the key with linksWrite deletes the partner afterwards', partnerIds, deleted.data?.deletedIds ?? deleted.response.status);
     },
   },
 };

@@ -1,6 +1,6 @@
 import { failIfAsked, type Faults } from '../../http/faults.js';
 import { hashSecret } from '../../store/hashSecret.js';
-import { isUuid } from '../../store/ids.js';
+import { isUuid, newSecret } from '../../store/ids.js';
 import { transactionOrRollback } from '../../store/rollbackWith.js';
 import type { Db } from '../../store/sqlDb.js';
 import type { HokoStore } from './types.js';
@@ -31,6 +31,16 @@ export function createHokoStore(db: Db): HokoStore {
           [workspaceId, count],
         );
         return { ids: rows.map((r) => r.id) };
+      },
+
+      async createKey(workspaceId, scopes) {
+        const apiKey = newSecret('hoko_test_');
+        await db.query('INSERT INTO hoko_api_keys (workspace_id, secret_sha256, scopes) VALUES ($1, $2, $3::text[])', [workspaceId, hashSecret(apiKey), scopes]);
+        return { apiKey };
+      },
+
+      async teardownKeys(apiKeys) {
+        await db.query('DELETE FROM hoko_api_keys WHERE secret_sha256 = ANY($1::text[])', [apiKeys.map(hashSecret)]);
       },
 
       async teardown(ids) {

@@ -16,6 +16,10 @@ export interface HokoStore {
   deletePartners(workspaceId: string, ids: string[], faults?: Faults): Promise<{ kind: 'deleted'; deletedIds: string[] } | { kind: 'invalid'; ids: string[] }>;
   states: {
     createPartners(workspaceId: string, count: number): Promise<{ ids: string[] }>;
+    /** A new key of the workspace holding exactly `scopes`. */
+    createKey(workspaceId: string, scopes: string[]): Promise<{ apiKey: string }>;
+    /** Removes the keys a setup created, by their secrets. */
+    teardownKeys(apiKeys: string[]): Promise<void>;
     /** Removes exactly the partners a setup created. */
     teardown(ids: string[]): Promise<void>;
   };
@@ -23,6 +27,8 @@ export interface HokoStore {
 
 export interface HokoDemo {
   apiKey: string;
+  /** A key of the same workspace without `linksWrite` (none of the document's scopes): deletes answer 403. */
+  readOnlyKey: string;
   workspaceId: string;
   partnerIds: string[];
 }
