@@ -6,7 +6,7 @@
  */
 import type { PlatformDeleteResult, PostDeleteRequest, PostDeleteResult } from '../../../../generated/ayrshare/index.js';
 import { bindOperations } from '../../http/bindOperations.js';
-import { json, type HttpResult } from '../../http/httpTypes.js';
+import { json, type HttpResult, type RawBody } from '../../http/httpTypes.js';
 import type { Issue } from '../../http/issues.js';
 import { presentedKey } from '../../http/security.js';
 import type { ApiHandler, SliceContext } from '../../slice.js';
@@ -45,6 +45,20 @@ function networkResult(networks: NetworkOutcome[]): PostDeleteResult {
   }
   const status = networks.some((n) => n.refusal !== null) ? 'error' : 'success';
   return { ...Object.fromEntries(members), status } as PostDeleteResult;
+}
+
+/** The body is a JSON object with no `id`, no `bulk` and no `deleteAllScheduled: true`. */
+function choosesNoPost(raw: RawBody): boolean {
+  if (raw.kind !== 'text') return false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.text);
+  } catch {
+    return false;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return false;
+  const body = parsed as Record<string, unknown>;
+  return body.id === undefined && body.bulk === undefined && body.deleteAllScheduled !== true;
 }
 
 /** Both X headers, non-empty (the document's parameters; their values are never kept). */
@@ -100,7 +114,9 @@ export function createAyrshareHandler(ctx: SliceContext<AyrshareStore>): ApiHand
       if (!profile) return ayrshareError('profileNotFound');
 
       const body = validator.body(request.body);
-      if (body.kind === 'invalid') return ayrshareError('missingParameters', { detail: detail(body.issues) });
+      // A body that chooses no post is the documented example word for word; other invalid bodies
+      // get an account of what was wrong appended.
+      if (body.kind === 'invalid') return ayrshareError('missingParameters', choosesNoPost(request.body) ? {} : { detail: detail(body.issues) });
       if (body.kind === 'absent') return ayrshareError('missingParameters');
 
       return await implementation({ ctx, ayrshareError, profileId: profile.profileId, body: body.value as PostDeleteRequest, credentials: credentialsOf(params.values.header) });
