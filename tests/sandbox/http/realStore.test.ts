@@ -61,7 +61,7 @@ describe.each(engines)('the sandbox on $name', ({ databaseUrl, skip }) => {
       });
       const results = report.apis.flatMap((a) => a.results);
       expect(results.filter((r) => r.outcome !== 'passed'), humanReport(report)).toEqual([]);
-      expect(results.filter((r) => r.testCase.kind === 'scenario')).toHaveLength(13);
+      expect(results.filter((r) => r.testCase.kind === 'scenario')).toHaveLength(15);
       expect(logs.filter((l) => /warning|failed/.test(l))).toEqual([]);
     });
 
