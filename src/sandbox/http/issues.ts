@@ -40,7 +40,7 @@ function message(error: SchemaError, value: unknown = NO_VALUE): string {
       return 'Unrecognized key';
     case 'minProperties':
       return p.limit === 1 ? 'At least one field is required' : error.message;
-    // The wording of the documents' named examples (Layers' fieldErrors read like zod's).
+    // The wording of the documents' named examples (their field errors read like zod's).
     case 'enum':
       return 'Invalid enum value';
     case 'maxLength':
