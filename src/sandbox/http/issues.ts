@@ -40,8 +40,17 @@ function message(error: SchemaError, value: unknown = NO_VALUE): string {
       return 'Unrecognized key';
     case 'minProperties':
       return p.limit === 1 ? 'At least one field is required' : error.message;
+    // The wording of the documents' named examples (their field errors read like zod's).
     case 'enum':
-      return `Invalid enum value: expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return 'Invalid enum value';
+    case 'maxLength':
+      return `String must contain at most ${String(p.limit)} character(s)`;
+    case 'minLength':
+      return `String must contain at least ${String(p.limit)} character(s)`;
+    case 'maximum':
+      return `Number must be less than or equal to ${String(p.limit)}`;
+    case 'minimum':
+      return `Number must be greater than or equal to ${String(p.limit)}`;
     default:
       return error.message;
   }
@@ -53,7 +62,7 @@ function message(error: SchemaError, value: unknown = NO_VALUE): string {
  * else `body`. Messages of combinators (`anyOf` …) are dropped when the same field has a precise one.
  */
 export function bodyIssues(errors: SchemaError[], value: unknown = NO_VALUE): Issue[] {
-  const issues: (Issue & { combinator: boolean })[] = errors.map((e) => {
+  const issues: (Issue & { combinator: boolean })[] = typeFirst(errors).map((e) => {
     const first = e.instancePath.split('/')[1];
     const p = e.params;
     const field =
@@ -74,8 +83,14 @@ export function bodyIssues(errors: SchemaError[], value: unknown = NO_VALUE): Is
 
 /** ajv errors of one parameter, all under its name. */
 export function parameterIssues(name: string, errors: SchemaError[], value: unknown = NO_VALUE): Issue[] {
-  const precise = errors.filter((e) => !COMBINATORS.has(e.keyword));
+  const precise = typeFirst(errors).filter((e) => !COMBINATORS.has(e.keyword));
   return dedupe((precise.length > 0 ? precise : errors).map((e) => ({ field: name, message: message(e, value) })));
+}
+
+/** A value of the wrong type is told only that (as the named examples do), not also that it is no enum value. */
+function typeFirst(errors: SchemaError[]): SchemaError[] {
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  return errors.filter((e) => !((e.keyword === 'enum' || e.keyword === 'const') && wrongType.has(e.instancePath)));
 }
 
 export function dedupe(issues: Issue[]): Issue[] {

@@ -52,12 +52,16 @@ describe('provider states', () => {
     const partners = await post(h, { action: 'setup', api: 'hoko', state: 'partners exist', params: { count: 4 } });
     expect(partners.body.data.partnerIds).toHaveLength(4);
 
+    const hokoKey = await post(h, { action: 'setup', api: 'hoko', state: 'api key without scope', params: { scope: 'linksWrite' } });
+    expect(await h.store.hoko.findKey(hokoKey.body.data.apiKey)).toEqual({ workspaceId: h.demo.hoko.workspaceId, scopes: [] });
+
     for (const [state, api, r, params] of [
       ['influencer exists', 'layers', inf, {}],
       ['social account exists', 'layers', sa, { queuedPosts: 3 }],
       ['api key without scope', 'layers', key, { scope: 'social:write' }],
       ['posts exist', 'ayrshare', posts, { pending: 1, published: 2 }],
       ['partners exist', 'hoko', partners, { count: 4 }],
+      ['api key without scope', 'hoko', hokoKey, { scope: 'linksWrite' }],
     ] as const) {
       const t = await post(h, { action: 'teardown', api, state, params, data: r.body.data });
       expect(t.status).toBe(204);

@@ -135,7 +135,8 @@ describe.each(engines)('concurrency on $engineName', ({ engineName, url, skip })
 
     it('two deletes of one Ayrshare post at once: one deleted, one already_deleted', async () => {
       const { profileId } = await createAyrshareProfile(t.db);
-      const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 1);
+      // Removed by hand at the networks, so the markManualDeleted one may win too.
+      const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 1, { removedAtNetwork: true });
       const id = publishedIds[0] as string;
       const results = await Promise.all([t.store.ayrshare.deletePost(profileId, id, false), t.store.ayrshare.deletePost(profileId, id, true)]);
       const kinds = results.map((r) => r.kind);
@@ -145,7 +146,7 @@ describe.each(engines)('concurrency on $engineName', ({ engineName, url, skip })
 
     it('overlapping Ayrshare bulk deletes: posts deleted once, the loser changes nothing', async () => {
       const { profileId } = await createAyrshareProfile(t.db);
-      const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 6);
+      const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 6, { removedAtNetwork: true });
       const results = await Promise.all([
         t.store.ayrshare.deleteBulk(profileId, publishedIds.slice(0, 4), false),
         t.store.ayrshare.deleteBulk(profileId, publishedIds.slice(2).reverse(), true),

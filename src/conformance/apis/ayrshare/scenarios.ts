@@ -58,11 +58,11 @@ export const scenarios: Scenarios = {
   },
 
   'mark-manual-deleted': {
-    title: 'markManualDeleted answers { status, id } and marks the post deleted',
+    title: 'markManualDeleted on a post deleted by hand at its networks answers { status, id } and marks the post deleted',
     operationId: 'deletePost',
     async run(ctx) {
       const ayrshare = client(ctx);
-      const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1 });
+      const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1, removedAtNetwork: true });
       const id = publishedIds[0] as string;
       const marked = await ayrshare.DELETE('/api/post', { body: { id, markManualDeleted: true } });
       ctx.expect(marked.response.status === 200, 'markManualDeleted answers 200', 200, marked.response.status);
@@ -120,6 +120,21 @@ export const scenarios: Scenarios = {
       const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1 });
       const missing = await client(ctx).DELETE('/api/post', { params: { header: { 'Profile-Key': `unknown-${crypto.randomUUID()}` } }, body: { id: publishedIds[0] as string } });
       ctx.expect(missing.response.status === 404 && missing.error?.code === 104, 'an unknown Profile-Key answers 404 code 104', 104, missing.error?.code ?? missing.response.status);
+    },
+  },
+
+  'mark-manual-deleted-live': {
+    title: 'markManualDeleted on a post still live on its networks is 400 code 382, echoing markManualDeleted, and deletes nothing',
+    operationId: 'deletePost',
+    async run(ctx) {
+      const ayrshare = client(ctx);
+      const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1 });
+      const id = publishedIds[0] as string;
+      const marked = await ayrshare.DELETE('/api/post', { body: { id, markManualDeleted: true } });
+      ctx.expect(marked.response.status === 400 && marked.error?.code === 382, 'markManualDeleted on a live post answers 400 code 382', 382, marked.error?.code ?? marked.response.status);
+      ctx.expect(marked.error?.id === id && marked.error?.markManualDeleted === true, 'the 382 names the post and echoes markManualDeleted: true', { id, markManualDeleted: true }, { id: marked.error?.id, markManualDeleted: marked.error?.markManualDeleted });
+      const deleted = await ayrshare.DELETE('/api/post', { body: { id } });
+      ctx.expect(deleted.response.status === 200, 'the post was not marked: a delete afterwards answers 200', 200, deleted.response.status);
     },
   },
 };

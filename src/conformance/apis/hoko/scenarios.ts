@@ -77,15 +77,17 @@ export const scenarios: Scenarios = {
   },
 
   'missing-scope': {
-    title: 'a key without linksWrite is 403 naming it in missingScopes',
+    title: 'a key without linksWrite is 403 naming linksWrite in missingScopes, and deletes nothing',
     operationId: 'deletePartners',
     async run(ctx) {
       const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 1 });
       const { apiKey } = await ctx.states.setup<{ apiKey: string }>('api key without scope', { scope: 'linksWrite' });
-      const denied = await client(ctx, apiKey).DELETE('/api/partners', { body: partnerIds });
-      ctx.expect(denied.response.status === 403, 'a key without linksWrite answers 403', 403, denied.response.status);
-      const missing = (denied.error as { missingScopes?: unknown } | undefined)?.missingScopes;
-      ctx.expect(Array.isArray(missing) && missing.includes('linksWrite'), 'missingScopes names linksWrite', ['linksWrite'], missing ?? 'no missingScopes');
+      const refused = await client(ctx, apiKey).DELETE('/api/partners', { body: partnerIds });
+      ctx.expect(refused.response.status === 403, 'a key without linksWrite answers 403', 403, refused.response.status);
+      const missing = (refused.error as { missingScopes?: string[] } | undefined)?.missingScopes;
+      ctx.expect(sameSet(missing, ['linksWrite']), 'missingScopes is ["linksWrite"]', ['linksWrite'], missing);
+      const deleted = await client(ctx).DELETE('/api/partners', { body: partnerIds });
+      ctx.expect(deleted.response.status === 200 && sameSet(deleted.data?.deletedIds, partnerIds), 'nothing was deleted: the key with linksWrite deletes the partner afterwards', partnerIds, deleted.data?.deletedIds ?? deleted.response.status);
     },
   },
 };

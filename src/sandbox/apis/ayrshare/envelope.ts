@@ -18,10 +18,11 @@ const ERROR_EXAMPLES = {
   internal: { status: 500, example: 'internal' },
   idNotFound: { status: 400, example: 'idNotFound' },
   alreadyDeleted: { status: 400, example: 'alreadyDeleted' },
+  notManuallyDeleted: { status: 400, example: 'notManuallyDeleted' },
 } as const;
 
 export type AyrshareErrorName = keyof typeof ERROR_EXAMPLES;
-export type AyrshareErrors = (name: AyrshareErrorName, extra?: { id?: string; detail?: string }, headers?: Record<string, string>) => HttpResult;
+export type AyrshareErrors = (name: AyrshareErrorName, extra?: { id?: string; detail?: string; markManualDeleted?: true }, headers?: Record<string, string>) => HttpResult;
 
 /** The errors of `api`'s document, read once (a missing example stops the start). */
 export function createAyrshareErrors(api: LoadedApi): AyrshareErrors {
@@ -31,7 +32,7 @@ export function createAyrshareErrors(api: LoadedApi): AyrshareErrors {
   return (name, extra = {}, headers = {}) => {
     const { status, example } = examples.get(name)!;
     const { action, code, message } = example;
-    const body: AyrshareError = { action, status: 'error', code, message: extra.detail ? `${message} ${extra.detail}` : message, ...(extra.id !== undefined ? { id: extra.id } : {}) };
+    const body: AyrshareError = { action, status: 'error', code, message: extra.detail ? `${message} ${extra.detail}` : message, ...(extra.id !== undefined ? { id: extra.id } : {}), ...(extra.markManualDeleted ? { markManualDeleted: true } : {}) };
     return json(status, body, headers);
   };
 }

@@ -9,9 +9,15 @@ const DEMO = {
   profile: 'd3300000-0000-4000-8000-000700000001',
   pending: ['DemoPost000000000001', 'DemoPost000000000002'],
   published: ['DemoPost000000000003', 'DemoPost000000000004'],
+  /** Published, then deleted by hand in each network's app: ready for `markManualDeleted`. */
+  removedByHand: 'DemoPost000000000005',
 };
 
-/** The primary profile of the demo key, two pending and two published posts (every insert `ON CONFLICT DO NOTHING`). */
+/**
+ * The primary profile of the demo key, two pending posts, two published posts still live on X and
+ * Facebook (deleting them needs the X headers; `markManualDeleted` on them answers code 382) and
+ * one published post already removed by hand at both networks (every insert `ON CONFLICT DO NOTHING`).
+ */
 export async function seedDemo(db: Db): Promise<AyrshareDemo> {
   await db.transaction(async (tx) => {
     await tx.query(`INSERT INTO ayrshare_profiles (id, title, api_key_sha256) VALUES ($1, 'Demo profile', $2) ON CONFLICT DO NOTHING`, [DEMO.profile, hashSecret(DEMO_KEY)]);
@@ -25,6 +31,14 @@ export async function seedDemo(db: Db): Promise<AyrshareDemo> {
           { platform: 'facebook', networkPostId: `104920007983682_10868329760774${n}` },
         ],
       })),
+      {
+        postId: DEMO.removedByHand,
+        status: 'published',
+        platforms: [
+          { platform: 'twitter', networkPostId: '1288900099663775748', removedAtNetwork: true },
+          { platform: 'facebook', networkPostId: '104920007983682_108683297607748', removedAtNetwork: true },
+        ],
+      },
     ];
     await tx.query(
       `INSERT INTO ayrshare_posts (id, profile_id, post, status, platforms, schedule_date)
@@ -35,5 +49,5 @@ export async function seedDemo(db: Db): Promise<AyrshareDemo> {
       [DEMO.profile, posts.map((p) => p.postId), posts.map((p) => p.status), posts.map((p) => JSON.stringify(p.platforms))],
     );
   });
-  return { apiKey: DEMO_KEY, profileId: DEMO.profile, postIds: [...DEMO.pending, ...DEMO.published] };
+  return { apiKey: DEMO_KEY, profileId: DEMO.profile, postIds: [...DEMO.pending, ...DEMO.published, DEMO.removedByHand], livePostId: DEMO.published[0]!, removedByHandPostId: DEMO.removedByHand };
 }

@@ -3,14 +3,19 @@ import { armFailure, disarmFailure } from '../../http/faults.js';
 import { stateData } from '../../http/providerStates.js';
 import type { ProviderState, StatesContext } from '../../slice.js';
 import { rateBucket } from './handler.js';
-import type { AyrshareDemo, AyrshareStore } from './types.js';
+import type { AyrshareDemo, AyrshareStore, CreatePostsOptions } from './types.js';
 
 export function ayrshareStates({ api, store, demo, rateLimiter, faults }: StatesContext<AyrshareStore, AyrshareDemo>): Record<string, ProviderState> {
   const bucket = async () => rateBucket(api.name, (await demo()).profileId);
   return {
     'posts exist': {
       async setup(params) {
-        return { ...(await store.states.createPosts((await demo()).profileId, params.pending as number, params.published as number)) };
+        const options: CreatePostsOptions = {
+          ...(params.platforms !== undefined ? { platforms: params.platforms as string[] } : {}),
+          ...(params.removedAtNetwork === true ? { removedAtNetwork: true } : {}),
+          ...(params.facebookStory !== undefined ? { facebookStory: params.facebookStory as 'image' | 'video' } : {}),
+        };
+        return { ...(await store.states.createPosts((await demo()).profileId, params.pending as number, params.published as number, options)) };
       },
       teardown: (data) => store.states.teardown([...stateData.strings(data.pendingIds, 'pendingIds'), ...stateData.strings(data.publishedIds, 'publishedIds')]),
     },

@@ -2,7 +2,8 @@ import { hashSecret } from '../../store/hashSecret.js';
 import { isUuid, newSecret, randomString } from '../../store/ids.js';
 import { transactionOrRollback } from '../../store/rollbackWith.js';
 import type { Db } from '../../store/sqlDb.js';
-import type { AyrshareDeleteOutcome, AyrshareStore } from './types.js';
+import { refusal, type NetworkCredentials } from './networkRules.js';
+import type { AyrshareDeleteFailure, AyrshareDeleteOutcome, AyrshareStore, CreatePostsOptions, NetworkOutcome, PostPlatform } from './types.js';
 
 /** An Ayrshare post id: 20 alphanumeric characters, like `p8Ee6xDPx8PRxsjtDXf3`. */
 export const newPostId = (): string => randomString(20);
@@ -13,20 +14,48 @@ export function newNetworkPostId(platform: string): string {
   return platform === 'facebook' ? `${digits(15)}_${digits(15)}` : digits(19);
 }
 
-/** Platforms of the posts the states create: both can be deleted through the API. */
-const POST_PLATFORMS = ['twitter', 'facebook'];
+/** Networks of the posts the states create by default: both delete through the API with no credentials of your own. */
+const DEFAULT_PLATFORMS = ['facebook', 'linkedin'];
+
+const NO_CREDENTIALS: NetworkCredentials = { x: false };
 
 interface PostLock {
   id: string;
   status: 'pending' | 'published';
-  platforms: { platform: string; networkPostId?: string }[];
+  platforms: PostPlatform[];
   deleted_at: unknown;
 }
 
-/** What the networks hold of a post: only platforms it was actually sent to (a pending post: none). */
-function sentPlatforms(post: PostLock): { platform: string; networkPostId: string }[] {
+/** The networks a post was actually sent to (a pending post: none). */
+function sentPlatforms(post: PostLock): (PostPlatform & { networkPostId: string })[] {
   if (post.status !== 'published') return [];
-  return post.platforms.flatMap((p) => (p.networkPostId ? [{ platform: p.platform, networkPostId: p.networkPostId }] : []));
+  return post.platforms.filter((p): p is PostPlatform & { networkPostId: string } => typeof p.networkPostId === 'string');
+}
+
+/** A published post is still live where a network holds it and it was not removed there. */
+const liveOnANetwork = (post: PostLock) => sentPlatforms(post).some((p) => p.removedAtNetwork !== true);
+
+/**
+ * Asks each network the post reached to delete it: a network that refuses (see networkRules.ts)
+ * keeps its copy; one where it was already removed answers success. The post is deleted in
+ * Ayrshare only when no network refused, so it can be deleted again (or, after removing it by
+ * hand, marked) later.
+ */
+function deleteAtNetworks(post: PostLock, credentials: NetworkCredentials): { platforms: PostPlatform[]; networks: NetworkOutcome[]; complete: boolean } {
+  const networks: NetworkOutcome[] = sentPlatforms(post).map((p) => ({
+    platform: p.platform,
+    networkPostId: p.networkPostId,
+    refusal: p.removedAtNetwork === true ? null : refusal(p, credentials),
+  }));
+  const refused = new Set(networks.filter((n) => n.refusal !== null).map((n) => n.platform));
+  const platforms = post.platforms.map((p) => (p.networkPostId && post.status === 'published' && !refused.has(p.platform) ? { ...p, removedAtNetwork: true } : p));
+  return { platforms, networks, complete: refused.size === 0 };
+}
+
+async function applyDelete(tx: Db, post: PostLock, credentials: NetworkCredentials): Promise<NetworkOutcome[]> {
+  const { platforms, networks, complete } = deleteAtNetworks(post, credentials);
+  await tx.query(`UPDATE ayrshare_posts SET platforms = $2::jsonb, deleted_at = CASE WHEN $3::boolean THEN now() END WHERE id = $1`, [post.id, JSON.stringify(platforms), complete]);
+  return networks;
 }
 
 export function createAyrshareStore(db: Db): AyrshareStore {
@@ -41,7 +70,7 @@ export function createAyrshareStore(db: Db): AyrshareStore {
       return rows[0] ? { profileId: rows[0].id, deniedOperations: [...rows[0].denied_operations] } : null;
     },
 
-    async deletePost(profileId, id, markManualDeleted): Promise<AyrshareDeleteOutcome> {
+    async deletePost(profileId, id, markManualDeleted, credentials = NO_CREDENTIALS): Promise<AyrshareDeleteOutcome> {
       if (!isUuid(profileId)) return { kind: 'not_found', id };
       return db.transaction(async (tx) => {
         // The row lock makes a concurrent second delete wait, then see deleted_at and answer 383.
@@ -52,18 +81,22 @@ export function createAyrshareStore(db: Db): AyrshareStore {
         const post = rows[0];
         if (!post) return { kind: 'not_found', id };
         if (post.deleted_at !== null) return { kind: 'already_deleted', id };
-        await tx.query('UPDATE ayrshare_posts SET deleted_at = now(), manual_deleted = $2 WHERE id = $1', [id, markManualDeleted]);
-        // markManualDeleted: only marked, the networks are not contacted. A pending post is deleted
-        // before it was ever sent, so no network is contacted either.
-        return markManualDeleted ? { kind: 'marked', id } : { kind: 'deleted', platforms: sentPlatforms(post) };
+        if (markManualDeleted) {
+          // Only marked, the networks are not contacted: the post must be gone from every network
+          // it reached (a pending post reached none).
+          if (liveOnANetwork(post)) return { kind: 'not_manually_deleted', id };
+          await tx.query('UPDATE ayrshare_posts SET deleted_at = now(), manual_deleted = true WHERE id = $1', [id]);
+          return { kind: 'marked', id };
+        }
+        return { kind: 'deleted', id, networks: await applyDelete(tx, post, credentials) };
       });
     },
 
-    async deleteBulk(profileId, ids, markManualDeleted) {
+    async deleteBulk(profileId, ids, markManualDeleted, credentials = NO_CREDENTIALS) {
       // Duplicate ids are deleted once (the first mention counts); they are not an error.
       const unique = [...new Set(ids)];
-      if (!isUuid(profileId)) return unique[0] === undefined ? { kind: 'deleted', ids: [] } : { kind: 'not_found', id: unique[0] };
-      return transactionOrRollback(db, async (tx, rollback: (value: Extract<AyrshareDeleteOutcome, { kind: 'not_found' | 'already_deleted' }>) => never) => {
+      if (!isUuid(profileId)) return unique[0] === undefined ? { kind: 'deleted', ids: [], networks: [] } : { kind: 'not_found', id: unique[0] };
+      return transactionOrRollback(db, async (tx, rollback: (value: AyrshareDeleteFailure) => never) => {
         const { rows } = await tx.query<PostLock>(
           // Locks in id order, so overlapping bulk deletes cannot deadlock.
           'SELECT id, status, platforms, deleted_at FROM ayrshare_posts WHERE id = ANY($1::text[]) AND profile_id = $2 ORDER BY id FOR UPDATE',
@@ -74,9 +107,15 @@ export function createAyrshareStore(db: Db): AyrshareStore {
           const post = found.get(id);
           if (!post) rollback({ kind: 'not_found', id });
           else if (post.deleted_at !== null) rollback({ kind: 'already_deleted', id });
+          else if (markManualDeleted && liveOnANetwork(post)) rollback({ kind: 'not_manually_deleted', id });
         }
-        await tx.query('UPDATE ayrshare_posts SET deleted_at = now(), manual_deleted = $3 WHERE id = ANY($1::text[]) AND profile_id = $2', [unique, profileId, markManualDeleted]);
-        return { kind: 'deleted' as const, ids: unique };
+        if (markManualDeleted) {
+          await tx.query('UPDATE ayrshare_posts SET deleted_at = now(), manual_deleted = true WHERE id = ANY($1::text[]) AND profile_id = $2', [unique, profileId]);
+          return { kind: 'deleted' as const, ids: unique, networks: [] };
+        }
+        const networks: (NetworkOutcome & { id: string })[] = [];
+        for (const id of unique) for (const n of await applyDelete(tx, found.get(id)!, credentials)) networks.push({ ...n, id });
+        return { kind: 'deleted' as const, ids: unique, networks };
       });
     },
 
@@ -107,14 +146,18 @@ export function createAyrshareStore(db: Db): AyrshareStore {
         if (isUuid(profileId)) await db.query('DELETE FROM ayrshare_profiles WHERE id = $1', [profileId]);
       },
 
-      async createPosts(profileId, pending, published) {
+      async createPosts(profileId, pending, published, options: CreatePostsOptions = {}) {
+        const targets = options.platforms ?? DEFAULT_PLATFORMS;
         const pendingIds = Array.from({ length: pending }, newPostId);
         const publishedIds = Array.from({ length: published }, newPostId);
         const ids = [...pendingIds, ...publishedIds];
         const statuses = [...pendingIds.map(() => 'pending'), ...publishedIds.map(() => 'published')];
+        const story = (platform: string) => (platform === 'facebook' && options.facebookStory ? { story: options.facebookStory } : {});
         const platforms = [
-          ...pendingIds.map(() => POST_PLATFORMS.map((platform) => ({ platform }))),
-          ...publishedIds.map(() => POST_PLATFORMS.map((platform) => ({ platform, networkPostId: newNetworkPostId(platform) }))),
+          ...pendingIds.map(() => targets.map((platform): PostPlatform => ({ platform, ...story(platform) }))),
+          ...publishedIds.map(() =>
+            targets.map((platform): PostPlatform => ({ platform, networkPostId: newNetworkPostId(platform), ...story(platform), ...(options.removedAtNetwork ? { removedAtNetwork: true } : {}) })),
+          ),
         ].map((p) => JSON.stringify(p));
         await db.query(
           `INSERT INTO ayrshare_posts (id, profile_id, post, status, platforms, schedule_date)

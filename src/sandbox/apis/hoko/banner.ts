@@ -9,6 +9,7 @@ export function hokoBanner(demo: HokoDemo, baseUrl: string): BannerPart {
     heading: 'Hoko      /api/partners',
     lines: [
       ['API key', demo.apiKey],
+      ['read-only key', `${demo.readOnlyKey} (no linksWrite: 403 missingScopes)`],
       ['workspace', demo.workspaceId],
       ['partners', demo.partnerIds.join(', ')],
     ],

@@ -6,11 +6,16 @@ import type { HokoDemo } from './types.js';
 
 /** The demo key: public on purpose (this is a sandbox), the same on every start. */
 export const DEMO_KEY = 'hoko_demo_sandbox_key';
+/** A key without `linksWrite` (holding none of the document's scopes): its deletes answer 403 `missingScopes`. */
+export const DEMO_READ_ONLY_KEY = 'hoko_demo_sandbox_read_only_key';
 
 const id = (group: number, n: number) => `d3300000-0000-4000-8000-${group.toString(16).padStart(4, '0')}${n.toString(16).padStart(8, '0')}`;
-const DEMO = { workspace: id(8, 1), key: id(9, 1), partners: [1, 2, 3, 4, 5].map((n) => id(10, n)) };
+const DEMO = { workspace: id(8, 1), key: id(9, 1), readOnlyKey: id(9, 2), partners: [1, 2, 3, 4, 5].map((n) => id(10, n)) };
 
-/** A workspace, its key (holding every scope the document names, set again on every start), five partners. */
+/**
+ * A workspace, its key (holding every scope the document names, set again on every start), a
+ * read-only key (none of the document's scopes, so no `linksWrite`), five partners.
+ */
 export async function seedDemo(db: Db, api: LoadedApi): Promise<HokoDemo> {
   await db.transaction(async (tx) => {
     await tx.query(`INSERT INTO hoko_workspaces (id, slug, name) VALUES ($1, 'demo', 'Demo workspace') ON CONFLICT DO NOTHING`, [DEMO.workspace]);
@@ -20,10 +25,15 @@ export async function seedDemo(db: Db, api: LoadedApi): Promise<HokoDemo> {
       hashSecret(DEMO_KEY),
       documentScopes(api.operations),
     ]);
+    await tx.query(`INSERT INTO hoko_api_keys (id, workspace_id, secret_sha256, scopes) VALUES ($1, $2, $3, '{}') ON CONFLICT (id) DO UPDATE SET scopes = excluded.scopes`, [
+      DEMO.readOnlyKey,
+      DEMO.workspace,
+      hashSecret(DEMO_READ_ONLY_KEY),
+    ]);
     await tx.query(
       `INSERT INTO hoko_partners (id, workspace_id, name) SELECT p.id, $2, 'Demo partner ' || p.n FROM unnest($1::uuid[]) WITH ORDINALITY AS p (id, n) ON CONFLICT DO NOTHING`,
       [DEMO.partners, DEMO.workspace],
     );
   });
-  return { apiKey: DEMO_KEY, workspaceId: DEMO.workspace, partnerIds: [...DEMO.partners] };
+  return { apiKey: DEMO_KEY, readOnlyKey: DEMO_READ_ONLY_KEY, workspaceId: DEMO.workspace, partnerIds: [...DEMO.partners] };
 }

@@ -26,6 +26,8 @@ export interface HokoStore {
 
 export interface HokoDemo {
   apiKey: string;
+  /** A key of the same workspace without `linksWrite` (none of the document's scopes): deletes answer 403. */
+  readOnlyKey: string;
   workspaceId: string;
   partnerIds: string[];
 }

@@ -11,7 +11,7 @@ import { documentedExample, examplesOfStatus, pinnedByStatus } from '../../http/
 import { isObject, resolveRef } from '../../../openapi/jsonPointer.js';
 import type { KillSwitchScope } from './types.js';
 
-type ErrorExample = { error: { code: string; message: string; details?: { scope?: string } } };
+type ErrorExample = { error: { code: string; message: string; details?: { scope?: string; fieldErrors?: Record<string, string[]> } } };
 
 export interface LayersContract {
   /** The code of `status`; throws for a status the document pins no code for. */
@@ -30,6 +30,30 @@ export interface LayersContract {
     invalidBody: string;
     killSwitch: Record<KillSwitchScope, string>;
   };
+  /**
+   * Path parameter → what a malformed value of it is told, in words (`Expected inf_… or a uuid`):
+   * the field error of the 400 example that documents that parameter.
+   */
+  pathParameterMessages: Record<string, string>;
+}
+
+/** For each path parameter some 400 example names in `fieldErrors`, that example's first message for it. */
+function pathParameterMessages(api: LoadedApi): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const op of api.operations) {
+    if (!op.statuses().includes('400')) continue;
+    for (const example of Object.values(op.namedExamples('400'))) {
+      for (const [field, messages] of Object.entries((example as ErrorExample).error?.details?.fieldErrors ?? {})) {
+        if (op.parameter(field, 'path') && messages[0] !== undefined && !(field in out)) out[field] = messages[0];
+      }
+    }
+  }
+  for (const op of api.operations) {
+    for (const p of op.parameters()) {
+      if (p.value.in === 'path' && !(String(p.value.name) in out)) throw new Error(`${api.name}: no 400 example words a malformed path parameter ${String(p.value.name)} (${op.operationId})`);
+    }
+  }
+  return out;
 }
 
 const messageOf = (example: unknown): string => (example as ErrorExample).error.message;
@@ -62,8 +86,7 @@ export function readContract(api: LoadedApi): LayersContract {
       socialAccountNotFound: example('revokeSocialAccount', '404', 'notFound'),
       invalidPath: example('getInfluencer', '400', 'malformedId'),
       invalidQuery: example('listInfluencers', '400', 'limitTooLarge'),
-      // No example documents an invalid header (Idempotency-Key); worded like the other 400s.
-      invalidHeader: 'Invalid header.',
+      invalidHeader: example('revokeSocialAccount', '400', 'idempotencyKeyTooLong'),
       invalidBody: example('patchInfluencer', '422', 'invalidEnum'),
       killSwitch: {
         key: killSwitchMessage(api, 'key', global),
@@ -71,6 +94,7 @@ export function readContract(api: LoadedApi): LayersContract {
         global,
       },
     },
+    pathParameterMessages: pathParameterMessages(api),
   };
 }
 

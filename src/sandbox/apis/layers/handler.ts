@@ -7,6 +7,7 @@
  */
 import { bindOperations, validationStatuses } from '../../http/bindOperations.js';
 import { failingFaults, isInjectedFault, takeArmedFailure } from '../../http/faults.js';
+import { dedupe } from '../../http/issues.js';
 import type { HttpResult } from '../../http/httpTypes.js';
 import { missingScope, presentedKey } from '../../http/security.js';
 import type { ApiHandler, SliceContext } from '../../slice.js';
@@ -47,7 +48,9 @@ export function createLayersHandler(ctx: SliceContext<LayersStore>): ApiHandler 
     if (params.issues.length > 0) {
       const first = params.issues[0]!.field;
       const where = operation.parameter(first, 'path') ? messages.invalidPath : operation.parameter(first, 'query') ? messages.invalidQuery : messages.invalidHeader;
-      return envelope.validation(status.parameters, where, requestId, params.issues);
+      // A malformed path id is told what was expected in words, as the document's example says.
+      const issues = dedupe(params.issues.map((i) => (operation.parameter(i.field, 'path') ? { field: i.field, message: contract.pathParameterMessages[i.field] ?? i.message } : i)));
+      return envelope.validation(status.parameters, where, requestId, issues);
     }
 
     const body = validator.body(request.body);

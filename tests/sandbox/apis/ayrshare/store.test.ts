@@ -33,8 +33,18 @@ describe(`Ayrshare store on ${engineName}`, () => {
     for (const id of [...pendingIds, ...publishedIds]) expect(id).toMatch(/^[A-Za-z0-9]{20}$/);
     const { rows } = await t.db.query<{ platforms: { platform: string; networkPostId?: string }[] }>('SELECT platforms FROM ayrshare_posts WHERE id = $1', [publishedIds[0]]);
     expect(rows[0]?.platforms).toEqual([
-      { platform: 'twitter', networkPostId: expect.stringMatching(/^\d{19}$/) },
       { platform: 'facebook', networkPostId: expect.stringMatching(/^\d{15}_\d{15}$/) },
+      { platform: 'linkedin', networkPostId: expect.stringMatching(/^\d{19}$/) },
+    ]);
+  });
+
+  it('creates posts on the networks asked, removed by hand at them or live, with Facebook stories', async () => {
+    const { profileId } = await createAyrshareProfile(t.db);
+    const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 1, { platforms: ['twitter', 'facebook'], removedAtNetwork: true, facebookStory: 'image' });
+    const { rows } = await t.db.query<{ platforms: unknown[] }>('SELECT platforms FROM ayrshare_posts WHERE id = $1', [publishedIds[0]]);
+    expect(rows[0]?.platforms).toEqual([
+      { platform: 'twitter', networkPostId: expect.stringMatching(/^\d{19}$/), removedAtNetwork: true },
+      { platform: 'facebook', networkPostId: expect.stringMatching(/^\d{15}_\d{15}$/), story: 'image', removedAtNetwork: true },
     ]);
   });
 
@@ -45,9 +55,10 @@ describe(`Ayrshare store on ${engineName}`, () => {
     const outcome = await t.store.ayrshare.deletePost(profileId, id, false);
     expect(outcome).toEqual({
       kind: 'deleted',
-      platforms: [
-        { platform: 'twitter', networkPostId: expect.stringMatching(/^\d+$/) },
-        { platform: 'facebook', networkPostId: expect.stringMatching(/^\d+_\d+$/) },
+      id,
+      networks: [
+        { platform: 'facebook', networkPostId: expect.stringMatching(/^\d+_\d+$/), refusal: null },
+        { platform: 'linkedin', networkPostId: expect.stringMatching(/^\d+$/), refusal: null },
       ],
     });
     expect(await post(id)).toMatchObject({ deleted_at: expect.any(Date), manual_deleted: false, status: 'published' });
@@ -56,7 +67,8 @@ describe(`Ayrshare store on ${engineName}`, () => {
   it('deletes a pending scheduled post without contacting any network', async () => {
     const { profileId } = await createAyrshareProfile(t.db);
     const { pendingIds } = await t.store.ayrshare.states.createPosts(profileId, 1, 0);
-    expect(await t.store.ayrshare.deletePost(profileId, pendingIds[0] as string, false)).toEqual({ kind: 'deleted', platforms: [] });
+    expect(await t.store.ayrshare.deletePost(profileId, pendingIds[0] as string, false)).toEqual({ kind: 'deleted', id: pendingIds[0], networks: [] });
+    expect(await post(pendingIds[0] as string)).toMatchObject({ deleted_at: expect.any(Date) });
   });
 
   it('answers already_deleted (383) the second time, not_found (114) for unknown ids and other profiles', async () => {
@@ -72,9 +84,16 @@ describe(`Ayrshare store on ${engineName}`, () => {
     expect(await t.store.ayrshare.deletePost(profileId, 'IdpUOyihLEpIx0d0N9mI', false)).toEqual({ kind: 'not_found', id: 'IdpUOyihLEpIx0d0N9mI' });
   });
 
-  it('markManualDeleted marks the post deleted (manual_deleted) and answers { kind: marked, id }', async () => {
+  it('markManualDeleted on a post still live at a network is not_manually_deleted (382) and changes nothing', async () => {
     const { profileId } = await createAyrshareProfile(t.db);
-    const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 1);
+    const id = (await t.store.ayrshare.states.createPosts(profileId, 0, 1)).publishedIds[0] as string;
+    expect(await t.store.ayrshare.deletePost(profileId, id, true)).toEqual({ kind: 'not_manually_deleted', id });
+    expect(await post(id)).toMatchObject({ deleted_at: null, manual_deleted: false });
+  });
+
+  it('markManualDeleted marks a post removed by hand at its networks deleted (manual_deleted) and answers { kind: marked, id }', async () => {
+    const { profileId } = await createAyrshareProfile(t.db);
+    const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 1, { removedAtNetwork: true });
     const id = publishedIds[0] as string;
     expect(await t.store.ayrshare.deletePost(profileId, id, true)).toEqual({ kind: 'marked', id });
     expect(await post(id)).toMatchObject({ deleted_at: expect.any(Date), manual_deleted: true });
@@ -85,14 +104,14 @@ describe(`Ayrshare store on ${engineName}`, () => {
     const { profileId } = await createAyrshareProfile(t.db);
     const { pendingIds, publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 1, 2);
     const ids = [...publishedIds, ...pendingIds];
-    expect(await t.store.ayrshare.deleteBulk(profileId, [...ids, ids[0] as string], false)).toEqual({ kind: 'deleted', ids });
+    expect(await t.store.ayrshare.deleteBulk(profileId, [...ids, ids[0] as string], false)).toEqual({ kind: 'deleted', ids, networks: expect.any(Array) });
     for (const id of ids) expect(await t.store.ayrshare.deletePost(profileId, id, false)).toEqual({ kind: 'already_deleted', id });
   });
 
   it('bulk is all or nothing: the first unknown or already-deleted id is reported and nothing changes', async () => {
     const { profileId } = await createAyrshareProfile(t.db);
     const other = await createAyrshareProfile(t.db);
-    const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 3);
+    const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 3, { removedAtNetwork: true });
     const foreign = (await t.store.ayrshare.states.createPosts(other.profileId, 0, 1)).publishedIds[0] as string;
     const [a, b, c] = publishedIds as [string, string, string];
     expect(await t.store.ayrshare.deleteBulk(profileId, [a, foreign, b], false)).toEqual({ kind: 'not_found', id: foreign });
@@ -100,7 +119,7 @@ describe(`Ayrshare store on ${engineName}`, () => {
     expect(await t.store.ayrshare.deleteBulk(profileId, [a, b, c, 'unknownunknownunknow'], true)).toEqual({ kind: 'already_deleted', id: c });
     expect(await post(a)).toMatchObject({ deleted_at: null, manual_deleted: false });
     expect(await post(b)).toMatchObject({ deleted_at: null, manual_deleted: false });
-    expect(await t.store.ayrshare.deleteBulk(profileId, [a, b], true)).toEqual({ kind: 'deleted', ids: [a, b] });
+    expect(await t.store.ayrshare.deleteBulk(profileId, [a, b], true)).toEqual({ kind: 'deleted', ids: [a, b], networks: [] });
     expect(await post(a)).toMatchObject({ manual_deleted: true });
   });
 
