@@ -15,6 +15,7 @@ import { runSuite } from '../../src/conformance/run/runSuite.js';
 import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
 import { benchDocs } from './docsBench.js';
 import { benchMockStart } from './mockStartBench.js';
+import { printIssueTargets } from './issueTargets.js';
 import { benchSandboxAgainstPrism } from './sandboxBench.js';
 
 const FULL_RUN_BUDGET_S = 30;
@@ -74,13 +75,15 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
   await benchFullRun();
   console.log('');
-  await benchMockStart();
+  const mock = await benchMockStart();
   console.log('');
   await benchValidation();
   console.log('');
-  await benchSandboxAgainstPrism();
+  const sandbox = await benchSandboxAgainstPrism();
   console.log('');
   await benchDocs();
+  console.log('');
+  printIssueTargets(mock, loadRegistry().apis.length, sandbox);
 }
 
 main().catch((error: unknown) => {
