@@ -17,6 +17,7 @@ import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
 import { benchDocs } from './docsBench.js';
 import { benchFuzz } from './fuzzBench.js';
 import { benchMockStart } from './mockStartBench.js';
+import { printIssueTargets } from './issueTargets.js';
 import { benchSandboxAgainstPrism } from './sandboxBench.js';
 
 const FULL_RUN_BUDGET_S = 30;
@@ -76,15 +77,17 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
   await benchFullRun();
   console.log('');
-  await benchMockStart();
+  const mock = await benchMockStart();
   console.log('');
   await benchValidation();
   console.log('');
-  await benchSandboxAgainstPrism();
+  const sandbox = await benchSandboxAgainstPrism();
   console.log('');
   await benchFuzz();
   console.log('');
   await benchDocs();
+  console.log('');
+  printIssueTargets(mock, loadRegistry().apis.length, sandbox);
 }
 
 main().catch((error: unknown) => {

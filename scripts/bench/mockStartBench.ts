@@ -126,7 +126,7 @@ function stats(values: number[]): string {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-export async function benchMockStart(): Promise<void> {
+export async function benchMockStart(): Promise<{ fullRunMs: number[]; coldCpuMs: number[]; warmCpuMs: number[] }> {
   const old: StartSample[] = [];
   const cold: StartSample[] = [];
   const warm: StartSample[] = [];
@@ -145,6 +145,7 @@ export async function benchMockStart(): Promise<void> {
   console.log(`  new: Prism already loaded    wall ${stats(warm.map((s) => s.wallMs))}   CPU ${stats(warm.map((s) => s.cpuMs))}`);
   console.log(`full conformance run vs mock, 3 APIs: node --import tsx src/conformance/cli.ts`);
   console.log(`  wall time                    ${stats(runs)}   (target ≤ 2 s, issue 13)`);
+  return { fullRunMs: runs, coldCpuMs: cold.map((s) => s.cpuMs), warmCpuMs: warm.map((s) => s.cpuMs) };
 }
 
 if (process.argv[2] === '--measure-start' && process.argv[1] === fileURLToPath(import.meta.url)) {

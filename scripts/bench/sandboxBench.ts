@@ -1,106 +1,159 @@
 /**
- * The sandbox under load next to Prism, on the same operations in the same run, on PGlite and on
- * PostgreSQL. The workloads are the slices' own (`bench` of each slice the registry names): this
- * file only runs them.
+ * The sandbox under load next to Prism and a hand-written ceiling server, on the same operations,
+ * on PGlite and on PostgreSQL. Every server runs in its own process (benchServer.ts), and so does
+ * the load generator (loadWorker.ts): no measured process shares its CPU with the client. Rounds
+ * are interleaved (Prism, sandbox, ceiling, in an order that rotates each round); each row is the
+ * median of the rounds with their min–max. The workloads are the slices' own (`bench` of each
+ * slice the registry names): this file only runs them.
  */
-import { loadRegistry, type Registry } from '../../src/core/registry.js';
-import { startMockTarget } from '../../src/conformance/targets/mock/startMockTarget.js';
-import { createSandboxServer } from '../../src/sandbox/http/createSandboxServer.js';
+import { fileURLToPath } from 'node:url';
 import type { BenchWorkload } from '../../src/sandbox/slice.js';
-import { loadSlices, mountSlices, sliceMigrations, type NamedSlice } from '../../src/sandbox/slices.js';
-import { openDatabase } from '../../src/sandbox/store/openDatabase.js';
 import { startPostgres } from '../../tests/support/startPostgres.js';
-import { loadTest, type LoadResult } from './loadTest.js';
+import type { Ready, SliceWorkloads } from './benchServer.js';
+import { startChild, type BenchChild } from './child.js';
+import type { LoadResult, LoadSpec } from './loadTest.js';
+import type { TimedSpec } from './loadWorker.js';
 
-const TIMED_BUDGET_MS = 1000;
+const ROUNDS = 3;
+const DURATION_S = 2;
+const CONNECTIONS = 10;
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-interface Row {
-  operation: string;
-  target: string;
-  result: LoadResult | { ms: number[] };
+/** One round's measurement of one workload on one target. */
+interface Sample {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Timed workloads: the median request's milliseconds. */
+  ms?: number;
+  non2xx: number;
+  total: number;
+  fromLatency: boolean;
 }
 
-async function run(baseUrl: string, target: string, workload: BenchWorkload): Promise<Row> {
+export interface SandboxRow {
+  engine: string;
+  operation: string;
+  /** `Prism`, `sandbox` or `ceiling`. */
+  target: string;
+  samples: Sample[];
+}
+
+export interface SandboxBenchResult {
+  rows: SandboxRow[];
+  /** Peak RSS in bytes, by `<engine> <target>`. */
+  peakRss: Record<string, number>;
+  skipped: string[];
+}
+
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+async function measure(worker: BenchChild, baseUrl: string, workload: BenchWorkload): Promise<Sample> {
   if (workload.load) {
     const { method, path, paths, headers, bodies } = workload.load;
-    const url = path ? `${baseUrl}${path}` : baseUrl;
-    return { operation: workload.operation, target, result: await loadTest({ url, method, headers, ...(bodies ? { bodies } : {}), ...(paths ? { paths } : {}) }) };
+    const spec: LoadSpec = { url: path ? `${baseUrl}${path}` : baseUrl, method, headers, durationSeconds: DURATION_S, connections: CONNECTIONS, ...(bodies ? { bodies } : {}), ...(paths ? { paths } : {}) };
+    const r = await worker.call<LoadResult>('load', spec);
+    return { rps: r.requestsPerSecond, p50: r.p50, p99: r.p99, non2xx: r.non2xx, total: r.total, fromLatency: r.fromLatency };
   }
   const timed = workload.timed;
   if (!timed) throw new Error(`bench workload ${workload.operation} has neither load nor timed`);
-  const ms: number[] = [];
-  for (const body of timed.bodies) {
-    const started = performance.now();
-    const response = await fetch(`${baseUrl}${timed.path}`, { method: timed.method, headers: timed.headers, body });
-    await response.text();
-    if (response.status !== 200) throw new Error(`${workload.operation} answered ${response.status}`);
-    ms.push(performance.now() - started);
-  }
-  return { operation: workload.operation, target, result: { ms } };
+  const spec: TimedSpec = { url: `${baseUrl}${timed.path}`, method: timed.method, headers: timed.headers, bodies: timed.bodies };
+  const ms = await worker.call<number[]>('timed', spec);
+  const m = median(ms);
+  return { rps: 1000 / m, p50: m, p99: Math.max(...ms), ms: m, non2xx: 0, total: ms.length, fromLatency: false };
 }
 
-/** Every slice's workloads against one sandbox database, and (once) against Prism of each document. */
-async function benchSandbox(registry: Registry, slices: NamedSlice[], target: string, withPrism: boolean, databaseUrl?: string): Promise<Row[]> {
-  const db = await openDatabase(await sliceMigrations(slices), databaseUrl ? { databaseUrl } : {});
-  const rows: Row[] = [];
+async function benchEngine(engine: string, worker: BenchChild, databaseUrl: string | undefined, result: SandboxBenchResult): Promise<void> {
+  const args = databaseUrl ? [databaseUrl] : [];
+  const servers: { target: string; child: Awaited<ReturnType<typeof startChild>> }[] = [];
   try {
-    const sandbox = await mountSlices(db, registry, slices);
-    const demo = await sandbox.seedDemo();
-    const server = await (await createSandboxServer(sandbox, { demo, rateLimit: { capacity: 1e9, refillPerSecond: 1e9 }, log: () => undefined })).listen(0, '127.0.0.1');
-    try {
-      for (const m of sandbox.slices) {
-        if (!m.slice.bench) continue;
-        const workloads = await m.slice.bench({ store: m.store, demo: demo[m.name] });
-        if (withPrism) {
-          const prism = await startMockTarget(registry.documentFile(m.name));
-          try {
-            for (const w of workloads.prism) rows.push(await run(prism.baseUrl, 'Prism', w));
-          } finally {
-            await prism.stop();
+    // One at a time: two migrating at once on one PostgreSQL wait for each other anyway.
+    for (const [target, kind] of [['Prism', 'prism'], ['sandbox', 'sandbox'], ['ceiling', 'ceiling']] as const) {
+      servers.push({ target, child: await startChild(here('./benchServer.ts'), [kind, ...args]) });
+    }
+    const byTarget = new Map(servers.map((s) => [s.target, s]));
+    const rows = new Map<string, SandboxRow>();
+    const row = (operation: string, target: string) => {
+      const k = `${operation}\u0000${target}`;
+      if (!rows.has(k)) rows.set(k, { engine, operation, target, samples: [] });
+      return rows.get(k) as SandboxRow;
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      const sandboxWork = await byTarget.get('sandbox')!.child.call<SliceWorkloads>('workloads');
+      const ceilingWork = await byTarget.get('ceiling')!.child.call<SliceWorkloads>('workloads');
+      for (const [api, work] of Object.entries(sandboxWork)) {
+        for (let i = 0; i < work.sandbox.length; i++) {
+          const sandboxWorkload = work.sandbox[i] as BenchWorkload;
+          const runs: [string, BenchWorkload | undefined][] = [
+            ['Prism', work.prism.find((w) => w.operation === sandboxWorkload.operation)],
+            ['sandbox', sandboxWorkload],
+            ['ceiling', ceilingWork[api]?.sandbox[i]],
+          ];
+          for (let j = 0; j < runs.length; j++) {
+            const [target, workload] = runs[(j + round) % runs.length] as [string, BenchWorkload | undefined];
+            if (!workload) continue;
+            const baseUrl = (byTarget.get(target)!.child.ready as Ready).baseUrls[api] as string;
+            row(sandboxWorkload.operation, target).samples.push(await measure(worker, baseUrl, workload));
           }
         }
-        for (const w of workloads.sandbox) rows.push(await run(server.baseUrl, target, w));
       }
-    } finally {
-      await server.close();
+    }
+    result.rows.push(...rows.values());
+    for (const s of servers) result.peakRss[`${engine} ${s.target}`] = await s.child.call<number>('memory');
+  } finally {
+    await Promise.all(servers.map((s) => s.child.stop()));
+  }
+}
+
+const f0 = (n: number) => n.toFixed(0);
+const f1 = (n: number) => n.toFixed(1);
+const spread = (values: number[], fmt: (n: number) => string) => `${fmt(median(values))} (${fmt(Math.min(...values))}–${fmt(Math.max(...values))})`;
+
+/** The median req/s (or ms for timed rows) of `row`. */
+export const rpsOf = (row: SandboxRow | undefined) => (row ? median(row.samples.map((s) => s.rps)) : NaN);
+export const msOf = (row: SandboxRow | undefined) => (row ? median(row.samples.map((s) => s.ms ?? NaN)) : NaN);
+
+function printTable(result: SandboxBenchResult): void {
+  const find = (engine: string, operation: string, target: string) => result.rows.find((r) => r.engine === engine && r.operation === operation && r.target === target);
+  console.log(`  ${'engine'.padEnd(11)}${'operation'.padEnd(26)}${'target'.padEnd(9)}${'req/s median (min–max)'.padStart(24)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'vs Prism'.padStart(10)}${'vs ceiling'.padStart(12)}  notes`);
+  for (const row of result.rows) {
+    const ratio = (target: string) => (row.target === target ? '1.00' : (rpsOf(row) / rpsOf(find(row.engine, row.operation, target))).toFixed(2));
+    const timed = row.samples[0]?.ms !== undefined;
+    const notes: string[] = [];
+    if (timed) notes.push(`ms per request ${spread(row.samples.map((s) => s.ms ?? NaN), f0)}`);
+    if (row.samples[0]?.fromLatency) notes.push('req/s = connections ÷ mean latency');
+    const non2xx = row.samples.reduce((n, s) => n + s.non2xx, 0);
+    if (non2xx > 0) notes.push(`${non2xx} of ${row.samples.reduce((n, s) => n + s.total, 0)} not 2xx`);
+    const p50 = median(row.samples.map((s) => s.p50));
+    const p99 = median(row.samples.map((s) => s.p99));
+    console.log(
+      `  ${row.engine.padEnd(11)}${row.operation.padEnd(26)}${row.target.padEnd(9)}${spread(row.samples.map((s) => s.rps), timed ? f1 : f0).padStart(24)}${f1(p50).padStart(8)}${f1(p99).padStart(8)}${ratio('Prism').padStart(10)}${(find(row.engine, row.operation, 'ceiling') ? ratio('ceiling') : '–').padStart(12)}  ${notes.join('; ')}`,
+    );
+  }
+  console.log(`  peak RSS per process: ${Object.entries(result.peakRss).map(([k, v]) => `${k} ${f0(v / 2 ** 20)} MiB`).join(', ')}`);
+  for (const s of result.skipped) console.log(`  ${s}`);
+}
+
+export async function benchSandboxAgainstPrism(): Promise<SandboxBenchResult> {
+  console.log(`sandbox vs Prism vs a hand-written ceiling (each in its own process; autocannon in another, ${CONNECTIONS} connections, ${DURATION_S} s per loaded workload; timed workloads one request at a time; ${ROUNDS} interleaved rounds)`);
+  const result: SandboxBenchResult = { rows: [], peakRss: {}, skipped: [] };
+  const worker = await startChild(here('./loadWorker.ts'), []);
+  try {
+    await benchEngine('PGlite', worker, undefined, result);
+    const postgres = await startPostgres();
+    if ('skipReason' in postgres) {
+      result.skipped.push(`PostgreSQL skipped: ${postgres.skipReason}`);
+    } else {
+      try {
+        await benchEngine('PostgreSQL', worker, postgres.url, result);
+      } finally {
+        await postgres.stop();
+      }
     }
   } finally {
-    await db.close();
+    await worker.stop();
   }
-  return rows;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-const rps = (row: Row) => ('ms' in row.result ? 1000 / median(row.result.ms) : row.result.requestsPerSecond);
-
-function printTable(rows: Row[]): void {
-  const prism = new Map(rows.filter((r) => r.target === 'Prism').map((r) => [r.operation, rps(r)]));
-  console.log(`  ${'operation'.padEnd(28)}${'target'.padEnd(13)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99/max ms'.padStart(12)}${'vs Prism'.padStart(10)}  notes`);
-  for (const row of rows) {
-    const [p50, p99] = 'ms' in row.result ? [median(row.result.ms), Math.max(...row.result.ms)] : [row.result.p50, row.result.p99];
-    const ratio = row.target === 'Prism' ? '1.00' : (rps(row) / (prism.get(row.operation) ?? NaN)).toFixed(2);
-    const notes: string[] = [];
-    if ('fromLatency' in row.result && row.result.fromLatency) notes.push('req/s = connections ÷ mean latency');
-    if ('non2xx' in row.result && row.result.non2xx > 0) notes.push(`${row.result.non2xx} of ${row.result.total} not 2xx`);
-    if ('ms' in row.result && row.target.startsWith('PostgreSQL')) notes.push(`${((median(row.result.ms) / TIMED_BUDGET_MS) * 100).toFixed(0)}% of the ${TIMED_BUDGET_MS} ms budget`);
-    console.log(`  ${row.operation.padEnd(28)}${row.target.padEnd(13)}${rps(row).toFixed(0).padStart(9)}${p50.toFixed(1).padStart(9)}${p99.toFixed(1).padStart(12)}${ratio.padStart(10)}  ${notes.join('; ')}`);
-  }
-}
-
-export async function benchSandboxAgainstPrism(): Promise<void> {
-  const registry = loadRegistry();
-  const slices = await loadSlices(registry);
-  console.log(`sandbox vs Prism (autocannon, 10 connections, 3 s per loaded workload; timed workloads one request at a time): ${slices.map((s) => s.name).join(', ')}`);
-  const rows = await benchSandbox(registry, slices, 'PGlite', true);
-  const postgres = await startPostgres();
-  if ('skipReason' in postgres) {
-    console.log(`  PostgreSQL skipped: ${postgres.skipReason}`);
-  } else {
-    try {
-      rows.push(...(await benchSandbox(registry, slices, 'PostgreSQL', false, postgres.url)));
-    } finally {
-      await postgres.stop();
-    }
-  }
-  printTable(rows.sort((a, b) => a.operation.localeCompare(b.operation) || a.target.localeCompare(b.target)));
+  result.rows.sort((a, b) => a.engine.localeCompare(b.engine) || a.operation.localeCompare(b.operation) || a.target.localeCompare(b.target));
+  printTable(result);
+  return result;
 }

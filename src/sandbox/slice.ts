@@ -71,6 +71,13 @@ export interface BenchWorkload {
   timed?: { method: string; path: string; headers: Record<string, string>; bodies: string[] };
 }
 
+/**
+ * The bench's hand-written ceiling: the same store calls (so the same driver and statements) as
+ * the slice's handler, answered straight from `node:http` without the sandbox's HTTP layer,
+ * validation or envelopes. `undefined`: not one of this slice's bench requests.
+ */
+export type BenchCeiling = (request: { method: string; path: string; authorization: string | undefined; body: string }) => Promise<{ status: number; body: string } | undefined>;
+
 export interface SandboxSlice<S = unknown, D = unknown> {
   /** The folder of the slice's migrations (`NNN_name.sql`), recorded as `<api>/NNN`. */
   migrations: URL;
@@ -90,7 +97,7 @@ export interface SandboxSlice<S = unknown, D = unknown> {
   states(ctx: StatesContext<S, D>): Record<string, ProviderState>;
   banner(demo: D, baseUrl: string): BannerPart;
   /** Bench workloads against this sandbox (`sandbox`) and against Prism of the document (`prism`). */
-  bench?(ctx: { store: S; demo: D }): Promise<{ sandbox: BenchWorkload[]; prism: BenchWorkload[] }>;
+  bench?(ctx: { store: S; demo: D }): Promise<{ sandbox: BenchWorkload[]; prism: BenchWorkload[]; ceiling?: BenchCeiling }>;
 }
 
 /** Declares a slice with its store and demo types kept (for the slice's own tests). */

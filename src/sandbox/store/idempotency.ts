@@ -21,14 +21,34 @@ export function isStoredOutcome(status: number): boolean {
 }
 
 const KEY = 'key_id = $1 AND idempotency_key = $2';
+/** A record past replaying: older than 24 hours, or a claim nobody completed within 5 minutes. */
+const EXPIRED = "(r.created_at <= now() - interval '24 hours' OR (r.status IS NULL AND r.created_at <= now() - interval '5 minutes'))";
+const SWEEP_EVERY_MS = 60_000;
+const lastSweep = new WeakMap<Db, number>();
+
+/** Deletes every expired record, without waiting and at most once a minute per database (the claim never relies on it). */
+export function sweepExpired(db: Db): void {
+  const now = performance.now();
+  const last = lastSweep.get(db);
+  if (last !== undefined && now - last < SWEEP_EVERY_MS) return;
+  lastSweep.set(db, now);
+  try {
+    db.query(`DELETE FROM idempotency_records r WHERE ${EXPIRED}`).catch(() => undefined); // the database may be closing
+  } catch {
+    // a PGlite Db refuses a call from inside its own transaction: the next request sweeps
+    lastSweep.delete(db);
+  }
+}
 
 /**
  * Idempotency-Key handling, safe when requests with one key arrive at the same time:
  *
- * 1. Records older than 24 hours are forgotten (so are claims left by a crashed run after 5 min).
- * 2. `INSERT … ON CONFLICT DO NOTHING` claims the key with a pending row (status NULL). Exactly
- *    one request wins the claim (PostgreSQL's unique index arbitrates; a loser's insert waits for
- *    the winner's to commit).
+ * 1. One `INSERT … ON CONFLICT DO UPDATE … WHERE <expired>` claims the key with a pending row
+ *    (status NULL): a new key, or one whose record is older than 24 hours (or a claim left by a
+ *    crashed run, after 5 min), which it takes over in the same statement. Exactly one request
+ *    wins the claim (PostgreSQL's unique index arbitrates; a loser's insert waits for the
+ *    winner's to commit). Expired records of other keys are deleted in the background, at most
+ *    once a minute per database (`sweepExpired`), never on the request's path.
  * 3. The winner runs `run`, then stores its outcome (2xx and 404 only) or deletes the claim so a
  *    retry runs again (a 500 is never replayed). It also deletes the claim when `run` throws.
  * 4. A loser compares fingerprints: different → `conflict` at once; same → it waits for the
@@ -44,15 +64,14 @@ export async function withIdempotency(
 ): Promise<IdempotencyResult> {
   const params = [keyId, idempotencyKey];
   const deadline = Date.now() + waitMs;
+  sweepExpired(db);
   for (;;) {
-    await db.query(
-      `DELETE FROM idempotency_records WHERE ${KEY}
-         AND (created_at <= now() - interval '24 hours' OR (status IS NULL AND created_at <= now() - interval '5 minutes'))`,
-      params,
-    );
     const claim = await db.query(
-      `INSERT INTO idempotency_records (key_id, idempotency_key, fingerprint) VALUES ($1, $2, $3)
-       ON CONFLICT (key_id, idempotency_key) DO NOTHING RETURNING key_id`,
+      `INSERT INTO idempotency_records AS r (key_id, idempotency_key, fingerprint) VALUES ($1, $2, $3)
+       ON CONFLICT (key_id, idempotency_key) DO UPDATE
+          SET fingerprint = excluded.fingerprint, status = NULL, body = NULL, created_at = now(), completed_at = NULL
+        WHERE ${EXPIRED}
+       RETURNING key_id`,
       [...params, fingerprint],
     );
     if (claim.rows.length > 0) return { kind: 'fresh', outcome: await runClaimed(db, params, run) };

@@ -1,13 +1,32 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { inSavepoint } from './inSavepoint.js';
 import type { SqlDb } from './sqlDb.js';
 
 /**
+ * A statement with parameters as a named prepared statement (`pg` prepares it once per connection,
+ * then only binds and executes it: PostgreSQL parses and plans it once). The name is a digest of
+ * the text, so one text is one name and two texts never share one. Statements without parameters
+ * (DDL, scripts) stay unnamed.
+ */
+const names = new Map<string, string>();
+function statement(sql: string, params: unknown[] | undefined): pg.QueryConfig {
+  if (params === undefined || params.length === 0) return params ? { text: sql, values: params } : { text: sql };
+  let name = names.get(sql);
+  if (name === undefined) names.set(sql, (name = `s_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`));
+  return { name, text: sql, values: params };
+}
+
+/**
  * A real PostgreSQL server behind `SqlDb`, through a `pg.Pool`: statements outside a transaction
  * use any pooled connection; a transaction checks one client out and runs BEGIN … COMMIT on it.
+ *
+ * Durability: the sandbox's sessions run with `synchronous_commit = off`. A commit returns before
+ * its WAL record is flushed; a crash of the PostgreSQL server (not of the sandbox) can lose the
+ * last few hundred milliseconds of committed sandbox writes, never corrupt the database.
  */
 export function openPgPoolDb(databaseUrl: string): SqlDb {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: '-c synchronous_commit=off' });
   // An idle client that loses its connection emits 'error' on the pool; without a listener that
   // would crash the process. The pool discards the client and the next query reconnects.
   pool.on('error', () => undefined);
@@ -18,7 +37,7 @@ class PgPoolDb implements SqlDb {
   constructor(private readonly pool: pg.Pool) {}
 
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> {
-    const result = await this.pool.query(sql, params);
+    const result = await this.pool.query(statement(sql, params));
     return { rows: result.rows as T[] };
   }
 
@@ -73,7 +92,7 @@ class PgClientTransaction implements SqlDb {
 
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> {
     this.#check();
-    const result = await this.client.query(sql, params);
+    const result = await this.client.query(statement(sql, params));
     return { rows: result.rows as T[] };
   }
 

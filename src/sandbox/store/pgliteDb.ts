@@ -18,6 +18,7 @@ export async function openPgliteDb(dataDir?: string): Promise<SqlDb> {
 }
 
 class PgliteDb implements SqlDb {
+  readonly exclusive = true;
   readonly #queue = new SerialQueue();
   readonly #insideTransaction = new AsyncLocalStorage<boolean>();
 

@@ -4,6 +4,8 @@ export interface Db {
   /** Runs `fn` in a transaction (BEGIN … COMMIT, ROLLBACK when it throws). */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** True when no other process can write this database (PGlite): what the process caches never expires. */
+  readonly exclusive?: boolean;
 }
 
 /**

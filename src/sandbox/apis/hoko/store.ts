@@ -1,24 +1,32 @@
 import { failIfAsked, type Faults } from '../../http/faults.js';
 import { hashSecret } from '../../store/hashSecret.js';
 import { isUuid, newSecret } from '../../store/ids.js';
+import { keyCacheOf } from '../../store/keyCache.js';
 import { transactionOrRollback } from '../../store/rollbackWith.js';
 import type { Db } from '../../store/sqlDb.js';
-import type { HokoStore } from './types.js';
+import type { HokoKey, HokoStore } from './types.js';
 
 /** The fault point inside the delete's transaction: after the partners are updated, before the check. */
 export const DELETE_FAULT = 'hoko:after-first-delete';
 
 type DeleteResult = { kind: 'deleted'; deletedIds: string[] } | { kind: 'invalid'; ids: string[] };
 
+/** The Hoko keys found (their scopes are written only by the demo seed, which clears it). */
+export const hokoKeyCache = (db: Db) => keyCacheOf<HokoKey>(db, 'hoko');
+
 export function createHokoStore(db: Db): HokoStore {
+  const keys = hokoKeyCache(db);
   return {
     async findKey(apiKey) {
       if (!apiKey) return null;
-      const { rows } = await db.query<{ workspace_id: string; scopes: string[] }>(
-        'SELECT workspace_id, scopes FROM hoko_api_keys WHERE secret_sha256 = $1',
-        [hashSecret(apiKey)],
-      );
-      return rows[0] ? { workspaceId: rows[0].workspace_id, scopes: [...rows[0].scopes] } : null;
+      const key = await keys.get(apiKey, async () => {
+        const { rows } = await db.query<{ workspace_id: string; scopes: string[] }>(
+          'SELECT workspace_id, scopes FROM hoko_api_keys WHERE secret_sha256 = $1',
+          [hashSecret(apiKey)],
+        );
+        return rows[0] ? { workspaceId: rows[0].workspace_id, scopes: [...rows[0].scopes] } : null;
+      });
+      return key && { ...key, scopes: [...key.scopes] };
     },
 
     deletePartners: (workspaceId, ids, faults) => deletePartners(db, workspaceId, ids, faults),
@@ -46,25 +54,45 @@ export function createHokoStore(db: Db): HokoStore {
 
       async deleteKey(keyId) {
         if (isUuid(keyId)) await db.query('DELETE FROM hoko_api_keys WHERE id = $1', [keyId]);
+        hokoKeyCache(db).clear(); // a deleted key must stop working at once
       },
     },
   };
 }
 
 /**
- * All or nothing, in one transaction, with the whole id list as ONE array parameter
- * (`= ANY($1::uuid[])`), so 10,000 ids are two index scans, not 10,000 parameters.
+ * All or nothing, in ONE statement (atomic by itself), with the whole id list as one array
+ * parameter (`= ANY($1::uuid[])`), so 10,000 ids are one index scan, not 10,000 parameters:
+ * `live` locks the live partners asked for in id order (`ORDER BY id FOR UPDATE`, so overlapping
+ * batches queue on each other instead of deadlocking); `deleted` soft-deletes them only when all
+ * of them are live (a data-modifying CTE runs whether or not the outer query reads it); the
+ * statement answers the ids that are not live, in the order sent (none: every one was deleted).
+ * `(SELECT ok FROM complete)` is evaluated once (an init plan), and `NOT IN` against `live` is a
+ * hashed subplan: both stay linear in the number of ids (a join against the CTE, estimated at one
+ * row, would be a nested loop of 10,000 × 10,000).
+ * A batch that waited on a lock re-checks `deleted_at IS NULL` on the committed row version, so a
+ * partner another batch deleted is not live, and this batch deletes nothing.
  *
  * Duplicates: an id sent twice is one partner, deleted once and reported once in `deletedIds`
  * (first spelling kept); a duplicate is not an error. An empty list deletes nothing and is
  * `invalid` with no ids (the HTTP layer rejects it before, minItems is 1).
  *
- * Concurrency: the live rows are first locked in id order (`SELECT … ORDER BY id FOR UPDATE`), so
- * overlapping batches queue on each other instead of deadlocking. A batch that waited re-checks
- * `deleted_at IS NULL` on the committed row versions, finds the partners another batch deleted,
- * and rolls back as `invalid`. Then `UPDATE … WHERE deleted_at IS NULL RETURNING id` must return
- * every requested id; the ids reported are exactly the rows THIS statement updated.
+ * With the fault point armed the statement runs in a transaction and the fault fires after it,
+ * before COMMIT: the partners are updated, then the update is rolled back.
  */
+const DELETE_SQL = `WITH live AS (
+     SELECT id FROM hoko_partners
+      WHERE id = ANY($1::uuid[]) AND workspace_id = $2 AND deleted_at IS NULL
+      ORDER BY id FOR UPDATE),
+   complete AS (SELECT count(*) = $3::int AS ok FROM live),
+   deleted AS (
+     UPDATE hoko_partners p SET deleted_at = now()
+       FROM live
+      WHERE (SELECT ok FROM complete) AND p.id = live.id)
+ SELECT w.id::text AS id FROM unnest($1::uuid[]) WITH ORDINALITY AS w (id, n)
+  WHERE NOT (SELECT ok FROM complete) AND w.id NOT IN (SELECT id FROM live)
+  ORDER BY w.n`;
+
 async function deletePartners(db: Db, workspaceId: string, ids: string[], faults: Faults = {}): Promise<DeleteResult> {
   const spelling = new Map<string, string>(); // lower-case uuid → first spelling sent
   const malformed: string[] = [];
@@ -77,31 +105,22 @@ async function deletePartners(db: Db, workspaceId: string, ids: string[], faults
     if (!spelling.has(key)) spelling.set(key, id);
   }
   if (spelling.size === 0 || !isUuid(workspaceId)) return { kind: 'invalid', ids: [...new Set(ids)] };
+  if (malformed.length > 0) {
+    // Nothing is deleted; the ids reported are the malformed ones and the well-formed ones not live.
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT w.id::text AS id FROM unnest($1::uuid[]) WITH ORDINALITY AS w (id, n)
+        WHERE NOT EXISTS (SELECT 1 FROM hoko_partners p WHERE p.id = w.id AND p.workspace_id = $2 AND p.deleted_at IS NULL)
+        ORDER BY w.n`,
+      [[...spelling.keys()], workspaceId],
+    );
+    return { kind: 'invalid', ids: [...malformed, ...rows.map((r) => spelling.get(r.id) ?? r.id)] };
+  }
   const wanted = [...spelling.keys()];
-
-  return transactionOrRollback(db, async (tx, rollback: (value: DeleteResult) => never) => {
-    const locked = await tx.query<{ id: string }>(
-      `SELECT id FROM hoko_partners
-        WHERE id = ANY($1::uuid[]) AND workspace_id = $2 AND deleted_at IS NULL
-        ORDER BY id FOR UPDATE`,
-      [wanted, workspaceId],
-    );
-    const live = new Set(locked.rows.map((r) => r.id));
-    const notLive = wanted.filter((id) => !live.has(id));
-    if (notLive.length > 0 || malformed.length > 0) {
-      rollback({ kind: 'invalid', ids: [...malformed, ...notLive.map((id) => spelling.get(id) ?? id)] });
-    }
-
-    const updated = await tx.query<{ id: string }>(
-      `UPDATE hoko_partners SET deleted_at = now()
-        WHERE id = ANY($1::uuid[]) AND workspace_id = $2 AND deleted_at IS NULL
-        RETURNING id`,
-      [wanted, workspaceId],
-    );
+  const remove = async (on: Db): Promise<DeleteResult> => {
+    const { rows } = await on.query<{ id: string }>(DELETE_SQL, [wanted, workspaceId, wanted.length]);
     failIfAsked(faults, DELETE_FAULT);
-    const deleted = new Set(updated.rows.map((r) => r.id));
-    const missed = wanted.filter((id) => !deleted.has(id));
-    if (missed.length > 0) rollback({ kind: 'invalid', ids: missed.map((id) => spelling.get(id) ?? id) });
-    return { kind: 'deleted' as const, deletedIds: wanted.map((id) => spelling.get(id) ?? id) };
-  });
+    if (rows.length > 0) return { kind: 'invalid', ids: rows.map((r) => spelling.get(r.id) ?? r.id) };
+    return { kind: 'deleted', deletedIds: wanted.map((id) => spelling.get(id) ?? id) };
+  };
+  return faults.failAt === DELETE_FAULT ? db.transaction(remove) : remove(db);
 }

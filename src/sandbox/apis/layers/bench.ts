@@ -1,11 +1,35 @@
 /** The Layers workloads of `npm run bench`: GET and PATCH of an influencer, and revokes of distinct accounts. */
-import type { BenchWorkload } from '../../slice.js';
-import type { LayersDemo, LayersStore } from './types.js';
+import type { BenchCeiling, BenchWorkload } from '../../slice.js';
+import { presentInfluencer, presentRevoked } from './present.js';
+import type { InfluencerPatchInput, LayersDemo, LayersStore } from './types.js';
 
 const REVOKES = 500;
 const patchBodies = [JSON.stringify({ brandVoice: 'casual' }), JSON.stringify({ brandVoice: 'warm' })];
+const INFLUENCER_PATH = /^\/v1\/influencers\/inf_([0-9a-f-]{36})$/;
+const ACCOUNT_PATH = /^\/v1\/social-accounts\/sa_([0-9a-f-]{36})$/;
 
-export async function layersBench({ store, demo }: { store: LayersStore; demo: LayersDemo }): Promise<{ sandbox: BenchWorkload[]; prism: BenchWorkload[] }> {
+/** GET/PATCH influencer and revoke through the store, with none of the handler's checks. */
+function layersCeiling(store: LayersStore): BenchCeiling {
+  const notFound = { status: 404, body: '{"code":"NOT_FOUND"}' };
+  return async ({ method, path, authorization, body }) => {
+    const influencer = INFLUENCER_PATH.exec(path)?.[1];
+    const account = ACCOUNT_PATH.exec(path)?.[1];
+    if (!influencer && !account) return undefined;
+    const key = authorization?.startsWith('Bearer ') ? await store.findKey(authorization.slice(7)) : null;
+    if (!key || key.killSwitch) return { status: 401, body: '{"code":"UNAUTHENTICATED"}' };
+    if (influencer && (method === 'GET' || method === 'PATCH')) {
+      const row = method === 'GET' ? await store.getInfluencer(key.organizationId, influencer) : await store.patchInfluencer(key.organizationId, influencer, JSON.parse(body) as InfluencerPatchInput);
+      return row ? { status: 200, body: JSON.stringify(presentInfluencer(row)) } : notFound;
+    }
+    if (account && method === 'DELETE') {
+      const revoked = await store.revokeSocialAccount(key.organizationId, account);
+      return revoked ? { status: 200, body: JSON.stringify(presentRevoked(revoked)) } : notFound;
+    }
+    return undefined;
+  };
+}
+
+export async function layersBench({ store, demo }: { store: LayersStore; demo: LayersDemo }): Promise<{ sandbox: BenchWorkload[]; prism: BenchWorkload[]; ceiling: BenchCeiling }> {
   const headers = { Authorization: `Bearer ${demo.apiKey}`, 'Content-Type': 'application/json' };
   const accounts: string[] = [];
   for (let i = 0; i < REVOKES; i++) accounts.push((await store.states.createSocialAccount(demo.organizationId, 2)).id);
@@ -23,5 +47,6 @@ export async function layersBench({ store, demo }: { store: LayersStore; demo: L
       { operation: 'PATCH influencer', load: { method: 'PATCH', path: prismInfluencer, headers: prismHeaders, bodies: patchBodies } },
       { operation: `revoke (${REVOKES} accounts)`, load: { method: 'DELETE', path: '/v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e', headers: { Authorization: prismHeaders.Authorization } } },
     ],
+    ceiling: layersCeiling(store),
   };
 }

@@ -7,6 +7,7 @@ import type { Db } from '../../store/sqlDb.js';
 import { exactSql, isoSql, toIso } from '../../store/timestamps.js';
 import { listBounds } from './contract.js';
 import { decodeCursor, encodeCursor } from './influencerCursor.js';
+import { layersKeyCache } from './keyCache.js';
 import { setKillSwitch } from './killSwitches.js';
 import { createStatesStore } from './statesStore.js';
 import type { InfluencerPatchInput, InfluencerRow, KillSwitchScope, LayersKey, LayersStore, RevokeResult } from './types.js';
@@ -65,22 +66,28 @@ export function createLayersStore(db: Db, api: LoadedApi): LayersStore {
     return rows[0] ? toInfluencerRow(rows[0]) : null;
   }
 
+  const keys = layersKeyCache(db);
+  const loadKey = async (apiKey: string): Promise<LayersKey | null> => {
+    const { rows } = await db.query<{ id: string; organization_id: string; scopes: string[]; key_off: boolean; org_off: boolean; global_off: boolean }>(
+      `SELECT k.id, k.organization_id, k.scopes, k.kill_switch AS key_off, o.kill_switch AS org_off, s.global_kill_switch AS global_off
+         FROM layers_api_keys k
+         JOIN layers_organizations o ON o.id = k.organization_id
+        CROSS JOIN layers_settings s
+        WHERE k.secret_sha256 = $1`,
+      [hashSecret(apiKey)],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    // The most specific switch wins: key, then organization, then global.
+    const killSwitch: KillSwitchScope | null = row.key_off ? 'key' : row.org_off ? 'organization' : row.global_off ? 'global' : null;
+    return { keyId: row.id, organizationId: row.organization_id, scopes: [...row.scopes], killSwitch };
+  };
+
   return {
     async findKey(apiKey: string): Promise<LayersKey | null> {
       if (!apiKey) return null;
-      const { rows } = await db.query<{ id: string; organization_id: string; scopes: string[]; key_off: boolean; org_off: boolean; global_off: boolean }>(
-        `SELECT k.id, k.organization_id, k.scopes, k.kill_switch AS key_off, o.kill_switch AS org_off, s.global_kill_switch AS global_off
-           FROM layers_api_keys k
-           JOIN layers_organizations o ON o.id = k.organization_id
-          CROSS JOIN layers_settings s
-          WHERE k.secret_sha256 = $1`,
-        [hashSecret(apiKey)],
-      );
-      const row = rows[0];
-      if (!row) return null;
-      // The most specific switch wins: key, then organization, then global.
-      const killSwitch: KillSwitchScope | null = row.key_off ? 'key' : row.org_off ? 'organization' : row.global_off ? 'global' : null;
-      return { keyId: row.id, organizationId: row.organization_id, scopes: [...row.scopes], killSwitch };
+      const key = await keys.get(apiKey, () => loadKey(apiKey));
+      return key && { ...key, scopes: [...key.scopes] };
     },
 
     async listInfluencers(organizationId, limit, cursor) {
@@ -169,39 +176,36 @@ export function createLayersStore(db: Db, api: LoadedApi): LayersStore {
 }
 
 /**
- * One transaction: lock the account row while it is still connected (`SELECT … FOR UPDATE`),
- * cancel its queued posts, then disconnect it. A concurrent revoke of the same account blocks on
- * the row lock; once the first commits, PostgreSQL re-checks `status = 'connected'` on the new row
- * version, the row no longer matches, and the second call returns `null` having changed nothing.
- * So the canceled posts are counted once, by the call that canceled them.
+ * One statement (data-modifying CTEs, atomic by itself): disconnect the account while it is still
+ * connected, and cancel the queued posts of the account that statement disconnected. A concurrent
+ * revoke of the same account blocks on the row lock of the first UPDATE; once the first commits,
+ * PostgreSQL re-checks `status = 'connected'` on the new row version, the row no longer matches,
+ * no post is touched, and the second call returns `null` having changed nothing. So the canceled
+ * posts are counted once, by the call that canceled them.
+ *
+ * With the fault point armed the statement runs inside a transaction and the fault fires after
+ * it, before COMMIT: the posts are canceled and the account disconnected, then everything is
+ * rolled back.
  */
+const REVOKE_SQL = `WITH account AS (
+     UPDATE layers_social_accounts
+        SET status = 'disconnected', disconnected_reason = 'revoked_by_partner', disconnected_at = now(), token = NULL
+      WHERE id = $1 AND organization_id = $2 AND status = 'connected'
+      RETURNING id, disconnected_at),
+   canceled AS (
+     UPDATE layers_scheduled_posts
+        SET status = 'canceled', canceled_reason = 'revoked_by_partner', canceled_at = now(), updated_at = now()
+      WHERE social_account_id IN (SELECT id FROM account) AND status = 'queued'
+      RETURNING 1)
+ SELECT account.id, account.disconnected_at, (SELECT count(*) FROM canceled)::int AS count FROM account`;
+
 async function revokeSocialAccount(db: Db, organizationId: string, id: string, faults: Faults = {}): Promise<RevokeResult | null> {
   if (!isUuid(organizationId) || !isUuid(id)) return null;
-  return db.transaction(async (tx) => {
-    const locked = await tx.query(
-      `SELECT id FROM layers_social_accounts WHERE id = $1 AND organization_id = $2 AND status = 'connected' FOR UPDATE`,
-      [id, organizationId],
-    );
-    if (locked.rows.length === 0) return null;
-    const canceled = await tx.query<{ count: number }>(
-      `WITH canceled AS (
-         UPDATE layers_scheduled_posts
-            SET status = 'canceled', canceled_reason = 'revoked_by_partner', canceled_at = now(), updated_at = now()
-          WHERE social_account_id = $1 AND status = 'queued'
-          RETURNING 1)
-       SELECT count(*)::int AS count FROM canceled`,
-      [id],
-    );
+  const revoke = async (on: Db) => {
+    const { rows } = await on.query<{ id: string; disconnected_at: unknown; count: number }>(REVOKE_SQL, [id, organizationId]);
     failIfAsked(faults, REVOKE_FAULT);
-    const disconnected = await tx.query<{ id: string; disconnected_at: unknown }>(
-      `UPDATE layers_social_accounts
-          SET status = 'disconnected', disconnected_reason = 'revoked_by_partner', disconnected_at = now(), token = NULL
-        WHERE id = $1 AND status = 'connected'
-        RETURNING id, disconnected_at`,
-      [id],
-    );
-    const row = disconnected.rows[0];
-    if (!row) throw new Error(`Social account ${id} changed while locked`); // cannot happen: the row is locked
-    return { socialAccountId: row.id, canceledScheduledPosts: canceled.rows[0]?.count ?? 0, disconnectedAt: toIso(row.disconnected_at) };
-  });
+    const row = rows[0];
+    return row ? { socialAccountId: row.id, canceledScheduledPosts: row.count, disconnectedAt: toIso(row.disconnected_at) } : null;
+  };
+  return faults.failAt === REVOKE_FAULT ? db.transaction(revoke) : revoke(db);
 }
