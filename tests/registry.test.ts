@@ -28,6 +28,6 @@ describe('the API registry', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^petshop {2}\(Prism mock at http:\/\/127\.0\.0\.1:\d+\)/m);
     expect(run.stdout).toMatch(/GET {4}\/pets\/\{petId\} +✓ +✓ +✓ +✓/);
-    expect(run.stdout).toMatch(/PASSED: 1 API, \d+ cases: \d+ passed, 0 failed/);
+    expect(run.stdout).toMatch(/PASSED: 1 API, \d+ responses checked in \d+ cases: \d+ passed, 0 failed, 0 skipped; coverage 100% \(4\/4\)/);
   });
 });

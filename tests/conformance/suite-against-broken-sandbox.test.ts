@@ -95,7 +95,7 @@ const GALLERY: { server: string; api: 'layers' | 'hoko'; breakage: () => Breakag
     api: 'hoko',
     breakage: () => only(403, (x) => editJson(x, (body) => delete body.missingScopes)),
     failing: ['hoko scenario missing-scope'],
-    named: /\[behaviour\] missingScopes names linksWrite/,
+    named: /\[behaviour\] missingScopes is \["linksWrite"\]/,
   },
 ];
 
