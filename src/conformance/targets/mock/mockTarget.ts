@@ -4,6 +4,7 @@
  * says in `sl-violations` what it found wrong.
  */
 import { deriveDocumentedResponses } from '../../cases/deriveDocumentedResponses.js';
+import { preferCodeFor } from '../../../openapi/statusKeys.js';
 import type { TargetAdapter } from '../target.js';
 import { exampleBody } from './example-body.js';
 import { mockViolation } from './mock-violation.js';
@@ -17,7 +18,9 @@ export const mockTarget: TargetAdapter = {
   request(testCase) {
     const documented = testCase.expect.documented;
     if (!documented) return testCase.request;
-    const prefer = documented.exampleName ? `code=${documented.status}, example=${documented.exampleName}` : `code=${documented.status}`;
+    // A range is asked for by a code of it the operation does not document otherwise (`4XX` → 400).
+    const code = preferCodeFor(documented.status, testCase.operation.statuses());
+    const prefer = documented.exampleName ? `code=${code}, example=${documented.exampleName}` : `code=${code}`;
     return { ...testCase.request, headers: { ...testCase.request.headers, Prefer: prefer } };
   },
   expectedStatuses(testCase) {
@@ -27,6 +30,13 @@ export const mockTarget: TargetAdapter = {
     }
     return testCase.expect.statuses;
   },
-  skipReason: (testCase) => (testCase.request.body && 'raw' in testCase.request.body ? "Prism answers malformed JSON with its own 400 envelope, not the API's" : undefined),
+  skipReason(testCase) {
+    if (testCase.request.body && 'raw' in testCase.request.body) return "Prism answers malformed JSON with its own 400 envelope, not the API's";
+    const documented = testCase.expect.documented;
+    if (documented && preferCodeFor(documented.status, testCase.operation.statuses()) === undefined) {
+      return `Prism cannot be asked for the '${documented.status}' response (it answers Prefer: code=default with 422)`;
+    }
+    return undefined;
+  },
   checks: [exampleBody, mockViolation],
 };
