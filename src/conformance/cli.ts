@@ -33,6 +33,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     allowWrites: options.allowWrites,
     ...(options.grep ? { grep: options.grep } : {}),
     ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}),
+    specs: options.specs,
+    headers: options.headers,
     scenarios: runScenarios,
   };
   const redact = redactor(secretsOf(suite));

@@ -244,6 +244,7 @@ export function planOperation(api: LoadedApi, op: Operation): OperationPlan {
   const cached = plans.get(op);
   if (cached) return cached;
   const defects: ExampleDefect[] = [];
+  if (api.mode === 'foreign' && op.statuses().length === 0) throw new OperationSkip('the operation documents no responses: no status to check', op.pointer);
   for (const p of op.parameters()) {
     if (api.mode === 'foreign' && p.value.in === 'path' && !new RegExp(`\\{${String(p.value.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\}`).test(op.path)) {
       throw new OperationSkip(`path parameter '${String(p.value.name)}' is not in the path template ${op.path}`, p.pointer);
