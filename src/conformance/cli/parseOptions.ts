@@ -118,7 +118,7 @@ export function parseOptions(argv: string[]): CliOptions {
   const names = [...registered, ...specs.map((s) => s.name)];
   const isApi = (name: string) => names.includes(name);
   const apis = [...new Set(values.api ?? (specs.length > 0 ? [] : registered))];
-  for (const api of apis) if (!registered.includes(api)) throw new UsageError(`--api: unknown API '${api}' (expected one of ${registered.join(', ')}; a --spec API is always checked)`);
+  for (const api of apis) if (!registered.includes(api)) throw new UsageError(`--api: unknown API '${api}' (expected one of ${registered.join(', ')})`);
   const headers: HeaderOption[] = [];
   for (const text of values.header ?? []) {
     const parsed = parseHeaderOption(text);
