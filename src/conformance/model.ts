@@ -65,6 +65,8 @@ export interface TestCase {
    * with the reason), or the document is at fault (failed under `rule`: a schema that does not
    * compile, an invalid documented example). `pointer` is the place in the document.
    */
+  /** Why a mock cannot prove this case (it is still sent to a live server). */
+  mockCaveat?: string;
   preflight?: { outcome: 'skipped' | 'failed'; rule?: RuleId; reason: string; pointer: string };
 }
 
@@ -128,6 +130,8 @@ export interface ApiRun {
   results: CaseResult[];
   /** Cases left out and why (writes guard, --grep), counted in the report. */
   leftOut: { reason: string; count: number }[];
+  /** What the lenient ajv let pass in a foreign document (unknown formats, non-`u` patterns), each once. */
+  notes?: string[];
 }
 
 export interface RunReport {

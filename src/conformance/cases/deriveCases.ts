@@ -21,6 +21,7 @@ import type { RequestSpec, RuleId, TestCase } from '../model.js';
 import { acceptFor, authFor, buildValidRequest, setParameter } from './buildValidRequest.js';
 import { makeCase } from './caseFactory.js';
 import { deriveSchemaViolations } from './deriveSchemaViolations.js';
+import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, planOperation, type OperationPlan } from './operationPlan.js';
 
 /** Security alternatives to send, each once (two requirements naming the same schemes with other scopes are one way in). */
@@ -72,7 +73,11 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
   const foreign = api.mode === 'foreign';
   const cases: TestCase[] = [];
   const skipped = new Set<string>();
-  const negative = (idSuffix: string, brokenRule: string, request: RequestSpec, expected: string | undefined, extra: Partial<TestCase['expect']> = {}) => {
+  const caveat = (schemaPointer: string) => {
+    const pattern = foreign ? nonUnicodePattern(api.doc, schemaPointer) : undefined;
+    return pattern === undefined ? undefined : `Prism does not validate a schema whose pattern ${JSON.stringify(pattern)} is not valid under the u flag (${schemaPointer})`;
+  };
+  const negative = (idSuffix: string, brokenRule: string, request: RequestSpec, expected: string | undefined, extra: Partial<TestCase['expect']> = {}, mockCaveat?: string) => {
     if (!expected) {
       if (!foreign) throw new SuiteSetupError(`${op.operationId} declares no client-error status for '${brokenRule}' (${op.pointer}/responses)`);
       skipped.add(brokenRule.split(':')[0] as string);
@@ -87,6 +92,7 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
         brokenRule,
         request: withAccept(op, request, [expected]),
         expect: { statuses, ...extra },
+        ...(mockCaveat ? { mockCaveat } : {}),
       }),
     );
   };
@@ -110,6 +116,7 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
   const bodySchema = plan.bodyMediaType ? op.schemaPointer('request', plan.bodyMediaType) : undefined;
   if (body && bodySchema) {
     const status = bodyValidationStatus(op.statuses());
+    const bodyCaveat = caveat(bodySchema);
     if (body.value.required === true) {
       const { body: _omitted, ...noBody } = valid();
       negative('body missing', 'body: required', noBody, status, { violationAt: ['request'] });
@@ -124,7 +131,7 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
         negative(`${where} ${v.keyword}`, `${where}: ${v.rule}`, { ...valid(), body: { json: v.value, ...contentType } }, status, {
           ...(v.field ? { fieldErrorKey: v.field } : {}),
           violationAt: ['request', 'body', ...v.instancePath.split('/').filter(Boolean)],
-        });
+        }, bodyCaveat);
       }
     }
   }
@@ -142,7 +149,7 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     for (const v of violations.filter((v) => !(location === 'query' && String(v.value) === ''))) {
       const request = valid();
       setParameter(request, planned, String(v.value));
-      negative(`${location}.${name} ${v.keyword}`, `${location} ${name}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] });
+      negative(`${location}.${name} ${v.keyword}`, `${location} ${name}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, caveat(`${parameter.pointer}/schema`));
     }
   }
   if (skipped.size > 0) {

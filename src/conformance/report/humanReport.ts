@@ -37,6 +37,7 @@ function apiSection(run: ApiRun): string[] {
   const lines = [`${run.api}  (${target})`, '  coverage:', ...matrix(run)];
   lines.push(`  cases: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   for (const l of run.leftOut) lines.push(`  left out: ${l.count} ${l.reason}`);
+  for (const note of run.notes ?? []) lines.push(`  note: ${note}`);
   const skipped = run.results.filter((r) => r.outcome === 'skipped');
   const reasons = new Map<string, number>();
   for (const r of skipped) reasons.set(r.skipReason ?? 'no reason', (reasons.get(r.skipReason ?? 'no reason') ?? 0) + 1);

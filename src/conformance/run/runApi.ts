@@ -87,5 +87,6 @@ export async function runApi(options: RunApiOptions): Promise<ApiRun> {
     operations: api.operations.map((op) => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, statuses: op.statuses() })),
     results,
     leftOut,
+    ...(api.warnings && api.warnings.length > 0 ? { notes: api.warnings } : {}),
   };
 }

@@ -17,6 +17,9 @@ import { adHocCredentials, resolveHeaders, type HeaderOption } from './adHocCred
 import { credentialsFromEnv, mockCredentials, type Credentials } from './credentials.js';
 import { runApi } from './runApi.js';
 
+/** How long Prism may take to start on a `--spec` document by default. */
+export const FOREIGN_MOCK_START_TIMEOUT_MS = 120_000;
+
 export interface ScenarioRunContext {
   api: LoadedApi;
   target: TargetInfo;
@@ -113,7 +116,8 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           scratch.push(dir);
           const file = join(dir, `${api.name}.json`);
           await writeFile(file, JSON.stringify(api.doc));
-          const starting = startMockTarget(file, options.mockStartTimeoutMs ? { startTimeoutMs: options.mockStartTimeoutMs } : {});
+          // A large foreign document takes Prism far longer to read than ours: 2 minutes unless told.
+          const starting = startMockTarget(file, { startTimeoutMs: options.mockStartTimeoutMs ?? FOREIGN_MOCK_START_TIMEOUT_MS });
           mocks.push(starting);
           const mock = await starting;
           return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: adHocCredentials(api.doc, api.name, headers, 'mock') };

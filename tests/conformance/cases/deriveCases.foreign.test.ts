@@ -73,3 +73,14 @@ describe('uniqueIds', () => {
     expect(uniqueIds([one!, one!, one!]).map((c) => c.id)).toEqual([one!.id, `${one!.id} #2`, `${one!.id} #3`]);
   });
 });
+
+describe('negative cases the mock cannot prove', () => {
+  it('are skipped on the mock when their schema holds a pattern that is invalid under the u flag', async () => {
+    const api = await foreignApi({
+      paths: { '/tags/{tag}': { get: { parameters: [{ name: 'tag', in: 'path', required: true, example: 'a', schema: { type: 'string', maxLength: 3, pattern: '^[a-z\\:]+$' } }], responses: { ...ok, ...invalid } } } },
+    });
+    const negatives = deriveCases(api).filter((c) => c.kind === 'negative');
+    expect(negatives.length).toBeGreaterThan(0);
+    for (const c of negatives) expect(mockTarget.skipReason(c)).toMatch(/not valid under the u flag/);
+  });
+});
