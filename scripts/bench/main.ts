@@ -6,6 +6,7 @@
  * - the sandbox next to Prism: requests per second and p50/p99 of each slice's workloads, on
  *   PGlite and PostgreSQL (budget: a timed workload under 1 s on PostgreSQL).
  * - the sandbox fuzzed from the documents: inputs per second, and any failure with its seed.
+ * - the large public documents of the corpus (--spec): load time, cases/s and peak memory;
  * - the docs site: bytes per page and of the shared Redoc script, time to first operation in Chromium.
  * Nothing here asserts: noisy shared machines make timings a report, not a test.
  */
@@ -14,6 +15,7 @@ import { loadApis } from '../../src/core/loadApi.js';
 import { loadRegistry } from '../../src/core/registry.js';
 import { runSuite } from '../../src/conformance/run/runSuite.js';
 import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
+import { benchCorpus } from './corpusBench.js';
 import { benchDocs } from './docsBench.js';
 import { benchFuzz } from './fuzzBench.js';
 import { benchMockStart } from './mockStartBench.js';
@@ -80,6 +82,8 @@ async function main(): Promise<void> {
   const mock = await benchMockStart();
   console.log('');
   await benchValidation();
+  console.log('');
+  await benchCorpus();
   console.log('');
   const sandbox = await benchSandboxAgainstPrism();
   console.log('');

@@ -48,6 +48,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     ...(options.grep ? { grep: options.grep } : {}),
     ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}),
     gate: { allowEmpty: options.allowEmpty, ...(options.minCoverage !== undefined ? { minCoverage: options.minCoverage } : {}) },
+    specs: options.specs,
+    headers: options.headers,
     scenarios: runScenarios,
   };
   const redact = redactor(secretsOf(suite));

@@ -12,13 +12,23 @@ export interface RequestSpec {
   method: string;
   /** Path template from the document, e.g. `/v1/influencers/{influencerId}`. */
   pathTemplate: string;
+  /** Path parameter values, percent-encoded by the runner. */
   pathParams: Record<string, string>;
+  /** Path parameter text already serialised and encoded (label, matrix, arrays, objects); wins over `pathParams`. */
+  encodedPathParams?: Record<string, string>;
   query: Record<string, string>;
+  /** More query pairs, from serialised arrays and objects (`style`/`explode`), sent after `query`. */
+  queryPairs?: [string, string][];
   headers: Record<string, string>;
-  /** How the request authenticates: the document's scheme to use, or none (a missing-credentials case). */
-  auth: { kind: 'scheme'; scheme: string } | { kind: 'none' } | { kind: 'malformed'; header: string; value: string };
-  /** JSON body (serialised by the runner), or a raw string sent as is (malformed JSON), or nothing. */
-  body?: { json: unknown } | { raw: string; contentType: string };
+  /** Cookie parameters, sent in one `Cookie` header. */
+  cookies?: Record<string, string>;
+  /**
+   * How the request authenticates: the document's scheme to use, several schemes at once (one
+   * requirement naming them all), or none (a missing-credentials case).
+   */
+  auth: { kind: 'scheme'; scheme: string } | { kind: 'requirement'; schemes: string[] } | { kind: 'none' } | { kind: 'malformed'; header: string; value: string };
+  /** JSON body (serialised by the runner; `contentType` when not application/json), or a raw string sent as is (malformed JSON), or nothing. */
+  body?: { json: unknown; contentType?: string } | { raw: string; contentType: string };
 }
 
 export type CaseKind = 'documented-response' | 'positive' | 'negative' | 'scenario';
@@ -50,6 +60,14 @@ export interface TestCase {
   expect: Expectation;
   /** Whether sending it may change data (anything but GET, HEAD, OPTIONS). */
   writes: boolean;
+  /**
+   * Decided before anything is sent (foreign documents): the operation cannot be tested (skipped,
+   * with the reason), or the document is at fault (failed under `rule`: a schema that does not
+   * compile, an invalid documented example). `pointer` is the place in the document.
+   */
+  /** Why a mock cannot prove this case (it is still sent to a live server). */
+  mockCaveat?: string;
+  preflight?: { outcome: 'skipped' | 'failed'; rule?: RuleId; reason: string; pointer: string };
 }
 
 /** The stable names of the rules a failure can break (checks, target adapters, scenarios, transport). */
@@ -65,6 +83,8 @@ export type RuleId =
   | 'example-body'
   | 'mock-violation'
   | 'behaviour'
+  | 'schema-compile'
+  | 'document-example'
   | 'transport';
 
 /** One broken rule found in one response. `rule` is a stable name users can grep for. */
@@ -114,6 +134,8 @@ export interface ApiRun {
   durationMs: number;
   /** Set when the run checked nothing (no request sent): why, in one line. Such a run does not pass. */
   notVerified?: string;
+  /** What the lenient ajv let pass in a foreign document (unknown formats, non-`u` patterns), each once. */
+  notes?: string[];
 }
 
 /** What a run must reach to pass, beyond no failed check. */

@@ -4,10 +4,21 @@
  * side will check against, so a schema ajv cannot compile, a `$ref` that does not resolve, or a
  * documented JSON response without a schema stops here, naming the pointer (fail closed).
  */
+import { createAjv } from '../openapi/createAjv.js';
+import { childPointer } from '../openapi/jsonPointer.js';
+import { loadAnyDocument } from '../openapi/loadAnyDocument.js';
 import { loadDocument, type OpenApiDocument } from '../openapi/loadDocument.js';
 import { listOperations, type Operation } from '../openapi/operations.js';
-import { createSchemaValidator, type SchemaValidator } from '../openapi/schemaValidator.js';
+import { createSchemaValidator, SchemaCompileError, type SchemaValidator } from '../openapi/schemaValidator.js';
 import type { Registry, RegistryEntry } from './registry.js';
+
+/** Why one operation of a foreign document cannot be tested, with the place in the document at fault. */
+export interface OperationIssue {
+  /** `error`: a defect that fails the operation (a schema ajv cannot compile); `skip`: the engine cannot test it. */
+  kind: 'error' | 'skip';
+  reason: string;
+  pointer: string;
+}
 
 export interface LoadedApi {
   name: string;
@@ -18,6 +29,16 @@ export interface LoadedApi {
   operations: Operation[];
   /** The operation with `operationId`; throws naming the API when there is none. */
   operation(operationId: string): Operation;
+  /**
+   * `foreign`: a document nobody here wrote (`--spec`): read with the lenient ajv, and each
+   * operation the engine cannot test is reported on its own (see `issues`) instead of stopping the
+   * run. Absent: one of this project's documents, strict and fail-closed as a whole.
+   */
+  mode?: 'strict' | 'foreign';
+  /** Foreign documents: operations whose schemas do not compile, by operationId. */
+  issues?: Map<string, OperationIssue>;
+  /** Foreign documents: what the lenient ajv let pass (unknown formats, non-`u` patterns), each once. */
+  warnings?: string[];
 }
 
 /** A document the tools cannot use; the message names the file and the pointer. */
@@ -78,4 +99,85 @@ export async function loadApi(registry: Registry, name: string, file = registry.
 /** Every API of the registry (or those named), loaded side by side. */
 export async function loadApis(registry: Registry, names: string[] = registry.apis.map((a) => a.name)): Promise<LoadedApi[]> {
   return Promise.all(names.map((name) => loadApi(registry, name)));
+}
+
+/**
+ * Compiles one operation's schemas, for a foreign document: parameters, request body, each
+ * documented response content and header that has a schema (non-JSON content may have none).
+ * The first schema that does not compile is returned as that operation's issue.
+ */
+function compileOperation(validator: SchemaValidator, op: Operation): OperationIssue | undefined {
+  const pointers: string[] = [];
+  for (const p of op.parameters()) if (p.value.schema !== undefined) pointers.push(`${p.pointer}/schema`);
+  const body = op.requestBody();
+  const content = (holder: { value: Record<string, unknown>; pointer: string } | undefined) => {
+    const c = holder?.value.content as Record<string, { schema?: unknown }> | undefined;
+    for (const [type, media] of Object.entries(c ?? {})) {
+      if (media && typeof media === 'object' && media.schema !== undefined) pointers.push(childPointer(holder!.pointer, 'content', type, 'schema'));
+    }
+  };
+  content(body);
+  for (const status of op.statuses()) {
+    content(op.response(status));
+    for (const header of Object.values(op.responseHeaders(status))) if (header.value.schema !== undefined) pointers.push(`${header.pointer}/schema`);
+  }
+  for (const pointer of pointers) {
+    try {
+      validator.compile(pointer);
+    } catch (error) {
+      const at = error instanceof SchemaCompileError ? error.pointer : pointer;
+      return { kind: 'error', reason: (error as Error).message, pointer: at };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Loads a document nobody here wrote (a file, a multi-file root or a loopback URL; JSON or YAML;
+ * OpenAPI 3.0 upgraded to 3.1) as `entry` (an ad-hoc registry entry), with the foreign-mode ajv.
+ * Only an unreadable document throws (DocumentError); an operation whose schemas do not compile
+ * is listed in `issues` and the others stay testable. `file` is set by the caller that writes the
+ * bundled document for Prism.
+ */
+export async function loadForeignApi(entry: RegistryEntry, source: string): Promise<LoadedApi> {
+  let doc: OpenApiDocument;
+  try {
+    doc = await loadAnyDocument(source);
+  } catch (error) {
+    throw new DocumentError((error as Error).message);
+  }
+  const warnings: string[] = [];
+  const validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign', onWarning: (w) => warnings.push(w.message) }));
+  let operations: Operation[];
+  try {
+    operations = listOperations(doc);
+  } catch (error) {
+    throw new DocumentError(`${source}: ${(error as Error).message}`);
+  }
+  const issues = new Map<string, OperationIssue>();
+  for (const op of operations) {
+    let issue: OperationIssue | undefined;
+    try {
+      issue = compileOperation(validator, op);
+    } catch (error) {
+      issue = { kind: 'error', reason: (error as Error).message, pointer: op.pointer };
+    }
+    if (issue) issues.set(op.operationId, issue);
+  }
+  return {
+    name: entry.name,
+    entry,
+    file: source,
+    doc,
+    validator,
+    operations,
+    mode: 'foreign',
+    issues,
+    warnings,
+    operation(operationId) {
+      const found = operations.find((o) => o.operationId === operationId);
+      if (!found) throw new DocumentError(`the ${entry.name} document declares no operation ${operationId}`);
+      return found;
+    },
+  };
 }

@@ -30,6 +30,23 @@ export interface RegistryEntry extends ApiManifest {
   name: string;
   /** The bundled document, relative to the registry's folder. */
   document: string;
+  /** Set on an ad-hoc entry (`--spec <name>=<source>`): the document's file or loopback URL, read as it is. */
+  source?: string;
+}
+
+/**
+ * An ad-hoc entry for a document given on the command line (`--spec <name>=<source>`): no
+ * scenarios, no sandbox, no key variable (credentials come from `--header`).
+ */
+export function adHocEntry(name: string, source: string): RegistryEntry {
+  return {
+    name,
+    document: source,
+    source,
+    credentials: { apiKey: { env: '', description: 'none: pass --header' }, headers: [] },
+    conformance: { scenarios: false },
+    sandbox: false,
+  };
 }
 
 export interface Registry {

@@ -60,3 +60,20 @@ describe('conformance CLI errors', () => {
     expect(result.stdout).toMatch(/--output <file> +write the JUnit report to this file[^]*always JUnit, with or without --reporter junit/);
   });
 });
+
+describe('conformance CLI with --spec', () => {
+  it('checks a 3.0 YAML document against its own Prism mock and exits 0', async () => {
+    const result = await runConformance(['--spec', 'petstore=tests/fixtures/corpus/oai-petstore/openapi.yaml']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/PASSED: 1 API, \d+ cases/);
+    expect(result.stdout).toMatch(/cannot be asked for the 'default' response/);
+  });
+
+  it('exits 2 with one line for a document that cannot be read', async () => {
+    const result = await runConformance(['--spec', 'gone=tests/fixtures/corpus/no-such.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^conformance: Cannot read OpenAPI document tests\/fixtures\/corpus\/no-such.yaml/);
+    expect(result.stderr).not.toMatch(/unexpected error|\n\s+at /);
+  });
+});

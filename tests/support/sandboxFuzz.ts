@@ -11,11 +11,10 @@
  * own envelope (the suite's checkResponse), never a 5xx, and carries no database or JavaScript text.
  */
 import fc from 'fast-check';
-import { buildValidRequest } from '../../src/conformance/cases/buildValidRequest.js';
-import { requestBodies } from '../../src/conformance/cases/requestBodies.js';
+import { deriveCases } from '../../src/conformance/cases/deriveCases.js';
 import { checkResponse } from '../../src/conformance/checks/checkResponse.js';
+import { prepareRequest } from '../../src/conformance/run/sendRequest.js';
 import type { LoadedApi } from '../../src/core/loadApi.js';
-import { schemeHeader } from '../../src/core/securitySchemes.js';
 import type { Operation } from '../../src/openapi/operations.js';
 import type { HttpResult, RawBody, SandboxRequest } from '../../src/sandbox/http/httpTypes.js';
 import { buildRouteTable, type RouteTable } from '../../src/sandbox/http/routeTable.js';
@@ -42,20 +41,19 @@ export interface FuzzInput {
   body: RawBody;
 }
 
-/** Every valid request of every operation of `apis`; `keyOf(api)` is the demo key of that API. */
+/** Every valid request of every operation of `apis` (the suite's positive cases); `keyOf(api)` is the demo key of that API. */
 export function fuzzBases(apis: LoadedApi[], keyOf: (api: LoadedApi) => string): FuzzBase[] {
   return apis.flatMap((api) =>
-    api.operations.flatMap((operation) =>
-      requestBodies(operation).map(([, body]) => {
-        const spec = buildValidRequest(api.doc, operation, body === undefined ? {} : { body });
-        const headers: Record<string, string> = { ...spec.headers };
-        if (spec.auth.kind === 'scheme') {
-          const h = schemeHeader(api.doc, spec.auth.scheme);
-          headers[h.header] = h.format(keyOf(api));
-        }
-        return { api, operation, method: spec.method, pathTemplate: spec.pathTemplate, pathParams: spec.pathParams, query: spec.query, headers, body };
+    deriveCases(api)
+      .filter((c) => c.kind === 'positive' && !c.preflight)
+      .map((c) => {
+        const spec = c.request;
+        // The headers the suite would send, the demo key in the scheme's header, without Accept and Content-Type.
+        const prepared = prepareRequest(api.doc, 'http://sandbox.invalid', spec, { apiKey: keyOf(api), apiKeyEnv: 'KEY', extraHeaders: [] });
+        const headers = Object.fromEntries(Object.entries(prepared.headers).filter(([k]) => !/^(accept|content-type)$/i.test(k)));
+        const body = spec.body && 'json' in spec.body ? spec.body.json : undefined;
+        return { api, operation: c.operation, method: spec.method, pathTemplate: spec.pathTemplate, pathParams: spec.pathParams, query: spec.query, headers, body };
       }),
-    ),
   );
 }
 

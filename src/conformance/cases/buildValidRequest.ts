@@ -1,43 +1,61 @@
+import type { LoadedApi } from '../../core/loadApi.js';
 import { isObject } from '../../openapi/jsonPointer.js';
-import type { OpenApiDocument } from '../../openapi/loadDocument.js';
-import type { Located, Operation } from '../../openapi/operations.js';
-import { securityAlternatives } from '../../core/securitySchemes.js';
-import { SuiteSetupError } from '../failClosed.js';
+import { chooseAccept } from '../../openapi/mediaTypes.js';
+import type { Operation } from '../../openapi/operations.js';
+import { serializeParameter, type ParameterLocation } from '../../openapi/serializeParameter.js';
 import type { RequestSpec } from '../model.js';
+import { planOperation, type PlannedParameter } from './operationPlan.js';
 
-/** The first example a parameter documents: its `example`, its first named example, or its schema's first `examples` entry. */
-export function parameterExample(doc: OpenApiDocument, parameter: Located): unknown {
-  const p = parameter.value;
-  if (p.example !== undefined) return p.example;
-  if (isObject(p.examples)) {
-    const first = Object.values(p.examples)[0];
-    if (isObject(first) && first.value !== undefined) return first.value;
-    if (isObject(first) && typeof first.$ref === 'string') {
-      const target = first.$ref.replace(/^#\/components\/examples\//, '');
-      const example = (doc.components?.examples as Record<string, { value?: unknown }> | undefined)?.[target];
-      if (example?.value !== undefined) return example.value;
-    }
+export { parameterExample } from './operationPlan.js';
+
+/** How a request authenticates for one security requirement (an empty one: no credentials). */
+export function authFor(requirement: Record<string, string[]> | undefined): RequestSpec['auth'] {
+  const schemes = Object.keys(requirement ?? {});
+  if (schemes.length === 0) return { kind: 'none' };
+  if (schemes.length === 1) return { kind: 'scheme', scheme: schemes[0] as string };
+  return { kind: 'requirement', schemes };
+}
+
+const isScalar = (v: unknown) => v === null || (typeof v !== 'object' && typeof v !== 'function');
+
+/** Puts one parameter value in the request, serialised per its `style`/`explode`. */
+export function setParameter(request: RequestSpec, parameter: Pick<PlannedParameter, 'parameter' | 'name' | 'in'>, value: unknown): void {
+  const p = parameter.parameter.value;
+  const spec = { name: parameter.name, in: parameter.in as ParameterLocation, ...(typeof p.style === 'string' ? { style: p.style } : {}), ...(typeof p.explode === 'boolean' ? { explode: p.explode } : {}) };
+  const simple = isScalar(value) && (p.style === undefined || p.style === 'simple' || p.style === 'form');
+  if (parameter.in === 'path') {
+    if (simple) request.pathParams[parameter.name] = String(value);
+    else (request.encodedPathParams ??= {})[parameter.name] = (serializeParameter(spec, value) as { value: string }).value;
+  } else if (parameter.in === 'query') {
+    if (simple) request.query[parameter.name] = String(value);
+    else (request.queryPairs ??= []).push(...(serializeParameter(spec, value) as { pairs: [string, string][] }).pairs);
+  } else if (parameter.in === 'header') {
+    request.headers[parameter.name] = simple ? String(value) : (serializeParameter(spec, value) as { value: string }).value;
+  } else if (parameter.in === 'cookie') {
+    for (const [k, v] of simple ? [[parameter.name, String(value)]] : (serializeParameter(spec, value) as { pairs: [string, string][] }).pairs) (request.cookies ??= {})[k as string] = v as string;
   }
-  const schema = p.schema;
-  if (isObject(schema) && Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
-  if (isObject(schema) && typeof schema.$ref === 'string') {
-    const name = schema.$ref.replace(/^#\/components\/schemas\//, '');
-    const target = (doc.components?.schemas as Record<string, { examples?: unknown[] }> | undefined)?.[name];
-    if (target?.examples?.length) return target.examples[0];
+}
+
+/** The `Accept` header for a request expecting one of `statuses`: chosen from the content the first of them documents. */
+export function acceptFor(operation: Operation, statuses: readonly string[]): string | undefined {
+  for (const status of statuses) {
+    const content = operation.response(status)?.value.content;
+    if (isObject(content) && Object.keys(content).length > 0) return chooseAccept(Object.keys(content));
   }
   return undefined;
 }
 
 /**
- * A request the document says is valid: required parameters from their examples, the given body
- * (a named request example), authenticated with `scheme` (or the first documented one).
- * Throws SuiteSetupError naming the parameter when a required one has no example.
+ * A request the document says is valid: required parameters from the operation's plan (a valid
+ * example, else a verified sample), the given body, authenticated for `requirement` (default: the
+ * first the engine can send). Throws OperationSkip / SuiteSetupError as `planOperation` does.
  */
 export function buildValidRequest(
-  doc: OpenApiDocument,
+  api: LoadedApi,
   operation: Operation,
-  options: { body?: unknown; scheme?: string } = {},
+  options: { body?: unknown; requirement?: Record<string, string[]> } = {},
 ): RequestSpec {
+  const plan = planOperation(api, operation);
   const request: RequestSpec = {
     method: operation.method.toUpperCase(),
     pathTemplate: operation.path,
@@ -46,20 +64,10 @@ export function buildValidRequest(
     headers: {},
     auth: { kind: 'none' },
   };
-  for (const parameter of operation.parameters()) {
-    const { name, in: location, required } = parameter.value as { name: string; in: string; required?: boolean };
-    if (location !== 'path' && !required) continue;
-    const example = parameterExample(doc, parameter);
-    if (example === undefined) {
-      throw new SuiteSetupError(`cannot build a valid request for ${operation.operationId}: parameter '${name}' (${parameter.pointer}) has no example`);
-    }
-    const value = String(example);
-    if (location === 'path') request.pathParams[name] = value;
-    else if (location === 'query') request.query[name] = value;
-    else if (location === 'header') request.headers[name] = value;
+  for (const planned of plan.parameters) setParameter(request, planned, planned.value);
+  request.auth = authFor(options.requirement ?? plan.requirements[0]);
+  if (options.body !== undefined) {
+    request.body = { json: options.body, ...(plan.bodyMediaType && plan.bodyMediaType !== 'application/json' ? { contentType: plan.bodyMediaType } : {}) };
   }
-  const scheme = options.scheme ?? securityAlternatives(operation)[0];
-  if (scheme) request.auth = { kind: 'scheme', scheme };
-  if (options.body !== undefined) request.body = { json: options.body };
   return request;
 }

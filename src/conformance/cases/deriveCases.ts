@@ -1,34 +1,62 @@
 /**
  * Derives the suite's target-neutral cases from one loaded API, never from a hand-written list:
- * - positive: a valid request per named request example and per security alternative;
+ * - positive: a valid request per request body (named example, else a verified sample) and per
+ *   security alternative the engine can send;
  * - negative: the same valid request with exactly one constraint broken (credentials, required
  *   body, each schema constraint of the body and of path and query parameters, malformed JSON).
  * Cases only one kind of target can run (documented responses from a mock) come from its adapter.
+ *
+ * Foreign documents (`--spec`) are derived operation by operation: an operation that cannot be
+ * tested gives one skipped case with the reason and a JSON pointer, a schema that does not
+ * compile one failed `schema-compile` case, an invalid documented example one failed
+ * `document-example` case, and the other operations go on. This project's documents stay fail
+ * closed: anything that cannot be derived stops the run (SuiteSetupError).
  */
 import type { LoadedApi } from '../../core/loadApi.js';
-import { securityAlternatives } from '../../core/securitySchemes.js';
 import { bodyValidationStatus, parameterValidationStatus, successStatuses } from '../../core/statusMatch.js';
+import { placeCredential } from '../../openapi/securitySchemes.js';
 import type { Operation } from '../../openapi/operations.js';
 import { SuiteSetupError } from '../failClosed.js';
-import type { RequestSpec, TestCase } from '../model.js';
-import { buildValidRequest, parameterExample } from './buildValidRequest.js';
+import type { RequestSpec, RuleId, TestCase } from '../model.js';
+import { acceptFor, authFor, buildValidRequest, setParameter } from './buildValidRequest.js';
 import { makeCase } from './caseFactory.js';
 import { deriveSchemaViolations } from './deriveSchemaViolations.js';
-import { requestBodies } from './requestBodies.js';
+import { nonUnicodePattern } from './nonUnicodePattern.js';
+import { OperationSkip, planOperation, type OperationPlan } from './operationPlan.js';
 
-function positiveCases(api: LoadedApi, op: Operation): TestCase[] {
+/** Security alternatives to send, each once (two requirements naming the same schemes with other scopes are one way in). */
+export function distinctRequirements(plan: OperationPlan): Record<string, string[]>[] {
+  const seen = new Set<string>();
+  return plan.requirements.filter((r) => {
+    const key = Object.keys(r).sort().join('+');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const requirementLabel = (r: Record<string, string[]> | undefined) => (r && Object.keys(r).length > 0 ? Object.keys(r).join('+') : 'anonymous');
+
+function withAccept(op: Operation, request: RequestSpec, statuses: readonly string[]): RequestSpec {
+  const accept = acceptFor(op, statuses.length > 0 ? statuses : op.statuses());
+  return accept ? { ...request, headers: { Accept: accept, ...request.headers } } : request;
+}
+
+function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): TestCase[] {
   const cases: TestCase[] = [];
-  const schemes = securityAlternatives(op);
-  for (const scheme of schemes.length > 0 ? schemes : [undefined]) {
-    for (const [name, body] of requestBodies(op)) {
-      const how = [name ? `body '${name}'` : op.requestBody() ? 'no body' : undefined, scheme && schemes.length > 1 ? `auth ${scheme}` : undefined].filter(Boolean).join(', ');
+  const requirements = distinctRequirements(plan);
+  const statuses = successStatuses(op.statuses());
+  for (const requirement of requirements.length > 0 ? requirements : [undefined]) {
+    const label = requirements.length > 1 ? requirementLabel(requirement) : undefined;
+    for (const [name, body] of plan.bodies) {
+      const how = [name ? `body '${name}'` : op.requestBody() ? 'no body' : undefined, label ? `auth ${label}` : undefined].filter(Boolean).join(', ');
       cases.push(
         makeCase(api.name, op, {
-          idSuffix: `valid${name ? ` ${name}` : op.requestBody() ? ' no-body' : ''}${scheme && schemes.length > 1 ? ` ${scheme}` : ''}`,
+          idSuffix: `valid${name ? ` ${name}` : op.requestBody() ? ' no-body' : ''}${label ? ` ${label}` : ''}`,
           kind: 'positive',
           title: `valid request${how ? ` (${how})` : ''}`,
-          request: buildValidRequest(api.doc, op, { body, ...(scheme ? { scheme } : {}) }),
-          expect: { statuses: successStatuses(op.statuses()) },
+          request: withAccept(op, buildValidRequest(api, op, { body, ...(requirement ? { requirement } : {}) }), statuses),
+          expect: { statuses },
         }),
       );
     }
@@ -36,77 +64,149 @@ function positiveCases(api: LoadedApi, op: Operation): TestCase[] {
   return cases;
 }
 
-function negative(api: LoadedApi, op: Operation, idSuffix: string, brokenRule: string, request: RequestSpec, expected: string | undefined, extra: Partial<TestCase['expect']> = {}): TestCase {
-  if (!expected) throw new SuiteSetupError(`${op.operationId} declares no client-error status for '${brokenRule}' (${op.pointer}/responses)`);
-  return makeCase(api.name, op, {
-    idSuffix: `negative ${idSuffix}`,
-    kind: 'negative',
-    title: `rejects ${brokenRule}`,
-    brokenRule,
-    request,
-    expect: { statuses: [expected], ...extra },
-  });
+/** The status a negative case expects: `default` reads as "a client error" (any 4xx the document does not list otherwise). */
+function negativeStatus(expected: string): string {
+  return expected === 'default' ? '4XX' : expected;
 }
 
-function negativeCases(api: LoadedApi, op: Operation): TestCase[] {
+function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): TestCase[] {
+  const foreign = api.mode === 'foreign';
   const cases: TestCase[] = [];
-  const [, exampleBody] = requestBodies(op).find(([, body]) => body !== undefined) ?? [undefined, undefined];
-  const valid = () => buildValidRequest(api.doc, op, { body: exampleBody });
+  const skipped = new Set<string>();
+  const caveat = (schemaPointer: string) => {
+    const pattern = foreign ? nonUnicodePattern(api.doc, schemaPointer) : undefined;
+    return pattern === undefined ? undefined : `Prism does not validate a schema whose pattern ${JSON.stringify(pattern)} is not valid under the u flag (${schemaPointer})`;
+  };
+  const negative = (idSuffix: string, brokenRule: string, request: RequestSpec, expected: string | undefined, extra: Partial<TestCase['expect']> = {}, mockCaveat?: string) => {
+    if (!expected) {
+      if (!foreign) throw new SuiteSetupError(`${op.operationId} declares no client-error status for '${brokenRule}' (${op.pointer}/responses)`);
+      skipped.add(brokenRule.split(':')[0] as string);
+      return;
+    }
+    const statuses = [negativeStatus(expected)];
+    cases.push(
+      makeCase(api.name, op, {
+        idSuffix: `negative ${idSuffix}`,
+        kind: 'negative',
+        title: `rejects ${brokenRule}`,
+        brokenRule,
+        request: withAccept(op, request, [expected]),
+        expect: { statuses, ...extra },
+        ...(mockCaveat ? { mockCaveat } : {}),
+      }),
+    );
+  };
+  const [, exampleBody] = plan.bodies.find(([, body]) => body !== undefined) ?? [undefined, undefined];
+  const valid = () => buildValidRequest(api, op, { body: exampleBody });
 
-  // Credentials.
-  if (securityAlternatives(op).length > 0) {
-    cases.push(negative(api, op, 'auth missing', 'credentials: missing', { ...valid(), auth: { kind: 'none' } }, '401'));
-    cases.push(negative(api, op, 'auth malformed', 'credentials: malformed Authorization header', { ...valid(), auth: { kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' } }, '401'));
+  // Credentials: only where every way in needs some (an empty requirement means anonymous access is allowed).
+  const requirements = distinctRequirements(plan);
+  if (requirements.length > 0 && requirements.every((r) => Object.keys(r).length > 0)) {
+    const unauthorised = foreign ? op.statuses().find((s) => s === '401') ?? op.statuses().find((s) => s.toUpperCase() === '4XX') : '401';
+    negative('auth missing', 'credentials: missing', { ...valid(), auth: { kind: 'none' } }, unauthorised);
+    // A malformed Authorization header breaks every scheme but http basic, which Prism may read differently.
+    const basic = requirements.some((r) => Object.keys(r).some((name) => (placeCredential(api.doc, name, 'u:p') as { headers?: Record<string, string> }).headers?.Authorization?.startsWith('Basic ')));
+    if (!foreign || !basic) {
+      negative('auth malformed', 'credentials: malformed Authorization header', { ...valid(), auth: { kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' } }, unauthorised);
+    }
   }
 
   // Body.
   const body = op.requestBody();
-  const bodySchema = op.schemaPointer('request');
+  const bodySchema = plan.bodyMediaType ? op.schemaPointer('request', plan.bodyMediaType) : undefined;
   if (body && bodySchema) {
     const status = bodyValidationStatus(op.statuses());
+    const bodyCaveat = caveat(bodySchema);
     if (body.value.required === true) {
       const { body: _omitted, ...noBody } = valid();
-      cases.push(negative(api, op, 'body missing', 'body: required', noBody, status, { violationAt: ['request'] }));
+      negative('body missing', 'body: required', noBody, status, { violationAt: ['request'] });
     }
-    cases.push(negative(api, op, 'body malformed-json', 'body: malformed JSON', { ...valid(), body: { raw: '{"unterminated": ', contentType: 'application/json' } }, status));
+    negative('body malformed-json', 'body: malformed JSON', { ...valid(), body: { raw: '{"unterminated": ', contentType: plan.bodyMediaType ?? 'application/json' } }, status);
     if (exampleBody !== undefined) {
       // JSON `null` as an optional body reads as "no body" to servers (and to Prism): not a violation.
       const ambiguous = (v: { instancePath: string; value: unknown }) => body.value.required !== true && v.instancePath === '' && v.value === null;
-      for (const v of deriveSchemaViolations(api.validator, api.doc, bodySchema, exampleBody).filter((v) => !ambiguous(v))) {
+      const contentType = plan.bodyMediaType && plan.bodyMediaType !== 'application/json' ? { contentType: plan.bodyMediaType } : {};
+      for (const v of deriveSchemaViolations(api.validator, api.doc, bodySchema, exampleBody, { direction: 'request' }).filter((v) => !ambiguous(v))) {
         const where = `body${v.instancePath.replaceAll('/', '.')}`;
-        cases.push(
-          negative(api, op, `${where} ${v.keyword}`, `${where}: ${v.rule}`, { ...valid(), body: { json: v.value } }, status, {
-            ...(v.field ? { fieldErrorKey: v.field } : {}),
-            violationAt: ['request', 'body', ...v.instancePath.split('/').filter(Boolean)],
-          }),
-        );
+        negative(`${where} ${v.keyword}`, `${where}: ${v.rule}`, { ...valid(), body: { json: v.value, ...contentType } }, status, {
+          ...(v.field ? { fieldErrorKey: v.field } : {}),
+          violationAt: ['request', 'body', ...v.instancePath.split('/').filter(Boolean)],
+        }, bodyCaveat);
       }
     }
   }
 
-  // Path and query parameters.
-  for (const parameter of op.parameters()) {
-    const { name, in: location } = parameter.value as { name: string; in: string };
+  // Path and query parameters with a scalar value (arrays and objects are serialised per style, not broken here).
+  const inOrder = op.parameters().flatMap((p) => [...plan.parameters, ...plan.optional].filter((planned) => planned.parameter.pointer === p.pointer));
+  for (const planned of inOrder) {
+    const { name, in: location, parameter, value } = planned;
     if (location !== 'path' && location !== 'query') continue;
-    const example = parameterExample(api.doc, parameter);
-    if (example === undefined || parameter.value.schema === undefined) continue;
+    if (parameter.value.schema === undefined || (value !== null && typeof value === 'object')) continue;
     const status = parameterValidationStatus(op.statuses());
-    const violations = deriveSchemaViolations(api.validator, api.doc, `${parameter.pointer}/schema`, String(example), { wire: 'parameter' });
+    const violations = deriveSchemaViolations(api.validator, api.doc, `${parameter.pointer}/schema`, String(value), { wire: 'parameter' });
     // An empty query value (`?cursor=`) reads as an absent parameter to many servers (and to Prism):
     // a case built on it would not break one rule for certain, so it is left out.
     for (const v of violations.filter((v) => !(location === 'query' && String(v.value) === ''))) {
       const request = valid();
-      if (location === 'path') request.pathParams[name] = String(v.value);
-      else request.query[name] = String(v.value);
-      cases.push(negative(api, op, `${location}.${name} ${v.keyword}`, `${location} ${name}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }));
+      setParameter(request, planned, String(v.value));
+      negative(`${location}.${name} ${v.keyword}`, `${location} ${name}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, caveat(`${parameter.pointer}/schema`));
     }
+  }
+  if (skipped.size > 0) {
+    cases.push(preflightCase(api, op, 'negative no-client-error', 'skipped', `${op.operationId} documents no client-error status: no negative case for ${[...skipped].join(', ')}`, `${op.pointer}/responses`));
   }
   return cases;
 }
 
-/** Every target-neutral case of one API, in document order. Throws SuiteSetupError when the document cannot be tested. */
+/** A case decided before sending: skipped (cannot be tested) or failed (a defect of the document under `rule`). */
+export function preflightCase(api: LoadedApi, op: Operation, idSuffix: string, outcome: 'skipped' | 'failed', reason: string, pointer: string, rule?: RuleId): TestCase {
+  return makeCase(api.name, op, {
+    idSuffix,
+    kind: 'positive',
+    title: outcome === 'skipped' ? 'operation not tested' : 'document defect',
+    request: { method: op.method.toUpperCase(), pathTemplate: op.path, pathParams: {}, query: {}, headers: {}, auth: { kind: 'none' } },
+    expect: { statuses: [] },
+    preflight: { outcome, reason, pointer, ...(rule ? { rule } : {}) },
+  });
+}
+
+/** The cases of one operation; for a foreign document, what cannot be derived becomes one preflight case. */
+function operationCases(api: LoadedApi, op: Operation): TestCase[] {
+  const issue = api.issues?.get(op.operationId);
+  if (issue) {
+    return [issue.kind === 'error'
+      ? preflightCase(api, op, 'schema-compile', 'failed', issue.reason, issue.pointer, 'schema-compile')
+      : preflightCase(api, op, 'untestable', 'skipped', issue.reason, issue.pointer)];
+  }
+  if (api.mode !== 'foreign') {
+    const plan = planOperation(api, op);
+    return [...positiveCases(api, op, plan), ...negativeCases(api, op, plan)];
+  }
+  let plan: OperationPlan;
+  try {
+    plan = planOperation(api, op);
+  } catch (error) {
+    return [preflightCase(api, op, 'untestable', 'skipped', (error as Error).message, error instanceof OperationSkip ? error.pointer : op.pointer)];
+  }
+  const defects = plan.defects.map((d) => preflightCase(api, op, `document-example ${d.where}`, 'failed', d.message, d.pointer, 'document-example'));
+  let positives: TestCase[];
+  try {
+    positives = positiveCases(api, op, plan);
+  } catch (error) {
+    return [...defects, preflightCase(api, op, 'untestable', 'skipped', (error as Error).message, error instanceof OperationSkip ? error.pointer : op.pointer)];
+  }
+  let negatives: TestCase[];
+  try {
+    negatives = negativeCases(api, op, plan);
+  } catch (error) {
+    negatives = [preflightCase(api, op, 'negative untestable', 'skipped', `no negative cases: ${(error as Error).message}`, error instanceof OperationSkip ? error.pointer : op.pointer)];
+  }
+  return [...defects, ...positives, ...negatives];
+}
+
+/** Every target-neutral case of one API, in document order. Throws SuiteSetupError when one of this project's documents cannot be tested. */
 export function deriveCases(api: LoadedApi): TestCase[] {
-  return api.operations.flatMap((op) => [...positiveCases(api, op), ...negativeCases(api, op)]);
+  return api.operations.flatMap((op) => operationCases(api, op));
 }
 
 /** Throws SuiteSetupError when two cases share an id. */
@@ -116,4 +216,19 @@ export function assertUniqueIds(cases: readonly TestCase[]): void {
     if (seen.has(c.id)) throw new SuiteSetupError(`two cases derived with the same id '${c.id}'`);
     seen.add(c.id);
   }
+}
+
+/** The cases with every repeated id given a distinct suffix (` #2`, ` #3`…), in order: two rules breaking the same keyword stay two cases. */
+export function uniqueIds(cases: readonly TestCase[]): TestCase[] {
+  const seen = new Map<string, number>();
+  const taken = new Set(cases.map((c) => c.id));
+  return cases.map((c) => {
+    const n = (seen.get(c.id) ?? 0) + 1;
+    seen.set(c.id, n);
+    if (n === 1) return c;
+    let k = n;
+    while (taken.has(`${c.id} #${k}`)) k++;
+    taken.add(`${c.id} #${k}`);
+    return { ...c, id: `${c.id} #${k}` };
+  });
 }

@@ -23,6 +23,7 @@ import { childPointer, escapeToken, isObject } from '../../openapi/jsonPointer.j
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { SchemaError, SchemaValidator } from '../../openapi/schemaValidator.js';
 import { SuiteSetupError } from '../failClosed.js';
+import { directionalErrors } from './requestDirection.js';
 import {
   ABSENT, createSchemaWalker, declaredProperties, declaredTypes, sampleValue, stated, type Facet, type SchemaWalker,
 } from './schemaWalk.js';
@@ -43,6 +44,8 @@ export interface Violation {
 export interface DeriveOptions {
   /** 'json' (default): a JSON body. 'parameter': a path/query/header value, sent as a string. */
   wire?: 'json' | 'parameter';
+  /** 'request': a request body, where `readOnly` properties are neither added nor broken (servers may ignore them). */
+  direction?: 'request';
 }
 
 /** Property name added to break `additionalProperties: false` / `unevaluatedProperties: false`. */
@@ -111,18 +114,24 @@ export function deriveSchemaViolations(
   const sent = wire === 'parameter' && (typeof validValue === 'number' || typeof validValue === 'boolean') ? String(validValue) : validValue;
   if (wire === 'parameter' && typeof sent !== 'string') throw new SuiteSetupError(`deriveSchemaViolations: a parameter value must be a string (schema ${schemaPointer})`);
   const toSchema = (value: unknown): unknown => (wire === 'parameter' ? coerceParameter(paramTypes, value as string) : value);
+  // A parameter that also allows strings (`anyOf: [integer, string]`) is valid when either reading is.
+  const validateWire = (onWire: unknown): SchemaError[] => {
+    const errors = options.direction === 'request' ? directionalErrors(validator, doc, schemaPointer, onWire, 'request') : validator.validate(schemaPointer, toSchema(onWire));
+    if (errors.length > 0 && wire === 'parameter' && paramTypes.has('string') && toSchema(onWire) !== onWire && validator.validate(schemaPointer, onWire).length === 0) return [];
+    return errors;
+  };
   const toWire = (value: unknown): unknown =>
     wire === 'json' ? value : ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : undefined;
 
   const valid = toSchema(sent);
-  const errors = validator.validate(schemaPointer, valid);
+  const errors = validateWire(sent);
   if (errors.length > 0) {
     const detail = errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
     throw new SuiteSetupError(`deriveSchemaViolations: the valid value is not valid against ${schemaPointer}: ${detail}`);
   }
 
   const candidates: Candidate[] = [];
-  collectSpot(walker, candidates, { path: [], value: valid, facets: walker.facets(schemaPointer, valid), root: valid, wire, schemaPointer });
+  collectSpot(walker, candidates, { path: [], value: valid, facets: walker.facets(schemaPointer, valid), root: valid, wire, schemaPointer, skipReadOnly: options.direction === 'request' });
 
   const found = new Map<string, Violation>();
   for (const c of candidates) {
@@ -132,7 +141,7 @@ export function deriveSchemaViolations(
     if (c.control !== undefined && validator.validate(schemaPointer, c.control).length > 0) continue;
     const picked = pick(c, (mutated) => {
       const onWire = toWire(mutated);
-      return onWire === undefined ? undefined : { onWire, errors: validator.validate(schemaPointer, toSchema(onWire)) };
+      return onWire === undefined ? undefined : { onWire, errors: validateWire(onWire) };
     }, valid);
     if (!picked) continue;
     found.set(key, { keyword: c.keyword, rule: c.rule, instancePath, field: isObject(valid) ? (c.path[0] ?? '') : '', value: picked.value });
@@ -163,7 +172,11 @@ interface Spot {
   wire: 'json' | 'parameter';
   schemaPointer: string;
   absent?: boolean;
+  /** Leave `readOnly` properties alone (request bodies). */
+  skipReadOnly?: boolean;
 }
+
+const readOnly = (facets: Facet[]) => stated(facets, 'readOnly').includes(true);
 
 function collectSpot(walker: SchemaWalker, out: Candidate[], spot: Spot): void {
   scalarCandidates(out, spot);
@@ -177,11 +190,14 @@ function collectSpot(walker: SchemaWalker, out: Candidate[], spot: Spot): void {
   } else if (isObject(value)) {
     objectCandidates(walker, out, spot, value);
     for (const [name, child] of Object.entries(value)) {
-      collectSpot(walker, out, { ...spot, path: [...path, name], value: child, facets: walker.propertyFacets(facets, name, child) });
+      const childFacets = walker.propertyFacets(facets, name, child);
+      if (spot.skipReadOnly && readOnly(childFacets)) continue;
+      collectSpot(walker, out, { ...spot, path: [...path, name], value: child, facets: childFacets });
     }
     for (const name of declaredProperties(facets)) {
       if (Object.hasOwn(value, name)) continue;
       const childFacets = walker.propertyFacets(facets, name, ABSENT);
+      if (spot.skipReadOnly && readOnly(childFacets)) continue;
       const childPath = [...path, name];
       const sample = sampleValue(walker, childFacets);
       const sampleFits = sample !== undefined && walker.matches(spot.schemaPointer, withValueAt(spot.root, childPath, sample));
@@ -287,6 +303,7 @@ function objectCandidates(walker: SchemaWalker, out: Candidate[], spot: Spot, ob
   const { facets, path } = spot;
   const required = new Set(stated<string[]>(facets, 'required').flat());
   for (const name of required) {
+    if (spot.skipReadOnly && readOnly(walker.propertyFacets(facets, name, ABSENT))) continue;
     if (Object.hasOwn(object, name)) out.push({ keyword: 'required', rule: `required ${name}`, path: [...path, name], values: [DELETE], expect: ['required'], errorAt: path });
   }
   for (const keyword of ['additionalProperties', 'unevaluatedProperties']) {

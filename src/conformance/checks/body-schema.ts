@@ -1,3 +1,4 @@
+import { directionalErrors } from '../cases/requestDirection.js';
 import { parsedBody, type Check } from './check.js';
 
 /** A JSON body is valid against the schema its status and media type document (ajv, 2020-12). */
@@ -7,7 +8,10 @@ export const bodySchema: Check = {
   appliesTo: (ctx) => parsedBody(ctx) !== undefined && ctx.operation.schemaPointer(ctx.statusKey as string, ctx.mediaType) !== undefined,
   run: (ctx) => {
     const schemaPointer = ctx.operation.schemaPointer(ctx.statusKey as string, ctx.mediaType) as string;
-    return ctx.validator.validate(schemaPointer, parsedBody(ctx)?.value).map((error) => ({
+    const body = parsedBody(ctx)?.value;
+    // A `writeOnly` property a schema requires is not expected in a response.
+    const errors = ctx.doc ? directionalErrors(ctx.validator, ctx.doc, schemaPointer, body, 'response') : ctx.validator.validate(schemaPointer, body);
+    return errors.map((error) => ({
       rule: 'body-schema' as const,
       message: `body${error.instancePath || ''} ${error.message}${error.keyword === 'enum' ? ` (${JSON.stringify(error.params.allowedValues)})` : ''}${error.keyword === 'additionalProperties' ? ` ('${String(error.params.additionalProperty)}')` : ''}`,
       instancePath: error.instancePath || '/',

@@ -2,6 +2,7 @@
  * What a check is: one rule, under a stable id (the file name), that says when it applies and
  * what it finds in one observed response. Checks are pure: they read the context, never send.
  */
+import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { Operation } from '../../openapi/operations.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import type { CheckFailure, Expectation, ObservedResponse, RuleId, TargetKind } from '../model.js';
@@ -15,6 +16,8 @@ export interface ApiCheckOptions {
 
 export interface CheckContext {
   operation: Operation;
+  /** The document, when the caller has it: lets checks read `writeOnly` and the like. */
+  doc?: OpenApiDocument;
   validator: SchemaValidator;
   expect: Expectation;
   /** The statuses this target must answer (the target adapter's reading of `expect.statuses`). */

@@ -6,6 +6,7 @@
 import { documentedStatusKey } from '../../core/statusMatch.js';
 import { isObject } from '../../openapi/jsonPointer.js';
 import { isJsonMediaType, matchMediaType } from '../../openapi/mediaTypes.js';
+import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { Operation } from '../../openapi/operations.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import type { CheckFailure, Expectation, ObservedResponse, TargetKind } from '../model.js';
@@ -15,6 +16,8 @@ import { CHECKS } from './index.js';
 
 export interface CheckInput {
   operation: Operation;
+  /** The document (for `writeOnly`); optional for unit tests. */
+  doc?: OpenApiDocument;
   validator: SchemaValidator;
   expect: Expectation;
   /** Statuses this target must answer; default: `expect.statuses`. */
@@ -40,6 +43,7 @@ export function createCheckContext(input: CheckInput): CheckContext {
   let parsed: { value: unknown } | { error: string } | undefined | null = null;
   return {
     operation: input.operation,
+    ...(input.doc ? { doc: input.doc } : {}),
     validator: input.validator,
     expect: input.expect,
     expectedStatuses: input.expectedStatuses ?? input.expect.statuses,

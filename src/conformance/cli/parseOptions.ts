@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
+import { isLoopbackUrl } from '../../core/loopback.js';
 import { loadRegistry, type Registry } from '../../core/registry.js';
+import { parseHeaderOption, type HeaderOption } from '../run/adHocCredentials.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -20,6 +22,10 @@ export interface CliOptions {
   allowEmpty: boolean;
   /** Least percentage of documented (operation, status) cells exercised and passed. */
   minCoverage?: number;
+  /** `--spec <name>=<source>`: documents checked as ad-hoc APIs. */
+  specs: { name: string; source: string }[];
+  /** `--header <api>=<Header>: <value>`: credentials of the ad-hoc APIs. */
+  headers: HeaderOption[];
   help: boolean;
 }
 
@@ -35,7 +41,16 @@ Checks implementations of APIs against their OpenAPI documents. With no --target
 checked against a Prism mock started from its bundled document.
 
 Options:
-  --api <name>              ${names.join(', ')}; repeatable (default: all)
+  --api <name>              ${names.join(', ')}; repeatable (default: all, or none when --spec is given)
+  --spec <name>=<document>  also check any OpenAPI 3.0/3.1 document (JSON or YAML, one file or the
+                            root of a multi-file one, or an http URL on loopback) as API <name>;
+                            repeatable. An operation the suite cannot test is reported as skipped
+                            with its reason and a JSON pointer; the run goes on.
+  --header <api>=<Header>: <value>
+                            send this header on every request to <api> (a --spec API's credentials);
+                            repeatable. \${VAR} in the value is read from the environment variable
+                            VAR (quote it: --header 'box=Authorization: Bearer \${BOX_TOKEN}'). Values
+                            are never printed: curl lines show \${VAR} or [REDACTED]
   --target <api>=<baseUrl>  check a live server instead of the mock; repeatable
   --state-url <url>         the target's provider-state endpoint (enables the behaviour scenarios)
   --allow-writes            allow requests that may change data on a non-loopback target, and
@@ -96,6 +111,8 @@ const OPTIONS = {
   'max-body': { type: 'string' },
   'min-coverage': { type: 'string' },
   'allow-empty': { type: 'boolean', default: false },
+  spec: { type: 'string', multiple: true },
+  header: { type: 'string', multiple: true },
   registry: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -135,16 +152,34 @@ export function parseOptions(argv: string[]): CliOptions {
   } catch (error) {
     throw new UsageError(`--registry: ${(error as Error).message}`);
   }
-  const names = registry.apis.map((a) => a.name);
+  const registered = registry.apis.map((a) => a.name);
+  const specs: CliOptions['specs'] = [];
+  for (const text of values.spec ?? []) {
+    const eq = text.indexOf('=');
+    const name = text.slice(0, eq);
+    const source = text.slice(eq + 1);
+    if (eq < 1 || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || source === '') throw new UsageError(`--spec: '${text}' must be <name>=<file or URL> with a name of letters, digits, '.', '_' or '-'`);
+    if (registered.includes(name) || specs.some((s) => s.name === name)) throw new UsageError(`--spec: the name '${name}' is already taken (by ${registered.includes(name) ? 'a registry API' : 'another --spec'})`);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !isLoopbackUrl(source)) throw new UsageError(`--spec: '${source}' is not a file or a loopback http URL (documents are never fetched from other hosts)`);
+    specs.push({ name, source });
+  }
+  const names = [...registered, ...specs.map((s) => s.name)];
   const isApi = (name: string) => names.includes(name);
-  const apis = [...new Set(values.api ?? names)];
-  for (const api of apis) if (!isApi(api)) throw new UsageError(`--api: unknown API '${api}' (expected one of ${names.join(', ')})`);
+  const apis = [...new Set(values.api ?? (specs.length > 0 ? [] : registered))];
+  for (const api of apis) if (!registered.includes(api)) throw new UsageError(`--api: unknown API '${api}' (expected one of ${registered.join(', ')})`);
+  const headers: HeaderOption[] = [];
+  for (const text of values.header ?? []) {
+    const parsed = parseHeaderOption(text);
+    if (!parsed) throw new UsageError(`--header: '${text.replace(/:.*/s, ': …')}' must be <api>=<Header>: <value>`);
+    if (!specs.some((s) => s.name === parsed.api)) throw new UsageError(`--header: '${parsed.api}' is not a --spec API (registry APIs take their credentials from the environment)`);
+    headers.push(parsed);
+  }
   const targets: CliOptions['targets'] = {};
   for (const t of values.target ?? []) {
     const eq = t.indexOf('=');
     const api = t.slice(0, eq);
     if (eq < 1 || !isApi(api)) throw new UsageError(`--target: '${t}' must be <api>=<baseUrl> with <api> one of ${names.join(', ')}`);
-    if (!apis.includes(api)) throw new UsageError(`--target: '${api}' is not among the APIs being checked (--api ${apis.join(' --api ')})`);
+    if (!apis.includes(api) && !specs.some((s) => s.name === api)) throw new UsageError(`--target: '${api}' is not among the APIs being checked (--api ${apis.join(' --api ')})`);
     targets[api] = httpUrl(t.slice(eq + 1), '--target');
   }
   if (values.reporter !== 'human' && values.reporter !== 'junit') throw new UsageError(`--reporter: '${values.reporter}' is not a reporter (expected human or junit)`);
@@ -178,6 +213,8 @@ export function parseOptions(argv: string[]): CliOptions {
     reporter: values.reporter,
     ...(values.output ? { output: values.output } : {}),
     ...(grep ? { grep } : {}),
+    specs,
+    headers,
     help: values.help ?? false,
   };
 }

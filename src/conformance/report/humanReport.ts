@@ -43,6 +43,7 @@ function apiSection(run: ApiRun): string[] {
   if (run.notVerified) lines.push(`  not verified: ${run.notVerified}`);
   for (const l of run.leftOut) lines.push(`  left out: ${l.count} ${l.reason}`);
   for (const hint of hintsOf(run)) lines.push(`  hint: ${hint}`);
+  for (const note of run.notes ?? []) lines.push(`  note: ${note}`);
   const skipped = run.results.filter((r) => r.outcome === 'skipped');
   const reasons = new Map<string, number>();
   for (const r of skipped) reasons.set(r.skipReason ?? 'no reason', (reasons.get(r.skipReason ?? 'no reason') ?? 0) + 1);

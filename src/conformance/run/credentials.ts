@@ -8,7 +8,15 @@ export interface Credentials {
   /** Env variable holding the key, for redacted output. */
   apiKeyEnv: string;
   /** Extra headers sent on every request (the manifest's `credentials.headers`), with their env variable. */
-  extraHeaders: { header: string; value: string; env: string }[];
+  extraHeaders: { header: string; value: string; env: string; /** How the curl line shows the value (default `$<env>`). */ shown?: string }[];
+  /**
+   * The credential of one security scheme and how it is shown; `'headers'` when an extra header
+   * already carries it; undefined when there is none (the case is skipped). Default: the API key
+   * for every scheme, shown as `$<apiKeyEnv>`.
+   */
+  forScheme?: (scheme: string) => { value: string; shown: string } | 'headers' | undefined;
+  /** What to tell the user when a scheme has no credential (e.g. "pass --header box=Authorization: …"). */
+  hint?: string;
 }
 
 /** Credentials of an API from the environment, as its manifest names them; `missing` names the variable that is not set. */

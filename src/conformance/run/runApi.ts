@@ -3,7 +3,7 @@
  * cases and the target adapter's own), filter (--grep, the writes guard), send, check.
  */
 import type { LoadedApi } from '../../core/loadApi.js';
-import { assertUniqueIds, deriveCases } from '../cases/deriveCases.js';
+import { deriveCases, uniqueIds } from '../cases/deriveCases.js';
 import { checkResponse } from '../checks/checkResponse.js';
 import type { ApiRun, CaseResult, TargetInfo, TestCase } from '../model.js';
 import type { TargetAdapter } from '../targets/target.js';
@@ -12,7 +12,7 @@ import type { Credentials } from './credentials.js';
 import { noRedaction, type Redactor } from './redact.js';
 import { runPool } from './runPool.js';
 import { addLeftOut, grepReason, selectCases } from './selectCases.js';
-import { prepareRequest, sendRequest } from './sendRequest.js';
+import { CredentialError, prepareRequest, sendRequest, type PreparedRequest } from './sendRequest.js';
 
 export interface RunApiOptions {
   api: LoadedApi;
@@ -45,13 +45,25 @@ export const contentTypeOf = (headers: Record<string, string>): { contentType?: 
 async function runCase(options: RunApiOptions, testCase: TestCase): Promise<CaseResult> {
   const started = performance.now();
   const { adapter, api } = options;
+  const preflight = testCase.preflight;
+  if (preflight?.outcome === 'skipped') return { testCase, outcome: 'skipped', skipReason: `${preflight.reason} (${preflight.pointer})`, failures: [], observed: [], durationMs: 0 };
+  if (preflight) {
+    return { testCase, outcome: 'failed', failures: [{ rule: preflight.rule ?? 'schema-compile', message: `${preflight.reason} (${preflight.pointer})` }], observed: [], durationMs: 0 };
+  }
   const skipReason = adapter.skipReason(testCase);
   if (skipReason) return { testCase, outcome: 'skipped', skipReason, failures: [], observed: [], durationMs: 0 };
-  const prepared = prepareRequest(api.doc, options.target.baseUrl, adapter.request(testCase), options.credentials);
+  let prepared: PreparedRequest;
+  try {
+    prepared = prepareRequest(api.doc, options.target.baseUrl, adapter.request(testCase), options.credentials);
+  } catch (error) {
+    if (!(error instanceof CredentialError)) throw error;
+    return { testCase, outcome: 'skipped', skipReason: error.message, failures: [], observed: [], durationMs: 0 };
+  }
   try {
     const response = await sendRequest(prepared, options.limits ?? DEFAULT_LIMITS);
     const failures = checkResponse({
       operation: testCase.operation,
+      doc: api.doc,
       validator: api.validator,
       expect: testCase.expect,
       expectedStatuses: adapter.expectedStatuses(testCase),
@@ -84,8 +96,8 @@ async function runCase(options: RunApiOptions, testCase: TestCase): Promise<Case
 export async function runApi(options: RunApiOptions): Promise<ApiRun> {
   const started = performance.now();
   const { api, adapter } = options;
-  const all = [...adapter.extraCases(api), ...deriveCases(api)];
-  assertUniqueIds(all);
+  // Two rules breaking the same keyword at one spot give two cases: the second gets ` #2`, not a stop.
+  const all = uniqueIds([...adapter.extraCases(api), ...deriveCases(api)]);
   const { cases, leftOut, writesAllowed } = selectCases(all, options.target, { allowWrites: options.allowWrites, ...(options.grep ? { grep: options.grep } : {}) });
   const results = await runPool(cases, options.concurrency ?? 8, (c) => runCase(options, c));
   if (options.scenarios) {
@@ -102,6 +114,7 @@ export async function runApi(options: RunApiOptions): Promise<ApiRun> {
     leftOut,
     durationMs: performance.now() - started,
     ...(notVerified ? { notVerified } : {}),
+    ...(api.warnings && api.warnings.length > 0 ? { notes: api.warnings } : {}),
   };
 }
 

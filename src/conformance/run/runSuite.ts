@@ -2,18 +2,25 @@
  * Runs the suite over the chosen APIs of the registry: for each, a live target (checked reachable
  * first) or a Prism mock started from the bundled document and always stopped, then the cases.
  */
-import { DocumentError, loadApi, type LoadedApi } from '../../core/loadApi.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DocumentError, loadApi, loadForeignApi, type LoadedApi } from '../../core/loadApi.js';
 import { loadProviderStateProtocol, type ProviderStateProtocol } from '../../core/providerStates/protocol.js';
-import type { Registry } from '../../core/registry.js';
+import { adHocEntry, type Registry } from '../../core/registry.js';
 import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import { assertMockAvailable, startMockTarget, type MockTarget } from '../targets/mock/startMockTarget.js';
 import { SuiteSetupError } from '../failClosed.js';
 import type { ApiRun, Gate, RunReport, TargetInfo } from '../model.js';
 import { liveTarget } from '../targets/live/liveTarget.js';
 import { mockTarget } from '../targets/mock/mockTarget.js';
+import { adHocCredentials, resolveHeaders, type HeaderOption } from './adHocCredentials.js';
 import { credentialsFromEnv, mockCredentials, type Credentials } from './credentials.js';
 import { runApi, type ScenarioResults } from './runApi.js';
 import { redactor, type Redactor } from './redact.js';
+
+/** How long Prism may take to start on a `--spec` document by default. */
+export const FOREIGN_MOCK_START_TIMEOUT_MS = 120_000;
 
 export interface ScenarioRunContext {
   api: LoadedApi;
@@ -47,14 +54,29 @@ export interface SuiteOptions {
   gate?: Gate;
   /** Behaviour scenarios per API (skipped, with the reason, where they cannot run). */
   scenarios?: (ctx: ScenarioRunContext) => Promise<ScenarioResults>;
+  /** Documents given as `--spec <name>=<file or loopback URL>`: ad-hoc registry entries, read as foreign documents. */
+  specs?: { name: string; source: string }[];
+  /** `--header` options (credentials of the ad-hoc APIs). */
+  headers?: HeaderOption[];
+  /** How long a Prism mock may take to start (large documents); default: startMockTarget's. */
+  mockStartTimeoutMs?: number;
 }
 
 /** Secrets the reports must never show. */
 export function secretsOf(options: SuiteOptions): string[] {
-  return options.apis.flatMap((name) => {
+  const registered = options.apis.flatMap((name) => {
     const { credentials } = credentialsFromEnv(options.registry.get(name), options.env);
     return credentials ? [credentials.apiKey, ...credentials.extraHeaders.map((h) => h.value)] : [];
   });
+  const given = (options.specs ?? []).flatMap((spec) => {
+    try {
+      return resolveHeaders(options.headers ?? [], spec.name, options.env).map((h) => h.value);
+    } catch {
+      return [];
+    }
+  });
+  // A header value is a secret as a whole and after its scheme word (`Bearer <token>`).
+  return [...registered, ...given, ...given.map((v) => v.replace(/^\S+\s+/, ''))];
 }
 
 /** Any answer will do (a 3xx is not followed, the body is not read). */
@@ -68,7 +90,10 @@ async function checkReachable(baseUrl: string, what: string, limits: TransportLi
 
 async function loadAll(options: SuiteOptions): Promise<LoadedApi[]> {
   try {
-    return await Promise.all(options.apis.map((name) => loadApi(options.registry, name)));
+    return await Promise.all([
+      ...options.apis.map((name) => loadApi(options.registry, name)),
+      ...(options.specs ?? []).map((spec) => loadForeignApi(adHocEntry(spec.name, spec.source), spec.source)),
+    ]);
   } catch (error) {
     if (error instanceof DocumentError) throw new SuiteSetupError(error.message);
     throw error;
@@ -84,10 +109,32 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
   const protocol = loadProviderStateProtocol(options.registry);
   /** Every mock start, awaited in `finally` so none outlives a run that failed while it started. */
   const mocks: Promise<MockTarget>[] = [];
+  /** Folders of the bundled documents written for Prism (foreign documents), removed in `finally`. */
+  const scratch: string[] = [];
   try {
     const targets = await Promise.all(
       loaded.map(async (api): Promise<{ target: TargetInfo; credentials: Credentials }> => {
         const url = options.targets[api.name];
+        if (api.mode === 'foreign') {
+          const headers = resolveHeaders(options.headers ?? [], api.name, options.env);
+          if (url) {
+            await checkReachable(url, `the ${api.name} target`, limits);
+            return { target: { kind: 'live', baseUrl: url }, credentials: adHocCredentials(api.doc, api.name, headers, 'live') };
+          }
+          // Prism refuses a document without operations (webhooks only): there is nothing to send.
+          if (api.operations.length === 0) return { target: { kind: 'mock', baseUrl: '(no mock: the document has no operations)' }, credentials: adHocCredentials(api.doc, api.name, headers, 'mock') };
+          assertMockAvailable();
+          // Prism reads a file: the upgraded, bundled document, as JSON.
+          const dir = await mkdtemp(join(tmpdir(), 'conformance-'));
+          scratch.push(dir);
+          const file = join(dir, `${api.name}.json`);
+          await writeFile(file, JSON.stringify(api.doc));
+          // A large foreign document takes Prism far longer to read than ours: 2 minutes unless told.
+          const starting = startMockTarget(file, { startTimeoutMs: options.mockStartTimeoutMs ?? FOREIGN_MOCK_START_TIMEOUT_MS });
+          mocks.push(starting);
+          const mock = await starting;
+          return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: adHocCredentials(api.doc, api.name, headers, 'mock') };
+        }
         if (url) {
           const { credentials, missing } = credentialsFromEnv(api.entry, options.env);
           if (!credentials) throw new SuiteSetupError(`${missing} is not set: the live ${api.name} target needs a key (it is never printed)`);
@@ -124,5 +171,6 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
     return { apis, startedAt, durationMs: performance.now() - started, ...(options.gate ? { gate: options.gate } : {}) };
   } finally {
     await Promise.allSettled(mocks.map((starting) => starting.then((mock) => mock.stop())));
+    await Promise.allSettled(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
   }
 }

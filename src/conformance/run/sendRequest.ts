@@ -1,7 +1,7 @@
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { ObservedResponse, RequestSpec } from '../model.js';
 import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
-import { schemeHeader } from '../../core/securitySchemes.js';
+import { placeCredential } from '../../openapi/securitySchemes.js';
 import type { Credentials } from './credentials.js';
 
 export interface PreparedRequest {
@@ -15,37 +15,87 @@ export interface PreparedRequest {
 
 const shellQuote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 
-/** Turns a case's request into URL, headers and body for `baseUrl`, with credentials applied. */
+/** A request whose credentials cannot be supplied (no `--header` for a scheme, a scheme that cannot be sent): the case is skipped. */
+export class CredentialError extends Error {
+  override name = 'CredentialError';
+}
+
+// The query of a request: its scalar parameters, then serialised pairs, then query credentials.
+function queryOf(spec: RequestSpec, extra: Record<string, string>): string {
+  const params = new URLSearchParams(spec.query);
+  for (const [k, v] of spec.queryPairs ?? []) params.append(k, v);
+  for (const [k, v] of Object.entries(extra)) params.set(k, v);
+  return params.toString();
+}
+
+/**
+ * Turns a case's request into URL, headers and body for `baseUrl`, with credentials applied for
+ * each scheme of its requirement (every type `placeCredential` knows: apiKey in header, query or
+ * cookie; http bearer, basic or another scheme; oauth2 and openIdConnect tokens). The curl line
+ * shows each secret as its variable (`$ENV`) or `[REDACTED]`. Throws CredentialError when a
+ * scheme has no credential.
+ */
 export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: RequestSpec, credentials: Credentials): PreparedRequest {
-  const path = spec.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(spec.pathParams[name] ?? `{${name}}`));
-  const query = new URLSearchParams(spec.query).toString();
-  const url = `${baseUrl.replace(/\/+$/, '')}${path}${query ? `?${query}` : ''}`;
+  const path = spec.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => spec.encodedPathParams?.[name] ?? encodeURIComponent(spec.pathParams[name] ?? `{${name}}`));
   const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
   const shown: Record<string, string> = { ...headers };
+  const cookies: Record<string, string> = { ...spec.cookies };
+  const shownCookies: Record<string, string> = { ...spec.cookies };
+  const query: Record<string, string> = {};
+  const shownQuery: Record<string, string> = {};
+  const schemes = spec.auth.kind === 'scheme' ? [spec.auth.scheme] : spec.auth.kind === 'requirement' ? spec.auth.schemes : [];
+  for (const scheme of schemes) {
+    const supplied = credentials.forScheme ? credentials.forScheme(scheme) : { value: credentials.apiKey, shown: `$${credentials.apiKeyEnv}` };
+    if (supplied === 'headers') continue; // the user's --header carries it
+    if (!supplied) throw new CredentialError(`no credential for security scheme '${scheme}'${credentials.hint ? `: ${credentials.hint}` : ''}`);
+    const placed = placeCredential(doc, scheme, supplied.value);
+    if ('error' in placed) throw new CredentialError(placed.error);
+    const display = placeCredential(doc, scheme, supplied.shown.includes(':') || !placed.headers.Authorization?.startsWith('Basic ') ? supplied.shown : `${supplied.shown}:`);
+    for (const [k, v] of Object.entries(placed.headers)) {
+      headers[k] = v;
+      shown[k] = v.startsWith('Basic ') && supplied.value !== supplied.shown ? 'Basic [REDACTED]' : ('error' in display ? '[REDACTED]' : display.headers[k] ?? '[REDACTED]');
+    }
+    for (const [k, v] of Object.entries(placed.query)) {
+      query[k] = v;
+      shownQuery[k] = 'error' in display ? '[REDACTED]' : display.query[k] ?? '[REDACTED]';
+    }
+    for (const [k, v] of Object.entries(placed.cookies)) {
+      cookies[k] = v;
+      shownCookies[k] = 'error' in display ? '[REDACTED]' : display.cookies[k] ?? '[REDACTED]';
+    }
+  }
   for (const extra of credentials.extraHeaders) {
     headers[extra.header] = extra.value;
-    shown[extra.header] = `$${extra.env}`;
+    shown[extra.header] = extra.shown ?? `$${extra.env}`;
   }
-  if (spec.auth.kind === 'scheme') {
-    const { header, format } = schemeHeader(doc, spec.auth.scheme);
-    headers[header] = format(credentials.apiKey);
-    shown[header] = format(`$${credentials.apiKeyEnv}`);
-  } else if (spec.auth.kind === 'malformed') {
+  if (spec.auth.kind === 'malformed') {
     headers[spec.auth.header] = shown[spec.auth.header] = spec.auth.value;
+  }
+  const cookieText = (c: Record<string, string>) => Object.entries(c).map(([k, v]) => `${k}=${v.startsWith('$') ? v : encodeURIComponent(v)}`).join('; ');
+  if (Object.keys(cookies).length > 0) {
+    headers.Cookie = cookieText(cookies);
+    shown.Cookie = cookieText(shownCookies);
   }
   let body: string | undefined;
   if (spec.body && 'json' in spec.body) {
     body = JSON.stringify(spec.body.json);
-    headers['Content-Type'] = shown['Content-Type'] = 'application/json';
+    headers['Content-Type'] = shown['Content-Type'] = spec.body.contentType ?? 'application/json';
   } else if (spec.body) {
     body = spec.body.raw;
     headers['Content-Type'] = shown['Content-Type'] = spec.body.contentType;
   }
+  const base = `${baseUrl.replace(/\/+$/, '')}${path}`;
+  const q = queryOf(spec, query);
+  const url = `${base}${q ? `?${q}` : ''}`;
+  // Shown with the variable names left unencoded, so that the shell expands them.
+  const shownQ = queryOf(spec, shownQuery).replace(/%24([A-Za-z_][A-Za-z0-9_]*)/g, '$$$1');
+  const shownUrl = `${base}${shownQ ? `?${shownQ}` : ''}`;
   const curlBody = body === undefined ? '' : ` --data ${shellQuote(body.length > 2000 ? `${body.slice(0, 2000)}…` : body)}`;
   const curlHeaders = Object.entries(shown)
     .map(([k, v]) => ` -H ${v.includes('$') ? `"${k}: ${v}"` : shellQuote(`${k}: ${v}`)}`)
     .join('');
-  return { url, method: spec.method, headers, ...(body !== undefined ? { body } : {}), curl: `curl -i -X ${spec.method} ${shellQuote(url)}${curlHeaders}${curlBody}` };
+  const curlUrl = shownUrl.includes('$') ? `"${shownUrl}"` : shellQuote(shownUrl);
+  return { url, method: spec.method, headers, ...(body !== undefined ? { body } : {}), curl: `curl -i -X ${spec.method} ${curlUrl}${curlHeaders}${curlBody}` };
 }
 
 /** Sends a prepared request and reads its answer within `limits` (no redirect followed); rejects with a TransportError saying why. */

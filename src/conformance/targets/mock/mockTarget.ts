@@ -4,11 +4,12 @@
  * says in `sl-violations` what it found wrong.
  */
 import { deriveDocumentedResponses } from '../../cases/deriveDocumentedResponses.js';
+import { preferCodeFor } from '../../../openapi/statusKeys.js';
 import type { TargetAdapter } from '../target.js';
 import { exampleBody } from './example-body.js';
 import { mockViolation } from './mock-violation.js';
 
-/** Statuses Prism may answer for any invalid request: the operation's 422 or 400. */
+/** Statuses Prism may answer for any invalid request: the operation's 422 or 400 (else a 422 of its own). */
 const validationStatuses = (statuses: string[]) => statuses.filter((s) => s === '400' || s === '422');
 
 export const mockTarget: TargetAdapter = {
@@ -17,16 +18,29 @@ export const mockTarget: TargetAdapter = {
   request(testCase) {
     const documented = testCase.expect.documented;
     if (!documented) return testCase.request;
-    const prefer = documented.exampleName ? `code=${documented.status}, example=${documented.exampleName}` : `code=${documented.status}`;
+    // A range is asked for by a code of it the operation does not document otherwise (`4XX` → 400).
+    const code = preferCodeFor(documented.status, testCase.operation.statuses());
+    const prefer = documented.exampleName ? `code=${code}, example=${documented.exampleName}` : `code=${code}`;
     return { ...testCase.request, headers: { ...testCase.request.headers, Prefer: prefer } };
   },
   expectedStatuses(testCase) {
     if (testCase.kind === 'negative' && testCase.expect.violationAt) {
       const statuses = validationStatuses(testCase.operation.statuses());
       if (statuses.length > 0) return statuses;
+      // Without a documented 400 or 422, Prism answers its own 422: any client error will do,
+      // the proof that the request was rejected for the right reason is its `sl-violations`.
+      return ['4XX'];
     }
     return testCase.expect.statuses;
   },
-  skipReason: (testCase) => (testCase.request.body && 'raw' in testCase.request.body ? "Prism answers malformed JSON with its own 400 envelope, not the API's" : undefined),
+  skipReason(testCase) {
+    if (testCase.request.body && 'raw' in testCase.request.body) return "Prism answers malformed JSON with its own 400 envelope, not the API's";
+    if (testCase.mockCaveat) return testCase.mockCaveat;
+    const documented = testCase.expect.documented;
+    if (documented && preferCodeFor(documented.status, testCase.operation.statuses()) === undefined) {
+      return `Prism cannot be asked for the '${documented.status}' response (it answers Prefer: code=default with 422)`;
+    }
+    return undefined;
+  },
   checks: [exampleBody, mockViolation],
 };

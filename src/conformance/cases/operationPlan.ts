@@ -1,0 +1,260 @@
+/**
+ * What a valid request to one operation is made of, worked out once per operation: a valid value
+ * for every required (and every path) parameter, the JSON request bodies to send, and the security
+ * requirements the engine can satisfy. Values come from the document's examples first, then from
+ * its schema (openapi-sampler); every one is verified with ajv before it is used, and a documented
+ * example that is invalid is kept as a document defect instead.
+ *
+ * An operation that cannot be tested throws: OperationSkip (foreign documents: reported as a
+ * skipped case with its pointer, the run goes on) or SuiteSetupError (this project's documents:
+ * the run stops, fail closed).
+ */
+import * as sampler from 'openapi-sampler';
+import type { LoadedApi } from '../../core/loadApi.js';
+import { coerceParameter } from '../../core/coerceParameter.js';
+import { childPointer, getAtPointer, isObject, resolveRef } from '../../openapi/jsonPointer.js';
+import type { OpenApiDocument } from '../../openapi/loadDocument.js';
+import { isJsonMediaType } from '../../openapi/mediaTypes.js';
+import type { Located, Operation } from '../../openapi/operations.js';
+import { placeCredential } from '../../openapi/securitySchemes.js';
+import { SuiteSetupError } from '../failClosed.js';
+import { directionalErrors } from './requestDirection.js';
+import { ABSENT, createSchemaWalker, declaredTypes } from './schemaWalk.js';
+
+/** The engine cannot test this operation; `pointer` is the place in the document that is why. */
+export class OperationSkip extends Error {
+  override name = 'OperationSkip';
+  constructor(message: string, readonly pointer: string) {
+    super(message);
+  }
+}
+
+/** A documented example that its own schema rejects: a defect of the document, never sent as valid. */
+export interface ExampleDefect {
+  /** Short id part: `body example 'x'`, `query.limit example`. */
+  where: string;
+  message: string;
+  pointer: string;
+}
+
+export interface PlannedParameter {
+  parameter: Located;
+  name: string;
+  in: string;
+  /** The value (typed: a number for an integer parameter, an array for an array one). */
+  value: unknown;
+  /** Whether the value came from the document (an example) rather than the sampler. */
+  documented: boolean;
+}
+
+export interface OperationPlan {
+  /** The parameters every valid request sends (required ones, and path ones). */
+  parameters: PlannedParameter[];
+  /** Optional query parameters with a valid value: not sent by valid requests, broken one at a time by negative cases. */
+  optional: PlannedParameter[];
+  /** The JSON media type request bodies are sent as, when the operation takes one. */
+  bodyMediaType?: string;
+  /** Request bodies to send: name (undefined: no body, or a sampled one) → value. */
+  bodies: [string | undefined, unknown][];
+  /** Security alternatives the engine can send (an empty one: no credentials needed). */
+  requirements: Record<string, string[]>[];
+  defects: ExampleDefect[];
+}
+
+const plans = new WeakMap<Operation, OperationPlan>();
+
+/** The first example a parameter documents: its `example`, its first named example, or its schema's first `examples` entry. */
+export function parameterExample(doc: OpenApiDocument, parameter: Located): unknown {
+  const p = parameter.value;
+  if (p.example !== undefined) return p.example;
+  if (isObject(p.examples)) {
+    const first = Object.values(p.examples)[0];
+    if (isObject(first) && first.value !== undefined) return first.value;
+    if (isObject(first) && typeof first.$ref === 'string') {
+      const target = first.$ref.replace(/^#\/components\/examples\//, '');
+      const example = (doc.components?.examples as Record<string, { value?: unknown }> | undefined)?.[target];
+      if (example?.value !== undefined) return example.value;
+    }
+  }
+  const schema = p.schema;
+  if (isObject(schema) && Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
+  if (isObject(schema) && typeof schema.$ref === 'string') {
+    const name = schema.$ref.replace(/^#\/components\/schemas\//, '');
+    const target = (doc.components?.schemas as Record<string, { examples?: unknown[] }> | undefined)?.[name];
+    if (target?.examples?.length) return target.examples[0];
+  }
+  return undefined;
+}
+
+/** The schema types of a parameter, as a server reading its string would coerce to. */
+function parameterTypes(api: LoadedApi, pointer: string): Set<string> {
+  return declaredTypes(createSchemaWalker(api.validator, api.doc).facets(pointer, ABSENT));
+}
+
+/**
+ * Whether `value` is a valid value of the parameter schema at `pointer`, read as a server reads a
+ * parameter: a scalar travels as a string, then is coerced; when the schema also allows strings
+ * (`anyOf: [integer, string]`), the uncoerced string is valid too.
+ */
+export function parameterValueErrors(api: LoadedApi, pointer: string, value: unknown): string[] {
+  if (isObject(value) || Array.isArray(value)) return api.validator.validate(pointer, value).map((e) => `${e.instancePath || '(root)'} ${e.message}`);
+  const wire = String(value);
+  const types = parameterTypes(api, pointer);
+  const coerced = coerceParameter(types, wire);
+  const errors = api.validator.validate(pointer, coerced);
+  if (errors.length > 0 && coerced !== wire && api.validator.validate(pointer, wire).length === 0) return [];
+  return errors.map((e) => `${e.instancePath || '(root)'} ${e.message}`);
+}
+
+/** A value openapi-sampler builds for the schema at `pointer` (readOnly left out for requests), or undefined. */
+export function sampleSchema(api: LoadedApi, pointer: string): unknown {
+  const schema = getAtPointer(api.doc, pointer);
+  if (schema === undefined) return undefined;
+  try {
+    return sampler.sample(schema as never, { skipReadOnly: true, quiet: true, enablePatterns: true }, api.doc);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The documented examples of a parameter, each with its pointer: `example`, named `examples`, schema `examples`. */
+function parameterExamples(api: LoadedApi, parameter: Located): { value: unknown; pointer: string }[] {
+  const p = parameter.value;
+  const out: { value: unknown; pointer: string }[] = [];
+  if (p.example !== undefined) out.push({ value: p.example, pointer: childPointer(parameter.pointer, 'example') });
+  if (isObject(p.examples)) {
+    for (const [name, raw] of Object.entries(p.examples)) {
+      const resolved = resolveRef(api.doc, raw, childPointer(parameter.pointer, 'examples', name));
+      if (isObject(resolved.value) && resolved.value.value !== undefined) out.push({ value: resolved.value.value, pointer: childPointer(resolved.pointer, 'value') });
+    }
+  }
+  if (out.length === 0 && p.schema !== undefined) {
+    const schema = resolveRef(api.doc, p.schema, childPointer(parameter.pointer, 'schema'));
+    if (isObject(schema.value) && Array.isArray(schema.value.examples) && schema.value.examples.length > 0) {
+      out.push({ value: schema.value.examples[0], pointer: childPointer(schema.pointer, 'examples', 0) });
+    }
+  }
+  return out;
+}
+
+function planOptional(api: LoadedApi, parameter: Located): PlannedParameter | undefined {
+  const { name, in: location, required } = parameter.value as { name: string; in: string; required?: boolean };
+  if (location !== 'query' || required === true || parameter.value.schema === undefined) return undefined;
+  if (api.mode !== 'foreign') {
+    const example = parameterExample(api.doc, parameter);
+    return example === undefined ? undefined : { parameter, name, in: location, value: example, documented: true };
+  }
+  const schemaPointer = childPointer(parameter.pointer, 'schema');
+  for (const example of parameterExamples(api, parameter)) {
+    if (parameterValueErrors(api, schemaPointer, example.value).length === 0) return { parameter, name, in: location, value: example.value, documented: true };
+  }
+  const sampled = sampleSchema(api, schemaPointer);
+  return sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0 ? { parameter, name, in: location, value: sampled, documented: false } : undefined;
+}
+
+function planParameter(api: LoadedApi, op: Operation, parameter: Located, defects: ExampleDefect[]): PlannedParameter | undefined {
+  const { name, in: location, required } = parameter.value as { name: string; in: string; required?: boolean };
+  if (location !== 'path' && required !== true) return undefined;
+  const strict = api.mode !== 'foreign';
+  const schemaPointer = parameter.value.schema !== undefined ? childPointer(parameter.pointer, 'schema') : undefined;
+  const examples = parameterExamples(api, parameter);
+  if (strict) {
+    // This project's documents: the first example, as before; its validity is checked where negative cases are derived.
+    const first = parameterExample(api.doc, parameter);
+    if (first === undefined) throw new SuiteSetupError(`cannot build a valid request for ${op.operationId}: parameter '${name}' (${parameter.pointer}) has no example`);
+    return { parameter, name, in: location, value: first, documented: true };
+  }
+  if (!schemaPointer) {
+    const first = examples[0];
+    if (first) return { parameter, name, in: location, value: first.value, documented: true };
+    throw new OperationSkip(`parameter '${name}' has no schema (content-typed parameters are not supported) and no example`, parameter.pointer);
+  }
+  for (const example of examples) {
+    const errors = parameterValueErrors(api, schemaPointer, example.value);
+    if (errors.length === 0) return { parameter, name, in: location, value: example.value, documented: true };
+    defects.push({ where: `${location}.${name} example`, message: `the example of parameter '${name}' is invalid against its schema: ${errors.slice(0, 3).join('; ')}`, pointer: example.pointer });
+  }
+  const sampled = sampleSchema(api, schemaPointer);
+  if (sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0) return { parameter, name, in: location, value: sampled, documented: false };
+  throw new OperationSkip(`parameter '${name}' has no valid example and no valid value could be sampled from its schema`, schemaPointer);
+}
+
+/** The content key request bodies are sent as: the first JSON one. */
+export function jsonRequestMediaType(op: Operation): string | undefined {
+  const content = op.requestBody()?.value.content;
+  return isObject(content) ? Object.keys(content).find(isJsonMediaType) : undefined;
+}
+
+function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pick<OperationPlan, 'bodyMediaType' | 'bodies'> {
+  const body = op.requestBody();
+  if (!body) return { bodies: [[undefined, undefined]] };
+  const required = body.value.required === true;
+  const mediaType = jsonRequestMediaType(op);
+  if (api.mode !== 'foreign') {
+    const examples = Object.entries(op.namedExamples('request'));
+    if (examples.length === 0) throw new SuiteSetupError(`cannot build a valid request for ${op.operationId}: its request body (${body.pointer}) has no named example`);
+    return { bodyMediaType: 'application/json', bodies: required ? examples : [[undefined, undefined], ...examples] };
+  }
+  if (!mediaType) {
+    const types = Object.keys(isObject(body.value.content) ? body.value.content : {}).join(', ') || 'no content';
+    if (required) throw new OperationSkip(`the request body is ${types}: only JSON bodies are sent`, childPointer(body.pointer, 'content'));
+    return { bodies: [[undefined, undefined]] };
+  }
+  const mediaPointer = childPointer(body.pointer, 'content', mediaType);
+  const media = (body.value.content as Record<string, Record<string, unknown>>)[mediaType] ?? {};
+  const schemaPointer = media.schema !== undefined ? childPointer(mediaPointer, 'schema') : undefined;
+  const candidates: [string, unknown, string][] = [];
+  if (media.example !== undefined) candidates.push(['example', media.example, childPointer(mediaPointer, 'example')]);
+  for (const [name, value] of Object.entries(op.namedExamples('request', mediaType))) candidates.push([name, value, childPointer(mediaPointer, 'examples', name)]);
+  const valid: [string | undefined, unknown][] = [];
+  for (const [name, value, pointer] of candidates) {
+    const errors = schemaPointer ? directionalErrors(api.validator, api.doc, schemaPointer, value, 'request') : [];
+    if (errors.length === 0) valid.push([name, value]);
+    else defects.push({ where: `body example '${name}'`, message: `request example '${name}' is invalid against its schema: ${errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ')}`, pointer });
+  }
+  if (valid.length === 0 && schemaPointer) {
+    const sampled = sampleSchema(api, schemaPointer);
+    if (sampled !== undefined && directionalErrors(api.validator, api.doc, schemaPointer, sampled, 'request').length === 0) valid.push(['sampled', sampled]);
+  }
+  if (valid.length === 0) {
+    if (required) throw new OperationSkip('the request body has no valid example and no valid value could be sampled from its schema', schemaPointer ?? mediaPointer);
+    return { bodies: [[undefined, undefined]] };
+  }
+  return { bodyMediaType: mediaType, bodies: required ? valid : [[undefined, undefined], ...valid] };
+}
+
+/** Whether every scheme of `requirement` can be sent (a dummy credential places; mutualTLS and unknown types cannot). */
+function sendable(api: LoadedApi, requirement: Record<string, string[]>): boolean {
+  return Object.keys(requirement).every((name) => !('error' in placeCredential(api.doc, name, 'user:password')));
+}
+
+function planRequirements(api: LoadedApi, op: Operation): Record<string, string[]>[] {
+  const all = op.security();
+  if (api.mode !== 'foreign') return all;
+  const usable = all.filter((r) => sendable(api, r));
+  if (all.length > 0 && usable.length === 0) {
+    const reasons = all.flatMap((r) => Object.keys(r).map((name) => placeCredential(api.doc, name, 'user:password'))).flatMap((p) => ('error' in p ? [p.error] : []));
+    throw new OperationSkip(`no security requirement can be sent: ${[...new Set(reasons)].join('; ')}`, Array.isArray(op.raw.security) ? childPointer(op.pointer, 'security') : '#/security');
+  }
+  return usable;
+}
+
+/** The plan of `op` (worked out once); throws OperationSkip or SuiteSetupError, see the module comment. */
+export function planOperation(api: LoadedApi, op: Operation): OperationPlan {
+  const cached = plans.get(op);
+  if (cached) return cached;
+  const defects: ExampleDefect[] = [];
+  // `/files/{id}#add_shared_link`: what follows `#` is a URL fragment, never sent, so the request would reach another operation.
+  if (api.mode === 'foreign' && op.path.includes('#')) throw new OperationSkip(`the path ${op.path} contains '#': a URL fragment is never sent, so the request would reach another operation`, op.pointer);
+  if (api.mode === 'foreign' && op.statuses().length === 0) throw new OperationSkip('the operation documents no responses: no status to check', op.pointer);
+  for (const p of op.parameters()) {
+    if (api.mode === 'foreign' && p.value.in === 'path' && !new RegExp(`\\{${String(p.value.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\}`).test(op.path)) {
+      throw new OperationSkip(`path parameter '${String(p.value.name)}' is not in the path template ${op.path}`, p.pointer);
+    }
+  }
+  const parameters = op.parameters().flatMap((p) => planParameter(api, op, p, defects) ?? []);
+  const optional = op.parameters().flatMap((p) => planOptional(api, p) ?? []);
+  const plan: OperationPlan = { parameters, optional, ...planBodies(api, op, defects), requirements: planRequirements(api, op), defects };
+  plans.set(op, plan);
+  return plan;
+}

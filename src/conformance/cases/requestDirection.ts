@@ -1,0 +1,51 @@
+/**
+ * `readOnly` and `writeOnly` as OpenAPI means them: a property marked `readOnly` is only in
+ * responses, so a request need not send it even when `required` lists it; one marked `writeOnly`
+ * is only in requests, so a response need not carry it. ajv knows neither: these helpers drop the
+ * `required` errors such a property causes (and the combinator errors that only repeat them).
+ */
+import type { OpenApiDocument } from '../../openapi/loadDocument.js';
+import { decodePointer, isObject } from '../../openapi/jsonPointer.js';
+import type { SchemaError, SchemaValidator } from '../../openapi/schemaValidator.js';
+import { ABSENT, createSchemaWalker, stated, type Facet, type SchemaWalker } from './schemaWalk.js';
+
+export type Direction = 'request' | 'response';
+
+const COMBINATORS = new Set(['anyOf', 'oneOf', 'allOf', 'if', 'then', 'else', '$ref']);
+
+/** The facets of the spot at `instancePath` of `value` (valid or not), following the value. */
+function facetsAt(walker: SchemaWalker, schemaPointer: string, value: unknown, instancePath: string): Facet[] {
+  let facets = walker.facets(schemaPointer, value);
+  let current: unknown = value;
+  for (const token of instancePath === '' ? [] : decodePointer('#' + instancePath)) {
+    if (Array.isArray(current)) {
+      current = current[Number(token)];
+      facets = walker.itemFacets(facets, Number(token), current);
+    } else if (isObject(current)) {
+      current = current[token];
+      facets = walker.propertyFacets(facets, token, current);
+    } else return [];
+  }
+  return facets;
+}
+
+/** Whether property `name` of the object at `instancePath` is marked `keyword` (`readOnly`/`writeOnly`). */
+export function propertyMarked(walker: SchemaWalker, schemaPointer: string, value: unknown, instancePath: string, name: string, keyword: 'readOnly' | 'writeOnly'): boolean {
+  const parent = facetsAt(walker, schemaPointer, value, instancePath);
+  return stated(walker.propertyFacets(parent, name, ABSENT), keyword).includes(true);
+}
+
+/**
+ * ajv's errors for `value` against the schema at `schemaPointer`, read for `direction`: without
+ * the `required` errors of properties that direction does not carry. When only combinator errors
+ * remain after some were dropped, the value is valid.
+ */
+export function directionalErrors(validator: SchemaValidator, doc: OpenApiDocument, schemaPointer: string, value: unknown, direction: Direction): SchemaError[] {
+  const errors = validator.validate(schemaPointer, value);
+  if (errors.length === 0) return errors;
+  const keyword = direction === 'request' ? 'readOnly' : 'writeOnly';
+  const walker = createSchemaWalker(validator, doc);
+  const kept = errors.filter((e) => !(e.keyword === 'required' && propertyMarked(walker, schemaPointer, value, e.instancePath, String(e.params.missingProperty), keyword)));
+  if (kept.length < errors.length && kept.every((e) => COMBINATORS.has(e.keyword))) return [];
+  return kept;
+}

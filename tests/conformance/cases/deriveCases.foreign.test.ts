@@ -1,0 +1,86 @@
+// Case derivation for a foreign document: per-operation outcomes instead of a stopped run, and
+// none of the false negative cases the issue lists (readOnly, anyOf [integer, string], default).
+import { describe, expect, it } from 'vitest';
+import { deriveCases, uniqueIds } from '../../../src/conformance/cases/deriveCases.js';
+import { deriveDocumentedResponses } from '../../../src/conformance/cases/deriveDocumentedResponses.js';
+import { mockTarget } from '../../../src/conformance/targets/mock/mockTarget.js';
+import { foreignApi, json, ok } from './foreignDocument.js';
+
+const invalid = { '400': { description: 'invalid', content: { 'application/problem+json': { schema: { type: 'object' } } } } };
+
+describe('deriveCases on a foreign document', () => {
+  it('fails the one operation whose schema does not compile, with the pointer, and derives the others', async () => {
+    const api = await foreignApi({
+      paths: {
+        '/bad': { get: { responses: { '200': { description: 'ok', content: json({ type: 'string', pattern: '(' }) } } } },
+        '/good': { get: { responses: ok } },
+      },
+    });
+    const cases = deriveCases(api);
+    const bad = cases.find((c) => c.id === 'inline get /bad schema-compile');
+    expect(bad?.preflight).toMatchObject({ outcome: 'failed', rule: 'schema-compile' });
+    expect(bad?.preflight?.pointer).toMatch(/^#\/paths\/~1bad\/get\/responses\/200/);
+    expect(cases.some((c) => c.id === 'inline get /good valid')).toBe(true);
+  });
+
+  it('never breaks or adds a readOnly property of a request body', async () => {
+    const schema = { type: 'object', additionalProperties: false, required: ['id', 'name'], properties: { id: { type: 'string', readOnly: true, maxLength: 3 }, name: { type: 'string', maxLength: 5 } } };
+    const api = await foreignApi({ paths: { '/things': { post: { requestBody: { required: true, content: json(schema, { example: { id: 'abc', name: 'n' } }) }, responses: { ...ok, ...invalid } } } } });
+    const broken = deriveCases(api).filter((c) => c.kind === 'negative').map((c) => c.brokenRule);
+    expect(broken).toContain('body.name: maxLength 5');
+    expect(broken.filter((r) => r?.startsWith('body.id'))).toEqual([]);
+  });
+
+  it('does not call a valid string of an anyOf [integer, string] parameter invalid', async () => {
+    const api = await foreignApi({
+      // '123' read as a number breaks `maximum 10`, but as the string it is, it is valid.
+      paths: { '/x': { get: { parameters: [{ name: 'v', in: 'query', required: true, example: '123', schema: { anyOf: [{ type: 'integer', maximum: 10 }, { type: 'string', maxLength: 3 }] } }], responses: { ...ok, ...invalid } } } },
+    });
+    const cases = deriveCases(api);
+    expect(cases.filter((c) => c.preflight)).toEqual([]);
+    expect(cases.find((c) => c.kind === 'positive')?.request.query.v).toBe('123');
+    expect(cases.some((c) => c.kind === 'negative' && c.brokenRule === 'query v: maxLength 3')).toBe(true);
+  });
+
+  it('asks for Accept per expected response: problem+json for a negative case whose 400 is problem+json', async () => {
+    const api = await foreignApi({ paths: { '/x': { get: { parameters: [{ name: 'n', in: 'query', required: true, example: 1, schema: { type: 'integer', maximum: 5 } }], responses: { ...ok, ...invalid } } } } });
+    const negative = deriveCases(api).find((c) => c.kind === 'negative');
+    expect(negative?.request.headers.Accept).toBe('application/problem+json');
+  });
+
+  it('skips a documented default response on the mock instead of sending Prefer: code=default', async () => {
+    const api = await foreignApi({ paths: { '/x': { get: { responses: { ...ok, default: { description: 'error', content: json({ type: 'object' }) } } } } } });
+    const documentedDefault = deriveDocumentedResponses(api).find((c) => c.expect.documented?.status === 'default');
+    expect(mockTarget.skipReason(documentedDefault!)).toMatch(/cannot be asked for the 'default' response/);
+  });
+
+  it('has no missing-credentials case when anonymous access is one of the alternatives', async () => {
+    const api = await foreignApi({
+      components: { securitySchemes: { key: { type: 'apiKey', in: 'query', name: 'key' } } },
+      paths: { '/x': { get: { security: [{ key: [] }, {}], responses: { ...ok, '401': { description: 'no' } } } } },
+    });
+    const ids = deriveCases(api).map((c) => c.id);
+    expect(ids).toContain('inline get /x valid key');
+    expect(ids).toContain('inline get /x valid anonymous');
+    expect(ids.filter((id) => id.includes('auth missing'))).toEqual([]);
+  });
+});
+
+describe('uniqueIds', () => {
+  it('gives a repeated id a distinct suffix instead of stopping the run', async () => {
+    const api = await foreignApi({ paths: { '/good': { get: { responses: ok } } } });
+    const [one] = deriveCases(api);
+    expect(uniqueIds([one!, one!, one!]).map((c) => c.id)).toEqual([one!.id, `${one!.id} #2`, `${one!.id} #3`]);
+  });
+});
+
+describe('negative cases the mock cannot prove', () => {
+  it('are skipped on the mock when their schema holds a pattern that is invalid under the u flag', async () => {
+    const api = await foreignApi({
+      paths: { '/tags/{tag}': { get: { parameters: [{ name: 'tag', in: 'path', required: true, example: 'a', schema: { type: 'string', maxLength: 3, pattern: '^[a-z\\:]+$' } }], responses: { ...ok, ...invalid } } } },
+    });
+    const negatives = deriveCases(api).filter((c) => c.kind === 'negative');
+    expect(negatives.length).toBeGreaterThan(0);
+    for (const c of negatives) expect(mockTarget.skipReason(c)).toMatch(/not valid under the u flag/);
+  });
+});

@@ -1,0 +1,57 @@
+// What a valid request to a foreign document's operation is made of: examples first (verified),
+// then openapi-sampler (verified); what cannot be tested is an OperationSkip with its pointer.
+import { describe, expect, it } from 'vitest';
+import { OperationSkip, planOperation } from '../../../src/conformance/cases/operationPlan.js';
+import { foreignApi, json, ok } from './foreignDocument.js';
+
+describe('planOperation (foreign documents)', () => {
+  it('samples a required parameter that has no example, and the sample is valid', async () => {
+    const api = await foreignApi({ paths: { '/items/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 10 } }], responses: ok } } } });
+    const [planned] = planOperation(api, api.operations[0]!).parameters;
+    expect(planned).toMatchObject({ name: 'id', documented: false });
+    expect(planned!.value).toBeGreaterThanOrEqual(10);
+  });
+
+  it('keeps an invalid documented example as a defect with its pointer and sends a valid value instead', async () => {
+    const api = await foreignApi({ paths: { '/items': { get: { parameters: [{ name: 'limit', in: 'query', required: true, example: 500, schema: { type: 'integer', maximum: 100 } }], responses: ok } } } });
+    const plan = planOperation(api, api.operations[0]!);
+    expect(plan.defects).toEqual([expect.objectContaining({ where: 'query.limit example', pointer: '#/paths/~1items/get/parameters/0/example' })]);
+    expect(plan.parameters[0]!.value).toBeLessThanOrEqual(100);
+  });
+
+  it('reports a required form body as untestable, pointing at its content', async () => {
+    const api = await foreignApi({ paths: { '/upload': { post: { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object' } } } }, responses: ok } } } });
+    expect(() => planOperation(api, api.operations[0]!)).toThrow(OperationSkip);
+    try {
+      planOperation(api, api.operations[0]!);
+    } catch (error) {
+      expect((error as OperationSkip).pointer).toBe('#/paths/~1upload/post/requestBody/content');
+    }
+  });
+
+  it('reports an operation only mutualTLS can call as untestable', async () => {
+    const api = await foreignApi({
+      components: { securitySchemes: { mtls: { type: 'mutualTLS' } } },
+      paths: { '/x': { get: { security: [{ mtls: [] }], responses: ok } } },
+    });
+    expect(() => planOperation(api, api.operations[0]!)).toThrow(/mutualTLS/);
+  });
+
+  it('sends a +json body sampled without its readOnly properties, valid although one is required', async () => {
+    const schema = { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string', readOnly: true }, name: { type: 'string', minLength: 2 } } };
+    const api = await foreignApi({ paths: { '/things': { post: { requestBody: { required: true, content: { 'application/vnd.api+json': { schema } } }, responses: ok } } } });
+    const plan = planOperation(api, api.operations[0]!);
+    expect(plan.bodyMediaType).toBe('application/vnd.api+json');
+    const [[name, body]] = plan.bodies as [[string, Record<string, unknown>]];
+    expect(name).toBe('sampled');
+    expect(body).not.toHaveProperty('id');
+    expect(String(body.name).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('uses a valid named request example before sampling', async () => {
+    const api = await foreignApi({ paths: { '/things': { post: { requestBody: { required: true, content: json({ type: 'object', properties: { n: { type: 'integer' } } }, { examples: { small: { value: { n: 1 } }, broken: { value: { n: 'x' } } } }) }, responses: ok } } } });
+    const plan = planOperation(api, api.operations[0]!);
+    expect(plan.bodies).toEqual([['small', { n: 1 }]]);
+    expect(plan.defects.map((d) => d.where)).toEqual(["body example 'broken'"]);
+  });
+});

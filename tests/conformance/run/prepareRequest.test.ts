@@ -1,0 +1,74 @@
+// Credentials for every security scheme type, placed where the scheme says, and never shown in
+// the curl line (the variable name, or [REDACTED]).
+import { describe, expect, it } from 'vitest';
+import { adHocCredentials, parseHeaderOption, resolveHeaders } from '../../../src/conformance/run/adHocCredentials.js';
+import { CredentialError, prepareRequest } from '../../../src/conformance/run/sendRequest.js';
+import type { RequestSpec } from '../../../src/conformance/model.js';
+import { toOpenApiDocument } from '../../../src/openapi/loadDocument.js';
+
+const doc = toOpenApiDocument(
+  {
+    openapi: '3.1.0',
+    info: { title: 'schemes', version: '1' },
+    paths: {},
+    components: {
+      securitySchemes: {
+        queryKey: { type: 'apiKey', in: 'query', name: 'api_key' },
+        cookieKey: { type: 'apiKey', in: 'cookie', name: 'session' },
+        basic: { type: 'http', scheme: 'basic' },
+        oauth: { type: 'oauth2', flows: {} },
+        oidc: { type: 'openIdConnect', openIdConnectUrl: 'http://127.0.0.1/.well-known' },
+      },
+    },
+  },
+  'inline',
+);
+
+const spec = (auth: RequestSpec['auth'], extra: Partial<RequestSpec> = {}): RequestSpec => ({ method: 'GET', pathTemplate: '/x/{id}', pathParams: { id: '1' }, query: {}, headers: {}, auth, ...extra });
+const mock = adHocCredentials(doc, 'schemes', [], 'mock');
+
+describe('prepareRequest with every security scheme type', () => {
+  it('puts an apiKey in the query and in a cookie, both at once for a combined requirement', () => {
+    const prepared = prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'requirement', schemes: ['queryKey', 'cookieKey'] }), mock);
+    expect(new URL(prepared.url).searchParams.get('api_key')).toBe('conformance-mock-key');
+    expect(prepared.headers.Cookie).toBe('session=conformance-mock-key');
+  });
+
+  it('sends http basic as user:password in base64, oauth2 and openIdConnect as bearer tokens', () => {
+    expect(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'basic' }), mock).headers.Authorization).toBe(`Basic ${Buffer.from('conformance:conformance-mock-key').toString('base64')}`);
+    expect(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'oauth' }), mock).headers.Authorization).toBe('Bearer conformance-mock-key');
+    expect(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'oidc' }), mock).headers.Authorization).toBe('Bearer conformance-mock-key');
+  });
+
+  it('sends serialised parameters: exploded query arrays, label paths, cookies', () => {
+    const prepared = prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'none' }, { encodedPathParams: { id: '.a.b' }, queryPairs: [['tag', 'x'], ['tag', 'y']], cookies: { c: 'v w' } }), mock);
+    expect(prepared.url).toBe('http://127.0.0.1:1/x/.a.b?tag=x&tag=y');
+    expect(prepared.headers.Cookie).toBe('c=v%20w');
+  });
+});
+
+describe('--header credentials', () => {
+  it('parses <api>=<Header>: <value> and refuses anything else', () => {
+    expect(parseHeaderOption('box=Authorization: Bearer ${BOX_TOKEN}')).toEqual({ api: 'box', header: 'Authorization', value: 'Bearer ${BOX_TOKEN}' });
+    expect(parseHeaderOption('box=Authorization')).toBeUndefined();
+  });
+
+  it('reads ${VAR} from the environment and shows the variable, never the value, in the curl line', () => {
+    const headers = resolveHeaders([parseHeaderOption('schemes=Authorization: Bearer ${TOKEN}')!, parseHeaderOption('schemes=X-Literal: s3cr3t-literal')!], 'schemes', { TOKEN: 'tok-123456' });
+    const live = adHocCredentials(doc, 'schemes', headers, 'live');
+    const prepared = prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'oauth' }), live);
+    expect(prepared.headers.Authorization).toBe('Bearer tok-123456');
+    expect(prepared.curl).toContain('"Authorization: Bearer ${TOKEN}"');
+    expect(prepared.curl).toContain("'X-Literal: [REDACTED]'");
+    expect(prepared.curl).not.toMatch(/tok-123456|s3cr3t-literal/);
+  });
+
+  it('names the variable that is not set', () => {
+    expect(() => resolveHeaders([parseHeaderOption('schemes=Authorization: Bearer ${NOPE}')!], 'schemes', {})).toThrow(/NOPE is not set/);
+  });
+
+  it('skips (CredentialError) a live request whose scheme no --header carries', () => {
+    const live = adHocCredentials(doc, 'schemes', [], 'live');
+    expect(() => prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'queryKey' }), live)).toThrow(CredentialError);
+  });
+});
