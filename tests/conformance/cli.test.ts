@@ -66,7 +66,7 @@ describe('conformance CLI with --spec', () => {
     const result = await runConformance(['--spec', 'petstore=tests/fixtures/corpus/oai-petstore/openapi.yaml']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/PASSED: 1 API, \d+ cases/);
+    expect(result.stdout).toMatch(/PASSED: 1 API, \d+ responses checked in \d+ cases: \d+ passed, 0 failed/);
     expect(result.stdout).toMatch(/cannot be asked for the 'default' response/);
   });
 

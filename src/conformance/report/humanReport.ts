@@ -15,8 +15,10 @@ function matrix(run: ApiRun): string[] {
   const { statuses, rows } = coverageMatrix(run);
   const label = (r: (typeof rows)[number]) => `${r.method.padEnd(7)}${r.path}`;
   const width = Math.max(...rows.map((r) => label(r).length), 9);
-  const lines = [`    ${''.padEnd(width)}  ${statuses.map((s) => s.padStart(4)).join('')}`];
-  for (const row of rows) lines.push(`    ${label(row).padEnd(width)}  ${statuses.map((s) => SYMBOL[row.cells[s] ?? 'not-documented'].padStart(4)).join('')}`);
+  // Each column as wide as its status key and a space (`default` is wider than `404`).
+  const column = (s: string) => Math.max(4, s.length + 1);
+  const lines = [`    ${''.padEnd(width)}  ${statuses.map((s) => s.padStart(column(s))).join('')}`];
+  for (const row of rows) lines.push(`    ${label(row).padEnd(width)}  ${statuses.map((s) => SYMBOL[row.cells[s] ?? 'not-documented'].padStart(column(s))).join('')}`);
   lines.push(`    ${SYMBOL.passed} passed   ${SYMBOL.failed} failed   ${SYMBOL['not-exercised']} documented but not exercised`);
   const figure = coverageFigure(run);
   lines.push(`    coverage ${percentText(figure.percent)}: ${figure.passed}/${figure.documented} documented (operation, status) cells exercised and passed`);
