@@ -1,5 +1,5 @@
 /** The Ayrshare provider states (openapi/ayrshare/provider-states.yaml), done in the demo profile. */
-import { armFailure, disarmFailure } from '../../http/faults.js';
+import { nextRequestFails, rateLimitExhausted } from '../../http/commonStates.js';
 import { stateData } from '../../http/providerStates.js';
 import type { ProviderState, StatesContext } from '../../slice.js';
 import { rateBucket } from './handler.js';
@@ -26,17 +26,7 @@ export function ayrshareStates({ api, store, demo, rateLimiter, faults }: States
       },
       teardown: (data) => store.states.deleteProfile(stateData.string(data.profileId, 'profileId')),
     },
-    'rate limit exhausted': {
-      async setup(params) {
-        const retryAfter = typeof params.retryAfter === 'number' ? params.retryAfter : 1;
-        rateLimiter.exhaust(await bucket(), retryAfter);
-        return { retryAfter };
-      },
-      teardown: async () => rateLimiter.reset(await bucket()),
-    },
-    'next request fails': {
-      setup: async () => ({ faultId: armFailure(faults, api.name) }),
-      teardown: async (data) => disarmFailure(faults, stateData.string(data.faultId, 'faultId')),
-    },
+    'rate limit exhausted': rateLimitExhausted(rateLimiter, bucket),
+    'next request fails': nextRequestFails(faults, api.name),
   };
 }

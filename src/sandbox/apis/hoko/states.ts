@@ -1,6 +1,6 @@
 /** The Hoko provider states (openapi/hoko/provider-states.yaml), done in the demo workspace. */
 import { documentScopes } from '../../../core/securitySchemes.js';
-import { armFailure, disarmFailure } from '../../http/faults.js';
+import { nextRequestFails, rateLimitExhausted } from '../../http/commonStates.js';
 import { stateData } from '../../http/providerStates.js';
 import type { ProviderState, StatesContext } from '../../slice.js';
 import { rateBucket } from './handler.js';
@@ -24,17 +24,7 @@ export function hokoStates({ api, store, demo, rateLimiter, faults }: StatesCont
       },
       teardown: (data) => store.states.deleteKey(stateData.string(data.keyId, 'keyId')),
     },
-    'rate limit exhausted': {
-      async setup(params) {
-        const retryAfter = typeof params.retryAfter === 'number' ? params.retryAfter : 1;
-        rateLimiter.exhaust(await bucket(), retryAfter);
-        return { retryAfter };
-      },
-      teardown: async () => rateLimiter.reset(await bucket()),
-    },
-    'next request fails': {
-      setup: async () => ({ faultId: armFailure(faults, api.name) }),
-      teardown: async (data) => disarmFailure(faults, stateData.string(data.faultId, 'faultId')),
-    },
+    'rate limit exhausted': rateLimitExhausted(rateLimiter, bucket),
+    'next request fails': nextRequestFails(faults, api.name),
   };
 }

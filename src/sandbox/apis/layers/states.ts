@@ -5,7 +5,7 @@
  */
 import { documentScopes } from '../../../core/securitySchemes.js';
 import { bodyIssues } from '../../http/issues.js';
-import { armFailure, disarmFailure } from '../../http/faults.js';
+import { nextRequestFails, rateLimitExhausted } from '../../http/commonStates.js';
 import { stateData } from '../../http/providerStates.js';
 import { BadState, type ProviderState, type StatesContext } from '../../slice.js';
 import { bareId, PREFIX, prefixed } from './present.js';
@@ -70,14 +70,7 @@ export function layersStates({ api, store, demo, rateLimiter, faults }: StatesCo
       },
       teardown: (data) => store.states.teardown('influencer', [bareId(PREFIX.influencer, stateData.string(data.influencerId, 'influencerId'))]),
     },
-    'rate limit exhausted': {
-      async setup(params) {
-        const retryAfter = typeof params.retryAfter === 'number' ? params.retryAfter : 1;
-        rateLimiter.exhaust(await bucket(), retryAfter);
-        return { retryAfter };
-      },
-      teardown: async () => rateLimiter.reset(await bucket()),
-    },
+    'rate limit exhausted': rateLimitExhausted(rateLimiter, bucket),
     'kill switch': {
       async setup(params) {
         const scope = params.scope as KillSwitchScope;
@@ -89,9 +82,6 @@ export function layersStates({ api, store, demo, rateLimiter, faults }: StatesCo
         await store.setKillSwitch(scope, await killSwitchTarget(scope), false);
       },
     },
-    'next request fails': {
-      setup: async () => ({ faultId: armFailure(faults, api.name) }),
-      teardown: async (data) => disarmFailure(faults, stateData.string(data.faultId, 'faultId')),
-    },
+    'next request fails': nextRequestFails(faults, api.name),
   };
 }
