@@ -5,7 +5,7 @@
  * conformance suite's own `checkResponse`: documented status, content type, body valid against the
  * documented schema, required headers, and the API's declared field errors.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { LoadedApi } from '../../../src/core/loadApi.js';
 import { checkResponse } from '../../../src/conformance/checks/checkResponse.js';
 import { createSandboxServer, type SandboxServer, type SandboxServerOptions } from '../../../src/sandbox/http/createSandboxServer.js';
@@ -96,3 +96,18 @@ export async function openHarnessDatabase(): Promise<HarnessDatabase> {
 }
 
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
+
+/**
+ * A database and a harness over it for one test file: opened before its tests, closed after.
+ * `use` receives both once they are open (assign them to the file's own variables).
+ */
+export function useHarness(use: (hdb: HarnessDatabase, h: Harness) => void, options?: Parameters<HarnessDatabase['harness']>[0]): void {
+  let hdb: HarnessDatabase | undefined;
+  beforeAll(async () => {
+    hdb = await openHarnessDatabase();
+    use(hdb, await hdb.harness(options));
+  });
+  afterAll(async () => {
+    await hdb?.close();
+  });
+}

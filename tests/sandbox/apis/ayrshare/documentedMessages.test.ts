@@ -1,18 +1,12 @@
 // Every named error example of the Ayrshare document is an answer the sandbox gives, word for word,
 // for its cause (the post id aside); a new example fails here until its cause, or why the sandbox
 // does not model it, is added.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openHarnessDatabase, type Harness, type HarnessDatabase } from '../../http/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness, bearer, type Harness, type HarnessDatabase } from '../../http/harness.js';
 
 let hdb: HarnessDatabase;
 let h: Harness;
-beforeAll(async () => {
-  hdb = await openHarnessDatabase();
-  h = await hdb.harness();
-});
-afterAll(async () => {
-  await hdb?.close();
-});
+useHarness((opened, harness) => ((hdb = opened), (h = harness)));
 
 const auth = () => bearer(h.demo.ayrshare.apiKey);
 const del = (body: unknown, headers: Record<string, string> = auth(), on = h) => on.send('DELETE', '/api/post', { headers, body });

@@ -1,18 +1,12 @@
 // The request examples of the Ayrshare delete page (the document's named request examples, which
 // tests/contract/facts/ ties to the page) are accepted by the sandbox: never code 101. Posts with
 // the example ids exist, so each is deleted (200); "Post ID", the page's placeholder, is no post (114).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openHarnessDatabase, type Harness, type HarnessDatabase } from '../../http/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness, bearer, type Harness, type HarnessDatabase } from '../../http/harness.js';
 
 let hdb: HarnessDatabase;
 let h: Harness;
-beforeAll(async () => {
-  hdb = await openHarnessDatabase();
-  h = await hdb.harness();
-});
-afterAll(async () => {
-  await hdb?.close();
-});
+useHarness((opened, harness) => ((hdb = opened), (h = harness)));
 const op = () => h.apis.find((a) => a.name === 'ayrshare')!.operation('deletePost');
 
 /** Inserts a published post with `id`, removed by hand at its network (so every form, markManualDeleted too, succeeds). */

@@ -1,18 +1,12 @@
 // Every named error example of the Hoko document is an answer the sandbox gives, word for word, for
 // its cause (`retryAfter`'s number aside); a new example fails here until its cause is added.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openHarnessDatabase, type Harness, type HarnessDatabase } from '../../http/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness, bearer, type Harness, type HarnessDatabase } from '../../http/harness.js';
 
 let hdb: HarnessDatabase;
 let h: Harness;
-beforeAll(async () => {
-  hdb = await openHarnessDatabase();
-  h = await hdb.harness();
-});
-afterAll(async () => {
-  await hdb?.close();
-});
+useHarness((opened, harness) => ((hdb = opened), (h = harness)));
 
 const del = (body: unknown, key = h.demo.hoko.apiKey, on = h) => on.send('DELETE', '/api/partners', { headers: bearer(key), body });
 

@@ -1,18 +1,12 @@
 // The request examples of the Hoko delete page (the document's named request examples, which
 // tests/contract/facts/ ties to the page) are accepted by the sandbox: partners with those ids are
 // deleted, 200 with exactly those ids.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openHarnessDatabase, type Harness, type HarnessDatabase } from '../../http/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness, bearer, type Harness, type HarnessDatabase } from '../../http/harness.js';
 
 let hdb: HarnessDatabase;
 let h: Harness;
-beforeAll(async () => {
-  hdb = await openHarnessDatabase();
-  h = await hdb.harness();
-});
-afterAll(async () => {
-  await hdb?.close();
-});
+useHarness((opened, harness) => ((hdb = opened), (h = harness)));
 
 describe('the page\'s request bodies', () => {
   it('each named request example deletes exactly its partners', async () => {

@@ -1,18 +1,12 @@
 // The request examples of the Layers vendor pages (the document's named request examples and the
 // id examples of its path parameters, which tests/contract/facts/ ties to the pages) are accepted by
 // the sandbox: never a 400 or 422. An id is a 200 when it exists, a 404 when not.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openHarnessDatabase, type Harness, type HarnessDatabase } from '../../http/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness, bearer, type Harness, type HarnessDatabase } from '../../http/harness.js';
 
 let hdb: HarnessDatabase;
 let h: Harness;
-beforeAll(async () => {
-  hdb = await openHarnessDatabase();
-  h = await hdb.harness();
-});
-afterAll(async () => {
-  await hdb?.close();
-});
+useHarness((opened, harness) => ((hdb = opened), (h = harness)));
 const layers = () => h.apis.find((a) => a.name === 'layers')!;
 const send = (method: string, path: string, body?: unknown) => h.send(method, path, { headers: bearer(h.demo.layers.apiKey), ...(body === undefined ? {} : { body }) });
 /** The operations of the three Layers pages, and getInfluencer for the ids they show. */

@@ -1,18 +1,12 @@
 // Layers path ids in the sandbox: both shapes the vendor shows are ids (a ULID-style one is simply
 // unknown: 404, never 400 or 500), a malformed id is told what was expected in words, and the
 // printed read-only key reads.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, openHarnessDatabase, type Harness, type HarnessDatabase } from '../../http/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness, bearer, type Harness, type HarnessDatabase } from '../../http/harness.js';
 
 let hdb: HarnessDatabase;
 let h: Harness;
-beforeAll(async () => {
-  hdb = await openHarnessDatabase();
-  h = await hdb.harness();
-});
-afterAll(async () => {
-  await hdb?.close();
-});
+useHarness((opened, harness) => ((hdb = opened), (h = harness)));
 const ULID = '01HXZ9AB3CDEF4GHJK5MNPQRST';
 const send = (method: string, path: string, body?: unknown, key = h.demo.layers.apiKey) => h.send(method, path, { headers: bearer(key), ...(body === undefined ? {} : { body }) });
 
