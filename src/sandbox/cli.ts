@@ -8,6 +8,7 @@
  * `npm run sandbox` runs node under `sh` under npm: a signal to the npm process reaches neither
  * child, so the sandbox watches its parent (PARENT_POLL_MS) and stops once it has been re-parented.
  */
+import { createServer } from 'node:net';
 import { loadRegistry, type Registry } from '../core/registry.js';
 import { banner } from './cli/banner.js';
 import { parseOptions, usage, UsageError, type SandboxCliOptions } from './cli/parseOptions.js';
@@ -24,7 +25,33 @@ const fail = (message: string, code: number): number => {
   return code;
 };
 
+/** Why `host:port` cannot be listened on, found before the database is set up; undefined when it can (port 0 always can). */
+async function portProblem(host: string, port: number): Promise<string | undefined> {
+  if (port === 0) return undefined;
+  const probe = createServer();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      probe.once('error', reject);
+      probe.listen(port, host, () => resolve());
+    });
+    return undefined;
+  } catch (error) {
+    return listenProblem(host, port, error);
+  } finally {
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+  }
+}
+
+const listenProblem = (host: string, port: number, error: unknown) => {
+  const code = (error as { code?: string }).code;
+  const why = code === 'EADDRINUSE' ? 'it is in use (pass another --port)' : code === 'EADDRNOTAVAIL' ? 'no such address on this machine (check --host)' : code === 'EACCES' ? 'permission denied (use a port above 1023)' : (error as Error).message;
+  return `cannot listen on ${host}:${port}: ${why}`;
+};
+
 async function start(options: SandboxCliOptions, registry: Registry, slices: NamedSlice[]): Promise<number> {
+  // A port that cannot be used is a configuration error (exit 2), said before any database work.
+  const problem = await portProblem(options.host, options.port);
+  if (problem) return fail(problem, 2);
   let db: Db;
   try {
     db = await openDatabase(await sliceMigrations(slices), { ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
@@ -44,9 +71,7 @@ async function start(options: SandboxCliOptions, registry: Registry, slices: Nam
     try {
       listening = await sandbox.listen(options.port, options.host);
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      const why = code === 'EADDRINUSE' ? 'it is in use (pass another --port)' : code === 'EADDRNOTAVAIL' ? 'no such address on this machine (check --host)' : (error as Error).message;
-      throw new Error(`cannot listen on ${options.host}:${options.port}: ${why}`);
+      throw new Error(listenProblem(options.host, options.port, error));
     }
     process.stdout.write(banner(listening.baseUrl, options, mounted, demo, registry));
   } catch (error) {

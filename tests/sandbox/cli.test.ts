@@ -2,6 +2,7 @@
 // memory, the real store) that prints the URL, the database, the demo keys and a curl per API,
 // serves them, and stops cleanly on SIGTERM.
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { parseOptions, UsageError } from '../../src/sandbox/cli/parseOptions.js';
 import { runCommand, projectRoot } from '../support/runCommand.js';
@@ -33,6 +34,7 @@ describe('parseOptions', () => {
     [['--fault', 'everywhere'], /--fault: 'everywhere' is not a fault point/],
     [['--provider-states', '--host', '0.0.0.0'], /loopback/],
     [['--rate-limit', '0'], /--rate-limit/],
+    [['--rate-limit', '-3'], /--rate-limit: '-3' must be an integer from 1/],
     [['extra'], /extra/],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseOptions(argv, {}, faultPoints)).toThrow(UsageError);
@@ -50,6 +52,20 @@ describe('the command', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^sandbox: --port/);
+  });
+
+  it('a port in use: one line naming it, exit 2, before any database is set up', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', () => resolve()));
+    const port = (busy.address() as AddressInfo).port;
+    try {
+      // A DATABASE_URL that cannot connect: reaching the database would be a different error.
+      const r = await sandbox(['--port', String(port)], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(`sandbox: cannot listen on 127.0.0.1:${port}: it is in use (pass another --port)`);
+    } finally {
+      await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
   });
 
   it('provider states on a non-loopback host: refused, exit 2', async () => {

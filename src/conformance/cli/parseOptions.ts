@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import { isLoopbackUrl } from '../../core/loopback.js';
+import { negativeValuesJoined, valueOptionsOf } from '../../core/cliArgs.js';
 import { loadRegistry, type Registry } from '../../core/registry.js';
 import { parseHeaderOption, type HeaderOption } from '../run/adHocCredentials.js';
 
@@ -117,28 +118,14 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-const VALUE_OPTIONS = new Set(Object.entries(OPTIONS).flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`] : [])));
-
-/** `--timeout -3` as `--timeout=-3`, so a negative number is read as the value it is meant to be (and refused by name). */
-function negativeValuesJoined(argv: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const next = argv[i + 1];
-    if (VALUE_OPTIONS.has(arg) && next !== undefined && /^-\d/.test(next)) {
-      out.push(`${arg}=${next}`);
-      i++;
-    } else out.push(arg);
-  }
-  return out;
-}
+const VALUE_OPTIONS = valueOptionsOf(OPTIONS);
 
 /** Parses the command line; throws UsageError with a one-line message saying what to fix. */
 export function parseOptions(argv: string[]): CliOptions {
   let values;
   try {
     ({ values } = parseArgs({
-      args: negativeValuesJoined(argv),
+      args: negativeValuesJoined(argv, VALUE_OPTIONS),
       strict: true,
       allowPositionals: false,
       options: OPTIONS,

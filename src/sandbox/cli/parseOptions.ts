@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { negativeValuesJoined, valueOptionsOf } from '../../core/cliArgs.js';
 import { isLoopbackHost } from '../../core/loopback.js';
 
 export class UsageError extends Error {
@@ -48,24 +49,23 @@ const positiveInt = (value: string, flag: string, min: number, max: number): num
   return Number(value);
 };
 
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'provider-states': { type: 'boolean', default: false },
+  fault: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const VALUE_OPTIONS = valueOptionsOf(OPTIONS);
+
 /** Parses the command line and `DATABASE_URL`; `--fault` must be one of `faultPoints`. Throws UsageError with one line saying what to fix. */
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}, faultPoints: readonly string[] = []): SandboxCliOptions {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'data-dir': { type: 'string' },
-        'provider-states': { type: 'boolean', default: false },
-        fault: { type: 'string' },
-        'rate-limit': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
+    ({ values } = parseArgs({ args: negativeValuesJoined(argv, VALUE_OPTIONS), strict: true, allowPositionals: false, options: OPTIONS }));
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
