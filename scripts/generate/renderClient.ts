@@ -1,9 +1,9 @@
 import type { RegistryEntry } from '../../src/core/registry.js';
 
-/** `layers` → `Layers`, `my-api` → `MyApi`: the prefix of the generated client's names. */
+/** `petshop` → `Petshop`, `my-api` → `MyApi`: the prefix of the generated client's names. */
 export const typePrefix = (name: string) => name.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
 
-/** Name of an API's generated client factory: `createLayersClient`. */
+/** Name of an API's generated client factory: `createPetshopClient`. */
 export const factoryName = (name: string) => `create${typePrefix(name)}Client`;
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Source of `index.ts`: the client factory, the raw `paths` / `components` / `operations` types,
- * and one named type alias per component schema (`Influencer`, `LayersError` …).
+ * and one named type alias per component schema (`Pet`, `PetError` …).
  */
 export function renderIndex(schemaNames: string[]): string {
   const aliases = schemaNames

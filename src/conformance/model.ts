@@ -46,7 +46,7 @@ export interface Expectation {
 }
 
 export interface TestCase {
-  /** Stable, unique, human-readable id, e.g. `layers patchInfluencer negative body.gender enum`. */
+  /** Stable, unique, human-readable id, e.g. `<api> patchThing negative body.color enum`. */
   id: string;
   api: string;
   /** The operation the case is about (scenarios: the one they are mainly about). */

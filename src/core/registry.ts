@@ -12,11 +12,11 @@ export interface ApiManifest {
   credentials: {
     /** The key: the environment variable that holds it (never printed) and what it is. */
     apiKey: { env: string; description: string };
-    /** Extra headers sent on every request when their variable is set (Ayrshare's Profile-Key). */
+    /** Extra headers sent on every request when their variable is set (a profile or tenant header). */
     headers: { header: string; env: string; option: string; description: string }[];
   };
   conformance: {
-    /** JSON pointer, in an error body, of the object naming each invalid field (Layers). */
+    /** JSON pointer, in an error body, of the object naming each invalid field (`/error/details/fieldErrors`). */
     fieldErrors?: string;
     /** The suite has behaviour scenarios for this API (src/conformance/apis/<name>/). */
     scenarios: boolean;
