@@ -1,7 +1,22 @@
-import type { RegistryEntry } from '../../src/core/registry.js';
+import type { RegistryEntry, ResourceState } from '../../src/core/registry.js';
 import type { SourceApi } from './readRegistry.js';
 
-const entryOf = ({ root: _root, providerStates: _states, ...entry }: SourceApi): RegistryEntry => entry;
+/** The path parameters whose resource a state creates (`creates: { parameter, data, params? }`). */
+function resourcesOf(api: SourceApi): Record<string, ResourceState> {
+  const resources: Record<string, ResourceState> = {};
+  for (const [state, value] of Object.entries(api.providerStates)) {
+    const creates = (value as { creates?: { parameter?: unknown; data?: unknown; params?: unknown } }).creates;
+    if (creates === undefined) continue;
+    if (typeof creates.parameter !== 'string' || typeof creates.data !== 'string') throw new Error(`${api.root}: provider state '${state}': creates needs a parameter and a data key`);
+    resources[creates.parameter] = { state, data: creates.data, params: (creates.params ?? {}) as Record<string, unknown> };
+  }
+  return resources;
+}
+
+const entryOf = ({ root: _root, providerStates: _states, ...entry }: SourceApi): RegistryEntry => {
+  const resources = resourcesOf({ root: _root, providerStates: _states, ...entry });
+  return { ...entry, ...(Object.keys(resources).length > 0 ? { resources } : {}) };
+};
 
 /** `registry.json`: what src/core/registry.ts reads at run time. */
 export function renderRegistryJson(apis: SourceApi[]): string {

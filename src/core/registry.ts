@@ -25,11 +25,23 @@ export interface ApiManifest {
   sandbox: boolean;
 }
 
+/** A provider state that creates the resource a path parameter names (`creates:` in provider-states.yaml). */
+export interface ResourceState {
+  /** The state to set up. */
+  state: string;
+  /** Its params. */
+  params: Record<string, unknown>;
+  /** The key of its data that holds the parameter's value. */
+  data: string;
+}
+
 export interface RegistryEntry extends ApiManifest {
   /** Key in redocly.yaml `apis:`, folder name under openapi/ and generated/. */
   name: string;
   /** The bundled document, relative to the registry's folder. */
   document: string;
+  /** Path parameters whose resource a provider state creates, by parameter name. */
+  resources?: Record<string, ResourceState>;
   /** Set on an ad-hoc entry (`--spec <name>=<source>`): the document's file or loopback URL, read as it is. */
   source?: string;
 }

@@ -5,11 +5,12 @@
 import type { LoadedApi } from '../../core/loadApi.js';
 import { deriveCases, uniqueIds } from '../cases/deriveCases.js';
 import { checkResponse } from '../checks/checkResponse.js';
-import type { ApiRun, CaseResult, TargetInfo, TestCase } from '../model.js';
+import type { ApiRun, CaseResult, RequestSpec, TargetInfo, TestCase } from '../model.js';
 import type { TargetAdapter } from '../targets/target.js';
 import { DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import type { Credentials } from './credentials.js';
 import { noRedaction, type Redactor } from './redact.js';
+import type { PreparedResource, ResourceSetup } from './resourceSetup.js';
 import { runPool } from './runPool.js';
 import { addLeftOut, grepReason, selectCases } from './selectCases.js';
 import { CredentialError, prepareRequest, sendRequest, type PreparedRequest } from './sendRequest.js';
@@ -28,6 +29,8 @@ export interface RunApiOptions {
   redact?: Redactor;
   /** Extra cases (scenarios) run after the derived ones; told whether they may write; say how many `grep` left out. */
   scenarios?: (ctx: { target: TargetInfo; grep?: RegExp; writesAllowed: boolean }) => Promise<ScenarioResults>;
+  /** Sets up the resource a case's path names, where a provider state can (live targets with --state-url). */
+  resourceSetup?: ResourceSetup;
 }
 
 export interface ScenarioResults {
@@ -52,9 +55,27 @@ async function runCase(options: RunApiOptions, testCase: TestCase): Promise<Case
   }
   const skipReason = adapter.skipReason(testCase);
   if (skipReason) return { testCase, outcome: 'skipped', skipReason, failures: [], observed: [], durationMs: 0 };
+  let request = adapter.request(testCase);
+  let resource: PreparedResource | undefined;
+  try {
+    resource = await options.resourceSetup?.(testCase, request);
+  } catch (error) {
+    return { testCase, outcome: 'failed', failures: [{ rule: 'behaviour', message: (options.redact ?? noRedaction)(`setting up the resource of the path failed: ${(error as Error).message}`) }], observed: [], durationMs: performance.now() - started };
+  }
+  if (resource) request = resource.request;
+  const result = await sendCase(options, testCase, request, started);
+  for (const message of (await resource?.teardown()) ?? []) {
+    result.failures.push({ rule: 'behaviour', message: (options.redact ?? noRedaction)(message) });
+    result.outcome = 'failed';
+  }
+  return result;
+}
+
+async function sendCase(options: RunApiOptions, testCase: TestCase, request: RequestSpec, started: number): Promise<CaseResult> {
+  const { adapter, api } = options;
   let prepared: PreparedRequest;
   try {
-    prepared = prepareRequest(api.doc, options.target.baseUrl, adapter.request(testCase), options.credentials);
+    prepared = prepareRequest(api.doc, options.target.baseUrl, request, options.credentials);
   } catch (error) {
     if (!(error instanceof CredentialError)) throw error;
     return { testCase, outcome: 'skipped', skipReason: error.message, failures: [], observed: [], durationMs: 0 };

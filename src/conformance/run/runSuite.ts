@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DocumentError, loadApi, loadForeignApi, type LoadedApi } from '../../core/loadApi.js';
 import { loadProviderStateProtocol, type ProviderStateProtocol } from '../../core/providerStates/protocol.js';
+import { isLoopbackUrl } from '../../core/loopback.js';
 import { adHocEntry, type Registry } from '../../core/registry.js';
 import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import { assertMockAvailable, startMockTarget, type MockTarget } from '../targets/mock/startMockTarget.js';
@@ -16,6 +17,7 @@ import { liveTarget } from '../targets/live/liveTarget.js';
 import { mockTarget } from '../targets/mock/mockTarget.js';
 import { adHocCredentials, resolveHeaders, type HeaderOption } from './adHocCredentials.js';
 import { credentialsFromEnv, mockCredentials, type Credentials } from './credentials.js';
+import { resourceSetup } from './resourceSetup.js';
 import { runApi, type ScenarioResults } from './runApi.js';
 import { redactor, type Redactor } from './redact.js';
 
@@ -154,9 +156,13 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
       loaded.map((api, i) => {
         const { target, credentials } = targets[i] as { target: TargetInfo; credentials: Credentials };
         const scenarios = options.scenarios;
+        // With --state-url on a live target (and writes allowed there), a negative body case gets its path's resource first.
+        const stateUrl = options.stateUrl;
+        const setup = target.kind === 'live' && stateUrl && (options.allowWrites || isLoopbackUrl(stateUrl)) ? resourceSetup(api, stateUrl, protocol, { limits, excerpt: redact.excerpt }) : undefined;
         return runApi({
           api,
           adapter: target.kind === 'mock' ? mockTarget : liveTarget,
+          ...(setup ? { resourceSetup: setup } : {}),
           target,
           credentials,
           allowWrites: options.allowWrites,
