@@ -19,8 +19,8 @@ export interface LayersKey {
 /** An influencer as the API returns it (the document's `Influencer`), ids still bare uuids. */
 export type InfluencerRow = Omit<Influencer, 'influencerId' | 'projectId'> & { id: string; projectId: string };
 
-/** The fields a PATCH may change: the document's `InfluencerPatch`. */
-export type InfluencerPatchInput = InfluencerPatch;
+/** The fields a PATCH may change (the document's `InfluencerPatch`), as the store takes them: any subset, an empty one included (the HTTP layer enforces the document's "at least one"). */
+export type InfluencerPatchInput = Partial<InfluencerPatch>;
 
 export interface RevokeResult {
   socialAccountId: string;
