@@ -16,6 +16,7 @@ import { verdictOf } from './report/verdict.js';
 import { redactor } from './run/redact.js';
 import { runSuite, secretsOf, type SuiteOptions } from './run/runSuite.js';
 import { runScenarios } from './scenarios/runScenarios.js';
+import { runCli } from '../core/cliArgs.js';
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let options: CliOptions;
@@ -76,12 +77,4 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   }
 }
 
-main(process.argv.slice(2), process.env).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`conformance: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+runCli('conformance', () => main(process.argv.slice(2), process.env), 2);

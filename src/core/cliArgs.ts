@@ -21,3 +21,16 @@ export function negativeValuesJoined(argv: string[], valueOptions: ReadonlySet<s
 /** The `--name` spellings of the options of a `parseArgs` table that take a value. */
 export const valueOptionsOf = (options: Record<string, { type: string }>): Set<string> =>
   new Set(Object.entries(options).flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`] : [])));
+
+/** Runs a CLI's `main` and sets the exit code it returns; an error it did not expect is one line on stderr and `unexpectedExit`. */
+export function runCli(name: string, main: () => Promise<number>, unexpectedExit: number): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = unexpectedExit;
+    },
+  );
+}

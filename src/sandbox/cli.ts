@@ -16,6 +16,7 @@ import { createSandboxServer, type ListeningSandbox } from './http/createSandbox
 import { loadSlices, mountSlices, sliceFaultPoints, sliceMigrations, type NamedSlice } from './slices.js';
 import { openDatabase } from './store/openDatabase.js';
 import type { Db } from './store/sqlDb.js';
+import { runCli } from '../core/cliArgs.js';
 
 /** How often the sandbox checks that the process that started it is still there. */
 const PARENT_POLL_MS = 250;
@@ -127,12 +128,4 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   return start(options, registry, slices);
 }
 
-main(process.argv.slice(2), process.env).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('sandbox', () => main(process.argv.slice(2), process.env), 1);
