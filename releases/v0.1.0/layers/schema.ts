@@ -280,14 +280,14 @@ export interface components {
             deletedAt: components["schemas"]["Timestamp"];
         };
         /** @description Strict partial update of an influencer's identity fields. Send only what changes: everything omitted is left alone. At least one field is required (an empty object is a `VALIDATION` error) and any property not listed here is rejected with `VALIDATION`. */
-        InfluencerPatch: {
+        InfluencerPatch: AtLeastOne<{
             name?: components["schemas"]["InfluencerName"];
             gender?: components["schemas"]["Gender"];
             /** @description New age range preset, or `null` to clear it. */
             ageRange?: components["schemas"]["AgeRange"] | null;
             brandVoice?: components["schemas"]["BrandVoice"];
             language?: components["schemas"]["LanguageTag"];
-        };
+        }>;
         /**
          * @description Social account id: `sa_` followed by a uuid (`sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`) or by a ULID-style Crockford base32 string (`sa_01HXZ9AB3CDEF4GHJK5MNPQRST`). The vendor's pages show both id shapes, and both are accepted; the `sa_` prefix is required.
          * @example sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e
@@ -669,3 +669,6 @@ export interface operations {
         };
     };
 }
+
+/** `T` with at least one of its (all optional) properties present: a schema's `minProperties: 1`. */
+export type AtLeastOne<T> = { [K in keyof T]-?: Required<Pick<T, K>> & Partial<Omit<T, K>> }[keyof T];
