@@ -17,6 +17,9 @@ import { runSuite } from '../../src/conformance/run/runSuite.js';
 import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
 import { benchCorpus } from './corpusBench.js';
 import { benchDocs } from './docsBench.js';
+import { deriveCases } from '../../src/conformance/cases/deriveCases.js';
+import { mockTarget } from '../../src/conformance/targets/mock/mockTarget.js';
+import { startMockTarget } from '../../src/conformance/targets/mock/startMockTarget.js';
 import { benchFuzz } from './fuzzBench.js';
 import { benchMockStart } from './mockStartBench.js';
 import { printIssueTargets } from './issueTargets.js';
@@ -40,6 +43,34 @@ async function benchFullRun(): Promise<void> {
   console.log(`  wall time        ${(ms / 1000).toFixed(2)} s   (${((ms / 1000 / FULL_RUN_BUDGET_S) * 100).toFixed(0)}% of the ${FULL_RUN_BUDGET_S} s budget)`);
   console.log(`  cases            ${cases.length} (${sent} sent, ${cases.length - sent} skipped, ${failed} failed)`);
   console.log(`  throughput       ${rate(sent, ms)} cases sent`);
+  await benchPhases();
+}
+
+/**
+ * The run's phases, each timed on its own in this (warm) process: loading and compiling the
+ * documents, starting the mocks, deriving the cases, and sending and checking them (the checks
+ * alone are measured by the response-validation bench below).
+ */
+async function benchPhases(): Promise<void> {
+  const registry = loadRegistry();
+  let t = performance.now();
+  const apis = await loadApis(registry);
+  const loadMs = performance.now() - t;
+  t = performance.now();
+  const mocks = await Promise.all(apis.map((api) => startMockTarget(api.file)));
+  const startMs = performance.now() - t;
+  try {
+    t = performance.now();
+    const cases = apis.flatMap((api) => [...mockTarget.extraCases(api), ...deriveCases(api)]);
+    const deriveMs = performance.now() - t;
+    t = performance.now();
+    const report = await runSuite({ registry, apis: registry.apis.map((a) => a.name), targets: {}, env: {}, allowWrites: false });
+    const runMs = performance.now() - t;
+    const sent = report.apis.flatMap((a) => a.results).filter((r) => r.outcome !== 'skipped').length;
+    console.log(`  phases (warm process): load ${loadMs.toFixed(0)} ms, mock start ${startMs.toFixed(0)} ms, derive ${cases.length} cases ${deriveMs.toFixed(0)} ms, a whole run (its own start, send, check ${sent}) ${runMs.toFixed(0)} ms`);
+  } finally {
+    await Promise.all(mocks.map((m) => m.stop()));
+  }
 }
 
 async function benchValidation(): Promise<void> {
