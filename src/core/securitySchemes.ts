@@ -1,7 +1,8 @@
 /**
- * Security schemes as the documents declare them, for both sides of the wire: which header a
- * scheme puts a key in and how it is written (the suite sends it), how a key is read back from a
- * request (the sandbox checks it), and the scopes an operation's requirements name.
+ * Security schemes as the documents declare them, read the way a server reads them: which header
+ * a scheme carries a key in and how the key is read back from a request (the sandbox checks it),
+ * and the scopes an operation's requirements name. How the suite PLACES a credential of any scheme
+ * type is src/openapi/securitySchemes.ts.
  */
 import { isObject } from '../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../openapi/loadDocument.js';
@@ -27,18 +28,6 @@ export function schemeHeader(doc: OpenApiDocument, scheme: string): SchemeHeader
     return { header: s.name, format: (k) => k, parse: (v) => v.trim() || undefined };
   }
   throw new Error(`security scheme '${scheme}' is neither http bearer nor an apiKey in a header`);
-}
-
-/**
- * Security alternatives of an operation as scheme names (the first scheme of each requirement),
- * each once: two requirements naming one scheme with other scopes are one way to authenticate.
- */
-export function securityAlternatives(operation: Operation): string[] {
-  const names = operation
-    .security()
-    .map((requirement) => Object.keys(requirement)[0])
-    .filter((name): name is string => name !== undefined);
-  return [...new Set(names)];
 }
 
 /**
