@@ -7,7 +7,8 @@
 // operations (a --grep on their operationIds), so the whole file stays near a minute on two
 // cores. CORPUS_FULL=1 runs them in full, with the same proofs (off by default: too slow for
 // `npm test`). Full run on 2026-12-01, this machine (2 shared cores): 0 unexplained failures in
-// all three; Twilio 17 s, Box 27 s, DigitalOcean 100 s (about 2.5 minutes together). Before the
+// all three; one after the other, Twilio 7 s, Box 25 s, DigitalOcean 93 s, 127 s in all, peak
+// 1.1 GB. Before the
 // example, undeclared-required and overlapping-oneOf proofs below, DigitalOcean had 34 and Box 239
 // unexplained failures (every one a defect of the document). `npm run bench` measures them too
 // (scripts/bench/corpusBench.ts).
