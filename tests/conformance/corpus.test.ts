@@ -79,25 +79,10 @@ const ALLOWED: Allowed[] = [
   {
     api: 'box',
     rule: 'body-schema',
-    message: /shared_link must have required property 'accessed'$/,
-    reason: "the document's defect: the shared link schema requires a property it never declares, so no generated body can carry it",
-    proof: "#/components/schemas/File/allOf/1/properties/shared_link/allOf/0 lists 'accessed' in `required` but not in `properties` (nor do Folder and WebLink)",
-  },
-  {
-    api: 'box',
-    rule: 'body-schema',
     withFailure: /shared_link must have required property 'accessed'$/,
     message: /^body(\/[a-z_]+|\/\d+)* must (be equal to one of the allowed values \(\["(file|folder|web_link|search_results_with_shared_links)"\]\)|match exactly one schema in oneOf|be null|match a schema in anyOf)$/,
     reason: "the same shared_link defect seen through the oneOf of File/Folder/WebLink and the anyOf of a nullable item or shared_link: no branch can match a body without shared_link.accessed, so ajv reports every branch (the other types, null)",
-    proof: 'applies only in a case that also reports "shared_link must have required property \'accessed\'" (the entry above), and only to the oneOf/anyOf, null and item-type errors ajv adds for the other branches; e.g. #/components/schemas/CollaborationItem is oneOf File/Folder/WebLink',
-  },
-  {
-    api: 'box',
-    rule: 'body-schema',
-    id: /get_files_id_collaborations /,
-    message: /\/created_by must be object$/,
-    reason: "the document's defect: the schema-level example of created_by is an array, while its schema is an object; Prism answers that example",
-    proof: '#/components/schemas/Collaboration/properties/created_by/allOf/2/example is `[{"id": 33224412}, {"type": "user"}, …]`, an array, for a schema that $refs the object User--Collaborations',
+    proof: 'applies only in a case that also reports "shared_link must have required property \'accessed\'" (proven by requiredButUndeclared: #/components/schemas/File/allOf/1/properties/shared_link/allOf/0 requires `accessed` and never declares it, nor do Folder and WebLink), and only to the oneOf/anyOf, null and item-type errors ajv adds for the other branches; e.g. #/components/schemas/CollaborationItem is oneOf File/Folder/WebLink',
   },
 ];
 
@@ -197,7 +182,7 @@ function requiredButUndeclared(doc: OpenApiDocument): (failure: CheckFailure) =>
   const walk = (node: unknown, at: string): void => {
     if (Array.isArray(node)) return node.forEach((item, index) => walk(item, `${at}/${index}`));
     if (!isObject(node)) return;
-    if (Array.isArray(node.required) && !/\/allOf\/\d+$/.test(at)) {
+    if ((Array.isArray(node.required) || Array.isArray(node.allOf)) && !/\/allOf\/\d+$/.test(at)) {
       const shape = objectShape(doc, node);
       const missing = new Set([...shape.required].filter((name) => !shape.declared.has(name)));
       if (!shape.open && missing.size > 0) shapes.push({ declared: shape.declared, missing });
@@ -317,6 +302,7 @@ describe('the suite against Prism mocks of the public corpus', () => {
           schemas: {
             Sink: { type: 'object', required: ['urn'], properties: { destination: { type: 'string' } } },
             Full: { type: 'object', required: ['id'], properties: { id: { type: 'string' }, destination: { type: 'string' } } },
+            Link: { anyOf: [{ allOf: [{ type: 'object', required: ['accessed'], properties: { url: { type: 'string' } } }, { description: 'a link' }] }, { type: 'null' }] },
           },
         },
       },
@@ -327,6 +313,8 @@ describe('the suite against Prism mocks of the public corpus', () => {
     expect(explained('#/paths/~1sinks/get', failure("body/sink must have required property 'urn'", { destination: 'x' }))).toBe(true);
     expect(explained('#/paths/~1sinks/get', failure("body/sink must have required property 'urn'", { destination: 'x', other: 1 }))).toBe(false);
     expect(explained('#/paths/~1sinks/get', failure("body/sink must have required property 'id'", { destination: 'x' }))).toBe(false);
+    expect(explained('#/paths/~1sinks/get', failure("body/sink must have required property 'accessed'", { url: 'x' }))).toBe(true);
+    expect(explained('#/paths/~1sinks/get', failure("body/sink must have required property 'accessed'", { url: 'x', id: '1' }))).toBe(false);
   });
 
   it('the overlapping-oneOf proof explains a body two branches accept, with its branch errors, and no other body', () => {
