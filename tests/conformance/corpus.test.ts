@@ -8,7 +8,8 @@
 // operations (a --grep on their operationIds), so the whole file stays near a minute on two
 // cores. CORPUS_FULL=1 runs them in full, with the same proofs (off by default: too slow for
 // `npm test`). Full run on 2026-12-01, this machine (2 shared cores), one after the other:
-// Twilio 7 s, Box 25 s, DigitalOcean 93 s (127 s in all, peak 1.1 GB), 0 unexplained failures.
+// Twilio 7-10 s, Box 25-29 s, DigitalOcean 93-107 s (127-149 s in all over two runs, peak
+// 1.1-1.3 GB), 0 unexplained failures.
 // With the example proof alone, DigitalOcean kept 34 unexplained failures (`logtail.endpoint`,
 // `sink.urn`: required, never declared) and Box 239 (ajv's oneOf/anyOf branch errors around
 // shared_link.accessed, an event source two oneOf branches accept). `npm run bench` measures them
