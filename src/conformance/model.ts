@@ -95,6 +95,12 @@ export interface CheckFailure {
   actual?: string;
   /** ajv instance path of a body error. */
   instancePath?: string;
+  /**
+   * body-schema: the value the body holds at `instancePath`, as received. Never printed (reports
+   * show `message`, `expected`, `actual`); for tools that explain a failure, such as the corpus
+   * test proving that a mock answered a documented example that breaks its own schema.
+   */
+  instanceValue?: unknown;
 }
 
 export interface ObservedResponse {

@@ -1,4 +1,5 @@
 import { directionalErrors } from '../cases/requestDirection.js';
+import { getAtPointer } from '../../openapi/jsonPointer.js';
 import { parsedBody, type Check } from './check.js';
 
 /** A JSON body is valid against the schema its status and media type document (ajv, 2020-12). */
@@ -16,6 +17,12 @@ export const bodySchema: Check = {
       message: `body${error.instancePath || ''} ${error.message}${error.keyword === 'enum' ? ` (${JSON.stringify(error.params.allowedValues)})` : ''}${error.keyword === 'additionalProperties' ? ` ('${String(error.params.additionalProperty)}')` : ''}`,
       instancePath: error.instancePath || '/',
       expected: `a body valid against ${schemaPointer}`,
+      instanceValue: valueAt(body, error.instancePath),
     }));
   },
 };
+
+/** The value at an ajv instance path (`/a/0/b`, `''` for the whole body). */
+function valueAt(body: unknown, instancePath: string): unknown {
+  return instancePath === '' ? body : getAtPointer(body, `#${instancePath}`);
+}

@@ -8,6 +8,10 @@ describe('body-schema', () => {
     const failures = checkResponse({ operation, validator, expect: { statuses: [] }, target: 'live', response: response(200, { ...ok, count: -1 }) });
     expect(failures).toMatchObject([{ rule: 'body-schema', instancePath: '/count' }]);
   });
+  it('keeps the value the body holds at the failing spot, as received', () => {
+    const failures = checkResponse({ operation, validator, expect: { statuses: [] }, target: 'live', response: response(200, { ...ok, count: -1 }) });
+    expect(failures.map((f) => f.instanceValue)).toEqual([-1]);
+  });
   it('validates the range’s own media type and schema', () => {
     expect(rules({ status: 409, headers: { 'content-type': 'application/problem+json' }, bodyText: '{}' })).toEqual(['body-schema']);
   });
