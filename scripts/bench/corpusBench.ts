@@ -3,7 +3,7 @@
  * process so that its peak memory is its own: load time (bundle, 3.0 → 3.1, per-operation
  * compile), the run against its Prism mock (Prism start-up included) with cases per second, and
  * the process's peak resident memory. The run covers the first CORPUS_BENCH_OPERATIONS operations
- * (default 100; `all` for every one: DigitalOcean then takes about 6 minutes here).
+ * (default 100; `all` for every one: DigitalOcean then takes about 100 s here (2026-12-01)).
  *
  * Run directly with `--measure <name> <file> <limit>` it is that fresh process: one JSON line.
  */
