@@ -1,20 +1,35 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { ensurePgliteDataDir, pgliteStartSettings, temporaryPgliteDataDir } from './pgliteDataDir.js';
 import { SerialQueue } from './serialQueue.js';
 import { inSavepoint } from './inSavepoint.js';
 import type { SqlDb } from './sqlDb.js';
 
 /**
- * PGlite behind `SqlDb`: in memory, or persisted in `dataDir`. PGlite is one connection, so every
+ * PGlite behind `SqlDb`: in a temporary directory deleted on `close` (the "in memory" sandbox;
+ * PGlite's own in-memory file system would hold every file in the process's heap), or persisted in
+ * `dataDir`. Either is initialised outside this process (`pgliteDataDir.ts`). PGlite is one connection, so every
  * top-level statement and every transaction is queued (`SerialQueue`): a transaction holds the
  * queue from BEGIN to COMMIT/ROLLBACK. Calling the outer `Db` from inside a transaction would
  * wait for itself forever; that mistake throws instead.
  */
 export async function openPgliteDb(dataDir?: string): Promise<SqlDb> {
-  if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
-  return new PgliteDb(pg);
+  let dir = dataDir;
+  let remove = async (): Promise<void> => undefined;
+  if (dir) {
+    await mkdir(dir, { recursive: true });
+    await ensurePgliteDataDir(dir);
+  } else {
+    ({ dir, remove } = await temporaryPgliteDataDir());
+  }
+  try {
+    const pg = await PGlite.create({ dataDir: dir, startParams: [...PGlite.defaultStartParams, ...pgliteStartSettings] });
+    return new PgliteDb(pg, remove);
+  } catch (error) {
+    await remove();
+    throw error;
+  }
 }
 
 class PgliteDb implements SqlDb {
@@ -22,7 +37,10 @@ class PgliteDb implements SqlDb {
   readonly #queue = new SerialQueue();
   readonly #insideTransaction = new AsyncLocalStorage<boolean>();
 
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly removeFiles: () => Promise<void>,
+  ) {}
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> {
     this.#refuseReentry();
@@ -55,7 +73,10 @@ class PgliteDb implements SqlDb {
   }
 
   close(): Promise<void> {
-    return this.#queue.run(() => this.pg.close());
+    return this.#queue.run(async () => {
+      await this.pg.close();
+      await this.removeFiles();
+    });
   }
 
   #refuseReentry(): void {
