@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,7 +20,7 @@ const pgliteEntry = require.resolve('@electric-sql/pglite');
 const pgliteVersion = (JSON.parse(readFileSync(join(dirname(pgliteEntry), '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 /** PostgreSQL settings for every PGlite the sandbox opens: small shared buffers (the default 128 MB is touched at start). */
-export const pgliteStartSettings = ['-c', 'shared_buffers=16MB'];
+export const pgliteStartSettings = ['-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=8MB', '-c', 'temp_buffers=2MB'];
 
 const initScript = `
 const { PGlite } = require(process.argv[1]);
@@ -62,9 +62,30 @@ export async function ensurePgliteDataDir(dir: string): Promise<void> {
   await cp(await template(), dir, { recursive: true });
 }
 
-/** A fresh cluster in a new temporary directory (the "in memory" sandbox): `remove` deletes it. */
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Deletes the temporary directories of sandboxes that were killed before they could (their process is gone). */
+async function sweepAbandoned(): Promise<void> {
+  for (const name of await readdir(tmpdir())) {
+    const pid = /^sandbox-pglite-(\d+)-/.exec(name)?.[1];
+    if (pid && !alive(Number(pid))) await rm(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * A fresh cluster in a new temporary directory (the "in memory" sandbox): `remove` deletes it.
+ * The directory is named for this process, so a later sandbox deletes it if this one is killed.
+ */
 export async function temporaryPgliteDataDir(): Promise<{ dir: string; remove: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'sandbox-pglite-'));
+  await sweepAbandoned().catch(() => undefined);
+  const dir = await mkdtemp(join(tmpdir(), `sandbox-pglite-${process.pid}-`));
   await ensurePgliteDataDir(dir);
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
