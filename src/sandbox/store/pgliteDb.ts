@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { PglitePrepared } from './pglitePrepared.js';
 import { ensurePgliteDataDir, pgliteStartSettings, temporaryPgliteDataDir } from './pgliteDataDir.js';
 import { SerialQueue } from './serialQueue.js';
 import { inSavepoint } from './inSavepoint.js';
@@ -25,7 +26,7 @@ export async function openPgliteDb(dataDir?: string): Promise<SqlDb> {
   }
   try {
     const pg = await PGlite.create({ dataDir: dir, startParams: [...PGlite.defaultStartParams, ...pgliteStartSettings] });
-    return new PgliteDb(pg, remove);
+    return new PgliteDb(pg, new PglitePrepared(pg), remove);
   } catch (error) {
     await remove();
     throw error;
@@ -39,12 +40,13 @@ class PgliteDb implements SqlDb {
 
   constructor(
     private readonly pg: PGlite,
+    private readonly prepared: PglitePrepared,
     private readonly removeFiles: () => Promise<void>,
   ) {}
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> {
     this.#refuseReentry();
-    return this.#queue.run(async () => ({ rows: (await this.pg.query<T>(sql, params)).rows }));
+    return this.#queue.run(() => this.prepared.query<T>(sql, params));
   }
 
   exec(sql: string): Promise<void> {
@@ -58,7 +60,7 @@ class PgliteDb implements SqlDb {
     this.#refuseReentry();
     return this.#queue.run(async () => {
       await this.pg.exec('BEGIN');
-      const tx = new PgliteTransaction(this.pg);
+      const tx = new PgliteTransaction(this.pg, this.prepared);
       try {
         const result = await this.#insideTransaction.run(true, () => fn(tx));
         await this.pg.exec('COMMIT');
@@ -91,7 +93,10 @@ class PgliteTransaction implements SqlDb {
   #open = true;
   #savepoints = 0;
 
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly prepared: PglitePrepared,
+  ) {}
 
   end(): void {
     this.#open = false;
@@ -99,7 +104,7 @@ class PgliteTransaction implements SqlDb {
 
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> {
     this.#check();
-    return { rows: (await this.pg.query<T>(sql, params)).rows };
+    return this.prepared.query<T>(sql, params);
   }
 
   async exec(sql: string): Promise<void> {
