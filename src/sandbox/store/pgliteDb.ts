@@ -1,20 +1,36 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { PglitePrepared } from './pglitePrepared.js';
+import { ensurePgliteDataDir, pgliteStartSettings, temporaryPgliteDataDir } from './pgliteDataDir.js';
 import { SerialQueue } from './serialQueue.js';
 import { inSavepoint } from './inSavepoint.js';
 import type { SqlDb } from './sqlDb.js';
 
 /**
- * PGlite behind `SqlDb`: in memory, or persisted in `dataDir`. PGlite is one connection, so every
+ * PGlite behind `SqlDb`: in a temporary directory deleted on `close` (the "in memory" sandbox;
+ * PGlite's own in-memory file system would hold every file in the process's heap), or persisted in
+ * `dataDir`. Either is initialised outside this process (`pgliteDataDir.ts`). PGlite is one connection, so every
  * top-level statement and every transaction is queued (`SerialQueue`): a transaction holds the
  * queue from BEGIN to COMMIT/ROLLBACK. Calling the outer `Db` from inside a transaction would
  * wait for itself forever; that mistake throws instead.
  */
 export async function openPgliteDb(dataDir?: string): Promise<SqlDb> {
-  if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
-  return new PgliteDb(pg);
+  let dir = dataDir;
+  let remove = async (): Promise<void> => undefined;
+  if (dir) {
+    await mkdir(dir, { recursive: true });
+    await ensurePgliteDataDir(dir);
+  } else {
+    ({ dir, remove } = await temporaryPgliteDataDir());
+  }
+  try {
+    const pg = await PGlite.create({ dataDir: dir, startParams: [...PGlite.defaultStartParams, ...pgliteStartSettings] });
+    return new PgliteDb(pg, new PglitePrepared(pg), remove);
+  } catch (error) {
+    await remove();
+    throw error;
+  }
 }
 
 class PgliteDb implements SqlDb {
@@ -22,11 +38,15 @@ class PgliteDb implements SqlDb {
   readonly #queue = new SerialQueue();
   readonly #insideTransaction = new AsyncLocalStorage<boolean>();
 
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly prepared: PglitePrepared,
+    private readonly removeFiles: () => Promise<void>,
+  ) {}
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> {
     this.#refuseReentry();
-    return this.#queue.run(async () => ({ rows: (await this.pg.query<T>(sql, params)).rows }));
+    return this.#queue.run(() => this.prepared.query<T>(sql, params));
   }
 
   exec(sql: string): Promise<void> {
@@ -40,7 +60,7 @@ class PgliteDb implements SqlDb {
     this.#refuseReentry();
     return this.#queue.run(async () => {
       await this.pg.exec('BEGIN');
-      const tx = new PgliteTransaction(this.pg);
+      const tx = new PgliteTransaction(this.pg, this.prepared);
       try {
         const result = await this.#insideTransaction.run(true, () => fn(tx));
         await this.pg.exec('COMMIT');
@@ -55,7 +75,10 @@ class PgliteDb implements SqlDb {
   }
 
   close(): Promise<void> {
-    return this.#queue.run(() => this.pg.close());
+    return this.#queue.run(async () => {
+      await this.pg.close();
+      await this.removeFiles();
+    });
   }
 
   #refuseReentry(): void {
@@ -70,7 +93,10 @@ class PgliteTransaction implements SqlDb {
   #open = true;
   #savepoints = 0;
 
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly prepared: PglitePrepared,
+  ) {}
 
   end(): void {
     this.#open = false;
@@ -78,7 +104,7 @@ class PgliteTransaction implements SqlDb {
 
   async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> {
     this.#check();
-    return { rows: (await this.pg.query<T>(sql, params)).rows };
+    return this.prepared.query<T>(sql, params);
   }
 
   async exec(sql: string): Promise<void> {

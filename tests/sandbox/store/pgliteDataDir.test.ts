@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ensurePgliteDataDir, temporaryPgliteDataDir } from '../../../src/sandbox/store/pgliteDataDir.js';
+import { openPgliteDb } from '../../../src/sandbox/store/pgliteDb.js';
+
+const sandboxDirs = async () => (await readdir(tmpdir())).filter((name) => /^sandbox-pglite-(?!template|staging)/.test(name));
+
+describe('PGlite data directories', () => {
+  it('an in-memory PGlite works in its own temporary directory and removes it on close', async () => {
+    const before = new Set(await sandboxDirs());
+    const db = await openPgliteDb();
+    const mine = (await sandboxDirs()).filter((name) => !before.has(name));
+    expect(mine).toHaveLength(1);
+    expect((await db.query<{ n: number }>('SELECT 1 + 1 AS n')).rows).toEqual([{ n: 2 }]);
+    await db.close();
+    expect(existsSync(join(tmpdir(), mine[0] as string))).toBe(false);
+  });
+
+  it('makes an empty directory a PostgreSQL cluster and leaves an initialised one alone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pglite-data-dir-test-'));
+    try {
+      await ensurePgliteDataDir(dir);
+      expect(existsSync(join(dir, 'PG_VERSION'))).toBe(true);
+      const marker = join(dir, 'base');
+      const entries = await readdir(marker);
+      await ensurePgliteDataDir(dir);
+      expect(await readdir(marker)).toEqual(entries);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a temporary directory is a cluster until it is removed', async () => {
+    const { dir, remove } = await temporaryPgliteDataDir();
+    expect(existsSync(join(dir, 'PG_VERSION'))).toBe(true);
+    await remove();
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('abandoned temporary directories', () => {
+  it('a new temporary directory deletes those of processes that are gone, not its own or a live one', async () => {
+    const gone = join(tmpdir(), 'sandbox-pglite-999999999-test');
+    const live = join(tmpdir(), `sandbox-pglite-${process.pid}-test`);
+    await mkdir(gone, { recursive: true });
+    await mkdir(live, { recursive: true });
+    const { remove } = await temporaryPgliteDataDir();
+    try {
+      expect(existsSync(gone)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+    } finally {
+      await remove();
+      await rm(live, { recursive: true, force: true });
+    }
+  });
+});
