@@ -1,6 +1,6 @@
 /**
  * `npm run sandbox -- [options]`: gathers the slices the registry names, opens the database
- * (PGlite in memory, PGlite under --data-dir, or the PostgreSQL of DATABASE_URL) and migrates it
+ * (PGlite in a temporary folder, PGlite under --data-dir, or the PostgreSQL of DATABASE_URL) and migrates it
  * with every slice's migrations, seeds the demo tenants, serves every API on one port and prints
  * how to call them. Exit 2 for a bad command line (one line on stderr), 1 when it cannot
  * start, 0 after a clean stop on SIGINT, SIGTERM or SIGHUP, or when its parent process goes away.

@@ -16,7 +16,7 @@ export function describeDatabase(options: Pick<SandboxCliOptions, 'databaseUrl' 
     }
   }
   if (options.dataDir) return `PGlite, persisted in ${resolve(options.dataDir)}`;
-  return 'PGlite in memory (everything is lost when the sandbox stops; --data-dir keeps it)';
+  return 'PGlite in a temporary folder (deleted when the sandbox stops; --data-dir keeps it)';
 }
 
 const label = (text: string) => `  ${`${text}:`.padEnd(18)}`;

@@ -31,7 +31,7 @@ do not collide), with a demo tenant seeded at start.
 Options:
   --port <n>           port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host <address>     address to listen on (default ${DEFAULT_HOST})
-  --data-dir <dir>     keep the data in PGlite files under <dir> (default: PGlite in memory)
+  --data-dir <dir>     keep the data in PGlite files under <dir> (default: a temporary folder, deleted on stop)
   --provider-states    serve POST /__states, the conformance suite's provider states
                        (test use only; refused unless --host is a loopback address)
   --fault <point>      make the store fail on purpose at <point>: ${faultPoints.join(', ') || '(none)'}
