@@ -16,7 +16,7 @@ const sandbox = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   runCommand(process.execPath, ['--import', 'tsx', 'src/sandbox/cli.ts', ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, timeoutMs: 60_000 });
 
 describe('parseOptions', () => {
-  it('defaults: port 4010 on 127.0.0.1, PGlite in memory, no provider states, no fault', () => {
+  it('defaults: port 4010 on 127.0.0.1, PGlite in a temporary folder, no provider states, no fault', () => {
     expect(parseOptions([])).toEqual({ port: 4010, host: '127.0.0.1', providerStates: false, help: false });
   });
 
@@ -96,7 +96,7 @@ describe('the command', () => {
       }
       const baseUrl = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
       expect(baseUrl, stdout + stderr).toBeDefined();
-      expect(stdout).toMatch(/database: +PGlite in memory/);
+      expect(stdout).toMatch(/database: +PGlite in a temporary folder/);
       const curls = stdout.split('\n').filter((l) => l.trim().startsWith('curl '));
       expect(curls).toHaveLength(3);
       const layersKey = /Layers[\s\S]*?API key: +(\S+)/.exec(stdout)?.[1] as string;

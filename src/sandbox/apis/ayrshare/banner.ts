@@ -11,7 +11,7 @@ export function ayrshareBanner(demo: AyrshareDemo, baseUrl: string): BannerPart 
       ['API key', demo.apiKey],
       ['profile', demo.profileId],
       ['posts', demo.postIds.join(', ')],
-      ['live on its networks', `${demo.livePostId} (markManualDeleted: code 382)`],
+      ['still live', `${demo.livePostId} (markManualDeleted: code 382)`],
       ['removed by hand', `${demo.removedByHandPostId} (markManualDeleted: 200)`],
     ],
     curl: `curl -i -X DELETE ${shellQuote(`${baseUrl}/api/post`)} -H ${shellQuote(`Authorization: Bearer ${demo.apiKey}`)} -H 'X-Twitter-OAuth1-Api-Key: X_CONSUMER_KEY' -H 'X-Twitter-OAuth1-Api-Secret: X_CONSUMER_SECRET' -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify({ id: post }))}`,
