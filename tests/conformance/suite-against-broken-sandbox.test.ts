@@ -1,13 +1,12 @@
 // The broken-server gallery: the real sandbox behind a proxy that alters ONE kind of answer, so
 // each server breaks exactly one promise of the error paths; the suite must fail it by name (the
 // scenario that proves the promise, and the rule or behaviour it broke), and nothing else.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSuite } from '../../src/conformance/run/runSuite.js';
 import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
-import { createSandboxServer, type ListeningSandbox } from '../../src/sandbox/http/createSandboxServer.js';
-import type { SqlDb } from '../../src/sandbox/store/sqlDb.js';
 import { editJson, startSandboxProxy, type Breakage } from '../fixtures/conformance/sandboxProxy.js';
-import { mountTestSandbox, openSandboxDatabase, registry, type TestDemo } from '../support/sandboxDatabase.js';
+import { registry } from '../support/sandboxDatabase.js';
+import { useStatefulSandbox } from '../support/statefulSandbox.js';
 
 const isState = (requestText: string, action: string, state: string) => {
   try {
@@ -100,20 +99,7 @@ const GALLERY: { server: string; api: 'layers' | 'hoko'; breakage: () => Breakag
 ];
 
 describe('the broken-server gallery (the real sandbox behind a proxy that breaks one promise)', () => {
-  let db: SqlDb;
-  let demo: TestDemo;
-  let sandbox: ListeningSandbox;
-
-  beforeAll(async () => {
-    db = await openSandboxDatabase();
-    const mounted = await mountTestSandbox(db);
-    demo = await mounted.seedDemo();
-    sandbox = await (await createSandboxServer(mounted.sandbox, { providerStates: true, demo: demo as unknown as Record<string, unknown>, faults: {}, log: () => {} })).listen(0);
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-    await db?.close();
-  });
+  const sandbox = useStatefulSandbox();
 
   it.each(GALLERY)('$server fails the suite by name', async ({ api, breakage, failing, named }) => {
     const proxy = await startSandboxProxy(sandbox.baseUrl, breakage());
@@ -122,7 +108,7 @@ describe('the broken-server gallery (the real sandbox behind a proxy that breaks
         registry,
         apis: [api],
         targets: { [api]: proxy.baseUrl },
-        env: { [registry.get(api).credentials.apiKey.env]: demo[api].apiKey },
+        env: { [registry.get(api).credentials.apiKey.env]: sandbox.demo[api].apiKey },
         allowWrites: false,
         grep: /scenario/,
         stateUrl: `${proxy.baseUrl}/__states`,

@@ -1,12 +1,11 @@
 // A server that looks the resource up before it validates the body answers a negative body case
 // on an unknown id with 404. With --state-url, the suite sets up the path's resource first (the
 // API's `creates:` in provider-states.yaml), so such a server passes; without it, it fails.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSuite } from '../../../src/conformance/run/runSuite.js';
-import { createSandboxServer, type ListeningSandbox } from '../../../src/sandbox/http/createSandboxServer.js';
-import type { SqlDb } from '../../../src/sandbox/store/sqlDb.js';
 import { startSandboxProxy, type Breakage } from '../../fixtures/conformance/sandboxProxy.js';
-import { mountTestSandbox, openSandboxDatabase, registry, type TestDemo } from '../../support/sandboxDatabase.js';
+import { registry } from '../../support/sandboxDatabase.js';
+import { useStatefulSandbox } from '../../support/statefulSandbox.js';
 
 /** PATCH and DELETE of an influencer look it up first (a GET with the same key): unknown is 404, whatever the body. */
 function looksUpFirst(upstream: () => string): Breakage {
@@ -22,19 +21,7 @@ function looksUpFirst(upstream: () => string): Breakage {
 }
 
 describe('negative body cases on a resource path', () => {
-  let db: SqlDb;
-  let demo: TestDemo;
-  let sandbox: ListeningSandbox;
-  beforeAll(async () => {
-    db = await openSandboxDatabase();
-    const mounted = await mountTestSandbox(db);
-    demo = await mounted.seedDemo();
-    sandbox = await (await createSandboxServer(mounted.sandbox, { providerStates: true, demo: demo as unknown as Record<string, unknown>, faults: {}, log: () => {} })).listen(0);
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-    await db?.close();
-  });
+  const sandbox = useStatefulSandbox();
 
   const run = async (withStates: boolean) => {
     const proxy = await startSandboxProxy(sandbox.baseUrl, looksUpFirst(() => sandbox.baseUrl));
@@ -43,7 +30,7 @@ describe('negative body cases on a resource path', () => {
         registry,
         apis: ['layers'],
         targets: { layers: proxy.baseUrl },
-        env: { [registry.get('layers').credentials.apiKey.env]: demo.layers.apiKey },
+        env: { [registry.get('layers').credentials.apiKey.env]: sandbox.demo.layers.apiKey },
         allowWrites: false,
         grep: /(patchInfluencer|deleteInfluencer) negative body/,
         ...(withStates ? { stateUrl: `${proxy.baseUrl}/__states` } : {}),
