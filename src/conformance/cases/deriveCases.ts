@@ -18,7 +18,7 @@ import { placeCredential } from '../../openapi/securitySchemes.js';
 import type { Operation } from '../../openapi/operations.js';
 import { SuiteSetupError } from '../failClosed.js';
 import type { RequestSpec, RuleId, TestCase } from '../model.js';
-import { acceptFor, authFor, buildValidRequest, setParameter } from './buildValidRequest.js';
+import { acceptFor, buildValidRequest, setParameter } from './buildValidRequest.js';
 import { makeCase } from './caseFactory.js';
 import { deriveSchemaViolations } from './deriveSchemaViolations.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';

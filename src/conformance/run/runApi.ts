@@ -47,7 +47,7 @@ export const contentTypeOf = (headers: Record<string, string>): { contentType?: 
 
 async function runCase(options: RunApiOptions, testCase: TestCase): Promise<CaseResult> {
   const started = performance.now();
-  const { adapter, api } = options;
+  const { adapter } = options;
   const preflight = testCase.preflight;
   if (preflight?.outcome === 'skipped') return { testCase, outcome: 'skipped', skipReason: `${preflight.reason} (${preflight.pointer})`, failures: [], observed: [], durationMs: 0 };
   if (preflight) {

@@ -2,7 +2,6 @@ import { failIfAsked, type Faults } from '../../http/faults.js';
 import { hashSecret } from '../../store/hashSecret.js';
 import { isUuid, newSecret } from '../../store/ids.js';
 import { keyCacheOf } from '../../store/keyCache.js';
-import { transactionOrRollback } from '../../store/rollbackWith.js';
 import type { Db } from '../../store/sqlDb.js';
 import type { HokoKey, HokoStore } from './types.js';
 
