@@ -20,7 +20,7 @@ import { json, type HttpResult, type SandboxRequest } from './httpTypes.js';
 import { createProviderStates, PROVIDER_STATES_PATH } from './providerStates.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimiter.js';
 import { ClientAborted, DEFAULT_BODY_LIMIT_BYTES, readBody } from './readBody.js';
-import { buildRouteTable } from './routeTable.js';
+import { buildRouteTable, type Route } from './routeTable.js';
 
 export interface SandboxServerOptions {
   /** Serve `POST /__states` (the suite's provider states). Only allowed when listening on loopback. */
@@ -56,8 +56,12 @@ export interface SandboxServer {
 /** The request target for a log line: at most 200 characters, control characters escaped. */
 const target = (url: string | undefined) => JSON.stringify((url ?? '').slice(0, 200));
 
+/** A target WHATWG URL parsing leaves as it is: a path of unreserved characters and slashes, no `.`, `%`, `?` or leading `//`. */
+const PLAIN_PATH = /^\/(?!\/)[A-Za-z0-9_~\-/]*$/;
+
 /** The path and query of a request target, or `undefined` for one that is no URL (e.g. `http://[`). */
-function parseTarget(url: string): URL | undefined {
+function parseTarget(url: string): { pathname: string; searchParams: URLSearchParams } | undefined {
+  if (PLAIN_PATH.test(url)) return { pathname: url, searchParams: new URLSearchParams() };
   try {
     return new URL(url, 'http://sandbox.invalid');
   } catch {
@@ -85,6 +89,16 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
       )
     : undefined;
 
+  const documented = new Map<Route, Map<number, boolean>>();
+  /** Whether the route's document declares `status` (remembered per route and status). */
+  const isDocumented = (route: Route, status: number): boolean => {
+    let byStatus = documented.get(route);
+    if (!byStatus) documented.set(route, (byStatus = new Map()));
+    let known = byStatus.get(status);
+    if (known === undefined) byStatus.set(status, (known = documentedStatusKey(route.operation.statuses(), status) !== undefined));
+    return known;
+  };
+
   async function handle(request: SandboxRequest): Promise<HttpResult> {
     if (request.pathname === PROVIDER_STATES_PATH && states && (request.remoteAddress === undefined || isLoopbackHost(request.remoteAddress))) {
       return states(request);
@@ -96,7 +110,7 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
     }
     const { route, pathParams } = match;
     const result = await (handlers.get(route.api.name) as ApiHandler)(request, route, pathParams);
-    if (!documentedStatusKey(route.operation.statuses(), result.status)) {
+    if (!isDocumented(route, result.status)) {
       log(`warning: ${route.api.name} ${route.operation.operationId} answered ${result.status}, which its document does not declare`);
     }
     return result;

@@ -4,6 +4,8 @@ import type { RawBody } from './httpTypes.js';
 /** Default body limit: the largest documented body (a 10,000-uuid array, about 390 KB) fits with ample room. */
 export const DEFAULT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
+const EMPTY: RawBody = Object.freeze({ kind: 'empty' });
+
 /** The client went away before its body ended: nobody to answer, one line in the log. */
 export class ClientAborted extends Error {
   override name = 'ClientAborted';
@@ -15,6 +17,12 @@ export class ClientAborted extends Error {
  * goes on past `limitBytes * 8`, when the connection is dropped.
  */
 export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<RawBody> {
+  // HTTP/1.1: a request with neither header has no body (RFC 9112 §6.3), so there is nothing to wait for.
+  const length = req.headers['content-length'];
+  if (req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) {
+    req.resume();
+    return Promise.resolve(EMPTY);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

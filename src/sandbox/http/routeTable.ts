@@ -43,12 +43,20 @@ export function buildRouteTable(apis: LoadedApi[]): RouteTable {
   return {
     routes,
     match(method, pathname) {
-      const onPath = routes
-        .map((route) => ({ route, m: route.pattern.exec(pathname) }))
-        .filter((x): x is { route: Route; m: RegExpExecArray } => x.m !== null);
-      if (onPath.length === 0) return { kind: 'not-found' };
-      const hit = onPath.find(({ route }) => route.operation.method === method.toLowerCase());
-      if (!hit) return { kind: 'method-not-allowed', allow: [...new Set(onPath.map(({ route }) => route.operation.method.toUpperCase()))] };
+      const wanted = method.toLowerCase();
+      let hit: { route: Route; m: RegExpExecArray } | undefined;
+      const allow = new Set<string>();
+      for (const route of routes) {
+        const m = route.pattern.exec(pathname);
+        if (m === null) continue;
+        if (route.operation.method === wanted) {
+          hit = { route, m };
+          break;
+        }
+        allow.add(route.operation.method.toUpperCase());
+      }
+      if (!hit && allow.size === 0) return { kind: 'not-found' };
+      if (!hit) return { kind: 'method-not-allowed', allow: [...allow] };
       const pathParams: Record<string, string> = {};
       for (const [i, name] of hit.route.paramNames.entries()) {
         const raw = hit.m[i + 1] as string;

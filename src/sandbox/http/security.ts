@@ -19,15 +19,23 @@ export interface PresentedKey {
  * document order) that it used; `undefined` when it used none of them (or a malformed one).
  */
 export function presentedKey(doc: OpenApiDocument, operation: Operation, request: SandboxRequest): PresentedKey | undefined {
-  for (const requirement of operation.security()) {
-    for (const scheme of Object.keys(requirement)) {
-      const { header, parse } = schemeHeader(doc, scheme);
-      const value = headerValue(request.headers, header);
-      const key = value === undefined ? undefined : parse(value);
-      if (key !== undefined) return { scheme, key };
-    }
+  for (const { scheme, header, parse } of credentialHeaders(doc, operation)) {
+    const value = headerValue(request.headers, header);
+    const key = value === undefined ? undefined : parse(value);
+    if (key !== undefined) return { scheme, key };
   }
   return undefined;
+}
+
+/** The operation's schemes in the order `presentedKey` tries them, read from the document once per operation. */
+const headersOf = new WeakMap<Operation, { scheme: string; header: string; parse: (value: string) => string | undefined }[]>();
+function credentialHeaders(doc: OpenApiDocument, operation: Operation) {
+  let found = headersOf.get(operation);
+  if (!found) {
+    found = operation.security().flatMap((requirement) => Object.keys(requirement).map((scheme) => ({ scheme, ...schemeHeader(doc, scheme) })));
+    headersOf.set(operation, found);
+  }
+  return found;
 }
 
 /**

@@ -43,6 +43,10 @@ export function keyCacheOf<V>(db: Db, name: string): KeyCache<V> {
   let byName = caches.get(db);
   if (!byName) caches.set(db, (byName = new Map()));
   let cache = byName.get(name);
-  if (!cache) byName.set(name, (cache = new KeyCache<unknown>(db.exclusive ? Infinity : SHARED_KEY_TTL_MS)));
+  if (!cache) {
+    const made = new KeyCache<unknown>(db.exclusive ? Infinity : SHARED_KEY_TTL_MS);
+    db.onExternalChange?.(() => made.clear()); // another sandbox sharing the database wrote to it
+    byName.set(name, (cache = made));
+  }
   return cache as KeyCache<V>;
 }

@@ -6,6 +6,13 @@ export interface Db {
   close(): Promise<void>;
   /** True when no other process can write this database (PGlite): what the process caches never expires. */
   readonly exclusive?: boolean;
+  /**
+   * A read that depends on table rows only, which may be answered from memory until the next change
+   * (see readCache.ts); absent on transactions and bare drivers. Call it through `cachedRead`.
+   */
+  cachedQuery?<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<{ rows: T[] }>;
+  /** Runs `listener` whenever another process reports a change to this database (see readCache.ts). */
+  onExternalChange?(listener: () => void): void;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { hashSecret } from '../../store/hashSecret.js';
 import { isUuid, newSecret, randomString } from '../../store/ids.js';
 import { transactionOrRollback } from '../../store/rollbackWith.js';
+import { cachedRead } from '../../store/readCache.js';
 import type { Db } from '../../store/sqlDb.js';
 import { refusal, type NetworkCredentials } from './networkRules.js';
 import type { AyrshareDeleteFailure, AyrshareDeleteOutcome, AyrshareStore, CreatePostsOptions, NetworkOutcome, PostPlatform } from './types.js';
@@ -65,8 +66,8 @@ export function createAyrshareStore(db: Db): AyrshareStore {
       type Row = { id: string; denied_operations: string[] };
       const { rows } =
         profileKey === undefined
-          ? await db.query<Row>('SELECT id, denied_operations FROM ayrshare_profiles WHERE api_key_sha256 = $1 AND profile_key_sha256 IS NULL', [hashSecret(apiKey)])
-          : await db.query<Row>('SELECT id, denied_operations FROM ayrshare_profiles WHERE api_key_sha256 = $1 AND profile_key_sha256 = $2', [hashSecret(apiKey), hashSecret(profileKey)]);
+          ? await cachedRead<Row>(db, 'SELECT id, denied_operations FROM ayrshare_profiles WHERE api_key_sha256 = $1 AND profile_key_sha256 IS NULL', [hashSecret(apiKey)])
+          : await cachedRead<Row>(db, 'SELECT id, denied_operations FROM ayrshare_profiles WHERE api_key_sha256 = $1 AND profile_key_sha256 = $2', [hashSecret(apiKey), hashSecret(profileKey)]);
       return rows[0] ? { profileId: rows[0].id, deniedOperations: [...rows[0].denied_operations] } : null;
     },
 

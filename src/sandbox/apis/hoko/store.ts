@@ -2,6 +2,7 @@ import { failIfAsked, type Faults } from '../../http/faults.js';
 import { hashSecret } from '../../store/hashSecret.js';
 import { isUuid, newSecret } from '../../store/ids.js';
 import { keyCacheOf } from '../../store/keyCache.js';
+import { cachedRead } from '../../store/readCache.js';
 import type { Db } from '../../store/sqlDb.js';
 import type { HokoKey, HokoStore } from './types.js';
 
@@ -19,7 +20,8 @@ export function createHokoStore(db: Db): HokoStore {
     async findKey(apiKey) {
       if (!apiKey) return null;
       const key = await keys.get(apiKey, async () => {
-        const { rows } = await db.query<{ workspace_id: string; scopes: string[] }>(
+        const { rows } = await cachedRead<{ workspace_id: string; scopes: string[] }>(
+          db,
           'SELECT workspace_id, scopes FROM hoko_api_keys WHERE secret_sha256 = $1',
           [hashSecret(apiKey)],
         );

@@ -2,14 +2,14 @@
  * Layers' error envelope, `{ error: { code, message, requestId, details? } }`, with the code the
  * document pins for each status (see contract.ts).
  */
-import { randomBytes } from 'node:crypto';
 import type { LayersError, LayersErrorDetails } from '../../../../generated/layers/index.js';
 import { json, type HttpResult } from '../../http/httpTypes.js';
 import { toFieldErrors, type Issue } from '../../http/issues.js';
+import { randomBase64url } from '../../store/ids.js';
 import type { LayersContract } from './contract.js';
 
 /** `req_` and 16 random url-safe characters. */
-export const newRequestId = () => `req_${randomBytes(12).toString('base64url')}`;
+export const newRequestId = () => `req_${randomBase64url(12)}`;
 
 export interface LayersEnvelope {
   body(status: number, message: string, requestId: string, details?: LayersErrorDetails): LayersError;

@@ -11,8 +11,12 @@ export const PREFIX = { influencer: 'inf_', project: 'prj_', socialAccount: 'sa_
 export const bareId = (prefix: string, id: string) => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
 export const prefixed = (prefix: string, id: string) => (id.startsWith(prefix) ? id : `${prefix}${id}`);
 
+/** `Date#toISOString`'s own form. */
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** RFC 3339 in UTC, whatever form the store gave (a `Date`, or a PostgreSQL timestamp string). */
 export function timestamp(value: unknown): string {
+  if (typeof value === 'string' && CANONICAL.test(value)) return value; // the store's toIso already made it
   const date = value instanceof Date ? value : new Date(String(value));
   if (Number.isNaN(date.getTime())) throw new Error(`not a timestamp: ${String(value)}`);
   return date.toISOString();

@@ -8,6 +8,7 @@ import { exactSql, isoSql, toIso } from '../../store/timestamps.js';
 import { listBounds } from './contract.js';
 import { decodeCursor, encodeCursor } from './influencerCursor.js';
 import { layersKeyCache } from './keyCache.js';
+import { cachedRead } from '../../store/readCache.js';
 import { setKillSwitch } from './killSwitches.js';
 import { createStatesStore } from './statesStore.js';
 import type { InfluencerPatchInput, InfluencerRow, KillSwitchScope, LayersKey, LayersStore, RevokeResult } from './types.js';
@@ -59,7 +60,8 @@ export function createLayersStore(db: Db, api: LoadedApi): LayersStore {
   const { min: MIN_LIMIT, max: MAX_LIMIT } = listBounds(api);
   async function getInfluencer(organizationId: string, id: string): Promise<InfluencerRow | null> {
     if (!isUuid(organizationId) || !isUuid(id)) return null;
-    const { rows } = await db.query<InfluencerRecord>(
+    const { rows } = await cachedRead<InfluencerRecord>(
+      db,
       `SELECT ${INFLUENCER_COLUMNS} FROM layers_influencers WHERE id = $1 AND organization_id = $2 AND NOT is_archived`,
       [id, organizationId],
     );
@@ -68,7 +70,8 @@ export function createLayersStore(db: Db, api: LoadedApi): LayersStore {
 
   const keys = layersKeyCache(db);
   const loadKey = async (apiKey: string): Promise<LayersKey | null> => {
-    const { rows } = await db.query<{ id: string; organization_id: string; scopes: string[]; key_off: boolean; org_off: boolean; global_off: boolean }>(
+    const { rows } = await cachedRead<{ id: string; organization_id: string; scopes: string[]; key_off: boolean; org_off: boolean; global_off: boolean }>(
+      db,
       `SELECT k.id, k.organization_id, k.scopes, k.kill_switch AS key_off, o.kill_switch AS org_off, s.global_kill_switch AS global_off
          FROM layers_api_keys k
          JOIN layers_organizations o ON o.id = k.organization_id

@@ -1,0 +1,59 @@
+/**
+ * Two sandboxes on one PostgreSQL database (each with its own pool, read cache and key cache):
+ * what one writes, the other answers from then on, though both cache reads. Runs on a throwaway
+ * PostgreSQL server (DATABASE_URL when set); skipped, with the reason printed, where none can be had.
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createOrganization, databaseUrl, mountTestSandbox, openSandboxDatabase } from '../../support/sandboxDatabase.js';
+import { startPostgres } from '../../support/startPostgres.js';
+
+const postgres = databaseUrl ? { url: databaseUrl, stop: async () => undefined } : await startPostgres();
+if ('skipReason' in postgres) console.warn(`shared PostgreSQL skipped: ${postgres.skipReason}`);
+
+describe.skipIf('skipReason' in postgres)('two sandboxes sharing one PostgreSQL', () => {
+  const url = 'url' in postgres ? postgres.url : '';
+  const schema = `sandbox_shared_${randomUUID().replaceAll('-', '')}`;
+  const inSchema = new URL(url);
+  inSchema.searchParams.set('options', `-c search_path=${schema}`);
+  let a: Awaited<ReturnType<typeof open>>;
+  let b: Awaited<ReturnType<typeof open>>;
+  const open = async () => {
+    const db = await openSandboxDatabase({ databaseUrl: inSchema.toString() });
+    return { db, ...(await mountTestSandbox(db)) };
+  };
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+
+  beforeAll(async () => {
+    await admin(`CREATE SCHEMA ${schema}`);
+    a = await open();
+    b = await open();
+  });
+  afterAll(async () => {
+    await a?.db.close();
+    await b?.db.close();
+    await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    if (!('skipReason' in postgres)) await postgres.stop();
+  });
+
+  it('an influencer one sandbox deletes is gone from the other, which had it cached', async () => {
+    const org = await createOrganization(a.db);
+    const { id } = await a.store.layers.states.createInfluencer(org.organizationId, {});
+    expect(await b.store.layers.getInfluencer(org.organizationId, id)).not.toBeNull();
+    expect(await b.store.layers.getInfluencer(org.organizationId, id)).not.toBeNull(); // now from b's memory
+    expect(await a.store.layers.deleteInfluencer(org.organizationId, id, { keyId: org.keyId })).not.toBeNull();
+    await vi.waitFor(async () => expect(await b.store.layers.getInfluencer(org.organizationId, id)).toBeNull(), { timeout: 10_000, interval: 20 });
+  });
+
+  it('a kill switch one sandbox sets holds in the other, which had the key cached', async () => {
+    const org = await createOrganization(a.db);
+    expect((await b.store.layers.findKey(org.apiKey))?.killSwitch).toBeFalsy();
+    await a.store.layers.setKillSwitch('organization', org.organizationId, true);
+    await vi.waitFor(async () => expect((await b.store.layers.findKey(org.apiKey))?.killSwitch).toBeTruthy(), { timeout: 10_000, interval: 20 });
+  });
+});
