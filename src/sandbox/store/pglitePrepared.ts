@@ -26,7 +26,38 @@ const concat = (parts: Uint8Array[]) => {
 };
 
 /** Execute (all rows) and Sync, the same bytes after every Bind. */
-const executeAndSync = concat([serialize.execute({}), serialize.sync()]);
+const executeAndSync = Buffer.from(concat([serialize.execute({}), serialize.sync()]));
+
+/**
+ * Bind (unnamed portal, text parameters, text results) of `statement` to `values`, followed by
+ * Execute and Sync: one buffer, written in place (PGlite's serializer builds and copies each message).
+ */
+function bindExecuteSync(statement: string, values: (string | null)[]): Buffer {
+  const name = Buffer.byteLength(statement);
+  let length = 4 + 1 + name + 1 + 2 + 2 + 2;
+  for (const value of values) length += 4 + (value === null ? 0 : Buffer.byteLength(value));
+  const out = Buffer.allocUnsafe(1 + length + executeAndSync.length);
+  out[0] = 0x42; // B
+  out.writeInt32BE(length, 1);
+  out[5] = 0; // unnamed portal
+  let at = 6 + out.write(statement, 6);
+  out[at] = 0;
+  out.writeInt16BE(0, at + 1); // no parameter format codes: all text
+  out.writeInt16BE(values.length, at + 3);
+  at += 5;
+  for (const value of values) {
+    if (value === null) {
+      at = out.writeInt32BE(-1, at);
+    } else {
+      const bytes = out.write(value, at + 4);
+      out.writeInt32BE(bytes, at);
+      at += 4 + bytes;
+    }
+  }
+  at = out.writeInt16BE(0, at); // no result format codes: all text
+  executeAndSync.copy(out, at);
+  return out;
+}
 
 /**
  * `query` on PGlite in one call into WASM, with PGlite's own result handling left out: each
@@ -74,7 +105,7 @@ export class PglitePrepared {
     });
     const chunks: Uint8Array[] = [];
     // the chunk is a view of WASM memory, valid only during the call: copy it
-    await this.pg.execProtocolRawStream(concat([serialize.bind({ statement: statement.name, values }), executeAndSync]), { syncToFs: false, onRawData: (chunk) => chunks.push(chunk.slice()) });
+    await this.pg.execProtocolRawStream(bindExecuteSync(statement.name, values), { syncToFs: false, onRawData: (chunk) => chunks.push(chunk.slice()) });
     const data = concat(chunks);
     return { rows: this.#rows<T>(statement.fields, Buffer.from(data.buffer, data.byteOffset, data.byteLength)) };
   }
