@@ -44,3 +44,31 @@ describe('PGlite queries as prepared statements', () => {
     expect((await db.query('SELECT id FROM items WHERE id = $1', ['a'])).rows).toEqual([{ id: 'a' }]);
   });
 });
+
+describe('PGlite answers read from its raw bytes', () => {
+  it('sends text parameters as UTF-8 with nulls, and reads them back unchanged', async () => {
+    const values = ['plain', 'accents éàü', 'emoji 🦊 and CJK 漢字', '', null];
+    const { rows } = await db.query<{ v: string | null }>('SELECT v FROM unnest($1::text[]) WITH ORDINALITY AS u(v, i) ORDER BY i', [values]);
+    expect(rows.map((r) => r.v)).toEqual(values);
+    const { rows: single } = await db.query<{ a: string | null; b: string | null }>('SELECT $1::text AS a, $2::text AS b', ['zoë 🦊', null]);
+    expect(single).toEqual([{ a: 'zoë 🦊', b: null }]);
+  });
+
+  it('a statement that fails after some rows rejects instead of answering those rows', async () => {
+    await expect(db.query('SELECT 10 / (n - 3) AS q FROM generate_series(1, 5) AS n')).rejects.toMatchObject({ code: '22012', message: 'division by zero' });
+  });
+
+  it('an error carries PostgreSQL\'s fields (detail, constraint), as PGlite.query gives them', async () => {
+    await expect(db.query('INSERT INTO items (id, tags) VALUES ($1, $2)', ['a', []])).rejects.toMatchObject({ constraint: 'items_pkey', detail: 'Key (id)=(a) already exists.' });
+  });
+
+  it('answers larger than one WASM output chunk arrive whole', async () => {
+    const { rows } = await db.query<{ n: number; pad: string }>("SELECT n, repeat('x', 1000) AS pad FROM generate_series(1, 3000) AS n");
+    expect(rows).toHaveLength(3000);
+    expect(rows[2999]).toEqual({ n: 3000, pad: 'x'.repeat(1000) });
+  });
+
+  it('a statement without rows answers none', async () => {
+    expect((await db.query('UPDATE items SET n = n WHERE id = $1', ['nobody'])).rows).toEqual([]);
+  });
+});
