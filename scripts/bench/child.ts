@@ -16,9 +16,9 @@ export interface BenchChild {
   stop(): Promise<void>;
 }
 
-/** Forks `file` with `args`; resolves once it has sent its first message (it is ready). */
-export async function startChild(file: string, args: string[]): Promise<BenchChild & { ready: unknown }> {
-  const child: ChildProcess = fork(file, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/** Forks `file` with `args` (under `node --import tsx` and `nodeFlags`); resolves once it has sent its first message (it is ready). */
+export async function startChild(file: string, args: string[], nodeFlags: string[] = []): Promise<BenchChild & { ready: unknown }> {
+  const child: ChildProcess = fork(file, args, { execArgv: [...nodeFlags, '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let next = 0;
   const ready = await new Promise<unknown>((resolve, reject) => {
@@ -54,6 +54,18 @@ export async function startChild(file: string, args: string[]): Promise<BenchChi
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
+}
+
+/**
+ * The node flags `npm run sandbox` starts the sandbox with (package.json's `sandbox` script, up to
+ * `--import tsx`), so the bench measures the sandbox as it is run.
+ */
+export async function sandboxNodeFlags(): Promise<string[]> {
+  const { readFile } = await import('node:fs/promises');
+  const script = (JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts.sandbox ?? '';
+  const flags = /^node\s+(.*?)\s*--import tsx src\/sandbox\/cli\.ts/.exec(script)?.[1];
+  if (flags === undefined) throw new Error(`package.json's sandbox script is not \`node [flags] --import tsx src/sandbox/cli.ts\`: ${script}`);
+  return flags.split(/\s+/).filter(Boolean);
 }
 
 /** This process's peak resident set size (VmHWM, Linux), or the current RSS elsewhere. */

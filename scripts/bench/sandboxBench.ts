@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchWorkload } from '../../src/sandbox/slice.js';
 import { startPostgres } from '../../tests/support/startPostgres.js';
 import type { Ready, SliceWorkloads } from './benchServer.js';
-import { startChild, type BenchChild } from './child.js';
+import { sandboxNodeFlags, startChild, type BenchChild } from './child.js';
 import type { LoadResult, LoadSpec } from './loadTest.js';
 import type { TimedSpec } from './loadWorker.js';
 
@@ -68,8 +68,10 @@ async function benchEngine(engine: string, worker: BenchChild, databaseUrl: stri
   const servers: { target: string; child: Awaited<ReturnType<typeof startChild>> }[] = [];
   try {
     // One at a time: two migrating at once on one PostgreSQL wait for each other anyway.
+    // The sandbox and its ceiling run with the node flags of `npm run sandbox`; Prism as the suite runs it.
+    const flags = await sandboxNodeFlags();
     for (const [target, kind] of [['Prism', 'prism'], ['sandbox', 'sandbox'], ['ceiling', 'ceiling']] as const) {
-      servers.push({ target, child: await startChild(here('./benchServer.ts'), [kind, ...args]) });
+      servers.push({ target, child: await startChild(here('./benchServer.ts'), [kind, ...args], kind === 'prism' ? [] : flags) });
     }
     const byTarget = new Map(servers.map((s) => [s.target, s]));
     const rows = new Map<string, SandboxRow>();
