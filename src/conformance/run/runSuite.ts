@@ -10,7 +10,7 @@ import { loadProviderStateProtocol, type ProviderStateProtocol } from '../../cor
 import { isLoopbackUrl } from '../../core/loopback.js';
 import { adHocEntry, type Registry } from '../../core/registry.js';
 import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
-import { assertMockAvailable, startMockTarget, type MockTarget } from '../targets/mock/startMockTarget.js';
+import { assertMockAvailable, startMockTarget, warmUpMockTarget, type MockTarget } from '../targets/mock/startMockTarget.js';
 import { SuiteSetupError } from '../failClosed.js';
 import type { ApiRun, Gate, RunReport, TargetInfo } from '../model.js';
 import { liveTarget } from '../targets/live/liveTarget.js';
@@ -102,18 +102,52 @@ async function loadAll(options: SuiteOptions): Promise<LoadedApi[]> {
   }
 }
 
+/**
+ * The mocks of the registry's APIs (their files are known before they are read), started while the
+ * documents load, so Prism's start-up (its worker thread) overlaps that work; a foreign document
+ * is written out only once loaded, so only Prism's code is loaded ahead for it. Nothing is started
+ * when Prism is not installed: the run then says so where it always did. A start that fails is
+ * reported when the run reaches it (a document error comes first, as it would anyway).
+ */
+function startMocksEarly(options: SuiteOptions): Map<string, Promise<MockTarget>> {
+  const early = new Map<string, Promise<MockTarget>>();
+  const registryMocks = options.apis.filter((name) => !options.targets[name]);
+  const foreignMocks = (options.specs ?? []).filter((spec) => !options.targets[spec.name]);
+  if (registryMocks.length + foreignMocks.length === 0) return early;
+  try {
+    assertMockAvailable();
+  } catch {
+    return early;
+  }
+  warmUpMockTarget();
+  for (const name of registryMocks) {
+    let file: string;
+    try {
+      file = options.registry.documentFile(name);
+    } catch {
+      continue; // an unknown name: loading says so
+    }
+    const starting = startMockTarget(file);
+    starting.catch(() => undefined); // awaited (and its failure reported) where the run uses it
+    early.set(name, starting);
+  }
+  return early;
+}
+
 export async function runSuite(options: SuiteOptions): Promise<RunReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const redact = redactor(secretsOf(options));
-  const loaded = await loadAll(options);
-  const protocol = loadProviderStateProtocol(options.registry);
   /** Every mock start, awaited in `finally` so none outlives a run that failed while it started. */
   const mocks: Promise<MockTarget>[] = [];
   /** Folders of the bundled documents written for Prism (foreign documents), removed in `finally`. */
   const scratch: string[] = [];
+  const early = startMocksEarly(options);
+  mocks.push(...early.values());
   try {
+    const loaded = await loadAll(options);
+    const protocol = loadProviderStateProtocol(options.registry);
     const targets = await Promise.all(
       loaded.map(async (api): Promise<{ target: TargetInfo; credentials: Credentials }> => {
         const url = options.targets[api.name];
@@ -144,8 +178,8 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           return { target: { kind: 'live', baseUrl: url }, credentials };
         }
         assertMockAvailable();
-        const starting = startMockTarget(api.file);
-        mocks.push(starting);
+        const starting = early.get(api.name) ?? startMockTarget(api.file);
+        if (!early.has(api.name)) mocks.push(starting);
         const mock = await starting;
         return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: mockCredentials(api.entry) };
       }),
