@@ -62,7 +62,12 @@ export interface SuiteOptions {
   headers?: HeaderOption[];
   /** How long a Prism mock may take to start (large documents); default: startMockTarget's. */
   mockStartTimeoutMs?: number;
+  /** Told when each step of the run is over, for timing it (the bench): nothing is printed. */
+  onPhase?: (phase: SuitePhase) => void;
 }
+
+/** The steps of a run, in order: documents read and compiled, every target ready, every case and scenario run. */
+export type SuitePhase = 'documents loaded' | 'targets ready' | 'cases run';
 
 /** Secrets the reports must never show. */
 export function secretsOf(options: SuiteOptions): string[] {
@@ -148,6 +153,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
   try {
     const loaded = await loadAll(options);
     const protocol = loadProviderStateProtocol(options.registry);
+    options.onPhase?.('documents loaded');
     const targets = await Promise.all(
       loaded.map(async (api): Promise<{ target: TargetInfo; credentials: Credentials }> => {
         const url = options.targets[api.name];
@@ -185,6 +191,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
       }),
     );
     if (options.stateUrl) await checkReachable(options.stateUrl, 'the provider-state endpoint', limits);
+    options.onPhase?.('targets ready');
     // Each API has its own target (and mock), so the APIs run side by side.
     const apis: ApiRun[] = await Promise.all(
       loaded.map((api, i) => {
@@ -208,6 +215,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
         });
       }),
     );
+    options.onPhase?.('cases run');
     return { apis, startedAt, durationMs: performance.now() - started, ...(options.gate ? { gate: options.gate } : {}) };
   } finally {
     await Promise.allSettled(mocks.map((starting) => starting.then((mock) => mock.stop())));
