@@ -61,16 +61,20 @@ async function importCommonJs(from: NodeRequire, id: string): Promise<Record<str
 }
 
 /**
- * Modules Prism requires when it loads but uses only when it makes data up (dynamic mode, never on
- * here): prism-http's faker is some 1,900 small files, about half of Prism's start-up. It is given
- * to Prism as a stand-in that requires the real module on first use, so nothing changes for a
- * caller that does use it. Found through Prism's own `require` chain; where a package is not where
- * this expects it, the real module loads as before. (postman-collection's own faker, reached
- * through http-spec, is read at load, `generator: faker.address.city`, so it stays as it is.)
+ * Modules Prism requires when it loads but uses only for what the suite never asks of it: each is
+ * given to Prism as a stand-in that requires the real module on first use, so nothing changes for
+ * a caller that does use it. Found through Prism's own `require` chain; where a package is not
+ * where this expects it, the real module loads as before. Together they are some 2,200 of Prism's
+ * 2,900 files, about half of its start-up.
+ * - prism-http's faker (1,900 files): it makes data up in dynamic mode, never on here;
+ *   `JSONSchemaFaker.extend('faker', () => faker_1.default)` reads `default` at load, so `default`
+ *   and `faker` are stand-ins too;
+ * - postman-collection (280 files, its own faker among them): http-spec reads Postman collections
+ *   with it, and Prism is only ever given OpenAPI documents here.
  */
-const DEFERRED: { via: string[]; id: string; objects: string[] }[] = [
-  // prism-http's generator: `JSONSchemaFaker.extend('faker', () => faker_1.default)` at load.
-  { via: ['@stoplight/prism-http'], id: '@faker-js/faker', objects: ['default', 'faker'] },
+const DEFERRED: { via: string[]; id: string; objects: string[]; constants: Record<string, unknown> }[] = [
+  { via: ['@stoplight/prism-http'], id: '@faker-js/faker', objects: ['default', 'faker'], constants: { __esModule: true } },
+  { via: ['@stoplight/prism-http', '@stoplight/http-spec'], id: 'postman-collection', objects: [], constants: {} },
 ];
 
 /** A proxy whose every operation goes to `target()`, which is called only then. */
@@ -89,7 +93,7 @@ function forwardTo(target: () => object): ProxyHandler<object> {
   };
 }
 
-function defer(from: NodeRequire, { via, id, objects }: (typeof DEFERRED)[number]): void {
+function defer(from: NodeRequire, { via, id, objects, constants }: (typeof DEFERRED)[number]): void {
   let owner = from;
   let file: string;
   try {
@@ -108,7 +112,7 @@ function defer(from: NodeRequire, { via, id, objects }: (typeof DEFERRED)[number
     }
     return real;
   };
-  const members = new Map<PropertyKey, unknown>([['__esModule', true], ...objects.map((name): [string, object] => [name, new Proxy({}, forwardTo(() => load()[name] as object))])]);
+  const members = new Map<PropertyKey, unknown>([...Object.entries(constants), ...objects.map((name): [string, object] => [name, new Proxy({}, forwardTo(() => load()[name] as object))])]);
   const standIn = new Module(file);
   standIn.filename = file;
   standIn.loaded = true;

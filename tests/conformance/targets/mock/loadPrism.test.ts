@@ -15,6 +15,8 @@ const fakerLocaleFiles = () => {
   return Object.keys(createRequire(import.meta.url).cache).filter((file) => file.startsWith(`${faker}dist`) && /locales[/\\]/.test(file));
 };
 
+const loadedFiles = (pattern: RegExp) => Object.keys(createRequire(import.meta.url).cache).filter((file) => pattern.test(file));
+
 describe('loadPrism', () => {
   beforeAll(async () => {
     await loadPrism();
@@ -32,5 +34,17 @@ describe('loadPrism', () => {
     expect(made._tag).toBe('Right');
     expect(made.right?.name).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(fakerLocaleFiles().length).toBeGreaterThan(0);
+  });
+
+  test("loads them without postman-collection (http-spec's reader of Postman collections)", () => {
+    // only its entry file is in require's cache: the stand-in
+    const entry = requireFrom('@stoplight/prism-http', '@stoplight/http-spec').resolve('postman-collection');
+    expect(loadedFiles(/[/\\]postman-collection[/\\]/)).toEqual([entry]);
+  });
+
+  test('the postman-collection http-spec sees is the real one on first use', () => {
+    const { Collection } = requireFrom('@stoplight/prism-http', '@stoplight/http-spec')('postman-collection') as { Collection: new (definition: object) => { name: string } };
+    expect(new Collection({ info: { name: 'tried' } }).name).toBe('tried');
+    expect(loadedFiles(/[/\\]postman-collection[/\\]/).length).toBeGreaterThan(1);
   });
 });
