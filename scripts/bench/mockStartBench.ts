@@ -126,33 +126,38 @@ async function fullRun(): Promise<number> {
 interface PhaseSample {
   /** node, tsx and this module loaded */
   booted: number;
-  /** the suite's modules imported */
+  /** the suite's modules imported (Prism's worker started before them) */
   imported: number;
   'documents loaded': number;
   'targets ready': number;
   'cases run': number;
-  /** the human report made */
+  /** the report printed */
   reported: number;
 }
 
-/** The `--measure-phases` child: the CLI's run with no options (the same suite options), timed step by step. */
+/**
+ * The `--measure-phases` child: what the CLI does with no options (cli.ts's `main`: read the
+ * options, start Prism's worker, import the rest, run and print the report), timed step by step.
+ * The report goes to stdout first; the timings are the last line.
+ */
 async function measurePhasesHere(): Promise<PhaseSample> {
   const booted = performance.now();
-  const { parseOptions } = await import('../../src/conformance/cli/parseOptions.js');
-  const { suiteOptions } = await import('../../src/conformance/cli/suiteOptions.js');
-  const { runSuite } = await import('../../src/conformance/run/runSuite.js');
-  const { humanReport } = await import('../../src/conformance/report/humanReport.js');
+  const { parseOptions, usesMock } = await import('../../src/conformance/cli/parseOptions.js');
+  const { warmUpMockTarget } = await import('../../src/conformance/targets/mock/startMockTarget.js');
+  const options = parseOptions([]);
+  if (usesMock(options)) warmUpMockTarget();
+  const { runAndReport } = await import('../../src/conformance/cli/runAndReport.js');
   const imported = performance.now();
   const at: Partial<Record<SuitePhase, number>> = {};
-  const report = await runSuite({ ...suiteOptions(parseOptions([]), process.env), onPhase: (phase) => (at[phase] = performance.now()) });
-  humanReport(report);
+  const code = await runAndReport(options, process.env, (phase) => (at[phase] = performance.now()));
+  if (code !== 0) throw new Error(`the timed run exited with ${code}`);
   return { booted, imported, 'documents loaded': at['documents loaded'] ?? NaN, 'targets ready': at['targets ready'] ?? NaN, 'cases run': at['cases run'] ?? NaN, reported: performance.now() };
 }
 
 async function phasesRun(): Promise<PhaseSample> {
   const result = await run(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--measure-phases']);
   if (result.code !== 0) throw new Error(`the phase measurement exited with ${result.code}`);
-  return JSON.parse(result.stdout) as PhaseSample;
+  return JSON.parse(result.stdout.trimEnd().split('\n').pop() ?? '') as PhaseSample;
 }
 
 function stats(values: number[]): string {

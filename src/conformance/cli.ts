@@ -6,7 +6,7 @@
  * --min-coverage), 2 for a usage or connection error (one line).
  */
 import { outputProblem } from './cli/checkOutput.js';
-import { parseOptions, usage, UsageError, type CliOptions } from './cli/parseOptions.js';
+import { parseOptions, usage, usesMock, UsageError, type CliOptions } from './cli/parseOptions.js';
 import { warmUpMockTarget } from './targets/mock/startMockTarget.js';
 import { runCli } from '../core/cliArgs.js';
 
@@ -36,11 +36,6 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   if (usesMock(options)) warmUpMockTarget();
   const { runAndReport } = await import('./cli/runAndReport.js');
   return runAndReport(options, env);
-}
-
-/** Whether some API of the run goes to the Prism mock (no --target for it). */
-function usesMock(options: CliOptions): boolean {
-  return [...options.apis, ...options.specs.map((spec) => spec.name)].some((name) => !options.targets[name]);
 }
 
 runCli('conformance', () => main(process.argv.slice(2), process.env), 2);

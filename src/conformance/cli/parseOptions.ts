@@ -205,3 +205,8 @@ export function parseOptions(argv: string[]): CliOptions {
     help: values.help ?? false,
   };
 }
+
+/** Whether some API of the run goes to the Prism mock (no --target for it). */
+export function usesMock(options: CliOptions): boolean {
+  return [...options.apis, ...options.specs.map((spec) => spec.name)].some((name) => !options.targets[name]);
+}

@@ -10,12 +10,13 @@ import { humanReport } from '../report/humanReport.js';
 import { junitReport } from '../report/junitReport.js';
 import { verdictOf } from '../report/verdict.js';
 import { redactor } from '../run/redact.js';
-import { runSuite, secretsOf } from '../run/runSuite.js';
+import { runSuite, secretsOf, type SuiteOptions } from '../run/runSuite.js';
 import type { CliOptions } from './parseOptions.js';
 import { suiteOptions } from './suiteOptions.js';
 
-export async function runAndReport(options: CliOptions, env: NodeJS.ProcessEnv): Promise<number> {
-  const suite = suiteOptions(options, env);
+/** `onPhase`: told when each step of the run is over (the bench times them). */
+export async function runAndReport(options: CliOptions, env: NodeJS.ProcessEnv, onPhase?: SuiteOptions['onPhase']): Promise<number> {
+  const suite = { ...suiteOptions(options, env), ...(onPhase ? { onPhase } : {}) };
   const redact = redactor(secretsOf(suite));
   try {
     const report = await runSuite(suite);
