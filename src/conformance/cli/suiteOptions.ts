@@ -16,6 +16,7 @@ export function suiteOptions(options: CliOptions, env: NodeJS.ProcessEnv): Suite
     gate: { allowEmpty: options.allowEmpty, ...(options.minCoverage !== undefined ? { minCoverage: options.minCoverage } : {}) },
     specs: options.specs,
     headers: options.headers,
+    ...(options.mockStartTimeoutMs !== undefined ? { mockStartTimeoutMs: options.mockStartTimeoutMs } : {}),
     scenarios: runScenarios,
   };
 }

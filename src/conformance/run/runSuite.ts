@@ -10,7 +10,7 @@ import { loadProviderStateProtocol, type ProviderStateProtocol } from '../../cor
 import { isLoopbackUrl } from '../../core/loopback.js';
 import { adHocEntry, type Registry } from '../../core/registry.js';
 import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
-import { assertMockAvailable, startMockTarget, warmUpMockTarget, type MockTarget } from '../targets/mock/startMockTarget.js';
+import { assertMockAvailable, FOREIGN_MOCK_START_TIMEOUT_MS, startMockTarget, warmUpMockTarget, type MockTarget, type MockTargetOptions } from '../targets/mock/startMockTarget.js';
 import { SuiteSetupError } from '../failClosed.js';
 import type { ApiRun, Gate, RunReport, TargetInfo } from '../model.js';
 import { liveTarget } from '../targets/live/liveTarget.js';
@@ -22,7 +22,7 @@ import { runApi, type ScenarioResults } from './runApi.js';
 import { redactor, type Redactor } from './redact.js';
 
 /** How long Prism may take to start on a `--spec` document by default. */
-export const FOREIGN_MOCK_START_TIMEOUT_MS = 120_000;
+export { FOREIGN_MOCK_START_TIMEOUT_MS };
 
 export interface ScenarioRunContext {
   api: LoadedApi;
@@ -60,7 +60,7 @@ export interface SuiteOptions {
   specs?: { name: string; source: string }[];
   /** `--header` options (credentials of the ad-hoc APIs). */
   headers?: HeaderOption[];
-  /** How long a Prism mock may take to start (large documents); default: startMockTarget's. */
+  /** How long each Prism mock may take to start (`--mock-start-timeout`); default: startMockTarget's, FOREIGN_MOCK_START_TIMEOUT_MS for a `--spec` document. */
   mockStartTimeoutMs?: number;
   /** Told when each step of the run is over, for timing it (the bench): nothing is printed. */
   onPhase?: (phase: SuitePhase) => void;
@@ -107,6 +107,11 @@ async function loadAll(options: SuiteOptions): Promise<LoadedApi[]> {
   }
 }
 
+/** The start limit of a registry API's mock, and the flag its error names. */
+function mockStartOptions(options: SuiteOptions): MockTargetOptions {
+  return { limitName: '--mock-start-timeout', ...(options.mockStartTimeoutMs !== undefined ? { startTimeoutMs: options.mockStartTimeoutMs } : {}) };
+}
+
 /**
  * The mocks of the registry's APIs (their files are known before they are read), started while the
  * documents load, so Prism's start-up (its worker thread) overlaps that work; a foreign document
@@ -132,7 +137,7 @@ function startMocksEarly(options: SuiteOptions): Map<string, Promise<MockTarget>
     } catch {
       continue; // an unknown name: loading says so
     }
-    const starting = startMockTarget(file);
+    const starting = startMockTarget(file, mockStartOptions(options));
     starting.catch(() => undefined); // awaited (and its failure reported) where the run uses it
     early.set(name, starting);
   }
@@ -172,7 +177,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           const file = join(dir, `${api.name}.json`);
           await writeFile(file, JSON.stringify(api.doc));
           // A large foreign document takes Prism far longer to read than ours: 2 minutes unless told.
-          const starting = startMockTarget(file, { startTimeoutMs: options.mockStartTimeoutMs ?? FOREIGN_MOCK_START_TIMEOUT_MS });
+          const starting = startMockTarget(file, { ...mockStartOptions(options), startTimeoutMs: options.mockStartTimeoutMs ?? FOREIGN_MOCK_START_TIMEOUT_MS });
           mocks.push(starting);
           const mock = await starting;
           return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: adHocCredentials(api.doc, api.name, headers, 'mock') };
@@ -184,7 +189,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           return { target: { kind: 'live', baseUrl: url }, credentials };
         }
         assertMockAvailable();
-        const starting = early.get(api.name) ?? startMockTarget(api.file);
+        const starting = early.get(api.name) ?? startMockTarget(api.file, mockStartOptions(options));
         if (!early.has(api.name)) mocks.push(starting);
         const mock = await starting;
         return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: mockCredentials(api.entry) };

@@ -28,9 +28,13 @@ export interface MockTargetOptions {
   startTimeoutMs?: number;
   /** Receives Prism's log lines (pino JSON), for debugging; by default Prism logs nothing. */
   log?: (line: string) => void;
+  /** What the error of a start past the limit tells the user to raise (default `startTimeoutMs`; the CLI's flag). */
+  limitName?: string;
 }
 
 export const DEFAULT_START_TIMEOUT_MS = 30_000;
+/** The suite's default for a `--spec` document: a large foreign document takes Prism far longer to read than ours. */
+export const FOREIGN_MOCK_START_TIMEOUT_MS = 120_000;
 
 interface Waiting {
   resolve(message: FromWorker): void;
@@ -167,7 +171,7 @@ export async function startMockTarget(file: string, options: MockTargetOptions =
     timer = setTimeout(() => {
       // Whatever still comes up is stopped; a start that fails later has nothing to stop.
       starting.then((late) => late.stop()).catch(() => undefined);
-      reject(new SuiteSetupError(`mock target: Prism did not start for ${document} within ${limitMs} ms (raise startTimeoutMs if this machine is busy)`));
+      reject(new SuiteSetupError(`mock target: Prism did not start for ${document} within ${limitMs} ms (raise ${options.limitName ?? 'startTimeoutMs'} if this machine is busy)`));
     }, limitMs);
   });
   try {
