@@ -4,7 +4,7 @@
 
 import { stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
-import { BaseResolver, bundle, createConfig, type NormalizedProblem } from '@redocly/openapi-core';
+import type { bundle, NormalizedProblem } from '@redocly/openapi-core';
 import { isObject } from './jsonPointer.js';
 import { toOpenApiDocument, type OpenApiDocument } from './loadDocument.js';
 import { isOpenApi30, upgradeDocument } from './upgradeDocument.js';
@@ -21,15 +21,22 @@ function isLoopbackUrl(source: string): boolean {
   }
 }
 
-// Reads files and loopback URLs; refuses any other URL, so loading a document never reaches an
-// outside host.
-class LoopbackResolver extends BaseResolver {
-  override async loadExternalRef(absoluteRef: string) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef) && !absoluteRef.startsWith('file://') && !isLoopbackUrl(absoluteRef)) {
-      throw new Error(`refusing to fetch ${absoluteRef}: only files and loopback URLs are read`);
+/**
+ * @redocly/openapi-core, imported on first use: it takes a few hundred ms to import, and only the
+ * documents given with `--spec` are read with it. Its resolver reads files and loopback URLs and
+ * refuses any other URL, so loading a document never reaches an outside host.
+ */
+async function redocly() {
+  const core = await import('@redocly/openapi-core');
+  class LoopbackResolver extends core.BaseResolver {
+    override async loadExternalRef(absoluteRef: string) {
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef) && !absoluteRef.startsWith('file://') && !isLoopbackUrl(absoluteRef)) {
+        throw new Error(`refusing to fetch ${absoluteRef}: only files and loopback URLs are read`);
+      }
+      return super.loadExternalRef(absoluteRef);
     }
-    return super.loadExternalRef(absoluteRef);
   }
+  return { bundle: core.bundle, createConfig: core.createConfig, LoopbackResolver };
 }
 
 function describeProblem(problem: NormalizedProblem): string {
@@ -59,6 +66,7 @@ export async function loadAnyDocument(source: string): Promise<OpenApiDocument> 
   }
   let result: Awaited<ReturnType<typeof bundle>>;
   try {
+    const { bundle, createConfig, LoopbackResolver } = await redocly();
     const config = await createConfig({});
     result = await bundle({ ref, config, externalRefResolver: new LoopbackResolver() });
   } catch (error) {

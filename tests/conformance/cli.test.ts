@@ -17,6 +17,7 @@ describe('conformance CLI errors', () => {
     [['--timeout', '0'], /--timeout: '0' is not a positive number of seconds/],
     [['--timeout', '1e9'], /--timeout: 1e9 seconds is more than the 86400 allowed/],
     [['--max-body', '-3'], /--max-body: '-3' is not a positive number of MiB/],
+    [['--mock-start-timeout', '0'], /--mock-start-timeout: '0' is not a positive number of seconds/],
     [['--output', '/nonexistent-folder/report.xml'], /--output: cannot write '\/nonexistent-folder\/report.xml': the folder \/nonexistent-folder does not exist/],
     [['--output', '.'], /--output: '.' is a folder, not a file/],
     [['--min-coverage', 'most'], /--min-coverage: 'most' is not a percentage \(expected a number from 0 to 100\)/],
@@ -34,6 +35,12 @@ describe('conformance CLI errors', () => {
     const result = await runConformance(['--api', 'hoko', '--target', `hoko=http://127.0.0.1:${port}`, '--output', '/nonexistent-folder/report.xml'], { HOKO_API_KEY: 'k-123456' });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^conformance: --output: cannot write [^\n]+\n$/);
+  });
+
+  it('says when a Prism mock misses the start limit, naming the flag that raises it', async () => {
+    const result = await runConformance(['--api', 'hoko', '--mock-start-timeout', '0.001']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^conformance: mock target: Prism did not start for \S+hoko\S+ within 1 ms \(raise --mock-start-timeout if this machine is busy\)\n$/);
   });
 
   it('names the missing credential of a live target', async () => {

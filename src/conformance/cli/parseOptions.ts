@@ -4,6 +4,7 @@ import { isLoopbackUrl } from '../../core/loopback.js';
 import { negativeValuesJoined, valueOptionsOf } from '../../core/cliArgs.js';
 import { loadRegistry, type Registry } from '../../core/registry.js';
 import { parseHeaderOption, type HeaderOption } from '../run/adHocCredentials.js';
+import { DEFAULT_START_TIMEOUT_MS, FOREIGN_MOCK_START_TIMEOUT_MS } from '../targets/mock/startMockTarget.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -27,6 +28,8 @@ export interface CliOptions {
   specs: { name: string; source: string }[];
   /** `--header <api>=<Header>: <value>`: credentials of the ad-hoc APIs. */
   headers: HeaderOption[];
+  /** `--mock-start-timeout`: how long each Prism mock may take to start. */
+  mockStartTimeoutMs?: number;
   help: boolean;
 }
 
@@ -65,6 +68,9 @@ Options:
   --timeout <seconds>       time limit of every request: cases, scenarios, provider states and
                             the reachability check (default: ${DEFAULT_LIMITS.timeoutMs / 1000})
   --max-body <MiB>          largest response body read; a longer one fails the case (default: ${DEFAULT_LIMITS.maxBodyBytes / 1024 / 1024})
+  --mock-start-timeout <seconds>
+                            how long each Prism mock may take to start (default: ${DEFAULT_START_TIMEOUT_MS / 1000},
+                            ${FOREIGN_MOCK_START_TIMEOUT_MS / 1000} for a --spec document); raise it on a busy machine
   --min-coverage <percent>  fail unless this share of documented (operation, status) cells was
                             exercised and passed (0-100)
   --allow-empty             accept an API whose run sent no request (otherwise: not verified, exit 1)
@@ -110,6 +116,7 @@ const OPTIONS = {
   grep: { type: 'string' },
   timeout: { type: 'string' },
   'max-body': { type: 'string' },
+  'mock-start-timeout': { type: 'string' },
   'min-coverage': { type: 'string' },
   'allow-empty': { type: 'boolean', default: false },
   spec: { type: 'string', multiple: true },
@@ -200,8 +207,14 @@ export function parseOptions(argv: string[]): CliOptions {
     reporter: values.reporter,
     ...(values.output ? { output: values.output } : {}),
     ...(grep ? { grep } : {}),
+    ...(values['mock-start-timeout'] !== undefined ? { mockStartTimeoutMs: positiveNumber(values['mock-start-timeout'], '--mock-start-timeout', 'seconds', 86_400) * 1000 } : {}),
     specs,
     headers,
     help: values.help ?? false,
   };
+}
+
+/** Whether some API of the run goes to the Prism mock (no --target for it). */
+export function usesMock(options: CliOptions): boolean {
+  return [...options.apis, ...options.specs.map((spec) => spec.name)].some((name) => !options.targets[name]);
 }

@@ -10,7 +10,7 @@ import { loadProviderStateProtocol, type ProviderStateProtocol } from '../../cor
 import { isLoopbackUrl } from '../../core/loopback.js';
 import { adHocEntry, type Registry } from '../../core/registry.js';
 import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
-import { assertMockAvailable, startMockTarget, type MockTarget } from '../targets/mock/startMockTarget.js';
+import { assertMockAvailable, FOREIGN_MOCK_START_TIMEOUT_MS, startMockTarget, warmUpMockTarget, type MockTarget, type MockTargetOptions } from '../targets/mock/startMockTarget.js';
 import { SuiteSetupError } from '../failClosed.js';
 import type { ApiRun, Gate, RunReport, TargetInfo } from '../model.js';
 import { liveTarget } from '../targets/live/liveTarget.js';
@@ -22,7 +22,7 @@ import { runApi, type ScenarioResults } from './runApi.js';
 import { redactor, type Redactor } from './redact.js';
 
 /** How long Prism may take to start on a `--spec` document by default. */
-export const FOREIGN_MOCK_START_TIMEOUT_MS = 120_000;
+export { FOREIGN_MOCK_START_TIMEOUT_MS };
 
 export interface ScenarioRunContext {
   api: LoadedApi;
@@ -60,9 +60,14 @@ export interface SuiteOptions {
   specs?: { name: string; source: string }[];
   /** `--header` options (credentials of the ad-hoc APIs). */
   headers?: HeaderOption[];
-  /** How long a Prism mock may take to start (large documents); default: startMockTarget's. */
+  /** How long each Prism mock may take to start (`--mock-start-timeout`); default: startMockTarget's, FOREIGN_MOCK_START_TIMEOUT_MS for a `--spec` document. */
   mockStartTimeoutMs?: number;
+  /** Told when each step of the run is over, for timing it (the bench): nothing is printed. */
+  onPhase?: (phase: SuitePhase) => void;
 }
+
+/** The steps of a run, in order: documents read and compiled, every target ready, every case and scenario run. */
+export type SuitePhase = 'documents loaded' | 'targets ready' | 'cases run';
 
 /** Secrets the reports must never show. */
 export function secretsOf(options: SuiteOptions): string[] {
@@ -102,18 +107,58 @@ async function loadAll(options: SuiteOptions): Promise<LoadedApi[]> {
   }
 }
 
+/** The start limit of a registry API's mock, and the flag its error names. */
+function mockStartOptions(options: SuiteOptions): MockTargetOptions {
+  return { limitName: '--mock-start-timeout', ...(options.mockStartTimeoutMs !== undefined ? { startTimeoutMs: options.mockStartTimeoutMs } : {}) };
+}
+
+/**
+ * The mocks of the registry's APIs (their files are known before they are read), started while the
+ * documents load, so Prism's start-up (its worker thread) overlaps that work; a foreign document
+ * is written out only once loaded, so only Prism's code is loaded ahead for it. Nothing is started
+ * when Prism is not installed: the run then says so where it always did. A start that fails is
+ * reported when the run reaches it (a document error comes first, as it would anyway).
+ */
+function startMocksEarly(options: SuiteOptions): Map<string, Promise<MockTarget>> {
+  const early = new Map<string, Promise<MockTarget>>();
+  const registryMocks = options.apis.filter((name) => !options.targets[name]);
+  const foreignMocks = (options.specs ?? []).filter((spec) => !options.targets[spec.name]);
+  if (registryMocks.length + foreignMocks.length === 0) return early;
+  try {
+    assertMockAvailable();
+  } catch {
+    return early;
+  }
+  warmUpMockTarget();
+  for (const name of registryMocks) {
+    let file: string;
+    try {
+      file = options.registry.documentFile(name);
+    } catch {
+      continue; // an unknown name: loading says so
+    }
+    const starting = startMockTarget(file, mockStartOptions(options));
+    starting.catch(() => undefined); // awaited (and its failure reported) where the run uses it
+    early.set(name, starting);
+  }
+  return early;
+}
+
 export async function runSuite(options: SuiteOptions): Promise<RunReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const redact = redactor(secretsOf(options));
-  const loaded = await loadAll(options);
-  const protocol = loadProviderStateProtocol(options.registry);
   /** Every mock start, awaited in `finally` so none outlives a run that failed while it started. */
   const mocks: Promise<MockTarget>[] = [];
   /** Folders of the bundled documents written for Prism (foreign documents), removed in `finally`. */
   const scratch: string[] = [];
+  const early = startMocksEarly(options);
+  mocks.push(...early.values());
   try {
+    const loaded = await loadAll(options);
+    const protocol = loadProviderStateProtocol(options.registry);
+    options.onPhase?.('documents loaded');
     const targets = await Promise.all(
       loaded.map(async (api): Promise<{ target: TargetInfo; credentials: Credentials }> => {
         const url = options.targets[api.name];
@@ -132,7 +177,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           const file = join(dir, `${api.name}.json`);
           await writeFile(file, JSON.stringify(api.doc));
           // A large foreign document takes Prism far longer to read than ours: 2 minutes unless told.
-          const starting = startMockTarget(file, { startTimeoutMs: options.mockStartTimeoutMs ?? FOREIGN_MOCK_START_TIMEOUT_MS });
+          const starting = startMockTarget(file, { ...mockStartOptions(options), startTimeoutMs: options.mockStartTimeoutMs ?? FOREIGN_MOCK_START_TIMEOUT_MS });
           mocks.push(starting);
           const mock = await starting;
           return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: adHocCredentials(api.doc, api.name, headers, 'mock') };
@@ -144,13 +189,14 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           return { target: { kind: 'live', baseUrl: url }, credentials };
         }
         assertMockAvailable();
-        const starting = startMockTarget(api.file);
-        mocks.push(starting);
+        const starting = early.get(api.name) ?? startMockTarget(api.file, mockStartOptions(options));
+        if (!early.has(api.name)) mocks.push(starting);
         const mock = await starting;
         return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: mockCredentials(api.entry) };
       }),
     );
     if (options.stateUrl) await checkReachable(options.stateUrl, 'the provider-state endpoint', limits);
+    options.onPhase?.('targets ready');
     // Each API has its own target (and mock), so the APIs run side by side.
     const apis: ApiRun[] = await Promise.all(
       loaded.map((api, i) => {
@@ -174,6 +220,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
         });
       }),
     );
+    options.onPhase?.('cases run');
     return { apis, startedAt, durationMs: performance.now() - started, ...(options.gate ? { gate: options.gate } : {}) };
   } finally {
     await Promise.allSettled(mocks.map((starting) => starting.then((mock) => mock.stop())));

@@ -8,7 +8,7 @@
  * Prism's types are not imported: the package builds and type-checks without Prism installed, so
  * the few members used here are typed locally.
  */
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { SuiteSetupError } from '../../failClosed.js';
 
@@ -60,12 +60,73 @@ async function importCommonJs(from: NodeRequire, id: string): Promise<Record<str
   return namespace.default ?? (namespace as Record<string, unknown>);
 }
 
+/**
+ * Modules Prism requires when it loads but uses only for what the suite never asks of it: each is
+ * given to Prism as a stand-in that requires the real module on first use, so nothing changes for
+ * a caller that does use it. Found through Prism's own `require` chain; where a package is not
+ * where this expects it, the real module loads as before. Together they are some 2,200 of Prism's
+ * 2,900 files, about half of its start-up.
+ * - prism-http's faker (1,900 files): it makes data up in dynamic mode, never on here;
+ *   `JSONSchemaFaker.extend('faker', () => faker_1.default)` reads `default` at load, so `default`
+ *   and `faker` are stand-ins too;
+ * - postman-collection (280 files, its own faker among them): http-spec reads Postman collections
+ *   with it, and Prism is only ever given OpenAPI documents here.
+ */
+const DEFERRED: { via: string[]; id: string; objects: string[]; constants: Record<string, unknown> }[] = [
+  { via: ['@stoplight/prism-http'], id: '@faker-js/faker', objects: ['default', 'faker'], constants: { __esModule: true } },
+  { via: ['@stoplight/prism-http', '@stoplight/http-spec'], id: 'postman-collection', objects: [], constants: {} },
+];
+
+/** A proxy whose every operation goes to `target()`, which is called only then. */
+function forwardTo(target: () => object): ProxyHandler<object> {
+  return {
+    get: (_, key) => Reflect.get(target(), key),
+    set: (_, key, value) => Reflect.set(target(), key, value),
+    has: (_, key) => Reflect.has(target(), key),
+    ownKeys: () => Reflect.ownKeys(target()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(target(), key);
+      // The proxy's own (empty) target has no such property: a proxy may not report it as fixed.
+      return descriptor && { ...descriptor, configurable: true };
+    },
+    defineProperty: (_, key, descriptor) => Reflect.defineProperty(target(), key, descriptor),
+  };
+}
+
+function defer(from: NodeRequire, { via, id, objects, constants }: (typeof DEFERRED)[number]): void {
+  let owner = from;
+  let file: string;
+  try {
+    for (const name of via) owner = createRequire(owner.resolve(name)); // its entry file: `exports` may hide package.json
+    file = owner.resolve(id);
+  } catch {
+    return;
+  }
+  const cache = owner.cache;
+  if (cache[file]) return; // already loaded (a second loadPrism after a failed one)
+  let real: Record<string, object> | undefined;
+  const load = (): Record<string, object> => {
+    if (!real) {
+      delete cache[file]; // the stand-in steps aside for the real module
+      real = owner(id) as Record<string, object>;
+    }
+    return real;
+  };
+  const members = new Map<PropertyKey, unknown>([...Object.entries(constants), ...objects.map((name): [string, object] => [name, new Proxy({}, forwardTo(() => load()[name] as object))])]);
+  const standIn = new Module(file);
+  standIn.filename = file;
+  standIn.loaded = true;
+  standIn.exports = new Proxy({}, { ...forwardTo(load), get: (_, key) => (members.has(key) ? members.get(key) : Reflect.get(load(), key)) });
+  cache[file] = standIn;
+}
+
 let loading: Promise<PrismLibrary> | undefined;
 
 /** Prism's libraries, imported on the first call and shared by every mock target of the process. */
 export function loadPrism(): Promise<PrismLibrary> {
   loading ??= (async () => {
     const from = prismCliRequire();
+    for (const deferred of DEFERRED) defer(from, deferred);
     const [server, http, core] = await Promise.all([
       importCommonJs(from, '@stoplight/prism-http-server'),
       importCommonJs(from, '@stoplight/prism-http'),

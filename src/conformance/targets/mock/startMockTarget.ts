@@ -1,27 +1,20 @@
 /**
- * The mock target: Prism's mock server for one bundled document, run inside this process through
- * Prism's own libraries, on a free loopback port. Prism's code is loaded once per process and
- * shared by every document; each document gets its own server, so several start side by side.
- *
- * The server is built the way `prism mock <document>` builds it (prism-cli 5.14.2,
- * `createPrismServerWithLogger`), with the CLI defaults the suite always ran it with:
- * request and response validation, security checks, static examples (`--dynamic` off),
- * `--errors` off (violations go to the `sl-violations` header, the response is still sent), CORS
- * on, and the `Prefer` header (`code=`, `example=`) honoured per request. One CLI step is left out:
- * applying a document's `x-json-schema-faker` options, which are process-wide in json-schema-faker
- * and so cannot differ between documents served side by side; no document here sets them.
- *
- * Prism's pino logger is silent unless `log` is given; nothing of Prism reaches stdout or stderr.
+ * The mock target: Prism's mock server for one bundled document (servePrism.ts), on a free
+ * loopback port, run in a worker thread of this process. One worker serves every document of the
+ * process: Prism's code is loaded there once, on a core of its own, while this thread loads
+ * documents, derives cases and checks answers; `warmUpMockTarget` starts that load early.
+ * The worker holds the process open only while a start, a stop or a server is outstanding.
  */
-import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { access } from 'node:fs/promises';
-import type { Socket } from 'node:net';
+import { createRequire } from 'node:module';
 import { resolve as resolvePath } from 'node:path';
-import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { SuiteSetupError } from '../../failClosed.js';
-import { loadPrism, type PrismHttpServer } from './loadPrism.js';
+import type { FromWorker, ToWorker } from './prismMessages.js';
 
-export { assertMockAvailable } from './loadPrism.js';
+import { assertMockAvailable } from './loadPrism.js';
+
+export { assertMockAvailable };
 
 export interface MockTarget {
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
@@ -35,96 +28,127 @@ export interface MockTargetOptions {
   startTimeoutMs?: number;
   /** Receives Prism's log lines (pino JSON), for debugging; by default Prism logs nothing. */
   log?: (line: string) => void;
+  /** What the error of a start past the limit tells the user to raise (default `startTimeoutMs`; the CLI's flag). */
+  limitName?: string;
 }
 
 export const DEFAULT_START_TIMEOUT_MS = 30_000;
-const HOST = '127.0.0.1';
-/** Node publishes every connection a server in this process accepts here. */
-const SERVER_SOCKETS = 'net.server.socket';
+/** The suite's default for a `--spec` document: a large foreign document takes Prism far longer to read than ours. */
+export const FOREIGN_MOCK_START_TIMEOUT_MS = 120_000;
 
-/** The configuration `prism mock` passes to `createServer` with the CLI's default flags. */
-const MOCK_CONFIG = {
-  validateRequest: true,
-  validateResponse: true,
-  checkSecurity: true,
-  errors: false,
-  upstreamProxy: undefined,
-  mock: { dynamic: false, ignoreExamples: false, seed: null },
-  isProxy: false,
-};
+interface Waiting {
+  resolve(message: FromWorker): void;
+  reject(error: Error): void;
+}
+
+interface PrismWorker {
+  worker: Worker;
+  /** Starts and stops sent and not yet answered, by server id. */
+  waiting: Map<number, Waiting>;
+  /** Log receivers of the servers that asked for one. */
+  logs: Map<number, (line: string) => void>;
+  /** Servers started and not stopped. */
+  live: Set<number>;
+  /** Whether it was told to load Prism ahead. */
+  warm: boolean;
+}
+
+let current: PrismWorker | undefined;
+let nextId = 1;
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
 
-function logDestination(log: (line: string) => void): Writable {
-  return new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n')) if (line) log(line);
-      done();
-    },
+/**
+ * The worker, from the module beside this one: prismWorker.js once built; from the sources
+ * (prismWorker.ts), a worker registers tsx itself first, since Node 20 applies no `--import`
+ * loader to a worker's modules (and no loader of a runner such as vitest).
+ */
+function newWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./prismWorker.js', import.meta.url));
+  const require = createRequire(import.meta.url);
+  const tsx = JSON.stringify(require.resolve('tsx/cjs/api'));
+  const entry = JSON.stringify(fileURLToPath(new URL('./prismWorker.ts', import.meta.url)));
+  // tsx is unhooked once the worker's own modules are loaded: Prism's 1,000 CommonJS files then load
+  // without passing through it (about 15% of their load time).
+  return new Worker(`const unregister = require(${tsx}).register(); require(${entry}); unregister();`, { eval: true });
+}
+
+/** Holds the process open while anything is outstanding, as an in-process server would. */
+function holdWhileBusy(state: PrismWorker): void {
+  if (state.waiting.size + state.live.size > 0) state.worker.ref();
+  else state.worker.unref();
+}
+
+function prismWorker(): PrismWorker {
+  if (current) return current;
+  const state: PrismWorker = { worker: newWorker(), waiting: new Map(), logs: new Map(), live: new Set(), warm: false };
+  const fail = (why: string) => {
+    if (current === state) current = undefined;
+    for (const waiting of state.waiting.values()) waiting.reject(new SuiteSetupError(`mock target: Prism's worker thread ${why}`));
+    state.waiting.clear();
+  };
+  state.worker.on('message', (message: FromWorker) => {
+    if (message.type === 'log') {
+      state.logs.get(message.id)?.(message.line);
+      return;
+    }
+    const waiting = state.waiting.get(message.id);
+    state.waiting.delete(message.id);
+    if (message.type === 'started') state.live.add(message.id);
+    else {
+      state.live.delete(message.id);
+      state.logs.delete(message.id);
+    }
+    holdWhileBusy(state);
+    waiting?.resolve(message);
+  });
+  state.worker.on('error', (error) => fail(`failed: ${firstLine(error)}`));
+  state.worker.on('exit', (code) => fail(`exited (code ${code})`));
+  state.worker.unref();
+  current = state;
+  return state;
+}
+
+function ask(state: PrismWorker, message: ToWorker & { id: number }): Promise<FromWorker> {
+  return new Promise((resolve, reject) => {
+    state.waiting.set(message.id, { resolve, reject });
+    holdWhileBusy(state);
+    state.worker.postMessage(message);
   });
 }
 
-/** Starts the server; every failure is a one-line SuiteSetupError naming the document. */
-async function start(document: string, options: MockTargetOptions): Promise<MockTarget> {
+/**
+ * Starts the worker and its loading of Prism's code now, so the first start does not wait for all
+ * of it; once per worker. Does nothing when Prism is not installed (the start says so).
+ */
+export function warmUpMockTarget(): void {
   try {
-    await access(document);
+    assertMockAvailable();
   } catch {
-    throw new SuiteSetupError(`mock target: document file not found: ${document}`);
+    return;
   }
-  const prism = await loadPrism();
-  let operations: unknown[];
-  try {
-    operations = await prism.getHttpOperationsFromSpec(document);
-  } catch (error) {
-    throw new SuiteSetupError(`mock target: Prism cannot read ${document}: ${firstLine(error)}`);
-  }
-  if (operations.length === 0) throw new SuiteSetupError(`mock target: Prism found no operations in ${document}`);
+  const state = prismWorker();
+  if (state.warm) return;
+  state.warm = true;
+  const message: ToWorker = { type: 'preload' };
+  state.worker.postMessage(message);
+}
 
-  const logger = options.log
-    ? prism.createLogger('CLI', { level: 'info' }, logDestination(options.log))
-    : prism.createLogger('CLI', { level: 'silent' });
-  const server: PrismHttpServer = prism.createServer(operations, {
-    cors: true,
-    config: { ...MOCK_CONFIG, mock: { ...MOCK_CONFIG.mock } }, // each server its own copy
-    components: { logger: logger.child({ name: 'HTTP SERVER' }) },
-  });
-
-  // Prism's server object does not expose its node:http server, so its connections are collected
-  // from Node's diagnostics channel (accepted sockets whose local port is ours) to end them on stop.
-  let port = 0;
-  const sockets = new Set<Socket>();
-  const onSocket = (message: unknown): void => {
-    const socket = (message as { socket: Socket }).socket;
-    if (port === 0 || socket.localPort !== port) return;
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  };
-  subscribe(SERVER_SOCKETS, onSocket);
-
-  let address: string;
-  try {
-    address = await server.listen(0, HOST);
-  } catch (error) {
-    unsubscribe(SERVER_SOCKETS, onSocket);
-    throw new SuiteSetupError(`mock target: Prism could not listen on ${HOST} for ${document}: ${firstLine(error)}`);
-  }
-  port = Number(new URL(address).port);
-
+async function start(document: string, options: MockTargetOptions): Promise<MockTarget> {
+  const state = prismWorker();
+  const id = nextId++;
+  if (options.log) state.logs.set(id, options.log);
+  const answer = await ask(state, { type: 'start', id, document, log: Boolean(options.log) });
+  if (answer.type === 'failed') throw answer.setup ? new SuiteSetupError(answer.message) : new Error(answer.message);
+  if (answer.type !== 'started') throw new Error(`mock target: Prism's worker answered ${answer.type} to a start`);
   let stopping: Promise<void> | undefined;
   return {
-    baseUrl: `http://${HOST}:${port}`,
+    baseUrl: answer.baseUrl,
     stop() {
-      stopping ??= (async () => {
-        const closed = server.close();
-        for (const socket of sockets) socket.destroy();
-        try {
-          await closed;
-        } finally {
-          unsubscribe(SERVER_SOCKETS, onSocket);
-        }
-      })();
+      // A worker that has gone (and its servers with it) has nothing left to stop.
+      stopping ??= current === state ? ask(state, { type: 'stop', id }).then(() => undefined) : Promise.resolve();
       return stopping;
     },
   };
@@ -147,7 +171,7 @@ export async function startMockTarget(file: string, options: MockTargetOptions =
     timer = setTimeout(() => {
       // Whatever still comes up is stopped; a start that fails later has nothing to stop.
       starting.then((late) => late.stop()).catch(() => undefined);
-      reject(new SuiteSetupError(`mock target: Prism did not start for ${document} within ${limitMs} ms (raise startTimeoutMs if this machine is busy)`));
+      reject(new SuiteSetupError(`mock target: Prism did not start for ${document} within ${limitMs} ms (raise ${options.limitName ?? 'startTimeoutMs'} if this machine is busy)`));
     }, limitMs);
   });
   try {

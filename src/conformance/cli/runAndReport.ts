@@ -1,0 +1,42 @@
+/**
+ * The conformance CLI's run once its options are read: runs the suite, prints the report (human,
+ * or JUnit on stdout or to --output) and the verdict's reasons, and returns the exit code
+ * (0 passed, 1 failed, 2 a setup error, one line). Imported by cli.ts only when a run is asked for.
+ */
+import { writeFile } from 'node:fs/promises';
+import { SuiteSetupError } from '../failClosed.js';
+import { hintsOf } from '../report/hints.js';
+import { humanReport } from '../report/humanReport.js';
+import { junitReport } from '../report/junitReport.js';
+import { verdictOf } from '../report/verdict.js';
+import { redactor } from '../run/redact.js';
+import { runSuite, secretsOf, type SuiteOptions } from '../run/runSuite.js';
+import type { CliOptions } from './parseOptions.js';
+import { suiteOptions } from './suiteOptions.js';
+
+/** `onPhase`: told when each step of the run is over (the bench times them). */
+export async function runAndReport(options: CliOptions, env: NodeJS.ProcessEnv, onPhase?: SuiteOptions['onPhase']): Promise<number> {
+  const suite = { ...suiteOptions(options, env), ...(onPhase ? { onPhase } : {}) };
+  const redact = redactor(secretsOf(suite));
+  try {
+    const report = await runSuite(suite);
+    if (options.output) {
+      // --output is always JUnit (the human report stays on stdout), whatever --reporter says
+      process.stdout.write(redact(humanReport(report)));
+      await writeFile(options.output, junitReport(report, redact));
+      process.stdout.write(`JUnit report written to ${options.output}\n`);
+    } else if (options.reporter === 'junit') {
+      process.stdout.write(junitReport(report, redact));
+      // stdout is XML: the hints the human report would show go to stderr
+      for (const run of report.apis) for (const hint of hintsOf(run)) process.stderr.write(`conformance: ${run.api}: ${redact(hint)}\n`);
+    } else process.stdout.write(redact(humanReport(report)));
+    const verdict = verdictOf(report);
+    // The reasons on stderr too, one line each, for a reader of the junit stream or a CI log.
+    for (const reason of verdict.reasons) process.stderr.write(`conformance: ${redact(reason)}\n`);
+    return verdict.status === 'PASSED' ? 0 : 1;
+  } catch (error) {
+    const message = redact(error instanceof Error ? error.message : String(error));
+    process.stderr.write(error instanceof SuiteSetupError ? `conformance: ${message}\n` : `conformance: unexpected error: ${message}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,14 @@
+/** The messages between startMockTarget and its Prism worker (prismWorker.ts); `id` names one server. */
+export type ToWorker =
+  /** Load Prism's code now, before the first start needs it. */
+  | { type: 'preload' }
+  /** Serve `document` (an absolute path); `log`: send Prism's log lines back. */
+  | { type: 'start'; id: number; document: string; log: boolean }
+  | { type: 'stop'; id: number };
+
+export type FromWorker =
+  | { type: 'started'; id: number; baseUrl: string }
+  /** `setup`: a SuiteSetupError (a one-line message for the user), else an unexpected error. */
+  | { type: 'failed'; id: number; message: string; setup: boolean }
+  | { type: 'stopped'; id: number }
+  | { type: 'log'; id: number; line: string };

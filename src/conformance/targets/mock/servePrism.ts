@@ -1,0 +1,123 @@
+/**
+ * Prism's mock server for one bundled document, run through Prism's own libraries in the thread
+ * that calls it (the mock target's worker), on a free loopback port. Prism's code is loaded once
+ * per thread and shared by every document; each document gets its own server.
+ *
+ * The server is built the way `prism mock <document>` builds it (prism-cli 5.14.2,
+ * `createPrismServerWithLogger`), with the CLI defaults the suite always ran it with:
+ * request and response validation, security checks, static examples (`--dynamic` off),
+ * `--errors` off (violations go to the `sl-violations` header, the response is still sent), CORS
+ * on, and the `Prefer` header (`code=`, `example=`) honoured per request. One CLI step is left out:
+ * applying a document's `x-json-schema-faker` options, which are process-wide in json-schema-faker
+ * and so cannot differ between documents served side by side; no document here sets them.
+ *
+ * Prism's pino logger is silent unless `log` is given; nothing of Prism reaches stdout or stderr.
+ */
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { access } from 'node:fs/promises';
+import type { Socket } from 'node:net';
+import { resolve as resolvePath } from 'node:path';
+import { Writable } from 'node:stream';
+import { SuiteSetupError } from '../../failClosed.js';
+import { loadPrism, type PrismHttpServer } from './loadPrism.js';
+
+export interface PrismServer {
+  /** `http://127.0.0.1:<port>`, without a trailing slash. */
+  baseUrl: string;
+  /** Closes the server and every connection to it; resolves once the port is free. Idempotent. */
+  stop(): Promise<void>;
+}
+const HOST = '127.0.0.1';
+/** Node publishes every connection a server in this process accepts here. */
+const SERVER_SOCKETS = 'net.server.socket';
+
+/** The configuration `prism mock` passes to `createServer` with the CLI's default flags. */
+const MOCK_CONFIG = {
+  validateRequest: true,
+  validateResponse: true,
+  checkSecurity: true,
+  errors: false,
+  upstreamProxy: undefined,
+  mock: { dynamic: false, ignoreExamples: false, seed: null },
+  isProxy: false,
+};
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+function logDestination(log: (line: string) => void): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n')) if (line) log(line);
+      done();
+    },
+  });
+}
+
+/**
+ * Serves `document` (an absolute path) with Prism's mock on a free loopback port, in this thread;
+ * every failure is a one-line SuiteSetupError naming the document. `log` receives Prism's log lines.
+ */
+export async function servePrism(document: string, log?: (line: string) => void): Promise<PrismServer> {
+  try {
+    await access(document);
+  } catch {
+    throw new SuiteSetupError(`mock target: document file not found: ${document}`);
+  }
+  const prism = await loadPrism();
+  let operations: unknown[];
+  try {
+    operations = await prism.getHttpOperationsFromSpec(document);
+  } catch (error) {
+    throw new SuiteSetupError(`mock target: Prism cannot read ${document}: ${firstLine(error)}`);
+  }
+  if (operations.length === 0) throw new SuiteSetupError(`mock target: Prism found no operations in ${document}`);
+
+  const logger = log
+    ? prism.createLogger('CLI', { level: 'info' }, logDestination(log))
+    : prism.createLogger('CLI', { level: 'silent' });
+  const server: PrismHttpServer = prism.createServer(operations, {
+    cors: true,
+    config: { ...MOCK_CONFIG, mock: { ...MOCK_CONFIG.mock } }, // each server its own copy
+    components: { logger: logger.child({ name: 'HTTP SERVER' }) },
+  });
+
+  // Prism's server object does not expose its node:http server, so its connections are collected
+  // from Node's diagnostics channel (accepted sockets whose local port is ours) to end them on stop.
+  let port = 0;
+  const sockets = new Set<Socket>();
+  const onSocket = (message: unknown): void => {
+    const socket = (message as { socket: Socket }).socket;
+    if (port === 0 || socket.localPort !== port) return;
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  };
+  subscribe(SERVER_SOCKETS, onSocket);
+
+  let address: string;
+  try {
+    address = await server.listen(0, HOST);
+  } catch (error) {
+    unsubscribe(SERVER_SOCKETS, onSocket);
+    throw new SuiteSetupError(`mock target: Prism could not listen on ${HOST} for ${document}: ${firstLine(error)}`);
+  }
+  port = Number(new URL(address).port);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    baseUrl: `http://${HOST}:${port}`,
+    stop() {
+      stopping ??= (async () => {
+        const closed = server.close();
+        for (const socket of sockets) socket.destroy();
+        try {
+          await closed;
+        } finally {
+          unsubscribe(SERVER_SOCKETS, onSocket);
+        }
+      })();
+      return stopping;
+    },
+  };
+}
