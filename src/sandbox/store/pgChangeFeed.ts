@@ -2,49 +2,61 @@ import pg from 'pg';
 import type { ChangeFeed } from './readCache.js';
 import type { SqlDb } from './sqlDb.js';
 
-/** The channel every change to the sandbox's tables is announced on. */
-export const CHANGE_CHANNEL = 'sandbox_changes';
 const TRIGGER = 'sandbox_notify_change';
+/** The channel instance `instance` listens on (63 bytes at most, as PostgreSQL's identifiers). */
+export const channelOf = (instance: string) => `sandbox_changes_${instance.replaceAll('-', '')}`;
 
 /**
- * Makes every write to the sandbox's tables announce itself: a statement-level trigger on each
- * table of the current schema that this database user owns (the sandbox's own, created by its
- * migrations; `schema_migrations` aside) runs `pg_notify('sandbox_changes', '')`. PostgreSQL
- * delivers the notification to every listening session when the writing transaction commits,
- * and never for one that rolls back. Idempotent; the migrations' advisory lock keeps two sandboxes
- * starting at once from adding the same trigger twice.
+ * Makes every write to `table` announce itself to the OTHER sandboxes on this database, if
+ * `table` is a table of the current schema: a statement-level trigger that runs `pg_notify` on
+ * the channel of every instance in `sandbox_listeners` but the writer's own (its sessions' setting
+ * `sandbox.instance`). PostgreSQL delivers a notification when the writing transaction commits,
+ * never for one that rolls back; a sandbox alone on its database notifies nobody, so its writes pay
+ * nothing for it. Only tables that cached reads read get the trigger.
+ * Idempotent, under the migrations' advisory lock so that two sandboxes do not add it twice.
+ * CREATE TRIGGER waits for the transactions writing the table to end, so no write that started
+ * before the trigger existed is still to commit once this returns. Resolves whether the table has it.
  */
-export async function announceChanges(db: SqlDb): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function announceChanges(db: SqlDb, table: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('sandbox:schema_migrations'))");
-    await tx.exec(`
-      CREATE OR REPLACE FUNCTION ${TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    const { rows } = await tx.query<{ oid: string; has: boolean }>(
+      `SELECT c.oid::regclass::text AS oid, EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = '${TRIGGER}') AS has
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind = 'r' AND n.nspname = current_schema() AND c.relname = $1`,
+      [table],
+    );
+    const found = rows[0];
+    if (!found) return false;
+    // Always (re)written, so a database keeps no older body of it. SET search_path FROM CURRENT:
+    // the function finds sandbox_listeners whatever the writer's search_path.
+    await tx.exec(`CREATE OR REPLACE FUNCTION ${TRIGGER}() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $fn$
+      DECLARE listener record;
       BEGIN
-        PERFORM pg_notify('${CHANGE_CHANNEL}', '');
-        RETURN NULL;
-      END $fn$;
-      DO $do$
-      DECLARE t regclass;
-      BEGIN
-        FOR t IN
-          SELECT c.oid::regclass FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-           WHERE c.relkind = 'r' AND n.nspname = current_schema() AND c.relname <> 'schema_migrations'
-             AND pg_get_userbyid(c.relowner) = current_user
-             AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = '${TRIGGER}')
-        LOOP
-          EXECUTE format('CREATE TRIGGER ${TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION ${TRIGGER}()', t);
+        FOR listener IN SELECT instance FROM sandbox_listeners WHERE instance::text IS DISTINCT FROM current_setting('sandbox.instance', true) LOOP
+          PERFORM pg_notify('sandbox_changes_' || replace(listener.instance::text, '-', ''), '');
         END LOOP;
-      END $do$;`);
+        RETURN NULL;
+      END $fn$`);
+    if (found.has) return true;
+    await tx.exec(`CREATE TRIGGER ${TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${found.oid} FOR EACH STATEMENT EXECUTE FUNCTION ${TRIGGER}()`);
+    return true;
   });
 }
 
+/** How long registering may wait for the transactions already running to end. */
+const SETTLE_LIMIT_MS = 10_000;
+
 /**
- * A `ChangeFeed` from one dedicated connection that LISTENs on `sandbox_changes`. Live from the
- * moment LISTEN is acknowledged; once that connection fails or ends it is never live again (this
- * process then reads everything from the database, as without a cache). A feed that cannot connect
- * at all is simply not live.
+ * A `ChangeFeed` from one dedicated connection: it LISTENs on this instance's channel, lists the
+ * instance in `sandbox_listeners` (and drops the rows of sandboxes whose connection is gone), then
+ * waits until every transaction that was running when the row committed has ended: a write whose
+ * trigger looked before the row existed has committed by then, so nothing read afterwards can
+ * miss it. Live from then on; once that connection fails or ends it is never live again (this
+ * process then reads everything from the database). `watch` gives a table its trigger (once per
+ * table). A feed that cannot connect or register is simply not live.
  */
-export async function listenForChanges(databaseUrl: string): Promise<ChangeFeed> {
+export async function listenForChanges(databaseUrl: string, db: SqlDb, instance: string): Promise<ChangeFeed> {
   const listeners: (() => void)[] = [];
   const notify = () => {
     for (const listener of listeners) listener();
@@ -61,11 +73,22 @@ export async function listenForChanges(databaseUrl: string): Promise<ChangeFeed>
   client.on('end', lost);
   try {
     await client.connect();
-    await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+    await client.query(`LISTEN ${channelOf(instance)}`);
+    await client.query('DELETE FROM sandbox_listeners WHERE pid NOT IN (SELECT pid FROM pg_stat_activity)');
+    await client.query('INSERT INTO sandbox_listeners (instance, pid) VALUES ($1, pg_backend_pid())', [instance]);
+    const { rows } = await client.query<{ snapshot: string }>('SELECT txid_current_snapshot()::text AS snapshot');
+    const started = performance.now();
+    for (;;) {
+      const settled = await client.query<{ done: boolean }>('SELECT txid_snapshot_xmin(txid_current_snapshot()) >= txid_snapshot_xmax($1::txid_snapshot) AS done', [rows[0]?.snapshot]);
+      if (settled.rows[0]?.done) break;
+      if (performance.now() - started > SETTLE_LIMIT_MS) throw new Error('transactions older than this sandbox did not end');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     live = true;
   } catch {
     await client.end().catch(() => undefined);
   }
+  const watched = new Map<string, Promise<boolean>>();
   return {
     get live() {
       return live;
@@ -73,7 +96,13 @@ export async function listenForChanges(databaseUrl: string): Promise<ChangeFeed>
     onChange(listener) {
       listeners.push(listener);
     },
+    watch(table) {
+      let done = watched.get(table);
+      if (!done) watched.set(table, (done = announceChanges(db, table).catch(() => false)));
+      return done;
+    },
     async close() {
+      if (live) await client.query('DELETE FROM sandbox_listeners WHERE instance = $1', [instance]).catch(() => undefined);
       live = false;
       await client.end().catch(() => undefined);
     },

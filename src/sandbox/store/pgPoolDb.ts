@@ -25,8 +25,12 @@ function statement(sql: string, params: unknown[] | undefined): pg.QueryConfig {
  * its WAL record is flushed; a crash of the PostgreSQL server (not of the sandbox) can lose the
  * last few hundred milliseconds of committed sandbox writes, never corrupt the database.
  */
-export function openPgPoolDb(databaseUrl: string): SqlDb {
+export function openPgPoolDb(databaseUrl: string, instance?: string): SqlDb {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: '-c synchronous_commit=off' });
+  // Every session says which sandbox it belongs to (pgChangeFeed.ts: its own writes notify nobody
+  // but the other sandboxes). Queued on the new client before any statement of ours.
+  if (instance !== undefined && !/^[0-9a-f-]{36}$/.test(instance)) throw new Error(`not an instance id: ${instance}`);
+  if (instance) pool.on('connect', (client) => void client.query(`SET sandbox.instance = '${instance}'`).catch(() => undefined));
   // An idle client that loses its connection emits 'error' on the pool; without a listener that
   // would crash the process. The pool discards the client and the next query reconnects.
   pool.on('error', () => undefined);

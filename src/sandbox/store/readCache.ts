@@ -11,11 +11,21 @@ export interface ChangeFeed {
   readonly live: boolean;
   /** `listener` runs on every change another process commits, and whenever `live` changes. */
   onChange(listener: () => void): void;
+  /** Resolves true once every change another process makes to `table` will be reported (false: it never will). */
+  watch(table: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
 /** A database only this process can write (PGlite): every change goes through the wrapper below. */
-export const EXCLUSIVE: ChangeFeed = { live: true, onChange: () => undefined, close: async () => undefined };
+export const EXCLUSIVE: ChangeFeed = { live: true, onChange: () => undefined, watch: async () => true, close: async () => undefined };
+
+/**
+ * The tables a statement reads: the plain names after FROM and JOIN (a name followed by `(` is a
+ * function, not a table). A statement in which none is found is not cached.
+ */
+export function tablesRead(sql: string): string[] {
+  return [...new Set([...sql.matchAll(/\b(?:FROM|JOIN)\s+([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*\()/gi)].map((m) => (m[1] as string).toLowerCase()))];
+}
 
 /**
  * `db` with `cachedQuery`: reads a store marks as depending on table rows only (no `now()`, no
@@ -23,7 +33,8 @@ export const EXCLUSIVE: ChangeFeed = { live: true, onChange: () => undefined, cl
  * is any other statement this process sends (every `query`, `exec` and transaction counts as a
  * write, before it runs and again once it has ended) and every change the feed reports. A read that
  * was on its way while a change happened is answered but not kept: it may have read the old rows.
- * Reads inside a transaction are never cached (they go to `tx.query`). The rows handed out are
+ * Reads inside a transaction are never cached (they go to `tx.query`), nor is a statement that
+ * reads a table the feed does not watch (`tablesRead`, `ChangeFeed.watch`). The rows handed out are
  * frozen, so a caller that tries to edit a shared answer fails loudly instead of corrupting it.
  */
 export function withReadCache(db: SqlDb, feed: ChangeFeed): SqlDb {
@@ -37,6 +48,9 @@ export function cachedRead<T = Record<string, unknown>>(db: Db, sql: string, par
 
 class ReadCachingDb implements SqlDb {
   readonly #answers = new Map<string, { rows: readonly unknown[] }>();
+  readonly #statements = new Map<string, Promise<boolean>>();
+  /** The settled answers of `#watched`, read without waiting. */
+  readonly #watchedNow = new Map<string, boolean>();
   #generation = 0;
 
   constructor(
@@ -55,7 +69,7 @@ class ReadCachingDb implements SqlDb {
   }
 
   async cachedQuery<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<{ rows: T[] }> {
-    if (!this.feed.live) return this.inner.query<T>(sql, params);
+    if (!this.feed.live || !(this.#watchedNow.get(sql) ?? (await this.#watched(sql)))) return this.inner.query<T>(sql, params);
     const key = `${sql}\u0000${JSON.stringify(params)}`;
     const hit = this.#answers.get(key);
     if (hit) return hit as { rows: T[] };
@@ -93,6 +107,20 @@ class ReadCachingDb implements SqlDb {
     } finally {
       this.#changed();
     }
+  }
+
+  /** Whether the feed reports every change to the tables `sql` reads (asked once per statement). */
+  #watched(sql: string): Promise<boolean> {
+    let watched = this.#statements.get(sql);
+    if (!watched) {
+      const tables = tablesRead(sql);
+      watched = (tables.length === 0 ? Promise.resolve(false) : Promise.all(tables.map((t) => this.feed.watch(t))).then((all) => all.every(Boolean), () => false)).then((ok) => {
+        this.#watchedNow.set(sql, ok);
+        return ok;
+      });
+      this.#statements.set(sql, watched);
+    }
+    return watched;
   }
 
   #changed(): void {

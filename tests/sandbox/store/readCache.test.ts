@@ -3,7 +3,7 @@
  * database that counts what reaches it and whose answers can be held back.
  */
 import { describe, expect, it } from 'vitest';
-import { cachedRead, EXCLUSIVE, withReadCache, type ChangeFeed } from '../../../src/sandbox/store/readCache.js';
+import { cachedRead, EXCLUSIVE, tablesRead, withReadCache, type ChangeFeed } from '../../../src/sandbox/store/readCache.js';
 import type { SqlDb } from '../../../src/sandbox/store/sqlDb.js';
 
 const READ = 'SELECT name FROM things WHERE id = $1';
@@ -30,9 +30,9 @@ function fakeDb() {
   return { db, state, release: () => state.held?.() };
 }
 
-function manualFeed(): ChangeFeed & { report(): void; live: boolean } {
+function manualFeed(watching: string[] = ['things']): ChangeFeed & { report(): void; live: boolean } {
   const listeners: (() => void)[] = [];
-  return { live: true, onChange: (l) => void listeners.push(l), close: async () => undefined, report: () => listeners.forEach((l) => l()) };
+  return { live: true, onChange: (l) => void listeners.push(l), watch: async (t) => watching.includes(t), close: async () => undefined, report: () => listeners.forEach((l) => l()) };
 }
 
 const nameOf = async (db: SqlDb, id = 'a') => (await cachedRead<{ name: string }>(db, READ, [id])).rows[0]?.name;
@@ -105,5 +105,23 @@ describe('read cache', () => {
       await nameOf(tx);
     });
     expect(state.queries).toHaveLength(2);
+  });
+
+  it('keeps nothing of a statement that reads a table the feed does not watch, or no table it can name', async () => {
+    for (const sql of ['SELECT t.name FROM things t JOIN owners o ON o.id = t.owner WHERE t.id = $1', 'SELECT $1::text AS name']) {
+      const { db, state } = fakeDb();
+      const cached = withReadCache(db, manualFeed(['things']));
+      await cachedRead(cached, sql, ['a']);
+      await cachedRead(cached, sql, ['a']);
+      expect(state.queries).toHaveLength(2);
+    }
+  });
+});
+
+describe('tablesRead', () => {
+  it('names the tables after FROM and JOIN, not functions', () => {
+    expect(tablesRead('SELECT k.id FROM layers_api_keys k JOIN layers_organizations o ON o.id = k.organization_id CROSS JOIN layers_settings s')).toEqual(['layers_api_keys', 'layers_organizations', 'layers_settings']);
+    expect(tablesRead('SELECT w.id FROM unnest($1::uuid[]) AS w (id) WHERE EXISTS (SELECT 1 FROM hoko_partners p WHERE p.id = w.id)')).toEqual(['hoko_partners']);
+    expect(tablesRead('SELECT now()')).toEqual([]);
   });
 });

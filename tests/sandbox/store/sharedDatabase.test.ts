@@ -50,6 +50,20 @@ describe.skipIf('skipReason' in postgres)('two sandboxes sharing one PostgreSQL'
     await vi.waitFor(async () => expect(await b.store.layers.getInfluencer(org.organizationId, id)).toBeNull(), { timeout: 10_000, interval: 20 });
   });
 
+  it('reads are answered from memory: a write that skips the announcement (trigger disabled) goes unseen', async () => {
+    const org = await createOrganization(a.db);
+    const { id } = await a.store.layers.states.createInfluencer(org.organizationId, { name: 'Before' });
+    // Until the notifications of a's own writes have all reached b, one may still clear its cache: try again.
+    await vi.waitFor(
+      async () => {
+        const seen = (await b.store.layers.getInfluencer(org.organizationId, id))?.name;
+        await admin(`ALTER TABLE ${schema}.layers_influencers DISABLE TRIGGER sandbox_notify_change; UPDATE ${schema}.layers_influencers SET name = '${randomUUID()}' WHERE id = '${id}'; ALTER TABLE ${schema}.layers_influencers ENABLE TRIGGER sandbox_notify_change`);
+        expect((await b.store.layers.getInfluencer(org.organizationId, id))?.name).toBe(seen);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+  });
+
   it('a kill switch one sandbox sets holds in the other, which had the key cached', async () => {
     const org = await createOrganization(a.db);
     expect((await b.store.layers.findKey(org.apiKey))?.killSwitch).toBeFalsy();
