@@ -2,6 +2,7 @@ import type { LoadedApi } from '../../../core/loadApi.js';
 import { documentScopes } from '../../../core/securitySchemes.js';
 import { hashSecret } from '../../store/hashSecret.js';
 import type { Db } from '../../store/sqlDb.js';
+import { hokoKeyCache } from './store.js';
 import type { HokoDemo } from './types.js';
 
 /** The demo key: public on purpose (this is a sandbox), the same on every start. */
@@ -35,5 +36,6 @@ export async function seedDemo(db: Db, api: LoadedApi): Promise<HokoDemo> {
       [DEMO.partners, DEMO.workspace],
     );
   });
+  hokoKeyCache(db).clear(); // the demo keys' scopes were just set again
   return { apiKey: DEMO_KEY, readOnlyKey: DEMO_READ_ONLY_KEY, workspaceId: DEMO.workspace, partnerIds: [...DEMO.partners] };
 }

@@ -1,6 +1,7 @@
 import { failIfAsked, type Faults } from '../../http/faults.js';
 import { hashSecret } from '../../store/hashSecret.js';
 import { isUuid, newSecret } from '../../store/ids.js';
+import { keyCacheOf } from '../../store/keyCache.js';
 import { cachedRead } from '../../store/readCache.js';
 import type { Db } from '../../store/sqlDb.js';
 import type { HokoKey, HokoStore } from './types.js';
@@ -10,13 +11,23 @@ export const DELETE_FAULT = 'hoko:after-first-delete';
 
 type DeleteResult = { kind: 'deleted'; deletedIds: string[] } | { kind: 'invalid'; ids: string[] };
 
+/** The Hoko keys found (their scopes are written only by the demo seed, which clears it). */
+export const hokoKeyCache = (db: Db) => keyCacheOf<HokoKey>(db, 'hoko');
 
 export function createHokoStore(db: Db): HokoStore {
+  const keys = hokoKeyCache(db);
   return {
     async findKey(apiKey) {
       if (!apiKey) return null;
-      const { rows } = await cachedRead<{ workspace_id: string; scopes: string[] }>(db, 'SELECT workspace_id, scopes FROM hoko_api_keys WHERE secret_sha256 = $1', [hashSecret(apiKey)]);
-      return rows[0] ? { workspaceId: rows[0].workspace_id, scopes: [...rows[0].scopes] } : null;
+      const key = await keys.get(apiKey, async () => {
+        const { rows } = await cachedRead<{ workspace_id: string; scopes: string[] }>(
+          db,
+          'SELECT workspace_id, scopes FROM hoko_api_keys WHERE secret_sha256 = $1',
+          [hashSecret(apiKey)],
+        );
+        return rows[0] ? { workspaceId: rows[0].workspace_id, scopes: [...rows[0].scopes] } : null;
+      });
+      return key && { ...key, scopes: [...key.scopes] };
     },
 
     deletePartners: (workspaceId, ids, faults) => deletePartners(db, workspaceId, ids, faults),
@@ -44,6 +55,7 @@ export function createHokoStore(db: Db): HokoStore {
 
       async deleteKey(keyId) {
         if (isUuid(keyId)) await db.query('DELETE FROM hoko_api_keys WHERE id = $1', [keyId]);
+        hokoKeyCache(db).clear(); // a deleted key must stop working at once
       },
     },
   };

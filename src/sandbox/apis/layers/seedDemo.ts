@@ -2,6 +2,7 @@ import type { LoadedApi } from '../../../core/loadApi.js';
 import { hashSecret } from '../../store/hashSecret.js';
 import type { Db } from '../../store/sqlDb.js';
 import { demoScopes } from './contract.js';
+import { layersKeyCache } from './keyCache.js';
 import type { LayersDemo } from './types.js';
 
 /**
@@ -63,6 +64,7 @@ export async function seedDemo(db: Db, api: LoadedApi): Promise<LayersDemo> {
       [[...DEMO.scheduledPosts, DEMO.publishedPost], DEMO.socialAccount, DEMO.influencers[0]?.id, [...DEMO.scheduledPosts.map(() => 'queued'), 'published']],
     );
   });
+  layersKeyCache(db).clear(); // the demo keys' scopes were just set again
 
   return {
     apiKey: DEMO_KEYS.full,

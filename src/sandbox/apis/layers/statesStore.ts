@@ -1,6 +1,7 @@
 import { hashSecret } from '../../store/hashSecret.js';
 import { isUuid, newSecret, randomString } from '../../store/ids.js';
 import type { Db } from '../../store/sqlDb.js';
+import { layersKeyCache } from './keyCache.js';
 import type { LayersStatesStore } from './types.js';
 
 /** The organization `otherOrganization()` creates once and then returns. */
@@ -80,6 +81,7 @@ export function createStatesStore(db: Db): LayersStatesStore {
         layersKey: 'layers_api_keys',
       }[kind];
       await db.query(`DELETE FROM ${table} WHERE id = ANY($1::uuid[])`, [uuids]);
+      if (kind === 'layersKey') layersKeyCache(db).clear();
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Db } from '../../store/sqlDb.js';
 import { exactSql, isoSql, toIso } from '../../store/timestamps.js';
 import { listBounds } from './contract.js';
 import { decodeCursor, encodeCursor } from './influencerCursor.js';
+import { layersKeyCache } from './keyCache.js';
 import { cachedRead } from '../../store/readCache.js';
 import { setKillSwitch } from './killSwitches.js';
 import { createStatesStore } from './statesStore.js';
@@ -67,6 +68,7 @@ export function createLayersStore(db: Db, api: LoadedApi): LayersStore {
     return rows[0] ? toInfluencerRow(rows[0]) : null;
   }
 
+  const keys = layersKeyCache(db);
   const loadKey = async (apiKey: string): Promise<LayersKey | null> => {
     const { rows } = await cachedRead<{ id: string; organization_id: string; scopes: string[]; key_off: boolean; org_off: boolean; global_off: boolean }>(
       db,
@@ -87,7 +89,8 @@ export function createLayersStore(db: Db, api: LoadedApi): LayersStore {
   return {
     async findKey(apiKey: string): Promise<LayersKey | null> {
       if (!apiKey) return null;
-      return loadKey(apiKey);
+      const key = await keys.get(apiKey, () => loadKey(apiKey));
+      return key && { ...key, scopes: [...key.scopes] };
     },
 
     async listInfluencers(organizationId, limit, cursor) {
