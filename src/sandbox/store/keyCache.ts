@@ -8,8 +8,9 @@ export const SHARED_KEY_TTL_MS = 1000;
  * statement only. Only found keys are kept (a key created later is looked up, not refused). The
  * store's own writes of keys and kill switches call `clear()`; a lookup that was already running
  * when `clear()` was called is not kept (it may have read the row before the write). Where
- * several sandboxes share one PostgreSQL, an entry expires after `SHARED_KEY_TTL_MS`, so a kill
- * switch set by another process holds here within that time; PGlite (one process) never expires.
+ * several sandboxes share one PostgreSQL, every write another sandbox announces clears it (see
+ * pgChangeFeed.ts) and an entry expires after `SHARED_KEY_TTL_MS` anyway, so a kill switch set by
+ * another process holds here within that time at most; PGlite (one process) never expires.
  */
 export class KeyCache<V> {
   readonly #entries = new Map<string, { value: V; until: number }>();
