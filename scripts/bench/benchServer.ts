@@ -2,7 +2,7 @@
  * One measured server in its own process (forked by the bench, so its peak RSS is its own):
  * - `sandbox [databaseUrl]`: the sandbox over PGlite in memory, or over PostgreSQL;
  * - `ceiling [databaseUrl]`: a hand-written `node:http` server making the same store calls as the
- *   sandbox (each slice's `BenchCeiling`), over its own PGlite or the same PostgreSQL;
+ *   sandbox (each slice's `BenchCeiling`), over its own PGlite, or its own database on the same PostgreSQL server;
  * - `prism`: the mock target of each sandbox API's document.
  * Message `workloads` runs each slice's `bench` (it creates fresh data: call it once per round).
  */

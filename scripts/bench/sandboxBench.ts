@@ -7,6 +7,7 @@
  * slice the registry names): this file only runs them.
  */
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import type { BenchWorkload } from '../../src/sandbox/slice.js';
 import { startPostgres } from '../../tests/support/startPostgres.js';
 import type { Ready, SliceWorkloads } from './benchServer.js';
@@ -63,15 +64,22 @@ async function measure(worker: BenchChild, baseUrl: string, workload: BenchWorkl
   return { rps: 1000 / m, p50: m, p99: Math.max(...ms), ms: m, non2xx: 0, total: ms.length, fromLatency: false };
 }
 
-async function benchEngine(engine: string, worker: BenchChild, databaseUrl: string | undefined, result: SandboxBenchResult): Promise<void> {
-  const args = databaseUrl ? [databaseUrl] : [];
+/**
+ * `ceilingUrl`: the ceiling's own database on the same server, so that neither is a second sandbox
+ * on the other's database (whose writes would be announced to it, see pgChangeFeed.ts).
+ */
+async function benchEngine(engine: string, worker: BenchChild, databaseUrl: string | undefined, result: SandboxBenchResult, ceilingUrl = databaseUrl): Promise<void> {
+  const argsOf = (kind: string) => {
+    const url = kind === 'ceiling' ? ceilingUrl : databaseUrl;
+    return url ? [url] : [];
+  };
   const servers: { target: string; child: Awaited<ReturnType<typeof startChild>> }[] = [];
   try {
     // One at a time: two migrating at once on one PostgreSQL wait for each other anyway.
     // The sandbox and its ceiling run with the node flags of `npm run sandbox`; Prism as the suite runs it.
     const flags = await sandboxNodeFlags();
     for (const [target, kind] of [['Prism', 'prism'], ['sandbox', 'sandbox'], ['ceiling', 'ceiling']] as const) {
-      servers.push({ target, child: await startChild(here('./benchServer.ts'), [kind, ...args], kind === 'prism' ? [] : flags) });
+      servers.push({ target, child: await startChild(here('./benchServer.ts'), [kind, ...argsOf(kind)], kind === 'prism' ? [] : flags) });
     }
     const byTarget = new Map(servers.map((s) => [s.target, s]));
     const rows = new Map<string, SandboxRow>();
@@ -136,6 +144,20 @@ function printTable(result: SandboxBenchResult): void {
   for (const s of result.skipped) console.log(`  ${s}`);
 }
 
+/** A new database on the server of `url`; its URL. */
+async function createDatabase(url: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const other = new URL(url);
+  other.pathname = `/${name}`;
+  return other.toString();
+}
+
 export async function benchSandboxAgainstPrism(): Promise<SandboxBenchResult> {
   console.log(`sandbox vs Prism vs a hand-written ceiling (each in its own process; autocannon in another, ${CONNECTIONS} connections, ${DURATION_S} s per loaded workload; timed workloads one request at a time; ${ROUNDS} interleaved rounds)`);
   const result: SandboxBenchResult = { rows: [], peakRss: {}, skipped: [] };
@@ -147,7 +169,7 @@ export async function benchSandboxAgainstPrism(): Promise<SandboxBenchResult> {
       result.skipped.push(`PostgreSQL skipped: ${postgres.skipReason}`);
     } else {
       try {
-        await benchEngine('PostgreSQL', worker, postgres.url, result);
+        await benchEngine('PostgreSQL', worker, postgres.url, result, await createDatabase(postgres.url, 'bench_ceiling'));
       } finally {
         await postgres.stop();
       }

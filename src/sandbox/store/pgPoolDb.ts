@@ -26,15 +26,31 @@ function statement(sql: string, params: unknown[] | undefined): pg.QueryConfig {
  * last few hundred milliseconds of committed sandbox writes, never corrupt the database.
  */
 export function openPgPoolDb(databaseUrl: string, instance?: string): SqlDb {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: '-c synchronous_commit=off' });
-  // Every session says which sandbox it belongs to (pgChangeFeed.ts: its own writes notify nobody
-  // but the other sandboxes). Queued on the new client before any statement of ours.
   if (instance !== undefined && !/^[0-9a-f-]{36}$/.test(instance)) throw new Error(`not an instance id: ${instance}`);
-  if (instance) pool.on('connect', (client) => void client.query(`SET sandbox.instance = '${instance}'`).catch(() => undefined));
+  // Every session also says which sandbox it belongs to (pgChangeFeed.ts: its writes notify the
+  // other sandboxes only).
+  const settings = ['-c synchronous_commit=off', ...(instance ? [`-c sandbox.instance=${instance}`] : [])].join(' ');
+  const pool = new pg.Pool({ ...withOptions(databaseUrl, settings), max: 10 });
   // An idle client that loses its connection emits 'error' on the pool; without a listener that
   // would crash the process. The pool discards the client and the next query reconnects.
   pool.on('error', () => undefined);
   return new PgPoolDb(pool);
+}
+
+/**
+ * The pool's connection settings with `settings` added to the URL's own `options` (pg lets the
+ * URL's `options` replace a separate one); a connection string that is no URL gets them apart.
+ */
+function withOptions(databaseUrl: string, settings: string): pg.PoolConfig {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    return { connectionString: databaseUrl, options: settings };
+  }
+  const own = url.searchParams.get('options');
+  url.searchParams.set('options', own ? `${own} ${settings}` : settings);
+  return { connectionString: url.toString() };
 }
 
 class PgPoolDb implements SqlDb {
