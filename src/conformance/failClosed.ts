@@ -6,3 +6,8 @@
 export class SuiteSetupError extends Error {
   override name = 'SuiteSetupError';
 }
+
+/** The first line of an error's message (or of what was thrown), for a one-line report. */
+export function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}

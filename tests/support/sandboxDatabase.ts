@@ -84,7 +84,8 @@ export async function openTestDatabase(url: string | undefined = databaseUrl): P
   };
 }
 
-async function admin(url: string, sql: string): Promise<void> {
+/** Runs `sql` on its own connection to `url` (schema set-up and clean-up beside the sandbox's pool). */
+export async function admin(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

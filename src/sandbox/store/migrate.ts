@@ -76,6 +76,7 @@ export async function migrate(db: SqlDb, migrations: Migration[]): Promise<strin
   return applied;
 }
 
-function lock(tx: SqlDb): Promise<unknown> {
+/** The transaction-level advisory lock every schema change of the sandbox takes (migrations, change triggers). */
+export function lock(tx: SqlDb): Promise<unknown> {
   return tx.query("SELECT pg_advisory_xact_lock(hashtext('sandbox:schema_migrations'))");
 }

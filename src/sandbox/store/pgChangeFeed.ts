@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { lock } from './migrate.js';
 import type { ChangeFeed } from './readCache.js';
 import type { SqlDb } from './sqlDb.js';
 
@@ -19,7 +20,7 @@ export const channelOf = (instance: string) => `sandbox_changes_${instance.repla
  */
 export async function announceChanges(db: SqlDb, table: string): Promise<boolean> {
   return db.transaction(async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock(hashtext('sandbox:schema_migrations'))");
+    await lock(tx);
     const { rows } = await tx.query<{ oid: string; has: boolean }>(
       `SELECT c.oid::regclass::text AS oid, EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = '${TRIGGER}') AS has
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

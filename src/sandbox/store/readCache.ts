@@ -48,9 +48,8 @@ export function cachedRead<T = Record<string, unknown>>(db: Db, sql: string, par
 
 class ReadCachingDb implements SqlDb {
   readonly #answers = new Map<string, { rows: readonly unknown[] }>();
-  readonly #statements = new Map<string, Promise<boolean>>();
-  /** The settled answers of `#watched`, read without waiting. */
-  readonly #watchedNow = new Map<string, boolean>();
+  /** Per statement, whether the feed watches every table it reads: the answer once settled, before that its promise. */
+  readonly #watched = new Map<string, boolean | Promise<boolean>>();
   #generation = 0;
 
   constructor(
@@ -69,7 +68,8 @@ class ReadCachingDb implements SqlDb {
   }
 
   async cachedQuery<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<{ rows: T[] }> {
-    if (!this.feed.live || !(this.#watchedNow.get(sql) ?? (await this.#watched(sql)))) return this.inner.query<T>(sql, params);
+    const watched = this.feed.live && this.#isWatched(sql);
+    if (!(typeof watched === 'boolean' ? watched : await watched)) return this.inner.query<T>(sql, params);
     const key = `${sql}\u0000${JSON.stringify(params)}`;
     const hit = this.#answers.get(key);
     if (hit) return hit as { rows: T[] };
@@ -110,17 +110,16 @@ class ReadCachingDb implements SqlDb {
   }
 
   /** Whether the feed reports every change to the tables `sql` reads (asked once per statement). */
-  #watched(sql: string): Promise<boolean> {
-    let watched = this.#statements.get(sql);
-    if (!watched) {
-      const tables = tablesRead(sql);
-      watched = (tables.length === 0 ? Promise.resolve(false) : Promise.all(tables.map((t) => this.feed.watch(t))).then((all) => all.every(Boolean), () => false)).then((ok) => {
-        this.#watchedNow.set(sql, ok);
-        return ok;
-      });
-      this.#statements.set(sql, watched);
-    }
-    return watched;
+  #isWatched(sql: string): boolean | Promise<boolean> {
+    const known = this.#watched.get(sql);
+    if (known !== undefined) return known;
+    const tables = tablesRead(sql);
+    const asking = (tables.length === 0 ? Promise.resolve(false) : Promise.all(tables.map((t) => this.feed.watch(t))).then((all) => all.every(Boolean), () => false)).then((ok) => {
+      this.#watched.set(sql, ok);
+      return ok;
+    });
+    this.#watched.set(sql, asking);
+    return asking;
   }
 
   #changed(): void {

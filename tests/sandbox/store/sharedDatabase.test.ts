@@ -4,9 +4,8 @@
  * PostgreSQL server (DATABASE_URL when set); skipped, with the reason printed, where none can be had.
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createOrganization, databaseUrl, mountTestSandbox, openSandboxDatabase } from '../../support/sandboxDatabase.js';
+import { admin as adminOn, createOrganization, databaseUrl, mountTestSandbox, openSandboxDatabase } from '../../support/sandboxDatabase.js';
 import { startPostgres } from '../../support/startPostgres.js';
 
 const postgres = databaseUrl ? { url: databaseUrl, stop: async () => undefined } : await startPostgres();
@@ -17,16 +16,12 @@ describe.skipIf('skipReason' in postgres)('two sandboxes sharing one PostgreSQL'
   const schema = `sandbox_shared_${randomUUID().replaceAll('-', '')}`;
   const inSchema = new URL(url);
   inSchema.searchParams.set('options', `-c search_path=${schema}`);
+  const admin = (sql: string) => adminOn(url, sql);
   let a: Awaited<ReturnType<typeof open>>;
   let b: Awaited<ReturnType<typeof open>>;
   const open = async () => {
     const db = await openSandboxDatabase({ databaseUrl: inSchema.toString() });
     return { db, ...(await mountTestSandbox(db)) };
-  };
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
   };
 
   beforeAll(async () => {

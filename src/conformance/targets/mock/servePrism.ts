@@ -18,7 +18,7 @@ import { access } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
 import { Writable } from 'node:stream';
-import { SuiteSetupError } from '../../failClosed.js';
+import { firstLine, SuiteSetupError } from '../../failClosed.js';
 import { loadPrism, type PrismHttpServer } from './loadPrism.js';
 
 export interface PrismServer {
@@ -41,10 +41,6 @@ const MOCK_CONFIG = {
   mock: { dynamic: false, ignoreExamples: false, seed: null },
   isProxy: false,
 };
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-}
 
 function logDestination(log: (line: string) => void): Writable {
   return new Writable({

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { SuiteSetupError } from '../../failClosed.js';
+import { firstLine, SuiteSetupError } from '../../failClosed.js';
 import type { FromWorker, ToWorker } from './prismMessages.js';
 
 import { assertMockAvailable } from './loadPrism.js';
@@ -55,10 +55,6 @@ interface PrismWorker {
 
 let current: PrismWorker | undefined;
 let nextId = 1;
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-}
 
 /**
  * The worker, from the module beside this one: prismWorker.js once built; from the sources
