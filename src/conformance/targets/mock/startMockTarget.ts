@@ -26,7 +26,10 @@ export interface MockTarget {
 export interface MockTargetOptions {
   /** How long loading Prism, reading the document and listening may take; default 30 000 ms. */
   startTimeoutMs?: number;
-  /** Receives Prism's log lines (pino JSON), for debugging; by default Prism logs nothing. */
+  /**
+   * Receives Prism's log lines (pino JSON), for debugging; by default Prism logs nothing. A line
+   * may arrive after the answer it belongs to; all of them have arrived when stop() resolves.
+   */
   log?: (line: string) => void;
   /** What the error of a start past the limit tells the user to raise (default `startTimeoutMs`; the CLI's flag). */
   limitName?: string;

@@ -143,10 +143,12 @@ describe('startMockTarget', () => {
     expect(err).not.toHaveBeenCalled();
   });
 
-  test('gives Prism’s log lines to the `log` option when one is passed', async () => {
+  test('gives Prism’s log lines to the `log` option, every one of them before stop() resolves', async () => {
     const lines: string[] = [];
     const target = await start(itemsFile, { log: (line) => lines.push(line) });
     await (await fetch(`${target.baseUrl}/items`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{}' })).text();
+    // The answer and the log line travel apart (socket, worker message): only stop() orders them.
+    await target.stop();
     expect(lines.some((line) => line.includes('Violation'))).toBe(true);
   });
 
