@@ -14,6 +14,7 @@ import type { Ready, SliceWorkloads } from './benchServer.js';
 import { sandboxNodeFlags, startChild, type BenchChild } from './child.js';
 import type { LoadResult, LoadSpec } from './loadTest.js';
 import type { TimedSpec } from './loadWorker.js';
+import { cpuSeconds, treeCpuSeconds } from './processCpu.js';
 
 const ROUNDS = 3;
 const DURATION_S = 2;
@@ -30,6 +31,8 @@ interface Sample {
   non2xx: number;
   total: number;
   fromLatency: boolean;
+  /** CPU µs per request of the server's process, of PostgreSQL (postmaster and backends) and of the load generator, where /proc tells. */
+  cpu?: { server: number; database?: number; load: number };
 }
 
 export interface SandboxRow {
@@ -49,12 +52,34 @@ export interface SandboxBenchResult {
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-async function measure(worker: BenchChild, baseUrl: string, workload: BenchWorkload): Promise<Sample> {
+/** The processes whose CPU a loaded workload is charged: the measured server's, the database's (a postmaster pid), the load generator's. */
+interface Charged {
+  server: number;
+  database?: number;
+  load: number;
+}
+
+function cpuNow(pids: Charged) {
+  return { server: cpuSeconds(pids.server), database: pids.database === undefined ? undefined : treeCpuSeconds(pids.database), load: cpuSeconds(pids.load) };
+}
+
+/** CPU µs per request between two readings, or undefined where /proc did not tell. */
+function cpuPerRequest(before: ReturnType<typeof cpuNow>, after: ReturnType<typeof cpuNow>, requests: number, usesDatabase: boolean): Sample['cpu'] {
+  const us = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || requests === 0 ? undefined : ((b - a) * 1e6) / requests);
+  const server = us(before.server, after.server);
+  const load = us(before.load, after.load);
+  const database = usesDatabase ? us(before.database, after.database) : undefined;
+  return server === undefined || load === undefined ? undefined : { server, load, ...(database !== undefined ? { database } : {}) };
+}
+
+async function measure(worker: BenchChild, baseUrl: string, workload: BenchWorkload, charged: Charged): Promise<Sample> {
   if (workload.load) {
     const { method, path, paths, headers, bodies } = workload.load;
     const spec: LoadSpec = { url: path ? `${baseUrl}${path}` : baseUrl, method, headers, durationSeconds: DURATION_S, connections: CONNECTIONS, ...(bodies ? { bodies } : {}), ...(paths ? { paths } : {}) };
+    const before = cpuNow(charged);
     const r = await worker.call<LoadResult>('load', spec);
-    return { rps: r.requestsPerSecond, p50: r.p50, p99: r.p99, non2xx: r.non2xx, total: r.total, fromLatency: r.fromLatency };
+    const cpu = cpuPerRequest(before, cpuNow(charged), r.total, charged.database !== undefined);
+    return { rps: r.requestsPerSecond, p50: r.p50, p99: r.p99, non2xx: r.non2xx, total: r.total, fromLatency: r.fromLatency, ...(cpu ? { cpu } : {}) };
   }
   const timed = workload.timed;
   if (!timed) throw new Error(`bench workload ${workload.operation} has neither load nor timed`);
@@ -68,7 +93,7 @@ async function measure(worker: BenchChild, baseUrl: string, workload: BenchWorkl
  * `ceilingUrl`: the ceiling's own database on the same server, so that neither is a second sandbox
  * on the other's database (whose writes would be announced to it, see pgChangeFeed.ts).
  */
-async function benchEngine(engine: string, worker: BenchChild, databaseUrl: string | undefined, result: SandboxBenchResult, ceilingUrl = databaseUrl): Promise<void> {
+async function benchEngine(engine: string, worker: BenchChild, databaseUrl: string | undefined, result: SandboxBenchResult, ceilingUrl = databaseUrl, postmaster?: number): Promise<void> {
   const argsOf = (kind: string) => {
     const url = kind === 'ceiling' ? ceilingUrl : databaseUrl;
     return url ? [url] : [];
@@ -103,7 +128,9 @@ async function benchEngine(engine: string, worker: BenchChild, databaseUrl: stri
             const [target, workload] = runs[(j + round) % runs.length] as [string, BenchWorkload | undefined];
             if (!workload) continue;
             const baseUrl = (byTarget.get(target)!.child.ready as Ready).baseUrls[api] as string;
-            row(sandboxWorkload.operation, target).samples.push(await measure(worker, baseUrl, workload));
+            const server = byTarget.get(target)!.child.pid;
+            const charged: Charged = { server, load: worker.pid, ...(postmaster !== undefined && target !== 'Prism' ? { database: postmaster } : {}) };
+            row(sandboxWorkload.operation, target).samples.push(await measure(worker, baseUrl, workload, charged));
           }
         }
       }
@@ -132,6 +159,11 @@ function printTable(result: SandboxBenchResult): void {
     const notes: string[] = [];
     if (timed) notes.push(`ms per request ${spread(row.samples.map((s) => s.ms ?? NaN), f0)}`);
     if (row.samples[0]?.fromLatency) notes.push('req/s = connections ÷ mean latency');
+    const cpu = row.samples.map((s) => s.cpu).filter((c) => c !== undefined);
+    if (cpu.length > 0) {
+      const db = cpu.map((c) => c.database).filter((d) => d !== undefined);
+      notes.push(`CPU µs/req: server ${f0(median(cpu.map((c) => c.server)))}${db.length > 0 ? `, PostgreSQL ${f0(median(db))}` : ''}, load ${f0(median(cpu.map((c) => c.load)))}`);
+    }
     const non2xx = row.samples.reduce((n, s) => n + s.non2xx, 0);
     if (non2xx > 0) notes.push(`${non2xx} of ${row.samples.reduce((n, s) => n + s.total, 0)} not 2xx`);
     const p50 = median(row.samples.map((s) => s.p50));
@@ -159,7 +191,7 @@ async function createDatabase(url: string, name: string): Promise<string> {
 }
 
 export async function benchSandboxAgainstPrism(): Promise<SandboxBenchResult> {
-  console.log(`sandbox vs Prism vs a hand-written ceiling (each in its own process; autocannon in another, ${CONNECTIONS} connections, ${DURATION_S} s per loaded workload; timed workloads one request at a time; ${ROUNDS} interleaved rounds)`);
+  console.log(`sandbox vs Prism vs a hand-written ceiling (each in its own process; autocannon in another, ${CONNECTIONS} connections, ${DURATION_S} s per loaded workload; timed workloads one request at a time; ${ROUNDS} interleaved rounds; CPU µs per request of each process from /proc, medians)`);
   const result: SandboxBenchResult = { rows: [], peakRss: {}, skipped: [] };
   const worker = await startChild(here('./loadWorker.ts'), []);
   try {
@@ -169,7 +201,7 @@ export async function benchSandboxAgainstPrism(): Promise<SandboxBenchResult> {
       result.skipped.push(`PostgreSQL skipped: ${postgres.skipReason}`);
     } else {
       try {
-        await benchEngine('PostgreSQL', worker, postgres.url, result, await createDatabase(postgres.url, 'bench_ceiling'));
+        await benchEngine('PostgreSQL', worker, postgres.url, result, await createDatabase(postgres.url, 'bench_ceiling'), postgres.pid);
       } finally {
         await postgres.stop();
       }

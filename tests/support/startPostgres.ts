@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,7 +13,8 @@ import { freePort } from './freePort.js';
 
 const run = promisify(execFile);
 
-export type RunningPostgres = { url: string; stop(): Promise<void> };
+/** `url`: over TCP on loopback; `pid`: the postmaster's (its backends are its children), for the bench's CPU accounting. */
+export type RunningPostgres = { url: string; pid: number; stop(): Promise<void> };
 
 function findBinDir(): string | undefined {
   const root = '/usr/lib/postgresql';
@@ -49,8 +50,11 @@ export async function startPostgres(): Promise<RunningPostgres | { skipReason: s
     await rm(dir, { recursive: true, force: true });
     return { skipReason: `PostgreSQL did not start: ${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}` };
   }
+  // postmaster.pid's first line is the postmaster's pid.
+  const pid = Number((await readFile(join(data, 'postmaster.pid'), 'utf8')).split('\n')[0]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    pid,
     async stop() {
       await sh(`${quote(join(bin, 'pg_ctl'))} -D ${quote(data)} -m fast -w stop >/dev/null`).catch(() => undefined);
       await rm(dir, { recursive: true, force: true });

@@ -117,14 +117,13 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
   }
 
   function send(res: ServerResponse, result: HttpResult): void {
-    const headers: Record<string, string | number> = { ...result.headers };
     if (result.body === undefined && result.text === undefined) {
-      res.writeHead(result.status, headers);
+      res.writeHead(result.status, result.headers ?? {});
       res.end();
       return;
     }
     const text = result.text ?? JSON.stringify(result.body);
-    res.writeHead(result.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+    res.writeHead(result.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...result.headers });
     res.end(text);
   }
 

@@ -23,6 +23,9 @@ export interface RateLimiter {
   reset(bucket: string): void;
 }
 
+/** Unix seconds when a bucket holding `tokens` at `t` (ms) is full again. */
+const fullAt = (options: RateLimitOptions, t: number, tokens: number) => Math.ceil((t + ((options.capacity - tokens) / options.refillPerSecond) * 1000) / 1000);
+
 export function createRateLimiter(options: RateLimitOptions = DEFAULT_RATE_LIMIT, now: () => number = Date.now): RateLimiter {
   if (!(options.capacity >= 1) || !(options.refillPerSecond > 0)) throw new Error('rate limit: capacity must be at least 1 and refillPerSecond above 0');
   const buckets = new Map<string, { tokens: number; at: number }>();
@@ -33,14 +36,12 @@ export function createRateLimiter(options: RateLimitOptions = DEFAULT_RATE_LIMIT
       b.tokens = Math.min(options.capacity, b.tokens + ((t - b.at) / 1000) * options.refillPerSecond);
       b.at = t;
       buckets.set(bucket, b);
-      // Unix seconds when the bucket is full again.
-      const fullAt = (tokens: number) => Math.ceil((t + ((options.capacity - tokens) / options.refillPerSecond) * 1000) / 1000);
       if (b.tokens >= 1) {
         b.tokens -= 1;
-        return { allowed: true, limit: options.capacity, remaining: Math.floor(b.tokens), resetAt: fullAt(b.tokens) };
+        return { allowed: true, limit: options.capacity, remaining: Math.floor(b.tokens), resetAt: fullAt(options, t, b.tokens) };
       }
       const retryAfterSeconds = Math.max(1, Math.ceil((1 - b.tokens) / options.refillPerSecond));
-      return { allowed: false, limit: options.capacity, remaining: 0, retryAfterSeconds, resetAt: fullAt(b.tokens) };
+      return { allowed: false, limit: options.capacity, remaining: 0, retryAfterSeconds, resetAt: fullAt(options, t, b.tokens) };
     },
     exhaust(bucket, seconds) {
       // One token is `seconds` of refill away (a hair less, so the wait announced is `seconds`, not one more).

@@ -44,31 +44,30 @@ export function buildRouteTable(apis: LoadedApi[]): RouteTable {
     routes,
     match(method, pathname) {
       const wanted = method.toLowerCase();
-      let hit: { route: Route; m: RegExpExecArray } | undefined;
-      const allow = new Set<string>();
-      for (const route of routes) {
+      let allow: Set<string> | undefined;
+      for (let r = 0; r < routes.length; r++) {
+        const route = routes[r] as Route;
         const m = route.pattern.exec(pathname);
         if (m === null) continue;
-        if (route.operation.method === wanted) {
-          hit = { route, m };
-          break;
+        if (route.operation.method !== wanted) {
+          (allow ??= new Set()).add(route.operation.method.toUpperCase());
+          continue;
         }
-        allow.add(route.operation.method.toUpperCase());
+        const pathParams: Record<string, string> = {};
+        for (let i = 0; i < route.paramNames.length; i++) pathParams[route.paramNames[i] as string] = decodeSegment(m[i + 1] as string);
+        return { kind: 'matched', route, pathParams };
       }
-      if (!hit && allow.size === 0) return { kind: 'not-found' };
-      if (!hit) return { kind: 'method-not-allowed', allow: [...allow] };
-      const pathParams: Record<string, string> = {};
-      for (const [i, name] of hit.route.paramNames.entries()) {
-        const raw = hit.m[i + 1] as string;
-        let value: string;
-        try {
-          value = decodeURIComponent(raw);
-        } catch {
-          value = raw; // not valid percent-encoding: validated as is, and rejected by the pattern
-        }
-        pathParams[name] = value;
-      }
-      return { kind: 'matched', route: hit.route, pathParams };
+      return allow ? { kind: 'method-not-allowed', allow: [...allow] } : { kind: 'not-found' };
     },
   };
+}
+
+/** A path segment percent-decoded; one that is not valid percent-encoding is kept as is (and rejected by its parameter's pattern). */
+function decodeSegment(raw: string): string {
+  if (!raw.includes('%')) return raw;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }

@@ -97,7 +97,8 @@ class ReadCachingDb implements SqlDb {
 
   close(): Promise<void> {
     this.#changed();
-    return Promise.all([this.feed.close(), this.inner.close()]).then(() => undefined);
+    // The feed first: it unlists this sandbox through the database's own connections.
+    return this.feed.close().then(() => this.inner.close());
   }
 
   async #write<T>(run: () => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@
  * PostgreSQL server (DATABASE_URL when set); skipped, with the reason printed, where none can be had.
  */
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { admin as adminOn, createOrganization, databaseUrl, mountTestSandbox, openSandboxDatabase } from '../../support/sandboxDatabase.js';
 import { startPostgres } from '../../support/startPostgres.js';
@@ -57,6 +58,40 @@ describe.skipIf('skipReason' in postgres)('two sandboxes sharing one PostgreSQL'
       },
       { timeout: 10_000, interval: 20 },
     );
+  });
+
+  it('a write made outside any sandbox (a psql session) is seen by the sandboxes, which had the row cached', async () => {
+    const org = await createOrganization(a.db);
+    const { id } = await a.store.layers.states.createInfluencer(org.organizationId, { name: 'Before' });
+    expect((await a.store.layers.getInfluencer(org.organizationId, id))?.name).toBe('Before');
+    expect((await b.store.layers.getInfluencer(org.organizationId, id))?.name).toBe('Before');
+    await admin(`UPDATE ${schema}.layers_influencers SET name = 'After' WHERE id = '${id}'`);
+    for (const sandbox of [a, b]) {
+      await vi.waitFor(async () => expect((await sandbox.store.layers.getInfluencer(org.organizationId, id))?.name).toBe('After'), { timeout: 10_000, interval: 20 });
+    }
+  });
+
+  it('a sandbox that has closed is no longer notified, and one that opens is notified from its start', async () => {
+    const channels = async () => {
+      const client = new pg.Client({ connectionString: inSchema.toString() });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ body: string }>("SELECT pg_get_functiondef('sandbox_notify_change'::regproc) AS body");
+        return [...(rows[0]?.body ?? '').matchAll(/pg_notify\('(sandbox_changes_[0-9a-f]+)'/g)].map((m) => m[1]);
+      } finally {
+        await client.end();
+      }
+    };
+    expect(await channels()).toHaveLength(2);
+    const c = await open();
+    expect(await channels()).toHaveLength(3);
+    const org = await createOrganization(a.db);
+    const { id } = await a.store.layers.states.createInfluencer(org.organizationId, { name: 'Before' });
+    expect((await c.store.layers.getInfluencer(org.organizationId, id))?.name).toBe('Before');
+    await a.store.layers.patchInfluencer(org.organizationId, id, { name: 'After' });
+    await vi.waitFor(async () => expect((await c.store.layers.getInfluencer(org.organizationId, id))?.name).toBe('After'), { timeout: 10_000, interval: 20 });
+    await c.db.close();
+    expect(await channels()).toHaveLength(2);
   });
 
   it('a kill switch one sandbox sets holds in the other, which had the key cached', async () => {

@@ -1,5 +1,5 @@
 /** The Layers operations, each after the pipeline has authenticated, authorized and validated the request. */
-import type { InfluencerDeleteRequest, InfluencerPage } from '../../../../generated/layers/index.js';
+import type { Influencer, InfluencerDeleteRequest, InfluencerPage } from '../../../../generated/layers/index.js';
 import { isInjectedFault } from '../../http/faults.js';
 import { json, jsonText, type HttpResult } from '../../http/httpTypes.js';
 import type { ParameterValues } from '../../http/requestValidation.js';
@@ -8,7 +8,7 @@ import type { IdempotentOutcome } from '../../store/idempotency.js';
 import type { LayersContract } from './contract.js';
 import type { LayersEnvelope } from './envelope.js';
 import { bareId, PREFIX, presentDeleted, presentInfluencer, presentRevoked } from './present.js';
-import type { InfluencerPatchInput, LayersKey, LayersStore } from './types.js';
+import type { InfluencerPatchInput, InfluencerRow, LayersKey, LayersStore } from './types.js';
 
 export interface LayersCall {
   ctx: SliceContext<LayersStore>;
@@ -25,6 +25,15 @@ export interface LayersCall {
 
 export type LayersOperation = (call: LayersCall) => Promise<HttpResult>;
 
+/** A frozen row (the store's, from its read cache) presented once, and frozen too: every later GET of it sends the same object. */
+const presented = new WeakMap<InfluencerRow, Influencer>();
+function presentedOnce(row: InfluencerRow): Influencer {
+  if (!Object.isFrozen(row)) return presentInfluencer(row);
+  let body = presented.get(row);
+  if (body === undefined) presented.set(row, (body = Object.freeze(presentInfluencer(row))));
+  return body;
+}
+
 const influencerNotFound = (call: LayersCall) => call.envelope.error(404, call.messages.influencerNotFound, call.requestId);
 const influencerId = (call: LayersCall) => bareId(PREFIX.influencer, call.params.path.influencerId as string);
 
@@ -40,7 +49,7 @@ export const layersOperations: Record<string, LayersOperation> = {
 
   async getInfluencer(call) {
     const row = await call.ctx.store.getInfluencer(call.key.organizationId, influencerId(call));
-    return row ? json(200, presentInfluencer(row)) : influencerNotFound(call);
+    return row ? json(200, presentedOnce(row)) : influencerNotFound(call);
   },
 
   async patchInfluencer(call) {

@@ -46,6 +46,20 @@ export function toInfluencerRow(r: InfluencerRecord): InfluencerRow {
   };
 }
 
+/**
+ * The row of a record the read cache handed out (frozen, and the same object until the cache
+ * drops it): converted once, and frozen too, since every later hit gets the same row.
+ */
+const rowsOf = new WeakMap<InfluencerRecord, Readonly<InfluencerRow>>();
+function cachedRow(record: InfluencerRecord): InfluencerRow {
+  let row = rowsOf.get(record);
+  if (row === undefined) {
+    row = Object.freeze(toInfluencerRow(record));
+    if (Object.isFrozen(record)) rowsOf.set(record, row);
+  }
+  return row;
+}
+
 /** PATCH fields and their columns; only these names ever reach the SQL text. */
 const PATCH_COLUMNS: [keyof InfluencerPatchInput, string][] = [
   ['name', 'name'],
@@ -65,7 +79,7 @@ export function createLayersStore(db: Db, api: LoadedApi): LayersStore {
       `SELECT ${INFLUENCER_COLUMNS} FROM layers_influencers WHERE id = $1 AND organization_id = $2 AND NOT is_archived`,
       [id, organizationId],
     );
-    return rows[0] ? toInfluencerRow(rows[0]) : null;
+    return rows[0] ? cachedRow(rows[0]) : null;
   }
 
   const keys = layersKeyCache(db);
