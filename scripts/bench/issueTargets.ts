@@ -20,7 +20,9 @@ export function printIssueTargets(mock: { fullRunMs: number[]; coldCpuMs: number
   lines.push(['sandbox GET, PGlite', `${x(getLite)} Prism`, '≥ 2× Prism', getLite >= 2]);
   const patch = vs('PostgreSQL', 'PATCH influencer', 'Prism');
   const revoke = vs('PostgreSQL', 'revoke', 'Prism');
-  lines.push(['PATCH / revoke, PostgreSQL', `${x(patch)} / ${x(revoke)} Prism`, '≥ 2× Prism', patch >= 2 && revoke >= 2]);
+  // The hand-written ceiling's own ratios bound what the sandbox can reach on this machine.
+  const ceiling = (operation: string) => rpsOf(row('PostgreSQL', operation, 'ceiling')) / rpsOf(row('PostgreSQL', operation, 'Prism'));
+  lines.push(['PATCH / revoke, PostgreSQL', `${x(patch)} / ${x(revoke)} Prism (ceiling ${x(ceiling('PATCH influencer'))} / ${x(ceiling('revoke'))})`, '≥ 2× Prism', patch >= 2 && revoke >= 2]);
   const timedPg = msOf(row('PostgreSQL', 'timed', 'sandbox'));
   const timedLite = msOf(row('PGlite', 'timed', 'sandbox'));
   const timedVs = Math.min(vs('PostgreSQL', 'timed', 'Prism'), vs('PGlite', 'timed', 'Prism'));
@@ -28,5 +30,5 @@ export function printIssueTargets(mock: { fullRunMs: number[]; coldCpuMs: number
   const rss = sandbox.peakRss['PGlite sandbox'] ?? NaN;
   lines.push(['sandbox peak memory, PGlite', `${(rss / MIB).toFixed(0)} MiB`, '≤ 300 MiB', rss <= 300 * MIB]);
   console.log('issue 13 targets (medians of this run)');
-  for (const [what, value, target, met] of lines) console.log(`  ${what.padEnd(44)}${value.padEnd(40)}${target.padEnd(30)}${ok(met)}`);
+  for (const [what, value, target, met] of lines) console.log(`  ${what.padEnd(44)}${value.padEnd(48)}${target.padEnd(30)}${ok(met)}`);
 }
