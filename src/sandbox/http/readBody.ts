@@ -1,4 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
+import { bodyMediaTypeProblem } from './bodyMediaType.js';
 import type { RawBody } from './httpTypes.js';
 
 /** Default body limit: the largest documented body (a 10,000-uuid array, about 390 KB) fits with ample room. */
@@ -14,7 +16,9 @@ export class ClientAborted extends Error {
 /**
  * Reads the whole request body as UTF-8, up to `limitBytes`. Past the limit the rest is drained and
  * discarded (so the client can still read the answer, which says the body was too large), unless it
- * goes on past `limitBytes * 8`, when the connection is dropped.
+ * goes on past `limitBytes * 8`, when the connection is dropped. A body that is no UTF-8 is
+ * `unreadable` (never decoded with U+FFFD in place of the bytes it could not read); one declared
+ * as another media type or charset carries the `mediaTypeProblem` an API's validation refuses.
  */
 export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<RawBody> {
   // HTTP/1.1: a request with neither header has no body (RFC 9112 §6.3), so there is nothing to wait for.
@@ -42,8 +46,12 @@ export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_B
     });
     req.on('end', () => {
       if (tooLarge) return resolve({ kind: 'too-large', limitBytes });
-      const text = Buffer.concat(chunks).toString('utf8');
-      resolve(text.trim() === '' ? { kind: 'empty' } : { kind: 'text', text });
+      const bytes = Buffer.concat(chunks);
+      if (!isUtf8(bytes)) return resolve({ kind: 'unreadable', problem: 'The body is not valid UTF-8' });
+      const text = bytes.toString('utf8');
+      if (text.trim() === '') return resolve(EMPTY);
+      const mediaTypeProblem = bodyMediaTypeProblem(req.headers['content-type']);
+      resolve(mediaTypeProblem ? { kind: 'text', text, mediaTypeProblem } : { kind: 'text', text });
     });
     req.on('error', (error) => reject(new ClientAborted(`the client closed the connection before the body ended (${error.message})`)));
     req.on('close', () => {

@@ -114,11 +114,13 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
       if (raw.kind === 'too-large') {
         return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: `The body is larger than ${sizeLabel(raw.limitBytes)}` }] };
       }
+      if (raw.kind === 'unreadable') return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: raw.problem }] };
+      if (raw.kind === 'text' && raw.mediaTypeProblem !== undefined) return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: raw.mediaTypeProblem }] };
       if (raw.kind === 'empty') {
         return bodyRequired ? { kind: 'invalid', issues: [{ field: BODY_FIELD, message: 'A JSON body is required' }] } : { kind: 'absent' };
       }
-      // Read as JSON whatever the Content-Type says (`curl -d` sends form encoding unless told):
-      // the documents declare application/json bodies only, so there is nothing else to read.
+      // A body declared as another media type was refused above (readBody.ts); one with no
+      // Content-Type is read as JSON, the only media type the documents declare.
       let value: unknown;
       try {
         value = JSON.parse(raw.text);
