@@ -51,3 +51,23 @@ describe('hostile input to Layers', () => {
     expect(r.body.error.details.fieldErrors.body.at(-1)).toMatch(/more problems, not listed/);
   });
 });
+
+describe('duplicate keys in a Layers body', () => {
+  it('PATCH {"name":"a","name":"b"}: 422 naming name, nothing changed (JSON.parse would keep "b")', async () => {
+    const h = await hdb.harness();
+    const before = await h.store.layers.getInfluencer(h.demo.layers.organizationId, h.demo.layers.influencerId);
+    const r = await h.send('PATCH', `/v1/influencers/${h.demo.layers.influencerId}`, { headers: bearer(h.demo.layers.apiKey), body: '{"name":"First","name":"Second"}' });
+    expect(r.status).toBe(422);
+    expect(r.body.error.details.fieldErrors).toEqual({ name: ['Must be given at most once'] });
+    expect((await h.store.layers.getInfluencer(h.demo.layers.organizationId, h.demo.layers.influencerId))?.name).toBe(before?.name);
+  });
+
+  it('DELETE with reason twice: 422 naming reason, the influencer stays', async () => {
+    const h = await hdb.harness();
+    const { id } = await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {});
+    const r = await h.send('DELETE', `/v1/influencers/inf_${id}`, { headers: bearer(h.demo.layers.apiKey), body: '{"reason":"a","reason":"b"}' });
+    expect(r.status).toBe(422);
+    expect(r.body.error.details.fieldErrors).toEqual({ reason: ['Must be given at most once'] });
+    expect(await h.store.layers.getInfluencer(h.demo.layers.organizationId, id)).not.toBeNull();
+  });
+});
