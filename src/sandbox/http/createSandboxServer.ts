@@ -199,6 +199,11 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
     // A request without Host gets the neutral 400 from requestListener, not Node's answer without a body.
     const server = createServer({ joinDuplicateHeaders: true, requireHostHeader: false }, requestListener);
     server.on('clientError', refuseUnparsable);
+    // `Expect: 100-continue` with a body over the limit: the answer (too large) comes instead of the 100.
+    server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+      if (!(Number(req.headers['content-length']) > bodyLimit)) res.writeContinue();
+      requestListener(req, res);
+    });
     server.on('connect', (_req: IncomingMessage, socket: Socket) => endSocket(socket, 405, 'Method Not Allowed', { error: 'method_not_allowed', message: 'This sandbox is no proxy: CONNECT is not served' }));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -14,9 +14,10 @@ export class ClientAborted extends Error {
 }
 
 /**
- * Reads the whole request body as UTF-8, up to `limitBytes`. Past the limit the rest is drained and
- * discarded (so the client can still read the answer, which says the body was too large), unless it
- * goes on past `limitBytes * 8`, when the connection is dropped. A body that is no UTF-8 is
+ * Reads the whole request body as UTF-8, up to `limitBytes`. A body over the limit (declared, or
+ * found so while reading) is `too-large` at once, so its answer goes out while the client is still
+ * sending; the rest is drained and discarded, unless it goes on past `limitBytes * 8`, when the
+ * connection is dropped. A body that is no UTF-8 is
  * `unreadable` (never decoded with U+FFFD in place of the bytes it could not read); one declared
  * as another media type or charset carries the `mediaTypeProblem` an API's validation refuses.
  */
@@ -26,6 +27,20 @@ export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_B
   if (req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) {
     req.resume();
     return Promise.resolve(EMPTY);
+  }
+  if (length !== undefined && Number(length) > limitBytes) {
+    // Declared too large: answered at once, without waiting for a body that will not be read (a
+    // client still sending may read the answer early; curl, asking `Expect: 100-continue`, gets it
+    // instead of the 100). What still arrives is discarded, and the connection dropped past
+    // `limitBytes * 8`.
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limitBytes * 8) req.destroy();
+    });
+    req.on('error', () => undefined);
+    req.resume();
+    return Promise.resolve({ kind: 'too-large', limitBytes });
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -38,14 +53,16 @@ export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_B
         return;
       }
       if (size > limitBytes) {
+        // Answered now, as a declared length over the limit is; the rest is drained as above.
+        if (!tooLarge) resolve({ kind: 'too-large', limitBytes });
         tooLarge = true;
         chunks.length = 0;
         return;
       }
-      if (!tooLarge) chunks.push(chunk);
+      chunks.push(chunk);
     });
     req.on('end', () => {
-      if (tooLarge) return resolve({ kind: 'too-large', limitBytes });
+      if (tooLarge) return;
       const bytes = Buffer.concat(chunks);
       if (!isUtf8(bytes)) return resolve({ kind: 'unreadable', problem: 'The body is not valid UTF-8' });
       const text = bytes.toString('utf8');

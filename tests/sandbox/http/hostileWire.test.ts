@@ -108,6 +108,34 @@ describe('bodies that are not UTF-8 JSON', () => {
   });
 });
 
+describe('Expect: 100-continue (what curl sends with a large body)', () => {
+  it('a body declared over the limit: the API\'s answer comes instead of the 100, and no body need be sent', async () => {
+    const answer = await rawExchange(
+      `DELETE /api/partners HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.hoko.apiKey}\r\nContent-Type: application/json\r\nContent-Length: ${20 * 1024 * 1024}\r\nExpect: 100-continue\r\n\r\n`,
+    );
+    expect(answer.head).not.toMatch(/100 Continue/);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toEqual({ error: { en: 'Invalid request', ar: 'طلب غير صالح' } });
+  });
+
+  it('a body within the limit: 100 Continue, then the answer to the body', async () => {
+    const body = JSON.stringify({ name: 'Ava Chen' });
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () =>
+        socket.write(`PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`),
+      );
+      let text = '';
+      socket.on('data', (c: Buffer) => {
+        if (text === '' && c.toString().startsWith('HTTP/1.1 100')) socket.write(body);
+        text += c.toString();
+      });
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK/);
+  });
+});
+
 describe('duplicate credentials', () => {
   it('two Authorization headers, the first valid: Layers 401, not the first one read', async () => {
     const answer = await rawExchange(
