@@ -182,28 +182,41 @@ export function toFieldErrors(issues: Issue[]): Record<string, string[]> {
 
 /**
  * The top-level fields of `value` (`body` for a string at the top) holding a string, or a key,
- * with the NUL character, which PostgreSQL cannot store in text. Walks without recursion, so a
- * deeply nested body cannot overflow the stack, and looks at `maxNodes` values at most.
+ * for which `holds` is true. Walks without recursion, so a deeply nested body cannot overflow the
+ * stack, and looks at `maxNodes` values at most.
  */
-export function nulFields(value: unknown, maxNodes = 1_000_000): string[] {
+function fieldsHolding(value: unknown, holds: (text: string) => boolean, maxNodes: number): string[] {
   const found = new Set<string>();
   const stack: [unknown, string][] = [[value, BODY_FIELD]];
   let seen = 0;
   while (stack.length > 0 && seen++ < maxNodes) {
     const [v, field] = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) found.add(field);
+      if (holds(v)) found.add(field);
     } else if (Array.isArray(v)) {
       for (const item of v) stack.push([item, field]);
     } else if (typeof v === 'object' && v !== null) {
       for (const [k, item] of Object.entries(v)) {
         const f = v === value ? k : field;
-        if (k.includes('\u0000')) found.add(f);
+        if (holds(k)) found.add(f);
         stack.push([item, f]);
       }
     }
   }
   return [...found];
 }
+
+/** The top-level fields holding the NUL character (in a string or a key), which PostgreSQL cannot store in text. */
+export const nulFields = (value: unknown, maxNodes = 1_000_000): string[] => fieldsHolding(value, (t) => t.includes('\u0000'), maxNodes);
+
+const UNPAIRED = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The top-level fields holding an unpaired surrogate (JSON's `"\ud800"` alone), which UTF-8, and
+ * so PostgreSQL, cannot encode: it would be stored as U+FFFD, not as sent.
+ */
+export const unpairedSurrogateFields = (value: unknown, maxNodes = 1_000_000): string[] => fieldsHolding(value, (t) => UNPAIRED.test(t), maxNodes);
+
+export const UNPAIRED_SURROGATE_MESSAGE = 'Must not contain an unpaired surrogate (\\ud800 to \\udfff)';
 
 export const NUL_MESSAGE = 'Must not contain the NUL character (\\u0000)';

@@ -11,7 +11,7 @@ import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import { coerceParameter } from '../../core/coerceParameter.js';
 import { headerValue, type RawBody, type SandboxRequest } from './httpTypes.js';
 import { duplicateKeys, type DuplicateKey } from './duplicateKeys.js';
-import { BODY_FIELD, bodyIssues, capIssues, dedupe, MAX_ISSUES, NUL_MESSAGE, nulFields, parameterIssues, type Issue } from './issues.js';
+import { BODY_FIELD, bodyIssues, capIssues, dedupe, MAX_ISSUES, NUL_MESSAGE, nulFields, parameterIssues, UNPAIRED_SURROGATE_MESSAGE, unpairedSurrogateFields, type Issue } from './issues.js';
 
 type Location = 'path' | 'query' | 'header';
 
@@ -133,15 +133,17 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
       }
       // PostgreSQL cannot store NUL in text: refused here, named, before any value reaches it.
       // JSON can only spell NUL as the escape `\u0000`, so a text without it needs no walk.
-      const nul = raw.text.includes('\\u0000') ? nulFields(value).map((field) => ({ field, message: NUL_MESSAGE })) : [];
+      const unstorable = raw.text.includes('\\u0000') ? nulFields(value).map((field) => ({ field, message: NUL_MESSAGE })) : [];
+      // Nor an unpaired surrogate, which UTF-8 cannot encode and JSON can only spell as an escape (`\ud800`).
+      if (/\\u[dD][89a-fA-F]/.test(raw.text)) unstorable.push(...unpairedSurrogateFields(value).map((field) => ({ field, message: UNPAIRED_SURROGATE_MESSAGE })));
       // A key given twice is refused, not read as its last value: only a text with an object can have one.
       const duplicates = raw.text.includes('{') ? duplicateKeys(raw.text).map(duplicateIssue) : [];
       const errors = validator.validate(bodySchema, value);
-      if (errors.length === 0 && nul.length === 0 && duplicates.length === 0) return { kind: 'value', value };
+      if (errors.length === 0 && unstorable.length === 0 && duplicates.length === 0) return { kind: 'value', value };
       // Bounded work: only the first errors are turned into issues (a body of 60,000 unknown keys
       // has 60,000), the rest are counted in the note that ends the list.
       const read = errors.slice(0, READ_ERRORS);
-      const issues = dedupe([...duplicates, ...nul, ...bodyIssues(read, value)]);
+      const issues = dedupe([...duplicates, ...unstorable, ...bodyIssues(read, value)]);
       if (issues.length === 0) return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: 'Invalid body' }] };
       return { kind: 'invalid', issues: capIssues(issues, MAX_ISSUES, errors.length - read.length) };
     },

@@ -1,6 +1,6 @@
 // ajv errors → the field each is about (Layers' fieldErrors keys).
 import { describe, expect, it } from 'vitest';
-import { bodyIssues, capIssues, MAX_ISSUES, nulFields, toFieldErrors } from '../../../src/sandbox/http/issues.js';
+import { bodyIssues, capIssues, MAX_ISSUES, nulFields, toFieldErrors, unpairedSurrogateFields } from '../../../src/sandbox/http/issues.js';
 import type { SchemaError } from '../../../src/openapi/schemaValidator.js';
 
 const e = (instancePath: string, keyword: string, params: Record<string, unknown> = {}, message = `fails ${keyword}`): SchemaError => ({ instancePath, keyword, params, message, schemaPath: '#' });
@@ -95,5 +95,13 @@ describe('nulFields', () => {
   it('walks a deeply nested value without overflowing the stack', () => {
     const deep = JSON.parse(`${'['.repeat(200_000)}"\\u0000"${']'.repeat(200_000)}`) as unknown;
     expect(nulFields(deep)).toEqual(['body']);
+  });
+});
+
+describe('unpairedSurrogateFields', () => {
+  it('names each top-level field holding a surrogate without its pair, in a string or a key; pairs are characters', () => {
+    expect(unpairedSurrogateFields({ a: 'x\ud800', b: '\udc00y', c: ['\ud83d\ude80'], d: { 'k\udbff': 1 }, e: '\ude80\ud83d' }).sort()).toEqual(['a', 'b', 'd', 'e']);
+    expect(unpairedSurrogateFields(['ok', '\ud800'])).toEqual(['body']);
+    expect(unpairedSurrogateFields({ name: 'Ava 🚀 أفا' })).toEqual([]);
   });
 });

@@ -29,3 +29,12 @@ describe('duplicate keys in an Ayrshare body', () => {
     expect(await live(pendingIds)).toEqual([...pendingIds].sort());
   });
 });
+
+describe('unpaired surrogates in an Ayrshare body', () => {
+  it('an id holding \\ud800 alone: code 101 naming id, not a lookup of a mangled id', async () => {
+    const r = await h.send('DELETE', '/api/post', { headers: bearer(h.demo.ayrshare.apiKey), body: '{"id":"DemoPost00000000000\\ud800"}' });
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe(101);
+    expect(r.body.message).toMatch(/id: Must not contain an unpaired surrogate/);
+  });
+});
