@@ -11,6 +11,7 @@
 import { createServer } from 'node:net';
 import { loadRegistry, type Registry } from '../core/registry.js';
 import { banner } from './cli/banner.js';
+import { dataDirProblem } from './cli/dataDir.js';
 import { parseOptions, usage, UsageError, type SandboxCliOptions } from './cli/parseOptions.js';
 import { createSandboxServer, type ListeningSandbox } from './http/createSandboxServer.js';
 import { loadSlices, mountSlices, sliceFaultPoints, sliceMigrations, type NamedSlice } from './slices.js';
@@ -26,9 +27,8 @@ const fail = (message: string, code: number): number => {
   return code;
 };
 
-/** Why `host:port` cannot be listened on, found before the database is set up; undefined when it can (port 0 always can). */
+/** Why `host:port` cannot be listened on, found before the database is set up; undefined when it can (with port 0, whether the host can be). */
 async function portProblem(host: string, port: number): Promise<string | undefined> {
-  if (port === 0) return undefined;
   const probe = createServer();
   try {
     await new Promise<void>((resolve, reject) => {
@@ -45,19 +45,29 @@ async function portProblem(host: string, port: number): Promise<string | undefin
 
 const listenProblem = (host: string, port: number, error: unknown) => {
   const code = (error as { code?: string }).code;
-  const why = code === 'EADDRINUSE' ? 'it is in use (pass another --port)' : code === 'EADDRNOTAVAIL' ? 'no such address on this machine (check --host)' : code === 'EACCES' ? 'permission denied (use a port above 1023)' : (error as Error).message;
+  const why =
+    code === 'EADDRINUSE'
+      ? 'it is in use (pass another --port)'
+      : code === 'EADDRNOTAVAIL'
+        ? 'no such address on this machine (check --host)'
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME'
+          ? 'no such host (check --host)'
+          : code === 'EACCES'
+            ? 'permission denied (use a port above 1023)'
+            : (error as Error).message;
   return `cannot listen on ${host}:${port}: ${why}`;
 };
 
 async function start(options: SandboxCliOptions, registry: Registry, slices: NamedSlice[]): Promise<number> {
   // A port that cannot be used is a configuration error (exit 2), said before any database work.
-  const problem = await portProblem(options.host, options.port);
+  const problem = (await portProblem(options.host, options.port)) ?? (options.dataDir !== undefined ? await dataDirProblem(options.dataDir) : undefined);
   if (problem) return fail(problem, 2);
   let db: Db;
   try {
     db = await openDatabase(await sliceMigrations(slices), { ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   } catch (error) {
-    return fail(`cannot open the database: ${(error as Error).message}`, 1);
+    const which = options.databaseUrl ? ' of DATABASE_URL' : options.dataDir !== undefined ? ` in --data-dir ${options.dataDir}` : '';
+    return fail(`cannot open the database${which}: ${(error as Error).message.split('\n')[0]}`, 1);
   }
   let listening: ListeningSandbox | undefined;
   try {

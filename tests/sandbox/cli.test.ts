@@ -2,6 +2,9 @@
 // memory, the real store) that prints the URL, the database, the demo keys and a curl per API,
 // serves them, and stops cleanly on SIGTERM.
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { parseOptions, UsageError } from '../../src/sandbox/cli/parseOptions.js';
@@ -36,6 +39,8 @@ describe('parseOptions', () => {
     [['--rate-limit', '0'], /--rate-limit/],
     [['--rate-limit', '-3'], /--rate-limit: '-3' must be an integer from 1/],
     [['extra'], /extra/],
+    [['--port', '1', '--port', '2'], /^--port: given more than once$/],
+    [['--provider-states', '--provider-states'], /^--provider-states: given more than once$/],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseOptions(argv, {}, faultPoints)).toThrow(UsageError);
     expect(() => parseOptions(argv, {}, faultPoints)).toThrow(message);
@@ -65,6 +70,28 @@ describe('the command', () => {
       expect(r.stderr.trim()).toBe(`sandbox: cannot listen on 127.0.0.1:${port}: it is in use (pass another --port)`);
     } finally {
       await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
+  });
+
+  it('a --host that does not resolve, with --port 0: one line naming --host, exit 2, before any database is set up', async () => {
+    const r = await sandbox(['--host', 'no-such-host.invalid', '--port', '0'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('sandbox: cannot listen on no-such-host.invalid:0: no such host (check --host)');
+  });
+
+  it.each([
+    ['a file', async (dir: string) => (await writeFile(join(dir, 'file'), 'x'), join(dir, 'file')), /^sandbox: --data-dir .*\/file: is a file, not a folder$/],
+    ['a path under a file', async (dir: string) => (await writeFile(join(dir, 'file'), 'x'), join(dir, 'file', 'data')), /^sandbox: --data-dir .*\/file\/data: cannot be created \(ENOTDIR\)$/],
+    ['a folder of other files', async (dir: string) => (await writeFile(join(dir, 'notes.txt'), 'x'), dir), /^sandbox: --data-dir .*: holds other files and no sandbox data \(no PG_VERSION\): use an empty or new folder$/],
+  ])('--data-dir naming %s: one line naming --data-dir, exit 2', async (_name, make, message) => {
+    const dir = await mkdtemp(join(tmpdir(), 'sandbox-cli-'));
+    try {
+      const r = await sandbox(['--port', '0', '--data-dir', await make(dir)]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr.trim()).toMatch(message);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -3,8 +3,9 @@
  * requests (required parameters from their examples, each named request example as the body,
  * the demo key of its API in the scheme's header, as the suite builds them), then ONE mutation at
  * random: a body field given a hostile value, a random key added (built-in member names
- * included), the whole body replaced (wrong type, deep nesting, not JSON), a parameter or a
- * header replaced (control characters, cursors carrying impossible dates). Used by the fuzz test
+ * included) or one of the body's given twice, the whole body replaced (wrong type, deep nesting,
+ * not JSON, bytes that are no UTF-8, another media type, too large), a parameter or a header
+ * replaced (control characters, cursors carrying impossible dates). Used by the fuzz test
  * (tests/sandbox/http/fuzz.test.ts, bounded and seeded) and `npm run bench` (long runs).
  *
  * The property (`checkAnswer`): the answer is a documented status of the operation in its API's
@@ -128,6 +129,25 @@ const MUTATIONS: Record<string, Mutation> = {
       body,
       mutation: 'whole body',
     })),
+  // A key of the body given twice (JSON.parse would keep the second); the value of one hostile.
+  'duplicate key': (b) => {
+    const fields = isPlainObject(b.body) ? Object.keys(b.body) : [];
+    if (fields.length === 0) return fc.constant({ ...unchanged(b), mutation: 'duplicate key (none: unchanged)' });
+    return fc.tuple(fc.constantFrom(...fields), hostileValue, fc.boolean()).map(([field, value, first]) => {
+      const own = JSON.stringify(b.body).slice(1, -1);
+      const extra = `${JSON.stringify(field)}:${JSON.stringify(value) ?? 'null'}`;
+      return { ...unchanged(b), body: { kind: 'text', text: first ? `{${extra},${own}}` : `{${own},${extra}}` } as RawBody, mutation: `duplicate key ${field}` };
+    });
+  },
+  // What readBody makes of bytes that are no UTF-8, of a body declared as another media type, and of one over the limit.
+  'raw body': (b) =>
+    fc
+      .constantFrom<RawBody>(
+        { kind: 'unreadable', problem: 'The body is not valid UTF-8' },
+        { kind: 'text', text: JSON.stringify(b.body ?? {}), mediaTypeProblem: 'Content-Type text/plain is not JSON: send the body as application/json' },
+        { kind: 'too-large', limitBytes: 2 * 1024 * 1024 },
+      )
+      .map((body) => ({ ...unchanged(b), body, mutation: `raw body ${body.kind}` })),
   'many unknown keys': (b) =>
     fc.integer({ min: 200, max: 2000 }).map((n) => {
       const body: Record<string, unknown> = isPlainObject(b.body) ? { ...b.body } : {};

@@ -64,10 +64,18 @@ const VALUE_OPTIONS = valueOptionsOf(OPTIONS);
 /** Parses the command line and `DATABASE_URL`; `--fault` must be one of `faultPoints`. Throws UsageError with one line saying what to fix. */
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}, faultPoints: readonly string[] = []): SandboxCliOptions {
   let values;
+  let tokens;
   try {
-    ({ values } = parseArgs({ args: negativeValuesJoined(argv, VALUE_OPTIONS), strict: true, allowPositionals: false, options: OPTIONS }));
+    ({ values, tokens } = parseArgs({ args: negativeValuesJoined(argv, VALUE_OPTIONS), strict: true, allowPositionals: false, options: OPTIONS, tokens: true }));
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
+  }
+  // parseArgs keeps the last of a repeated option: `--port 1 --port 2` is refused instead of read as 2.
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name}: given more than once`);
+    seen.add(token.name);
   }
   const port = values.port === undefined ? DEFAULT_PORT : positiveInt(values.port, '--port', 0, 65535);
   const host = values.host ?? DEFAULT_HOST;

@@ -2,14 +2,16 @@
  * The sandbox's HTTP layer: one server, ONE port, every mounted slice. The APIs' paths must not
  * collide (the route table refuses it at start), so the path alone picks the API; routes,
  * parameters, bodies, scopes and error statuses all come from the loaded documents (see
- * routeTable.ts and requestValidation.ts), and each slice answers in its own API's envelope. An
- * unknown path is a 404 and a known path with another method a 405, both in a neutral JSON body.
+ * routeTable.ts and requestValidation.ts), and each slice answers in its own API's envelope. HEAD
+ * is answered as GET, without the body. An unknown path is a 404, a known path with another
+ * method a 405, and a request Node's HTTP parser refuses a 400 (431 for oversized headers), all in
+ * a neutral JSON body.
  *
  * Options: provider states (`POST /__states`, loopback only), a fault hook passed to the stores,
  * the per-key rate limit and the body size limit.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { baseUrlOf, isLoopbackHost } from '../../core/loopback.js';
 import { loadProviderStateProtocol } from '../../core/providerStates/protocol.js';
 import { documentedStatusKey } from '../../core/statusMatch.js';
@@ -71,6 +73,27 @@ function parseTarget(url: string): { pathname: string; searchParams: URLSearchPa
 
 const neutral = (status: number, error: string, message: string, headers: Record<string, string> = {}) => json(status, { error, message }, headers);
 
+/** The methods a path's operations take, HEAD wherever GET is (HEAD answers as GET, without the body). */
+const allowed = (methods: string[]) => methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m]));
+
+/** A neutral JSON answer written straight on a socket Node's HTTP layer does not answer on; the socket then closes. */
+function endSocket(socket: Socket, status: number, reason: string, body: { error: string; message: string }): void {
+  const text = JSON.stringify(body);
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+}
+
+/**
+ * The answer to bytes Node's HTTP parser refuses (an unknown method, no Host, Content-Length with
+ * Transfer-Encoding, a NUL in a header, headers over the limit…): the neutral JSON body instead of
+ * Node's answer without one. The parser's own words (`HPE_…`) stay out of it.
+ */
+function refuseUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) socket.destroy();
+  else if (error.code === 'HPE_HEADER_OVERFLOW') endSocket(socket, 431, 'Request Header Fields Too Large', { error: 'headers_too_large', message: 'The request headers are too large' });
+  else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') endSocket(socket, 408, 'Request Timeout', { error: 'request_timeout', message: 'The request did not arrive in time' });
+  else endSocket(socket, 400, 'Bad Request', { error: 'bad_request', message: 'The request is not valid HTTP/1.1' });
+}
+
 export async function createSandboxServer(sandbox: Sandbox, options: SandboxServerOptions = {}): Promise<SandboxServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`sandbox: ${line}\n`));
   const faults: Faults = options.faults ?? {};
@@ -103,10 +126,11 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
     if (request.pathname === PROVIDER_STATES_PATH && states && (request.remoteAddress === undefined || isLoopbackHost(request.remoteAddress))) {
       return states(request);
     }
-    const match = routes.match(request.method, request.pathname);
+    const match = routes.match(request.method === 'HEAD' ? 'GET' : request.method, request.pathname);
     if (match.kind === 'not-found') return neutral(404, 'not_found', `No API of this sandbox serves ${request.pathname}`);
     if (match.kind === 'method-not-allowed') {
-      return neutral(405, 'method_not_allowed', `${request.pathname} does not take ${request.method} (only ${match.allow.join(', ')})`, { Allow: match.allow.join(', ') });
+      const allow = allowed(match.allow).join(', ');
+      return neutral(405, 'method_not_allowed', `${request.pathname} does not take ${request.method} (only ${allow})`, { Allow: allow });
     }
     const { route, pathParams } = match;
     const result = await (handlers.get(route.api.name) as ApiHandler)(request, route, pathParams);
@@ -130,6 +154,11 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
   function requestListener(req: IncomingMessage, res: ServerResponse): void {
     void (async () => {
       try {
+        if (req.headers.host === undefined && req.httpVersion === '1.1') {
+          req.resume();
+          send(res, neutral(400, 'bad_request', 'An HTTP/1.1 request must carry a Host header'));
+          return;
+        }
         const url = parseTarget(req.url ?? '/');
         if (!url) {
           req.resume();
@@ -164,7 +193,17 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
     if (options.providerStates && !isLoopbackHost(host)) {
       throw new Error(`provider states (${PROVIDER_STATES_PATH}) may only be served on a loopback address, not on ${host}: listen on 127.0.0.1, ::1 or localhost, or leave provider states off`);
     }
-    const server = createServer(requestListener);
+    // Duplicate headers arrive joined (`Bearer a, Bearer b`), not all but the first dropped: two
+    // credentials are no credential (401), two Content-Types no media type.
+    // A request without Host gets the neutral 400 from requestListener, not Node's answer without a body.
+    const server = createServer({ joinDuplicateHeaders: true, requireHostHeader: false }, requestListener);
+    server.on('clientError', refuseUnparsable);
+    // `Expect: 100-continue` with a body over the limit: the answer (too large) comes instead of the 100.
+    server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+      if (!(Number(req.headers['content-length']) > bodyLimit)) res.writeContinue();
+      requestListener(req, res);
+    });
+    server.on('connect', (_req: IncomingMessage, socket: Socket) => endSocket(socket, 405, 'Method Not Allowed', { error: 'method_not_allowed', message: 'This sandbox is no proxy: CONNECT is not served' }));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => {

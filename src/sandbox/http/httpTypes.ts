@@ -4,9 +4,12 @@ import type { IncomingHttpHeaders } from 'node:http';
 /** The body as read from the wire, before any parsing. */
 export type RawBody =
   | { kind: 'empty' }
-  | { kind: 'text'; text: string }
+  /** `mediaTypeProblem`: the body was declared as another media type or charset than UTF-8 JSON (bodyMediaType.ts). */
+  | { kind: 'text'; text: string; mediaTypeProblem?: string }
   /** Over the size limit: the rest was discarded, unread. */
-  | { kind: 'too-large'; limitBytes: number };
+  | { kind: 'too-large'; limitBytes: number }
+  /** Bytes that are no UTF-8 text (`problem` says so). */
+  | { kind: 'unreadable'; problem: string };
 
 export interface SandboxRequest {
   /** Upper case, e.g. `DELETE`. */

@@ -51,6 +51,13 @@ function message(error: SchemaError, value: unknown = NO_VALUE): string {
       return `Number must be less than or equal to ${String(p.limit)}`;
     case 'minimum':
       return `Number must be greater than or equal to ${String(p.limit)}`;
+    case 'minItems':
+      return `Array must contain at least ${String(p.limit)} element(s)`;
+    case 'maxItems':
+      return `Array must contain at most ${String(p.limit)} element(s)`;
+    // The pattern itself (hundreds of characters for a language tag) is no message for a partner.
+    case 'pattern':
+      return 'Invalid format';
     default:
       return error.message;
   }
@@ -62,7 +69,7 @@ function message(error: SchemaError, value: unknown = NO_VALUE): string {
  * else `body`. Messages of combinators (`anyOf` …) are dropped when the same field has a precise one.
  */
 export function bodyIssues(errors: SchemaError[], value: unknown = NO_VALUE): Issue[] {
-  const issues: (Issue & { combinator: boolean })[] = typeFirst(errors).map((e) => {
+  const issues: (Issue & { combinator: boolean })[] = typeFirst(errors, value).map((e) => {
     const first = e.instancePath.split('/')[1];
     const p = e.params;
     const field =
@@ -83,14 +90,64 @@ export function bodyIssues(errors: SchemaError[], value: unknown = NO_VALUE): Is
 
 /** ajv errors of one parameter, all under its name. */
 export function parameterIssues(name: string, errors: SchemaError[], value: unknown = NO_VALUE): Issue[] {
-  const precise = typeFirst(errors).filter((e) => !COMBINATORS.has(e.keyword));
+  const precise = typeFirst(errors, value).filter((e) => !COMBINATORS.has(e.keyword));
   return dedupe((precise.length > 0 ? precise : errors).map((e) => ({ field: name, message: message(e, value) })));
 }
 
-/** A value of the wrong type is told only that (as the named examples do), not also that it is no enum value. */
-function typeFirst(errors: SchemaError[]): SchemaError[] {
-  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-  return errors.filter((e) => !((e.keyword === 'enum' || e.keyword === 'const') && wrongType.has(e.instancePath)));
+/** The JSON type a keyword looks at: ajv reports it only for a value of that type. */
+const KEYWORD_TYPE: Record<string, string> = {
+  pattern: 'string',
+  minLength: 'string',
+  maxLength: 'string',
+  format: 'string',
+  minimum: 'number',
+  maximum: 'number',
+  exclusiveMinimum: 'number',
+  exclusiveMaximum: 'number',
+  multipleOf: 'number',
+  minItems: 'array',
+  maxItems: 'array',
+  uniqueItems: 'array',
+  required: 'object',
+  additionalProperties: 'object',
+  unevaluatedProperties: 'object',
+  minProperties: 'object',
+  maxProperties: 'object',
+};
+
+/**
+ * A value of the wrong type is told only that (as the named examples do), not also that it is no
+ * enum value; the types of several branches (`anyOf: [string enum, null]`) in one message
+ * (`Expected string or null, received number`). But where some schema took the value's type (an
+ * enum of its type, or a keyword only that type gets, failed), the type errors of the other
+ * branches are dropped: `"old"` for that field is an invalid enum value, not "expected null".
+ */
+function typeFirst(errors: SchemaError[], value: unknown = NO_VALUE): SchemaError[] {
+  const typeTaken = new Set<string>();
+  const wrongType = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'type') {
+      wrongType.add(e.instancePath);
+      continue;
+    }
+    if (value === NO_VALUE) continue;
+    const type = jsonType(getAtPointer(value, `#${e.instancePath}`));
+    const allowed = e.keyword === 'enum' && Array.isArray(e.params.allowedValues) ? e.params.allowedValues : e.keyword === 'const' ? [e.params.allowedValue] : [];
+    if (KEYWORD_TYPE[e.keyword] === type || allowed.some((a) => jsonType(a) === type)) typeTaken.add(e.instancePath);
+  }
+  const kept = errors.filter((e) =>
+    e.keyword === 'type' ? !typeTaken.has(e.instancePath) : e.keyword === 'enum' || e.keyword === 'const' ? typeTaken.has(e.instancePath) || !wrongType.has(e.instancePath) : true,
+  );
+  // One type error per value, naming every type the branches expected.
+  const types = new Map<string, string[]>();
+  for (const e of kept) if (e.keyword === 'type') types.set(e.instancePath, [...(types.get(e.instancePath) ?? []), ...String(e.params.type).split(',')]);
+  const told = new Set<string>();
+  return kept.flatMap((e) => {
+    if (e.keyword !== 'type') return [e];
+    if (told.has(e.instancePath)) return [];
+    told.add(e.instancePath);
+    return [{ ...e, params: { ...e.params, type: [...new Set(types.get(e.instancePath))].join(',') } }];
+  });
 }
 
 export function dedupe(issues: Issue[]): Issue[] {
@@ -125,28 +182,41 @@ export function toFieldErrors(issues: Issue[]): Record<string, string[]> {
 
 /**
  * The top-level fields of `value` (`body` for a string at the top) holding a string, or a key,
- * with the NUL character, which PostgreSQL cannot store in text. Walks without recursion, so a
- * deeply nested body cannot overflow the stack, and looks at `maxNodes` values at most.
+ * for which `holds` is true. Walks without recursion, so a deeply nested body cannot overflow the
+ * stack, and looks at `maxNodes` values at most.
  */
-export function nulFields(value: unknown, maxNodes = 1_000_000): string[] {
+function fieldsHolding(value: unknown, holds: (text: string) => boolean, maxNodes: number): string[] {
   const found = new Set<string>();
   const stack: [unknown, string][] = [[value, BODY_FIELD]];
   let seen = 0;
   while (stack.length > 0 && seen++ < maxNodes) {
     const [v, field] = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) found.add(field);
+      if (holds(v)) found.add(field);
     } else if (Array.isArray(v)) {
       for (const item of v) stack.push([item, field]);
     } else if (typeof v === 'object' && v !== null) {
       for (const [k, item] of Object.entries(v)) {
         const f = v === value ? k : field;
-        if (k.includes('\u0000')) found.add(f);
+        if (holds(k)) found.add(f);
         stack.push([item, f]);
       }
     }
   }
   return [...found];
 }
+
+/** The top-level fields holding the NUL character (in a string or a key), which PostgreSQL cannot store in text. */
+export const nulFields = (value: unknown, maxNodes = 1_000_000): string[] => fieldsHolding(value, (t) => t.includes('\u0000'), maxNodes);
+
+const UNPAIRED = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The top-level fields holding an unpaired surrogate (JSON's `"\ud800"` alone), which UTF-8, and
+ * so PostgreSQL, cannot encode: it would be stored as U+FFFD, not as sent.
+ */
+export const unpairedSurrogateFields = (value: unknown, maxNodes = 1_000_000): string[] => fieldsHolding(value, (t) => UNPAIRED.test(t), maxNodes);
+
+export const UNPAIRED_SURROGATE_MESSAGE = 'Must not contain an unpaired surrogate (\\ud800 to \\udfff)';
 
 export const NUL_MESSAGE = 'Must not contain the NUL character (\\u0000)';

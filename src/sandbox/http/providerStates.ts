@@ -58,7 +58,7 @@ export function createProviderStates(
 
   return async (request) => {
     if (request.method !== 'POST') return json(405, { error: `${PROVIDER_STATES_PATH} takes POST only` }, { Allow: 'POST' });
-    if (request.body.kind !== 'text') return bad(request.body.kind === 'empty' ? 'a JSON body is required' : 'the body is too large');
+    if (request.body.kind !== 'text') return bad(request.body.kind === 'empty' ? 'a JSON body is required' : request.body.kind === 'unreadable' ? request.body.problem : 'the body is too large');
     let body: unknown;
     try {
       body = JSON.parse(request.body.text);

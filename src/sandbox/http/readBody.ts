@@ -1,4 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
+import { bodyMediaTypeProblem } from './bodyMediaType.js';
 import type { RawBody } from './httpTypes.js';
 
 /** Default body limit: the largest documented body (a 10,000-uuid array, about 390 KB) fits with ample room. */
@@ -12,9 +14,12 @@ export class ClientAborted extends Error {
 }
 
 /**
- * Reads the whole request body as UTF-8, up to `limitBytes`. Past the limit the rest is drained and
- * discarded (so the client can still read the answer, which says the body was too large), unless it
- * goes on past `limitBytes * 8`, when the connection is dropped.
+ * Reads the whole request body as UTF-8, up to `limitBytes`. A body over the limit (declared, or
+ * found so while reading) is `too-large` at once, so its answer goes out while the client is still
+ * sending; the rest is drained and discarded, unless it goes on past `limitBytes * 8`, when the
+ * connection is dropped. A body that is no UTF-8 is
+ * `unreadable` (never decoded with U+FFFD in place of the bytes it could not read); one declared
+ * as another media type or charset carries the `mediaTypeProblem` an API's validation refuses.
  */
 export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<RawBody> {
   // HTTP/1.1: a request with neither header has no body (RFC 9112 §6.3), so there is nothing to wait for.
@@ -22,6 +27,20 @@ export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_B
   if (req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) {
     req.resume();
     return Promise.resolve(EMPTY);
+  }
+  if (length !== undefined && Number(length) > limitBytes) {
+    // Declared too large: answered at once, without waiting for a body that will not be read (a
+    // client still sending may read the answer early; curl, asking `Expect: 100-continue`, gets it
+    // instead of the 100). What still arrives is discarded, and the connection dropped past
+    // `limitBytes * 8`.
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limitBytes * 8) req.destroy();
+    });
+    req.on('error', () => undefined);
+    req.resume();
+    return Promise.resolve({ kind: 'too-large', limitBytes });
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -34,16 +53,22 @@ export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_B
         return;
       }
       if (size > limitBytes) {
+        // Answered now, as a declared length over the limit is; the rest is drained as above.
+        if (!tooLarge) resolve({ kind: 'too-large', limitBytes });
         tooLarge = true;
         chunks.length = 0;
         return;
       }
-      if (!tooLarge) chunks.push(chunk);
+      chunks.push(chunk);
     });
     req.on('end', () => {
-      if (tooLarge) return resolve({ kind: 'too-large', limitBytes });
-      const text = Buffer.concat(chunks).toString('utf8');
-      resolve(text.trim() === '' ? { kind: 'empty' } : { kind: 'text', text });
+      if (tooLarge) return;
+      const bytes = Buffer.concat(chunks);
+      if (!isUtf8(bytes)) return resolve({ kind: 'unreadable', problem: 'The body is not valid UTF-8' });
+      const text = bytes.toString('utf8');
+      if (text.trim() === '') return resolve(EMPTY);
+      const mediaTypeProblem = bodyMediaTypeProblem(req.headers['content-type']);
+      resolve(mediaTypeProblem ? { kind: 'text', text, mediaTypeProblem } : { kind: 'text', text });
     });
     req.on('error', (error) => reject(new ClientAborted(`the client closed the connection before the body ended (${error.message})`)));
     req.on('close', () => {

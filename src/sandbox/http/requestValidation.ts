@@ -10,7 +10,8 @@ import type { Operation } from '../../openapi/operations.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import { coerceParameter } from '../../core/coerceParameter.js';
 import { headerValue, type RawBody, type SandboxRequest } from './httpTypes.js';
-import { BODY_FIELD, bodyIssues, capIssues, MAX_ISSUES, NUL_MESSAGE, nulFields, parameterIssues, type Issue } from './issues.js';
+import { duplicateKeys, type DuplicateKey } from './duplicateKeys.js';
+import { BODY_FIELD, bodyIssues, capIssues, dedupe, MAX_ISSUES, NUL_MESSAGE, nulFields, parameterIssues, UNPAIRED_SURROGATE_MESSAGE, unpairedSurrogateFields, type Issue } from './issues.js';
 
 type Location = 'path' | 'query' | 'header';
 
@@ -57,6 +58,9 @@ function parameterSpecs(doc: OpenApiDocument, operation: Operation): ParameterSp
       };
     });
 }
+
+/** A top-level key given twice is told so; one deeper is named, under its top-level field. */
+const duplicateIssue = ({ field, key }: DuplicateKey): Issue => ({ field, message: field === key ? 'Must be given at most once' : `Key ${JSON.stringify(key)} must be given at most once` });
 
 /** Schema errors of one body read into issues at most (a body's issues are capped at MAX_ISSUES anyway). */
 const READ_ERRORS = MAX_ISSUES * 10;
@@ -114,26 +118,35 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
       if (raw.kind === 'too-large') {
         return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: `The body is larger than ${sizeLabel(raw.limitBytes)}` }] };
       }
+      if (raw.kind === 'unreadable') return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: raw.problem }] };
+      if (raw.kind === 'text' && raw.mediaTypeProblem !== undefined) return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: raw.mediaTypeProblem }] };
       if (raw.kind === 'empty') {
         return bodyRequired ? { kind: 'invalid', issues: [{ field: BODY_FIELD, message: 'A JSON body is required' }] } : { kind: 'absent' };
       }
-      // Read as JSON whatever the Content-Type says (`curl -d` sends form encoding unless told):
-      // the documents declare application/json bodies only, so there is nothing else to read.
+      // A body declared as another media type was refused above (readBody.ts); one with no
+      // Content-Type is read as JSON, the only media type the documents declare.
       let value: unknown;
       try {
         value = JSON.parse(raw.text);
       } catch (error) {
         return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: `Malformed JSON: ${(error as Error).message}` }] };
       }
-      // PostgreSQL cannot store NUL in text: refused here, named, before any value reaches it.
-      // JSON can only spell NUL as the escape `\u0000`, so a text without it needs no walk.
-      const nul = raw.text.includes('\\u0000') ? nulFields(value).map((field) => ({ field, message: NUL_MESSAGE })) : [];
+      // PostgreSQL cannot store NUL in text, nor UTF-8 encode an unpaired surrogate: both refused
+      // here, named, before any value reaches it. JSON can only spell either as an escape
+      // (`\u0000`, `\ud800`), so a text without `\u` needs no walk (nor a 10,000-id body a regex).
+      const unstorable: Issue[] = [];
+      if (raw.text.includes('\\u')) {
+        if (raw.text.includes('\\u0000')) unstorable.push(...nulFields(value).map((field) => ({ field, message: NUL_MESSAGE })));
+        if (/\\u[dD][89a-fA-F]/.test(raw.text)) unstorable.push(...unpairedSurrogateFields(value).map((field) => ({ field, message: UNPAIRED_SURROGATE_MESSAGE })));
+      }
+      // A key given twice is refused, not read as its last value: only a text with an object can have one.
+      const duplicates = raw.text.includes('{') ? duplicateKeys(raw.text).map(duplicateIssue) : [];
       const errors = validator.validate(bodySchema, value);
-      if (errors.length === 0 && nul.length === 0) return { kind: 'value', value };
+      if (errors.length === 0 && unstorable.length === 0 && duplicates.length === 0) return { kind: 'value', value };
       // Bounded work: only the first errors are turned into issues (a body of 60,000 unknown keys
       // has 60,000), the rest are counted in the note that ends the list.
       const read = errors.slice(0, READ_ERRORS);
-      const issues = [...nul, ...bodyIssues(read, value)];
+      const issues = dedupe([...duplicates, ...unstorable, ...bodyIssues(read, value)]);
       if (issues.length === 0) return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: 'Invalid body' }] };
       return { kind: 'invalid', issues: capIssues(issues, MAX_ISSUES, errors.length - read.length) };
     },

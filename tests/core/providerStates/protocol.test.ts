@@ -15,6 +15,22 @@ describe('the provider-state protocol', () => {
     expect(protocol.parseRequest({ action: 'explode', api: api.name, state, params: {} })).toMatchObject({ problem: expect.stringMatching(/^not a provider-state request: /) });
     expect(protocol.parseRequest({ action: 'setup', api: api.name, state: 'no such state', params: {} })).toMatchObject({ problem: expect.stringContaining(`${api.name} has no provider state 'no such state'`) });
   });
+  it.each([
+    [[], 'not a provider-state request: the body must be a JSON object'],
+    [null, 'not a provider-state request: the body must be a JSON object'],
+    [{ action: 'boom' }, `not a provider-state request: action must be "setup" or "teardown", not "boom"`],
+    [{}, 'not a provider-state request: action is required ("setup" or "teardown")'],
+    [{ action: 'setup', api: 'nope', state: 'x', params: {} }, 'not a provider-state setup: api must be one of '],
+    [{ action: 'setup', api: '$API', state: '$STATE' }, 'not a provider-state setup: params is required'],
+    [{ action: 'setup', api: '$API', state: '$STATE', params: {}, extra: 1 }, 'not a provider-state setup: extra is not a member of a setup'],
+    [{ action: 'teardown', api: '$API', state: '$STATE', params: {} }, 'not a provider-state teardown: data is required'],
+    [{ action: 'setup', api: '$API', state: 7, params: {} }, 'not a provider-state setup: state must be string'],
+  ])('%j: one line naming the member at fault, from the branch its action picks', (body, problem) => {
+    const filled = JSON.parse(JSON.stringify(body).replaceAll('$API', api.name).replaceAll('$STATE', state)) as unknown;
+    const answer = protocol.parseRequest(filled) as { problem: string };
+    expect(answer.problem.startsWith(problem), answer.problem).toBe(true);
+    expect(answer.problem).not.toMatch(/\n|oneOf|must match exactly one schema/);
+  });
   it("checks params against the state's own schema (an unknown param is named)", () => {
     expect(protocol.parseRequest({ action: 'setup', api: api.name, state, params: { surelyUnknown: 1 } })).toMatchObject({ problem: expect.stringMatching(/surelyUnknown/) });
   });

@@ -1,6 +1,6 @@
 // ajv errors → the field each is about (Layers' fieldErrors keys).
 import { describe, expect, it } from 'vitest';
-import { bodyIssues, capIssues, MAX_ISSUES, nulFields, toFieldErrors } from '../../../src/sandbox/http/issues.js';
+import { bodyIssues, capIssues, MAX_ISSUES, nulFields, toFieldErrors, unpairedSurrogateFields } from '../../../src/sandbox/http/issues.js';
 import type { SchemaError } from '../../../src/openapi/schemaValidator.js';
 
 const e = (instancePath: string, keyword: string, params: Record<string, unknown> = {}, message = `fails ${keyword}`): SchemaError => ({ instancePath, keyword, params, message, schemaPath: '#' });
@@ -45,6 +45,23 @@ describe('bodyIssues', () => {
     expect(toFieldErrors(bodyIssues([e('', 'type', { type: 'object' })], []))).toEqual({ body: ['Expected object, received array'] });
   });
 
+  it('a value one branch of an anyOf takes by type is told what that branch says, not the other branches\' types', () => {
+    // ageRange: anyOf [AgeRange (a string enum), null], as ajv reports it.
+    const errors = (value: unknown) =>
+      typeof value === 'string'
+        ? [e('/ageRange', 'enum', { allowedValues: ['teen', 'adult'] }), e('/ageRange', 'type', { type: 'null' }), e('/ageRange', 'anyOf')]
+        : [e('/ageRange', 'type', { type: 'string' }), e('/ageRange', 'enum', { allowedValues: ['teen', 'adult'] }), e('/ageRange', 'type', { type: 'null' }), e('/ageRange', 'anyOf')];
+    expect(toFieldErrors(bodyIssues(errors('old'), { ageRange: 'old' }))).toEqual({ ageRange: ['Invalid enum value'] });
+    expect(toFieldErrors(bodyIssues(errors(5), { ageRange: 5 }))).toEqual({ ageRange: ['Expected string or null, received number'] });
+    // A string keyword (pattern, length) fires only on a string: the other branch's type is noise.
+    expect(toFieldErrors(bodyIssues([e('/tag', 'maxLength', { limit: 3 }), e('/tag', 'type', { type: 'integer' }), e('/tag', 'anyOf')], { tag: 'abcd' }))).toEqual({ tag: ['String must contain at most 3 character(s)'] });
+  });
+
+  it('words pattern and item-count errors without the pattern or ajv\'s phrasing', () => {
+    const issues = bodyIssues([e('/language', 'pattern', { pattern: '^(?:[A-Za-z]{2,3})$' }, 'must match pattern "^(?:[A-Za-z]{2,3})$"'), e('/bulk', 'minItems', { limit: 1 }), e('/ids', 'maxItems', { limit: 10000 })], { language: 'english', bulk: [], ids: [] });
+    expect(toFieldErrors(issues)).toEqual({ language: ['Invalid format'], bulk: ['Array must contain at least 1 element(s)'], ids: ['Array must contain at most 10000 element(s)'] });
+  });
+
   it("drops a combinator's message when the field has a precise one, keeps it otherwise", () => {
     expect(toFieldErrors(bodyIssues([e('/ageRange', 'type'), e('/ageRange', 'anyOf'), e('', 'oneOf')]))).toEqual({ ageRange: ['fails type'], body: ['fails oneOf'] });
   });
@@ -78,5 +95,13 @@ describe('nulFields', () => {
   it('walks a deeply nested value without overflowing the stack', () => {
     const deep = JSON.parse(`${'['.repeat(200_000)}"\\u0000"${']'.repeat(200_000)}`) as unknown;
     expect(nulFields(deep)).toEqual(['body']);
+  });
+});
+
+describe('unpairedSurrogateFields', () => {
+  it('names each top-level field holding a surrogate without its pair, in a string or a key; pairs are characters', () => {
+    expect(unpairedSurrogateFields({ a: 'x\ud800', b: '\udc00y', c: ['\ud83d\ude80'], d: { 'k\udbff': 1 }, e: '\ude80\ud83d' }).sort()).toEqual(['a', 'b', 'd', 'e']);
+    expect(unpairedSurrogateFields(['ok', '\ud800'])).toEqual(['body']);
+    expect(unpairedSurrogateFields({ name: 'Ava 🚀 أفا' })).toEqual([]);
   });
 });

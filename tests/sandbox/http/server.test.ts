@@ -42,6 +42,36 @@ describe('on a socket', () => {
     expect(await r.json()).toEqual({ error: { en: 'Invalid request', ar: 'طلب غير صالح' } });
   });
 
+  it('answers a 20 MB body (past the 16 MB it drains) with the API envelope, not a reset connection', async () => {
+    const r = await hoko(JSON.stringify(['x'.repeat(20 * 1024 * 1024)]));
+    expect(r.status).toBe(400);
+    expect(await r.json()).toEqual({ error: { en: 'Invalid request', ar: 'طلب غير صالح' } });
+  });
+
+  it('answers a chunked body that goes on past 16 MB with the API envelope while it is still being sent', async () => {
+    let sent = 0;
+    const chunk = new TextEncoder().encode(`"${'a'.repeat(1024 * 1024 - 3)}",`);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('['));
+      },
+      pull(controller) {
+        // Endless unless the server answers: the answer must come while this still sends.
+        sent += chunk.length;
+        if (sent > 64 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const r = await fetch(`${server.baseUrl}/api/partners`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${h.demo.hoko.apiKey}`, 'Content-Type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(r.status).toBe(400);
+    expect(await r.json()).toEqual({ error: { en: 'Invalid request', ar: 'طلب غير صالح' } });
+  });
+
   it('answers a body over 2 MB to Layers with 422 VALIDATION under body', async () => {
     const r = await fetch(`${server.baseUrl}/v1/influencers/${h.demo.layers.influencerId}`, {
       method: 'PATCH',

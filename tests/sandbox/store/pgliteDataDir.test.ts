@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { ensurePgliteDataDir, temporaryPgliteDataDir } from '../../../src/sandbox/store/pgliteDataDir.js';
 import { openPgliteDb } from '../../../src/sandbox/store/pgliteDb.js';
 
-const sandboxDirs = async () => (await readdir(tmpdir())).filter((name) => /^sandbox-pglite-(?!template|staging)/.test(name));
+// This process's own (each is named for the pid that made it): other test files open PGlite in
+// the same temporary folder at the same time, and one of theirs appearing here failed this test.
+const sandboxDirs = async () => (await readdir(tmpdir())).filter((name) => name.startsWith(`sandbox-pglite-${process.pid}-`));
 
 describe('PGlite data directories', () => {
   it('an in-memory PGlite works in its own temporary directory and removes it on close', async () => {

@@ -1,4 +1,5 @@
 import type { BannerPart } from '../../slice.js';
+import { PAGE_POSTS } from './seedDemo.js';
 import type { AyrshareDemo } from './types.js';
 
 const shellQuote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
@@ -13,6 +14,7 @@ export function ayrshareBanner(demo: AyrshareDemo, baseUrl: string): BannerPart 
       ['posts', demo.postIds.join(', ')],
       ['still live', `${demo.livePostId} (markManualDeleted: code 382)`],
       ['removed by hand', `${demo.removedByHandPostId} (markManualDeleted: 200)`],
+      ['page examples', PAGE_POSTS.map((p) => `${p.postId} (${p.note})`).join(', ')],
     ],
     curl: `curl -i -X DELETE ${shellQuote(`${baseUrl}/api/post`)} -H ${shellQuote(`Authorization: Bearer ${demo.apiKey}`)} -H 'X-Twitter-OAuth1-Api-Key: X_CONSUMER_KEY' -H 'X-Twitter-OAuth1-Api-Secret: X_CONSUMER_SECRET' -H 'Content-Type: application/json' -d ${shellQuote(JSON.stringify({ id: post }))}`,
     apiKey: demo.apiKey,

@@ -14,9 +14,27 @@ const DEMO = {
 };
 
 /**
+ * The posts of the vendor page's examples, so the page's own requests answer what it shows:
+ * `7NFVK0QIXET5rCUS9tmf` (its PHP request) is live on X and Facebook with the network ids of its
+ * "200: Success"; `p8Ee6xDPx8PRxsjtDXf3` was removed by hand (markManualDeleted: its 200, then its
+ * 383); `DD3fA2DC4qe2T48hSdgs` is still live (markManualDeleted: its 382). `IdpUOyihLEpIx0d0N9mI`,
+ * its 114, is no post.
+ */
+export const PAGE_POSTS = [
+  {
+    postId: '7NFVK0QIXET5rCUS9tmf',
+    note: '200: Success',
+    platforms: [{ platform: 'twitter', networkPostId: '1288900099663775749' }, { platform: 'facebook', networkPostId: '104920007983682_108683297607743' }],
+  },
+  { postId: 'p8Ee6xDPx8PRxsjtDXf3', note: 'markManualDeleted: 200, then 383', platforms: [{ platform: 'twitter', networkPostId: '1288900099663775747', removedAtNetwork: true }] },
+  { postId: 'DD3fA2DC4qe2T48hSdgs', note: 'markManualDeleted: 382', platforms: [{ platform: 'facebook', networkPostId: '104920007983682_108683297607746' }] },
+];
+
+/**
  * The primary profile of the demo key, two pending posts, two published posts still live on X and
  * Facebook (deleting them needs the X headers; `markManualDeleted` on them answers code 382) and
- * one published post already removed by hand at both networks (every insert `ON CONFLICT DO NOTHING`).
+ * one published post already removed by hand at both networks, and the posts of the vendor page's
+ * examples (every insert `ON CONFLICT DO NOTHING`).
  */
 export async function seedDemo(db: Db): Promise<AyrshareDemo> {
   await db.transaction(async (tx) => {
@@ -39,6 +57,7 @@ export async function seedDemo(db: Db): Promise<AyrshareDemo> {
           { platform: 'facebook', networkPostId: '104920007983682_108683297607748', removedAtNetwork: true },
         ],
       },
+      ...PAGE_POSTS.map(({ postId, platforms }) => ({ postId, platforms, status: 'published' })),
     ];
     await tx.query(
       `INSERT INTO ayrshare_posts (id, profile_id, post, status, platforms, schedule_date)
@@ -49,5 +68,5 @@ export async function seedDemo(db: Db): Promise<AyrshareDemo> {
       [DEMO.profile, posts.map((p) => p.postId), posts.map((p) => p.status), posts.map((p) => JSON.stringify(p.platforms))],
     );
   });
-  return { apiKey: DEMO_KEY, profileId: DEMO.profile, postIds: [...DEMO.pending, ...DEMO.published, DEMO.removedByHand], livePostId: DEMO.published[0]!, removedByHandPostId: DEMO.removedByHand };
+  return { apiKey: DEMO_KEY, profileId: DEMO.profile, postIds: [...DEMO.pending, ...DEMO.published, DEMO.removedByHand, ...PAGE_POSTS.map((p) => p.postId)], livePostId: DEMO.published[0]!, removedByHandPostId: DEMO.removedByHand };
 }

@@ -11,11 +11,14 @@ export const DEMO_KEY = 'hoko_demo_sandbox_key';
 export const DEMO_READ_ONLY_KEY = 'hoko_demo_sandbox_read_only_key';
 
 const id = (group: number, n: number) => `d3300000-0000-4000-8000-${group.toString(16).padStart(4, '0')}${n.toString(16).padStart(8, '0')}`;
-const DEMO = { workspace: id(8, 1), key: id(9, 1), readOnlyKey: id(9, 2), partners: [1, 2, 3, 4, 5].map((n) => id(10, n)) };
+/** The partner of the vendor page's request examples, so the page's own 200 request deletes it. */
+const PAGE_PARTNER = '550e8400-e29b-41d4-a716-446655440000';
+const DEMO = { workspace: id(8, 1), key: id(9, 1), readOnlyKey: id(9, 2), partners: [...[1, 2, 3, 4, 5].map((n) => id(10, n)), PAGE_PARTNER] };
 
 /**
  * A workspace, its key (holding every scope the document names, set again on every start), a
- * read-only key (none of the document's scopes, so no `linksWrite`), five partners.
+ * read-only key (none of the document's scopes, so no `linksWrite`), five partners and the
+ * vendor page's `550e8400-…` (last, so the banner's curl is the page's request).
  */
 export async function seedDemo(db: Db, api: LoadedApi): Promise<HokoDemo> {
   await db.transaction(async (tx) => {

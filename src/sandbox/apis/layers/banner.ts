@@ -12,6 +12,7 @@ export function layersBanner(demo: LayersDemo, baseUrl: string): BannerPart {
       ['organization', demo.organizationId],
       ['influencer', `inf_${demo.influencerId}`],
       ['social account', `sa_${demo.socialAccountId}`],
+      ["revoke page's", `sa_${demo.pageSocialAccountId} (4 queued posts, as the page's example answer)`],
     ],
     curl: `curl -i ${shellQuote(`${baseUrl}/v1/influencers/inf_${demo.influencerId}`)} -H ${shellQuote(`Authorization: Bearer ${demo.apiKey}`)}`,
     apiKey: demo.apiKey,

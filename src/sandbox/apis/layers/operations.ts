@@ -5,6 +5,7 @@ import { json, jsonText, type HttpResult } from '../../http/httpTypes.js';
 import type { ParameterValues } from '../../http/requestValidation.js';
 import type { SliceContext } from '../../slice.js';
 import type { IdempotentOutcome } from '../../store/idempotency.js';
+import { isUuid } from '../../store/ids.js';
 import type { LayersContract } from './contract.js';
 import type { LayersEnvelope } from './envelope.js';
 import { bareId, PREFIX, presentDeleted, presentInfluencer, presentRevoked } from './present.js';
@@ -82,8 +83,10 @@ export const layersOperations: Record<string, LayersOperation> = {
       typeof outcome.body === 'string' ? jsonText(outcome.status, outcome.body, headers) : json(outcome.status, outcome.body, headers);
     const idempotencyKey = call.params.header['Idempotency-Key'];
     if (idempotencyKey === undefined) return send(await run());
-    // The fingerprint is the request itself: DELETE and the path (another socialAccountId is another request).
-    const result = await ctx.store.withIdempotency(key.keyId, idempotencyKey, `DELETE ${call.path}`, run);
+    // The fingerprint is the request itself: DELETE and the account (another socialAccountId is
+    // another request), its uuid in lower case (`sa_9C1E…` and `sa_9c1e…` are one account).
+    const canonical = isUuid(id) ? id.toLowerCase() : id;
+    const result = await ctx.store.withIdempotency(key.keyId, idempotencyKey, `DELETE ${call.path.slice(0, call.path.lastIndexOf('/') + 1)}${PREFIX.socialAccount}${canonical}`, run);
     if (result.kind === 'conflict') return envelope.error(409, messages.idempotencyConflict, requestId);
     return send(result.outcome, result.kind === 'replay' ? { 'Idempotent-Replayed': 'true' } : {});
   },

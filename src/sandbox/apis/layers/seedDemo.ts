@@ -30,13 +30,17 @@ const DEMO = {
   socialAccount: id(5, 1),
   scheduledPosts: [id(6, 1), id(6, 2), id(6, 3)],
   publishedPost: id(6, 4),
+  /** The account of the revoke page's example request, with the 4 queued posts its 200 cancels. */
+  pageSocialAccount: '9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e',
+  pageScheduledPosts: [id(6, 5), id(6, 6), id(6, 7), id(6, 8)],
 };
 
 /** Seeds the demo tenant; the keys' scopes are the document's (see `demoScopes`), set again on every start. */
 export async function seedDemo(db: Db, api: LoadedApi): Promise<LayersDemo> {
   const scopes = demoScopes(api);
   await db.transaction(async (tx) => {
-    // Organization, keys, project, influencers, one connected account with queued posts.
+    // Organization, keys, project, influencers, a connected account with queued posts, and the
+    // revoke page's account (sa_9c1e42a0-…) with the 4 queued posts its example answer cancels.
     await tx.query(`INSERT INTO layers_organizations (id, slug, name) VALUES ($1, 'demo', 'Demo organization') ON CONFLICT DO NOTHING`, [DEMO.organization]);
     await tx.query(
       `INSERT INTO layers_api_keys (id, organization_id, secret_sha256, label, scopes)
@@ -53,8 +57,10 @@ export async function seedDemo(db: Db, api: LoadedApi): Promise<LayersDemo> {
       );
     }
     await tx.query(
-      `INSERT INTO layers_social_accounts (id, organization_id, platform, handle, token) VALUES ($1, $2, 'instagram', '@ava.chen.demo', 'tok_demo_instagram') ON CONFLICT DO NOTHING`,
-      [DEMO.socialAccount, DEMO.organization],
+      `INSERT INTO layers_social_accounts (id, organization_id, platform, handle, token)
+       VALUES ($1, $3, 'instagram', '@ava.chen.demo', 'tok_demo_instagram'), ($2, $3, 'tiktok', '@ava.chen.page', 'tok_demo_tiktok')
+       ON CONFLICT DO NOTHING`,
+      [DEMO.socialAccount, DEMO.pageSocialAccount, DEMO.organization],
     );
     await tx.query(
       `INSERT INTO layers_scheduled_posts (id, social_account_id, influencer_id, caption, scheduled_for, status)
@@ -62,6 +68,13 @@ export async function seedDemo(db: Db, api: LoadedApi): Promise<LayersDemo> {
          FROM unnest($1::uuid[], $4::text[]) WITH ORDINALITY AS p (id, status, n)
        ON CONFLICT DO NOTHING`,
       [[...DEMO.scheduledPosts, DEMO.publishedPost], DEMO.socialAccount, DEMO.influencers[0]?.id, [...DEMO.scheduledPosts.map(() => 'queued'), 'published']],
+    );
+    await tx.query(
+      `INSERT INTO layers_scheduled_posts (id, social_account_id, influencer_id, caption, scheduled_for, status)
+       SELECT p.id, $2, $3, 'Page post ' || p.n, timestamptz '2030-02-01T12:00:00Z' + p.n * interval '1 day', 'queued'
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS p (id, n)
+       ON CONFLICT DO NOTHING`,
+      [DEMO.pageScheduledPosts, DEMO.pageSocialAccount, DEMO.influencers[0]?.id],
     );
   });
   layersKeyCache(db).clear(); // the demo keys' scopes were just set again
@@ -71,6 +84,7 @@ export async function seedDemo(db: Db, api: LoadedApi): Promise<LayersDemo> {
     organizationId: DEMO.organization,
     influencerId: DEMO.influencers[0]?.id ?? '',
     socialAccountId: DEMO.socialAccount,
+    pageSocialAccountId: DEMO.pageSocialAccount,
     readOnlyKey: DEMO_KEYS.readOnly,
   };
 }

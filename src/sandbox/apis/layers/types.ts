@@ -73,5 +73,7 @@ export interface LayersDemo {
   organizationId: string;
   influencerId: string;
   socialAccountId: string;
+  /** The account of the revoke page's example request (`sa_9c1e42a0-…`), with 4 queued posts. */
+  pageSocialAccountId: string;
   readOnlyKey: string;
 }

@@ -247,6 +247,17 @@ describe('revoke', () => {
     expect((await h.send('DELETE', accountPath(second), { headers: { ...bearer(otherKey), 'Idempotency-Key': 'offboard-1' } })).status).toBe(200);
   });
 
+  it('Idempotency-Key: the same account spelled in upper case is the same request, a replay (not a 409)', async () => {
+    const { id } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 2);
+    const headers = { ...bearer(key), 'Idempotency-Key': `spelling-${id}` };
+    const a = await h.send('DELETE', accountPath(id), { headers });
+    const replay = await h.send('DELETE', accountPath(id.toUpperCase()), { headers });
+    expect(a.body.canceledScheduledPosts).toBe(2);
+    expect(replay.status).toBe(200);
+    expect(replay.text).toBe(a.text);
+    expect(replay.headers?.['Idempotent-Replayed']).toBe('true');
+  });
+
   it('passes the fault hook to the store; an injected fault is 500 INTERNAL, changes nothing, and is not replayed', async () => {
     h = await createHarness({ faults: { failAt: 'revoke:after-cancel' } });
     const { id } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 2);

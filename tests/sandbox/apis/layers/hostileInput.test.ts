@@ -51,3 +51,42 @@ describe('hostile input to Layers', () => {
     expect(r.body.error.details.fieldErrors.body.at(-1)).toMatch(/more problems, not listed/);
   });
 });
+
+describe('duplicate keys in a Layers body', () => {
+  it('PATCH {"name":"a","name":"b"}: 422 naming name, nothing changed (JSON.parse would keep "b")', async () => {
+    const h = await hdb.harness();
+    const before = await h.store.layers.getInfluencer(h.demo.layers.organizationId, h.demo.layers.influencerId);
+    const r = await h.send('PATCH', `/v1/influencers/${h.demo.layers.influencerId}`, { headers: bearer(h.demo.layers.apiKey), body: '{"name":"First","name":"Second"}' });
+    expect(r.status).toBe(422);
+    expect(r.body.error.details.fieldErrors).toEqual({ name: ['Must be given at most once'] });
+    expect((await h.store.layers.getInfluencer(h.demo.layers.organizationId, h.demo.layers.influencerId))?.name).toBe(before?.name);
+  });
+
+  it('DELETE with reason twice: 422 naming reason, the influencer stays', async () => {
+    const h = await hdb.harness();
+    const { id } = await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {});
+    const r = await h.send('DELETE', `/v1/influencers/inf_${id}`, { headers: bearer(h.demo.layers.apiKey), body: '{"reason":"a","reason":"b"}' });
+    expect(r.status).toBe(422);
+    expect(r.body.error.details.fieldErrors).toEqual({ reason: ['Must be given at most once'] });
+    expect(await h.store.layers.getInfluencer(h.demo.layers.organizationId, id)).not.toBeNull();
+  });
+});
+
+describe('unpaired surrogates (\\ud800 … \\udfff alone), which UTF-8 cannot encode', () => {
+  it.each(['a\\ud800b', '\\udfff', 'x\\ud83d'])('PATCH name "%s": 422 naming name, nothing stored (it was stored as U+FFFD)', async (escaped) => {
+    const h = await hdb.harness();
+    const before = await h.store.layers.getInfluencer(h.demo.layers.organizationId, h.demo.layers.influencerId);
+    const r = await h.send('PATCH', `/v1/influencers/${h.demo.layers.influencerId}`, { headers: bearer(h.demo.layers.apiKey), body: `{"name":"${escaped}"}` });
+    expect(r.status).toBe(422);
+    expect(r.body.error.details.fieldErrors).toEqual({ name: ['Must not contain an unpaired surrogate (\\ud800 to \\udfff)'] });
+    expect((await h.store.layers.getInfluencer(h.demo.layers.organizationId, h.demo.layers.influencerId))?.name).toBe(before?.name);
+  });
+
+  it('a surrogate pair (an emoji written as \\ud83d\\ude80) is a character like any other: 200', async () => {
+    const h = await hdb.harness();
+    const { id } = await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {});
+    const r = await h.send('PATCH', `/v1/influencers/${id}`, { headers: bearer(h.demo.layers.apiKey), body: '{"name":"Ava \\ud83d\\ude80"}' });
+    expect(r.status).toBe(200);
+    expect(r.body.name).toBe('Ava 🚀');
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * Whether a request's declared `Content-Type` lets its body be read as JSON: `application/json`
+ * or a `+json` type, in UTF-8 (RFC 8259 §8.1: JSON exchanged between systems is UTF-8). A body
+ * declared as anything else (`text/plain`, form encoding, another charset) is not read as JSON
+ * whatever it holds; a body with no `Content-Type` is read as JSON (the documents declare no other
+ * media type). Duplicate `Content-Type` headers arrive joined with a comma, and are no media type.
+ */
+
+/** `undefined` when the body may be read as JSON; else the one-line problem, naming the media type or charset. */
+export function bodyMediaTypeProblem(contentType: string | undefined): string | undefined {
+  if (contentType === undefined) return undefined;
+  const [typePart = '', ...params] = contentType.split(';');
+  const type = typePart.trim().toLowerCase();
+  if (type !== 'application/json' && !/^application\/[a-z0-9!#$&^_.+-]+\+json$/.test(type)) {
+    return `Content-Type ${type || '(empty)'} is not JSON: send the body as application/json`;
+  }
+  for (const param of params) {
+    const eq = param.indexOf('=');
+    if (eq < 0 || param.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
+    const charset = param.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+    if (charset !== 'utf-8' && charset !== 'utf8') return `charset ${charset || '(empty)'} is not UTF-8: JSON bodies are UTF-8`;
+  }
+  return undefined;
+}

@@ -1,0 +1,197 @@
+// Hostile requests on a real socket, where the bytes, the headers and the HTTP framing are the
+// client's: a body that is no UTF-8, a body declared as another media type or charset, duplicate
+// credentials, HEAD, and requests Node's HTTP parser refuses. Each gets the API's own documented
+// error (or the neutral JSON body outside any API), nothing is stored, and the server still answers.
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ListeningSandbox } from '../../../src/sandbox/http/createSandboxServer.js';
+import { openHarnessDatabase, type Harness, type HarnessDatabase } from './harness.js';
+
+let hdb: HarnessDatabase;
+let h: Harness;
+let server: ListeningSandbox;
+beforeAll(async () => {
+  hdb = await openHarnessDatabase();
+  h = await hdb.harness();
+  server = await h.sandbox.listen(0, '127.0.0.1');
+});
+afterAll(async () => {
+  await server?.close();
+  await hdb?.close();
+});
+
+const influencerPath = () => `/v1/influencers/inf_${h.demo.layers.influencerId}`;
+const layersHeaders = (extra: Record<string, string> = {}) => ({ 'X-Api-Key': h.demo.layers.apiKey, ...extra });
+const nameNow = async () => (await h.store.layers.getInfluencer(h.demo.layers.organizationId, h.demo.layers.influencerId))?.name;
+
+/** Sends raw bytes and resolves with the status, headers and body the server wrote before closing. */
+function rawExchange(bytes: Buffer | string): Promise<{ status: number; head: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1', () => socket.end(bytes));
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [head = '', ...rest] = text.split('\r\n\r\n');
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), head, body: rest.join('\r\n\r\n') });
+    });
+    socket.on('error', reject);
+  });
+}
+
+const stillServes = async () => (await fetch(`${server.baseUrl}${influencerPath()}`, { headers: layersHeaders() })).status;
+
+describe('bodies that are not UTF-8 JSON', () => {
+  it('a body with bytes that are no UTF-8 (Latin-1 é): Layers 422 on body, nothing stored', async () => {
+    const before = await nameNow();
+    const r = await fetch(`${server.baseUrl}${influencerPath()}`, {
+      method: 'PATCH',
+      headers: layersHeaders({ 'Content-Type': 'application/json' }),
+      body: Buffer.concat([Buffer.from('{"name":"Caf'), Buffer.from([0xe9]), Buffer.from('"}')]),
+    });
+    expect(r.status).toBe(422);
+    const body = (await r.json()) as { error: { code: string; details: { fieldErrors: Record<string, string[]> } } };
+    expect(body.error.code).toBe('VALIDATION');
+    expect(body.error.details.fieldErrors.body).toEqual(['The body is not valid UTF-8']);
+    expect(await nameNow()).toBe(before);
+  });
+
+  it('a body with bytes that are no UTF-8: Ayrshare 400 code 101, Hoko 400', async () => {
+    const ayrshare = await fetch(`${server.baseUrl}/api/post`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${h.demo.ayrshare.apiKey}`, 'Content-Type': 'application/json' },
+      body: Buffer.concat([Buffer.from(`{"id":"${h.demo.ayrshare.postIds[0]!.slice(0, 19)}`), Buffer.from([0xc3]), Buffer.from('"}')]),
+    });
+    expect(ayrshare.status).toBe(400);
+    expect(((await ayrshare.json()) as { code: number }).code).toBe(101);
+    const hoko = await fetch(`${server.baseUrl}/api/partners`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${h.demo.hoko.apiKey}`, 'Content-Type': 'application/json' },
+      body: Buffer.concat([Buffer.from(`["${h.demo.hoko.partnerIds[0]}","`), Buffer.from([0xff]), Buffer.from('"]')]),
+    });
+    expect(hoko.status).toBe(400);
+    expect(await hoko.json()).toEqual({ error: { en: 'Invalid request', ar: 'طلب غير صالح' } });
+    expect(await h.store.hoko.deletePartners(h.demo.hoko.workspaceId, [])).toEqual({ kind: 'invalid', ids: [] });
+  });
+
+  it.each([
+    ['text/plain', /Content-Type text\/plain is not JSON/],
+    ['application/x-www-form-urlencoded', /Content-Type application\/x-www-form-urlencoded is not JSON/],
+    ['application/json; charset=iso-8859-1', /charset iso-8859-1 is not UTF-8/],
+    ['application/json; charset="utf-16"', /charset utf-16 is not UTF-8/],
+  ])('a JSON body declared as %s: Layers 422 on body naming the media type, nothing stored', async (contentType, message) => {
+    const before = await nameNow();
+    const r = await fetch(`${server.baseUrl}${influencerPath()}`, { method: 'PATCH', headers: layersHeaders({ 'Content-Type': contentType }), body: '{"name":"Declared otherwise"}' });
+    expect(r.status).toBe(422);
+    const body = (await r.json()) as { error: { details: { fieldErrors: Record<string, string[]> } } };
+    expect(body.error.details.fieldErrors.body?.[0]).toMatch(message);
+    expect(await nameNow()).toBe(before);
+  });
+
+  it.each(['application/json', 'application/json; charset=utf-8', 'application/JSON; Charset="UTF-8"', 'application/merge-patch+json'])('a JSON body declared as %s is read', async (contentType) => {
+    const r = await fetch(`${server.baseUrl}${influencerPath()}`, { method: 'PATCH', headers: layersHeaders({ 'Content-Type': contentType }), body: '{"name":"Ava Chen"}' });
+    expect(r.status).toBe(200);
+  });
+
+  it('a JSON body with no Content-Type at all is read as JSON', async () => {
+    const answer = await rawExchange(
+      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Length: 19\r\nConnection: close\r\n\r\n{"name":"Ava Chen"}`,
+    );
+    expect(answer.status).toBe(200);
+  });
+
+  it('Hoko: ids declared as text/plain are not read; 400, nothing deleted', async () => {
+    const { ids } = await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 1);
+    const r = await fetch(`${server.baseUrl}/api/partners`, { method: 'DELETE', headers: { Authorization: `Bearer ${h.demo.hoko.apiKey}`, 'Content-Type': 'text/plain' }, body: JSON.stringify(ids) });
+    expect(r.status).toBe(400);
+    expect(await h.store.hoko.deletePartners(h.demo.hoko.workspaceId, ids)).toEqual({ kind: 'deleted', deletedIds: ids });
+  });
+});
+
+describe('Expect: 100-continue (what curl sends with a large body)', () => {
+  it('a body declared over the limit: the API\'s answer comes instead of the 100, and no body need be sent', async () => {
+    const answer = await rawExchange(
+      `DELETE /api/partners HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.hoko.apiKey}\r\nContent-Type: application/json\r\nContent-Length: ${20 * 1024 * 1024}\r\nExpect: 100-continue\r\n\r\n`,
+    );
+    expect(answer.head).not.toMatch(/100 Continue/);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toEqual({ error: { en: 'Invalid request', ar: 'طلب غير صالح' } });
+  });
+
+  it('a body within the limit: 100 Continue, then the answer to the body', async () => {
+    const body = JSON.stringify({ name: 'Ava Chen' });
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () =>
+        socket.write(`PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`),
+      );
+      let text = '';
+      socket.on('data', (c: Buffer) => {
+        if (text === '' && c.toString().startsWith('HTTP/1.1 100')) socket.write(body);
+        text += c.toString();
+      });
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK/);
+  });
+});
+
+describe('duplicate credentials', () => {
+  it('two Authorization headers, the first valid: Layers 401, not the first one read', async () => {
+    const answer = await rawExchange(
+      `GET ${influencerPath()} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.layers.apiKey}\r\nAuthorization: Bearer someone-else\r\nConnection: close\r\n\r\n`,
+    );
+    expect(answer.status).toBe(401);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('two Authorization headers to Hoko: 401 in its envelope, nothing deleted', async () => {
+    const { ids } = await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 1);
+    const body = JSON.stringify(ids);
+    const answer = await rawExchange(
+      `DELETE /api/partners HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.hoko.apiKey}\r\nAuthorization: Bearer ${h.demo.hoko.apiKey}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(answer.status).toBe(401);
+    expect(JSON.parse(answer.body)).toEqual({ error: { en: 'Invalid API key', ar: 'مفتاح API غير صالح' } });
+    expect((await h.store.hoko.deletePartners(h.demo.hoko.workspaceId, ids)).kind).toBe('deleted');
+  });
+});
+
+describe('HEAD', () => {
+  it('HEAD of a GET operation answers as GET would, without a body', async () => {
+    const get = await fetch(`${server.baseUrl}${influencerPath()}`, { headers: layersHeaders() });
+    const head = await fetch(`${server.baseUrl}${influencerPath()}`, { method: 'HEAD', headers: layersHeaders() });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+    expect(await head.text()).toBe('');
+  });
+
+  it('HEAD without a key: the 401 status and headers of GET; Allow of a write-only path lists no HEAD', async () => {
+    expect((await fetch(`${server.baseUrl}${influencerPath()}`, { method: 'HEAD' })).status).toBe(401);
+    const r = await fetch(`${server.baseUrl}/api/partners`, { method: 'HEAD' });
+    expect(r.status).toBe(405);
+    expect(r.headers.get('allow')).toBe('DELETE');
+    const options = await fetch(`${server.baseUrl}${influencerPath()}`, { method: 'OPTIONS' });
+    expect(options.headers.get('allow')).toBe('GET, HEAD, DELETE, PATCH');
+  });
+});
+
+describe('requests the HTTP parser refuses', () => {
+  it.each([
+    ['an unknown method', 'BREW /api/partners HTTP/1.1\r\nHost: x\r\n\r\n', 400],
+    ['no Host header', 'GET /api/partners HTTP/1.1\r\n\r\n', 400],
+    ['Content-Length and Transfer-Encoding both', 'DELETE /api/partners HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400],
+    ['two different Content-Lengths', 'DELETE /api/partners HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n[]', 400],
+    ['a NUL in a header value', 'GET /api/partners HTTP/1.1\r\nHost: x\r\nX-A: a\u0000b\r\n\r\n', 400],
+    ['bytes that are no HTTP', '\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\r\n\r\n', 400],
+    ['headers over 16 KiB', `GET /api/partners HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+  ])('%s: a neutral JSON answer with that status, and the server goes on', async (_name, text, status) => {
+    const answer = await rawExchange(text);
+    expect(answer.status).toBe(status);
+    expect(answer.head).toMatch(/\r\ncontent-type: application\/json; charset=utf-8/i);
+    const body = JSON.parse(answer.body) as { error: string; message: string };
+    expect(body.error).toBe(status === 431 ? 'headers_too_large' : 'bad_request');
+    expect(body.message).not.toMatch(/HPE_|Error:|at .*\.js/);
+    expect(await stillServes()).toBe(200);
+  });
+});

@@ -1,0 +1,97 @@
+// The vendor pages' own requests (/work/shared/seeds/, copied here word for word but for the API
+// key placeholder, which is the demo key) sent to a listening sandbox right after its demo seed:
+// each answers what the page shows, with the page's ids and values (timestamps aside).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ListeningSandbox } from '../../src/sandbox/http/createSandboxServer.js';
+import { openHarnessDatabase, type Harness, type HarnessDatabase } from './http/harness.js';
+
+let hdb: HarnessDatabase;
+let h: Harness;
+let server: ListeningSandbox;
+beforeAll(async () => {
+  hdb = await openHarnessDatabase();
+  h = await hdb.harness();
+  server = await h.sandbox.listen(0, '127.0.0.1');
+});
+afterAll(async () => {
+  await server?.close();
+  await hdb?.close();
+});
+
+const call = async (method: string, path: string, headers: Record<string, string>, body?: string) => {
+  const r = await fetch(`${server.baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+};
+
+describe('Hoko, DELETE /api/partners (004)', () => {
+  it('the 200 request: ["550e8400-e29b-41d4-a716-446655440000"] answers the page\'s deletedIds', async () => {
+    const r = await call('DELETE', '/api/partners', { Authorization: `Bearer ${h.demo.hoko.apiKey}`, 'Content-Type': 'application/json' }, '[\n    "550e8400-e29b-41d4-a716-446655440000"\n  ]');
+    expect(r).toEqual({ status: 200, body: { deletedIds: ['550e8400-e29b-41d4-a716-446655440000'] } });
+  });
+
+  it('the 400 request: ["invalid-id"] answers the page\'s bilingual error', async () => {
+    const r = await call('DELETE', '/api/partners', { Authorization: `Bearer ${h.demo.hoko.apiKey}`, 'Content-Type': 'application/json' }, '[\n    "invalid-id"\n  ]');
+    expect(r).toEqual({ status: 400, body: { error: { en: 'Invalid request', ar: 'طلب غير صالح' } } });
+  });
+
+  it('the 401 request (Bearer invalid_key, no body) and the 403 request of a key without linksWrite', async () => {
+    expect(await call('DELETE', '/api/partners', { Authorization: 'Bearer invalid_key' })).toEqual({ status: 401, body: { error: { en: 'Invalid API key', ar: 'مفتاح API غير صالح' } } });
+    expect(await call('DELETE', '/api/partners', { Authorization: `Bearer ${h.demo.hoko.readOnlyKey}` })).toEqual({
+      status: 403,
+      body: { error: { en: 'Missing required scopes', ar: 'الصلاحيات المطلوبة مفقودة' }, missingScopes: ['linksWrite'] },
+    });
+  });
+});
+
+describe('Layers, DELETE /v1/social-accounts/:socialAccountId (002)', () => {
+  it('the example request revokes sa_9c1e42a0-… and cancels its 4 queued posts, as the page\'s 200 shows', async () => {
+    const r = await call('DELETE', '/v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e', { Authorization: `Bearer ${h.demo.layers.apiKey}` });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({
+      socialAccountId: 'sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e',
+      status: 'disconnected',
+      disconnectedReason: 'revoked_by_partner',
+      canceledScheduledPosts: 4,
+      disconnectedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/),
+    });
+    // "Account not in your organization, or already disconnected": 404.
+    expect((await call('DELETE', '/v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e', { Authorization: `Bearer ${h.demo.layers.apiKey}` })).body).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('Ayrshare, DELETE /api/post (003)', () => {
+  const auth = () => ({ Authorization: `Bearer ${h.demo.ayrshare.apiKey}`, 'Content-Type': 'application/json' });
+  const x = { 'X-Twitter-OAuth1-Api-Key': 'X_CONSUMER_KEY', 'X-Twitter-OAuth1-Api-Secret': 'X_CONSUMER_SECRET' };
+
+  it('the PHP example\'s post 7NFVK0QIXET5rCUS9tmf (with the X headers the page requires) answers the page\'s "200: Success"', async () => {
+    const r = await call('DELETE', '/api/post', { ...auth(), ...x }, JSON.stringify({ id: '7NFVK0QIXET5rCUS9tmf' }));
+    expect(r).toEqual({
+      status: 200,
+      body: {
+        twitter: { action: 'delete', status: 'success', id: '1288900099663775749' },
+        facebook: { action: 'delete', status: 'success', id: '104920007983682_108683297607743' },
+        status: 'success',
+      },
+    });
+  });
+
+  it('p8Ee6xDPx8PRxsjtDXf3: markManualDeleted answers the page\'s 200, then a delete the page\'s 383', async () => {
+    expect(await call('DELETE', '/api/post', auth(), JSON.stringify({ id: 'p8Ee6xDPx8PRxsjtDXf3', markManualDeleted: true }))).toEqual({ status: 200, body: { status: 'success', id: 'p8Ee6xDPx8PRxsjtDXf3' } });
+    expect(await call('DELETE', '/api/post', auth(), JSON.stringify({ id: 'p8Ee6xDPx8PRxsjtDXf3' }))).toEqual({
+      status: 400,
+      body: { action: 'delete', status: 'error', code: 383, message: 'The post is already deleted.', id: 'p8Ee6xDPx8PRxsjtDXf3' },
+    });
+  });
+
+  it('DD3fA2DC4qe2T48hSdgs, still live at its network: markManualDeleted answers the page\'s 382', async () => {
+    const r = await call('DELETE', '/api/post', auth(), JSON.stringify({ id: 'DD3fA2DC4qe2T48hSdgs', markManualDeleted: true }));
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ action: 'delete', status: 'error', code: 382, id: 'DD3fA2DC4qe2T48hSdgs', markManualDeleted: true });
+  });
+
+  it('IdpUOyihLEpIx0d0N9mI and the placeholder "Post ID" are no posts: the page\'s 114', async () => {
+    for (const id of ['IdpUOyihLEpIx0d0N9mI', 'Post ID']) {
+      expect(await call('DELETE', '/api/post', auth(), JSON.stringify({ id }))).toEqual({ status: 400, body: { action: 'delete', status: 'error', code: 114, message: 'Delete id not found.', id } });
+    }
+  });
+});
