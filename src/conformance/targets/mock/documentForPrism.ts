@@ -1,0 +1,108 @@
+/**
+ * The copy of a foreign document written for Prism (a `--spec` document; this project's documents
+ * are served as generated). Prism reads some parts of a 3.1 document otherwise than the suite, or
+ * cannot read them at all; the copy removes those differences, and nothing else:
+ *
+ * - the schema dialect: Prism validates with JSON Schema draft-07 unless `jsonSchemaDialect`
+ *   names 2020-12 (prism-http picks its ajv by `$schema`), so `prefixItems`, `$ref` siblings and
+ *   `dependentRequired` were ignored and a valid `tags: ["x", 1]` with `items: false` rejected.
+ *   The suite reads every document as OpenAPI 3.1 (3.0 is upgraded first), whose default dialect
+ *   is 2020-12: the copy says so.
+ * - `$ref`s in extensions (`x-topics: { content: { $ref: ./docs/intro.md } }`): the bundler leaves
+ *   them, and Prism, which resolves every `$ref`, stops on a file that is not beside the copy. An
+ *   extension holding a `$ref` that does not resolve inside the document is left out.
+ * - response header examples that are not strings (`Link` with `example: ['<…>; rel="next"']`):
+ *   Prism sends the example as the header and then crashes on it while validating its own answer
+ *   (`value.split is not a function`). A header travels as text, so the copy writes each example
+ *   as its `simple`-style text (`a,b` for an array).
+ */
+import { getAtPointer, isObject, refToPointer } from '../../../openapi/jsonPointer.js';
+import type { OpenApiDocument } from '../../../openapi/loadDocument.js';
+import { serializeParameter } from '../../../openapi/serializeParameter.js';
+
+const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+/** OpenAPI 3.1's default dialect: 2020-12 with OpenAPI's vocabulary, which Prism does not recognise. */
+const OAS_BASE_DIALECT = /^https:\/\/spec\.openapis\.org\/oas\/3\.1\/dialect\/base$/;
+
+/** Whether `ref` names something inside `doc`. */
+function resolvesInside(doc: unknown, ref: string): boolean {
+  if (!ref.startsWith('#')) return false;
+  try {
+    return getAtPointer(doc, refToPointer(ref)) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `value` holds, at any depth, a `$ref` that does not resolve inside `doc`. */
+function holdsDanglingRef(doc: unknown, value: unknown, seen = new Set<unknown>()): boolean {
+  if (!isObject(value) && !Array.isArray(value)) return false;
+  if (seen.has(value)) return false;
+  seen.add(value);
+  if (isObject(value) && typeof value.$ref === 'string' && !resolvesInside(doc, value.$ref)) return true;
+  return (Array.isArray(value) ? value : Object.values(value)).some((v) => holdsDanglingRef(doc, v, seen));
+}
+
+/** A copy of `value` without the `x-` members that hold a dangling `$ref`. */
+function withoutDanglingExtensions(doc: unknown, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => withoutDanglingExtensions(doc, v));
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (key.startsWith('x-') && holdsDanglingRef(doc, member)) continue;
+    out[key] = withoutDanglingExtensions(doc, member);
+  }
+  return out;
+}
+
+/** A header example as the text it travels as (`simple` style); strings are kept. */
+function headerText(name: string, example: unknown): unknown {
+  if (typeof example === 'string' || example === undefined) return example;
+  try {
+    return (serializeParameter({ name, in: 'header' }, example) as { value: string }).value;
+  } catch {
+    return String(example);
+  }
+}
+
+/** Writes every example of one Header Object (in place) as header text. */
+function headerExamplesAsText(name: string, header: unknown): void {
+  if (!isObject(header) || typeof header.$ref === 'string') return;
+  if (header.example !== undefined) header.example = headerText(name, header.example);
+  if (isObject(header.examples)) {
+    for (const example of Object.values(header.examples)) {
+      if (isObject(example) && example.value !== undefined) example.value = headerText(name, example.value);
+    }
+  }
+}
+
+/** The Response Objects of the document: every operation's (paths and webhooks) and `components.responses`. */
+function responseObjects(doc: Record<string, unknown>): unknown[] {
+  const responses: unknown[] = [];
+  for (const holder of [doc.paths, doc.webhooks]) {
+    if (!isObject(holder)) continue;
+    for (const item of Object.values(holder)) {
+      if (!isObject(item)) continue;
+      for (const operation of Object.values(item)) {
+        if (isObject(operation) && isObject(operation.responses)) responses.push(...Object.values(operation.responses));
+      }
+    }
+  }
+  const components = isObject(doc.components) ? doc.components : {};
+  if (isObject(components.responses)) responses.push(...Object.values(components.responses));
+  return responses;
+}
+
+/** The document Prism is given for `doc` (a copy; `doc` is not changed). */
+export function documentForPrism(doc: OpenApiDocument): Record<string, unknown> {
+  const copy = withoutDanglingExtensions(doc, doc) as Record<string, unknown>;
+  const dialect = copy.jsonSchemaDialect;
+  if (dialect === undefined || (typeof dialect === 'string' && OAS_BASE_DIALECT.test(dialect))) copy.jsonSchemaDialect = DRAFT_2020_12;
+  for (const response of responseObjects(copy)) {
+    if (!isObject(response) || !isObject(response.headers)) continue;
+    for (const [name, header] of Object.entries(response.headers)) headerExamplesAsText(name, header);
+  }
+  const components = isObject(copy.components) ? copy.components : {};
+  if (isObject(components.headers)) for (const [name, header] of Object.entries(components.headers)) headerExamplesAsText(name, header);
+  return copy;
+}
