@@ -18,6 +18,7 @@ import { isJsonMediaType } from '../../openapi/mediaTypes.js';
 import type { Located, Operation } from '../../openapi/operations.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
+import { pruneToValid } from './pruneSample.js';
 import { directionalErrors } from './requestDirection.js';
 import { ABSENT, createSchemaWalker, declaredTypes } from './schemaWalk.js';
 
@@ -213,8 +214,10 @@ function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pi
     else defects.push({ where: `body example '${name}'`, message: `request example '${name}' is invalid against its schema: ${errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ')}`, pointer });
   }
   if (valid.length === 0 && schemaPointer) {
-    const sampled = sampleSchema(api, schemaPointer);
-    if (sampled !== undefined && directionalErrors(api.validator, api.doc, schemaPointer, sampled, 'request').length === 0) valid.push(['sampled', sampled]);
+    const errors = (value: unknown) => directionalErrors(api.validator, api.doc, schemaPointer, value, 'request');
+    const raw = sampleSchema(api, schemaPointer);
+    const sampled = raw === undefined ? undefined : pruneToValid(raw, errors);
+    if (sampled !== undefined && errors(sampled).length === 0) valid.push(['sampled', sampled]);
   }
   if (valid.length === 0) {
     if (required) throw new OperationSkip('the request body has no valid example and no valid value could be sampled from its schema', schemaPointer ?? mediaPointer);

@@ -19,6 +19,15 @@ describe('planOperation (foreign documents)', () => {
     expect(plan.parameters[0]!.value).toBeLessThanOrEqual(100);
   });
 
+  it('builds a valid body for a recursive schema (the sampler cuts the recursion with {})', async () => {
+    const node = { type: 'object', required: ['name'], properties: { name: { type: 'string', maxLength: 5 }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } };
+    const api = await foreignApi({ components: { schemas: { Node: node } }, paths: { '/tree': { post: { requestBody: { required: true, content: json({ $ref: '#/components/schemas/Node' }) }, responses: ok } } } });
+    const plan = planOperation(api, api.operations[0]!);
+    const [[name, body]] = plan.bodies as [[string, unknown]];
+    expect(name).toBe('sampled');
+    expect(api.validator.validate('#/components/schemas/Node', body)).toEqual([]);
+  });
+
   it('reports a required form body as untestable, pointing at its content', async () => {
     const api = await foreignApi({ paths: { '/upload': { post: { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object' } } } }, responses: ok } } } });
     expect(() => planOperation(api, api.operations[0]!)).toThrow(OperationSkip);
