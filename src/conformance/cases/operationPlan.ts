@@ -107,12 +107,13 @@ export function parameterValueErrors(api: LoadedApi, pointer: string, value: unk
   return errors.map((e) => `${e.instancePath || '(root)'} ${e.message}`);
 }
 
-/** A value openapi-sampler builds for the schema at `pointer` (readOnly left out for requests), or undefined. */
-export function sampleSchema(api: LoadedApi, pointer: string): unknown {
+/** A value openapi-sampler builds for the schema at `pointer` (readOnly left out for requests, writeOnly for responses), or undefined. */
+export function sampleSchema(api: LoadedApi, pointer: string, direction: 'request' | 'response' = 'request'): unknown {
   const schema = getAtPointer(api.doc, pointer);
   if (schema === undefined) return undefined;
+  const skip = direction === 'request' ? { skipReadOnly: true } : { skipWriteOnly: true };
   try {
-    return sampler.sample(schema as never, { skipReadOnly: true, quiet: true, enablePatterns: true }, api.doc);
+    return sampler.sample(schema as never, { ...skip, quiet: true, enablePatterns: true }, api.doc);
   } catch {
     return undefined;
   }

@@ -7,6 +7,7 @@ import { deriveDocumentedResponses } from '../../cases/deriveDocumentedResponses
 import { preferCodeFor } from '../../../openapi/statusKeys.js';
 import type { TargetAdapter } from '../target.js';
 import { exampleBody } from './example-body.js';
+import { generatedBodyExcuse } from './generatedBody.js';
 import { mockViolation } from './mock-violation.js';
 
 /** Statuses Prism may answer for any invalid request: the operation's 422 or 400 (else a 422 of its own). */
@@ -43,4 +44,5 @@ export const mockTarget: TargetAdapter = {
     return undefined;
   },
   checks: [exampleBody, mockViolation],
+  excuse: generatedBodyExcuse,
 };
