@@ -84,3 +84,22 @@ describe('negative cases the mock cannot prove', () => {
     for (const c of negatives) expect(mockTarget.skipReason(c)).toMatch(/not valid under the u flag/);
   });
 });
+
+describe('the client error a negative case expects where an operation documents neither 400 nor 422', () => {
+  it('is any client error, not a guess among the documented ones (a 409 that means something else)', async () => {
+    const parameters = [{ name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: ['a', 'b'] } }];
+    const responses = { '204': { description: 'gone' }, '404': { description: 'no such kind' }, '409': { description: 'in use' } };
+    const api = await foreignApi({ paths: { '/kinds/{kind}': { delete: { parameters, responses } } } });
+    const negative = deriveCases(api).find((c) => c.brokenRule?.startsWith('path kind: enum'));
+    expect(negative?.expect.statuses).toEqual(['4XX']);
+  });
+});
+
+describe('negative cases of an operation whose only client error is another one', () => {
+  it('are derived, expecting any client error (before: skipped as documenting no client-error status)', async () => {
+    const parameters = [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' }, example: 1 }];
+    const api = await foreignApi({ paths: { '/things/{id}': { get: { parameters, responses: { ...ok, '404': { description: 'none' } } } } } });
+    const negative = deriveCases(api).find((c) => c.brokenRule?.startsWith('path id: type'));
+    expect(negative?.expect.statuses).toEqual(['4XX']);
+  });
+});

@@ -9,6 +9,7 @@ import type { TargetAdapter } from '../target.js';
 import { exampleBody } from './example-body.js';
 import { generatedBodyExcuse } from './generatedBody.js';
 import { mockViolation } from './mock-violation.js';
+import { prismOwnRejectionExcuse } from './prismOwnRejection.js';
 
 /** Statuses Prism may answer for any invalid request: the operation's 422 or 400 (else a 422 of its own). */
 const validationStatuses = (statuses: string[]) => statuses.filter((s) => s === '400' || s === '422');
@@ -44,5 +45,5 @@ export const mockTarget: TargetAdapter = {
     return undefined;
   },
   checks: [exampleBody, mockViolation],
-  excuse: generatedBodyExcuse,
+  excuse: (api, testCase, response, failures) => prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures),
 };
