@@ -1,24 +1,38 @@
-import { childPointer, isObject, resolveRef } from '../../openapi/jsonPointer.js';
-import type { OpenApiDocument } from '../../openapi/loadDocument.js';
+import { ABSENT, createSchemaWalker, declaredTypes, type Facet, type SchemaWalker } from '../cases/schemaWalk.js';
+import { isObject } from '../../openapi/jsonPointer.js';
 import type { Check } from './check.js';
 
-/** The schema at `pointer`, its `$ref` followed once (a header's schema is often a component). */
-function schemaAt(doc: OpenApiDocument | undefined, schema: unknown, pointer: string): Record<string, unknown> | undefined {
-  if (!doc) return isObject(schema) ? schema : undefined;
-  try {
-    const resolved = resolveRef(doc, schema, pointer).value;
-    return isObject(resolved) ? resolved : undefined;
-  } catch {
-    return isObject(schema) ? schema : undefined;
-  }
+/** What the schema at a spot of a header value declares: its types, and its items' and properties' spots. */
+interface Spot {
+  types: Set<string>;
+  item(index: number): Spot;
+  property(name: string): Spot;
 }
 
-/** A scalar header text as the type its schema declares (`'30'` → 30 for an integer header). */
-function coerceScalar(value: string, schema: unknown): unknown {
-  const type = isObject(schema) ? schema.type : undefined;
-  const types = Array.isArray(type) ? type : [type];
-  if ((types.includes('integer') || types.includes('number')) && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
-  if (types.includes('boolean') && /^(true|false)$/.test(value)) return value === 'true';
+/** A spot read with the schema walker: `$ref`s, `allOf`/`anyOf`/`oneOf` branches followed. */
+function walkedSpot(walker: SchemaWalker, facets: Facet[]): Spot {
+  return {
+    types: declaredTypes(facets),
+    item: (index) => walkedSpot(walker, walker.itemFacets(facets, index, ABSENT)),
+    property: (name) => walkedSpot(walker, walker.propertyFacets(facets, name, ABSENT)),
+  };
+}
+
+/** A spot read from the schema object alone (no document to follow `$ref`s in). */
+function plainSpot(schema: unknown): Spot {
+  const s = isObject(schema) ? schema : {};
+  const type = s.type;
+  return {
+    types: new Set((Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string')),
+    item: () => plainSpot(s.items),
+    property: (name) => plainSpot(isObject(s.properties) && s.properties[name] !== undefined ? s.properties[name] : s.additionalProperties),
+  };
+}
+
+/** A scalar header text as the type its spot declares (`'30'` → 30 for an integer header). */
+function coerceScalar(value: string, spot: Spot): unknown {
+  if ((spot.types.has('integer') || spot.types.has('number')) && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  if (spot.types.has('boolean') && /^(true|false)$/.test(value)) return value === 'true';
   return value;
 }
 
@@ -27,29 +41,17 @@ function coerceScalar(value: string, schema: unknown): unknown {
  * header has): an array from `a,b`, an object from `k,v,k2,v2` (`k=v,k2=v2` when `explode`), a
  * scalar coerced.
  */
-function readHeader(value: string, schema: Record<string, unknown> | undefined, explode: boolean, doc: OpenApiDocument | undefined, pointer: string): unknown {
-  const types = schema ? (Array.isArray(schema.type) ? schema.type : [schema.type]) : [];
+function readHeader(value: string, spot: Spot, explode: boolean): unknown {
   const parts = () => (value.trim() === '' ? [] : value.split(',').map((part) => part.trim()));
-  if (types.includes('array') && !types.includes('string')) {
-    const items = schema && schema.items !== undefined ? schemaAt(doc, schema.items, childPointer(pointer, 'items')) : undefined;
-    return parts().map((part) => coerceScalar(part, items));
+  if (spot.types.has('array') && !spot.types.has('string')) return parts().map((part, i) => coerceScalar(part, spot.item(i)));
+  if (spot.types.has('object') && !spot.types.has('string')) {
+    const list = parts();
+    const pairs: string[][] = [];
+    if (explode) for (const part of list) pairs.push(part.split('='));
+    else for (let i = 0; i < list.length; i += 2) pairs.push(list.slice(i, i + 2));
+    return Object.fromEntries(pairs.map(([k = '', v = '']) => [k, coerceScalar(v, spot.property(k))]));
   }
-  if (types.includes('object') && !types.includes('string')) {
-    const pairs = explode ? parts().map((part) => part.split('=')) : chunk(parts());
-    const member = (key: string) => {
-      const declared = isObject(schema?.properties) ? schema.properties[key] : undefined;
-      if (declared !== undefined) return schemaAt(doc, declared, childPointer(pointer, 'properties', key));
-      return isObject(schema?.additionalProperties) ? schemaAt(doc, schema.additionalProperties, childPointer(pointer, 'additionalProperties')) : undefined;
-    };
-    return Object.fromEntries(pairs.map(([k = '', v = '']) => [k, coerceScalar(v, member(k))]));
-  }
-  return coerceScalar(value, schema);
-}
-
-function chunk(parts: string[]): string[][] {
-  const out: string[][] = [];
-  for (let i = 0; i < parts.length; i += 2) out.push(parts.slice(i, i + 2));
-  return out;
+  return coerceScalar(value, spot);
 }
 
 /** Every documented header that is present is valid against its schema. */
@@ -57,16 +59,18 @@ export const headerSchema: Check = {
   id: 'header-schema',
   description: 'present response headers are valid against their schemas',
   appliesTo: ({ statusKey }) => statusKey !== undefined,
-  run: ({ operation, statusKey, response, validator, redact, doc }) =>
-    Object.entries(operation.responseHeaders(statusKey as string)).flatMap(([name, header]) => {
+  run: ({ operation, statusKey, response, validator, redact, doc }) => {
+    const walker = doc ? createSchemaWalker(validator, doc) : undefined;
+    return Object.entries(operation.responseHeaders(statusKey as string)).flatMap(([name, header]) => {
       const value = response.headers[name.toLowerCase()];
       if (value === undefined || header.value.schema === undefined) return [];
       const pointer = `${header.pointer}/schema`;
-      const schema = schemaAt(doc, header.value.schema, pointer);
-      return validator.validate(pointer, readHeader(value, schema, header.value.explode === true, doc, pointer)).map((error) => ({
+      const spot = walker ? walkedSpot(walker, walker.facets(pointer, ABSENT)) : plainSpot(header.value.schema);
+      return validator.validate(pointer, readHeader(value, spot, header.value.explode === true)).map((error) => ({
         rule: 'header-schema' as const,
         message: `header '${name}: ${redact.excerpt(value, 200)}' ${error.message}`,
         actual: redact.excerpt(value, 200),
       }));
-    }),
+    });
+  },
 };

@@ -1,5 +1,5 @@
 // A header travels as text in the `simple` style: an array header is `a,b`, an object header
-// `k,v` (`k=v` exploded), and a header schema may be a `$ref`; each is read as its schema's type
+// `k,v` (`k=v` exploded), and a header schema may be a `$ref` or a combinator; each is read as its schema's type
 // before it is validated.
 import { describe, expect, it } from 'vitest';
 import { checkResponse } from '../../../src/conformance/checks/checkResponse.js';
@@ -24,6 +24,7 @@ const doc = toOpenApiDocument(
                 'X-Range': { schema: { type: 'object', properties: { from: { type: 'integer' }, to: { type: 'integer' } }, required: ['from', 'to'] } },
                 'X-Pairs': { explode: true, schema: { type: 'object', additionalProperties: { type: 'integer' } } },
                 'X-Remaining': { schema: { $ref: '#/components/schemas/Count' } },
+                'X-Codes': { schema: { anyOf: [{ type: 'array', items: { $ref: '#/components/schemas/Count' } }] } },
               },
             },
           },
@@ -41,7 +42,7 @@ const rules = (headers: Record<string, string>): RuleId[] =>
 
 describe('header-schema on array, object and $ref header schemas', () => {
   it('reads valid texts as their schema types', () => {
-    for (const [k, v] of Object.entries({ 'x-ids': '1, 2,3', 'x-range': 'from,1,to,5', 'x-pairs': 'a=1,b=2', 'x-remaining': '7' })) expect([k, rules({ [k]: v })]).toEqual([k, []]);
+    for (const [k, v] of Object.entries({ 'x-ids': '1, 2,3', 'x-range': 'from,1,to,5', 'x-pairs': 'a=1,b=2', 'x-remaining': '7', 'x-codes': '1,2' })) expect([k, rules({ [k]: v })]).toEqual([k, []]);
   });
   it('still fails what the schema rejects', () => {
     expect(rules({ 'x-ids': '1,two' })).toEqual(['header-schema']);
@@ -49,5 +50,6 @@ describe('header-schema on array, object and $ref header schemas', () => {
     expect(rules({ 'x-range': 'from,1' })).toEqual(['header-schema']);
     expect(rules({ 'x-pairs': 'a=x' })).toEqual(['header-schema']);
     expect(rules({ 'x-remaining': '-1' })).toEqual(['header-schema']);
+    expect(rules({ 'x-codes': '1,-2' })).toContain('header-schema');
   });
 });
