@@ -20,8 +20,9 @@ export interface TargetAdapter {
   /** Checks this target adds to the registered ones. */
   checks: readonly Check[];
   /**
-   * Why the failures found in an answer are this target's own doing, neither the document's nor
-   * the implementation's (a mock's made-up body); the case is then skipped with this reason.
+   * Asked of every answer: why what it shows (its failures, or the answer itself) is this target's
+   * own doing, neither the document's nor the implementation's (a mock's made-up body, a crash of
+   * the mock); the case is then skipped with this reason.
    */
   excuse?(api: LoadedApi, testCase: TestCase, response: ObservedResponse, failures: readonly CheckFailure[]): string | undefined;
 }

@@ -14,9 +14,11 @@
  * - response header examples that are not strings (`Link` with `example: ['<…>; rel="next"']`):
  *   Prism sends the example as the header and then crashes on it while validating its own answer
  *   (`value.split is not a function`). A header travels as text, so the copy writes each example
- *   as its `simple`-style text (`a,b` for an array).
+ *   as its `simple`-style text (`a,b` for an array); a header without an example gets a sampled
+ *   one its schema accepts (Prism sends `null` for it, and for an array crashes the same way).
  */
-import { getAtPointer, isObject, refToPointer } from '../../../openapi/jsonPointer.js';
+import * as sampler from 'openapi-sampler';
+import { childPointer, getAtPointer, isObject, refToPointer } from '../../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../../openapi/loadDocument.js';
 import { serializeParameter } from '../../../openapi/serializeParameter.js';
 
@@ -65,9 +67,26 @@ function headerText(name: string, example: unknown): unknown {
   }
 }
 
-/** Writes every example of one Header Object (in place) as header text. */
-function headerExamplesAsText(name: string, header: unknown): void {
+/** Whether `value` is valid against the schema at `pointer` (of the document, which the copy keeps the pointers of). */
+export type Accepts = (pointer: string, value: unknown) => boolean;
+
+/**
+ * Writes every example of one Header Object (in place) as header text. A header with no example
+ * gets one sampled from its schema, when `accepts` finds the sample valid: Prism sends `null` (or
+ * the word `string`) for it, and for an array or object header then crashes on its own answer
+ * (`Cannot read properties of null (reading 'split')`).
+ */
+function headerExamplesAsText(doc: unknown, pointer: string, name: string, header: unknown, accepts: Accepts | undefined): void {
   if (!isObject(header) || typeof header.$ref === 'string') return;
+  const documented = header.example !== undefined || (isObject(header.examples) && Object.keys(header.examples).length > 0);
+  if (!documented && header.schema !== undefined && accepts) {
+    try {
+      const sample: unknown = sampler.sample(header.schema as never, { quiet: true }, doc as never);
+      if (sample !== undefined && accepts(childPointer(pointer, 'schema'), sample)) header.example = sample;
+    } catch {
+      // no sample: Prism is left to its own
+    }
+  }
   if (header.example !== undefined) header.example = headerText(name, header.example);
   if (isObject(header.examples)) {
     for (const example of Object.values(header.examples)) {
@@ -76,33 +95,37 @@ function headerExamplesAsText(name: string, header: unknown): void {
   }
 }
 
-/** The Response Objects of the document: every operation's (paths and webhooks) and `components.responses`. */
-function responseObjects(doc: Record<string, unknown>): unknown[] {
-  const responses: unknown[] = [];
-  for (const holder of [doc.paths, doc.webhooks]) {
+/** The Response Objects of the document, with their pointers: every operation's (paths and webhooks) and `components.responses`. */
+function responseObjects(doc: Record<string, unknown>): [string, unknown][] {
+  const responses: [string, unknown][] = [];
+  for (const field of ['paths', 'webhooks']) {
+    const holder = doc[field];
     if (!isObject(holder)) continue;
-    for (const item of Object.values(holder)) {
+    for (const [path, item] of Object.entries(holder)) {
       if (!isObject(item)) continue;
-      for (const operation of Object.values(item)) {
-        if (isObject(operation) && isObject(operation.responses)) responses.push(...Object.values(operation.responses));
+      for (const [method, operation] of Object.entries(item)) {
+        if (!isObject(operation) || !isObject(operation.responses)) continue;
+        for (const [status, response] of Object.entries(operation.responses)) responses.push([childPointer('#', field, path, method, 'responses', status), response]);
       }
     }
   }
   const components = isObject(doc.components) ? doc.components : {};
-  if (isObject(components.responses)) responses.push(...Object.values(components.responses));
+  if (isObject(components.responses)) for (const [name, response] of Object.entries(components.responses)) responses.push([childPointer('#/components/responses', name), response]);
   return responses;
 }
 
-/** The document Prism is given for `doc` (a copy; `doc` is not changed). */
-export function documentForPrism(doc: OpenApiDocument): Record<string, unknown> {
+/** The document Prism is given for `doc` (a copy; `doc` is not changed); `accepts` vets the header examples sampled for it. */
+export function documentForPrism(doc: OpenApiDocument, accepts?: Accepts): Record<string, unknown> {
   const copy = withoutDanglingExtensions(doc, doc) as Record<string, unknown>;
   const dialect = copy.jsonSchemaDialect;
   if (dialect === undefined || (typeof dialect === 'string' && OAS_BASE_DIALECT.test(dialect))) copy.jsonSchemaDialect = DRAFT_2020_12;
-  for (const response of responseObjects(copy)) {
+  for (const [pointer, response] of responseObjects(copy)) {
     if (!isObject(response) || !isObject(response.headers)) continue;
-    for (const [name, header] of Object.entries(response.headers)) headerExamplesAsText(name, header);
+    for (const [name, header] of Object.entries(response.headers)) headerExamplesAsText(copy, childPointer(pointer, 'headers', name), name, header, accepts);
   }
   const components = isObject(copy.components) ? copy.components : {};
-  if (isObject(components.headers)) for (const [name, header] of Object.entries(components.headers)) headerExamplesAsText(name, header);
+  if (isObject(components.headers)) {
+    for (const [name, header] of Object.entries(components.headers)) headerExamplesAsText(copy, childPointer('#/components/headers', name), name, header, accepts);
+  }
   return copy;
 }
