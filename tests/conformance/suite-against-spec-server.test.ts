@@ -27,6 +27,7 @@ const GALLERY: { mutation: Mutation; title: RegExp; failure: RegExp }[] = [
   { mutation: 'other-envelope', title: /rejects credentials: missing/, failure: /\[body-schema\] body must have required property 'code'/ },
   { mutation: 'no-credentials-needed', title: /rejects credentials: missing/, failure: /\[status-expected\] expected status 401, got 200/ },
   { mutation: 'stack-trace', title: /rejects credentials: missing/, failure: /\[no-stack-trace\] the 401 answer carries a JavaScript stack trace/ },
+  { mutation: 'ignores-required-header', title: /rejects header X-Request-Id: required/, failure: /\[status-expected\] expected status 400, got 200/ },
   { mutation: 'server-error-on-valid', title: /valid request/, failure: /\[status-expected\] expected status 2XX or 3XX or 4XX, got 500/ },
 ];
 

@@ -163,6 +163,17 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       negative(`${location}.${name} ${v.keyword}`, `${location} ${name}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, caveat(`${parameter.pointer}/schema`));
     }
   }
+  // Required query, header and cookie parameters, each left out once (OpenAPI ignores header
+  // parameters named Accept, Content-Type and Authorization: the suite sets those itself).
+  for (const planned of plan.parameters) {
+    const { name, in: location, parameter } = planned;
+    if (location === 'path' || parameter.value.required !== true) continue;
+    if (location === 'header' && /^(accept|content-type|authorization)$/i.test(name)) continue;
+    const status = validation(parameterValidationStatus(op.statuses()));
+    const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
+    const cookieCaveat = location === 'cookie' ? 'Prism does not validate cookie parameters' : undefined;
+    negative(`${location}.${name} missing`, `${location} ${name}: required`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, cookieCaveat);
+  }
   if (skipped.size > 0) {
     cases.push(preflightCase(api, op, 'negative no-client-error', 'skipped', `${op.operationId} documents no client-error status: no negative case for ${[...skipped].join(', ')}`, `${op.pointer}/responses`));
   }

@@ -103,3 +103,22 @@ describe('negative cases of an operation whose only client error is another one'
     expect(negative?.expect.statuses).toEqual(['4XX']);
   });
 });
+
+describe('a required query, header or cookie parameter', () => {
+  it('is left out once, by a negative case that names it (never the header parameters OpenAPI ignores)', async () => {
+    const parameters = [
+      { name: 'limit', in: 'query', required: true, schema: { type: 'integer' }, example: 5 },
+      { name: 'X-Trace', in: 'header', required: true, schema: { type: 'string' }, example: 't' },
+      { name: 'session', in: 'cookie', required: true, schema: { type: 'string' }, example: 's' },
+      { name: 'Accept', in: 'header', required: true, schema: { type: 'string' }, example: 'application/json' },
+    ];
+    const api = await foreignApi({ paths: { '/items': { get: { parameters, responses: { ...ok, ...invalid } } } } });
+    const missing = deriveCases(api).filter((c) => c.brokenRule?.endsWith(': required'));
+    expect(missing.map((c) => c.brokenRule)).toEqual(['query limit: required', 'header X-Trace: required', 'cookie session: required']);
+    const header = missing[1]!;
+    expect(header.request.headers['X-Trace']).toBeUndefined();
+    expect(header.request.query.limit).toBe('5');
+    expect(header.expect).toMatchObject({ statuses: ['400'], violationAt: ['request', 'header', 'X-Trace'] });
+    expect(missing[2]!.mockCaveat).toBe('Prism does not validate cookie parameters');
+  });
+});
