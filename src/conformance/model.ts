@@ -80,6 +80,7 @@ export type RuleId =
   | 'header-required'
   | 'header-schema'
   | 'field-errors'
+  | 'no-stack-trace'
   | 'example-body'
   | 'mock-violation'
   | 'behaviour'

@@ -2,10 +2,11 @@
 // root of a multi-file document, bundled with @redocly/openapi-core (external `$ref`s pulled into
 // `#/components`, internal `$ref`s kept), then upgraded to 3.1 (see upgradeDocument.ts).
 
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import type { bundle, NormalizedProblem } from '@redocly/openapi-core';
 import { isObject } from './jsonPointer.js';
+import { findRefCycle } from './refCycle.js';
 import { toOpenApiDocument, type OpenApiDocument } from './loadDocument.js';
 import { isOpenApi30, upgradeDocument } from './upgradeDocument.js';
 
@@ -70,7 +71,9 @@ export async function loadAnyDocument(source: string): Promise<OpenApiDocument> 
     const config = await createConfig({});
     result = await bundle({ ref, config, externalRefResolver: new LoopbackResolver() });
   } catch (error) {
-    throw new Error(`Cannot load OpenAPI document ${source}: ${oneLine((error as Error).message)}`);
+    const cycle = isUrl || !/circular/i.test((error as Error).message) ? undefined : await refCycleIn(ref);
+    const why = cycle ? `a $ref cycle that never reaches a value: ${cycle.join(' → ')}` : oneLine((error as Error).message);
+    throw new Error(`Cannot load OpenAPI document ${source}: ${why}`);
   }
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
@@ -86,6 +89,16 @@ export async function loadAnyDocument(source: string): Promise<OpenApiDocument> 
     throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document (openapi: ${JSON.stringify(parsed.openapi)})`);
   }
   return toOpenApiDocument(upgradeDocument(parsed), `OpenAPI document ${source}`);
+}
+
+/** The `$ref` cycle of the root file, when the bundler stopped on one there (it does not say where). */
+async function refCycleIn(file: string): Promise<string[] | undefined> {
+  try {
+    const { parseYaml } = await import('@redocly/openapi-core');
+    return findRefCycle(parseYaml(await readFile(file, 'utf8')));
+  } catch {
+    return undefined;
+  }
 }
 
 function oneLine(text: string): string {

@@ -76,3 +76,28 @@ function completeEntries(text: string): unknown[] {
   }
   return out;
 }
+
+/** The problem type of the 422 Prism makes up when an operation documents no 400 or 422. */
+const PRISM_UNPROCESSABLE = 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY';
+
+/**
+ * The violations of the 422 Prism makes up for an invalid request to an operation that documents
+ * no validation response (`application/problem+json` whose `validation` lists them, located as
+ * `['path', 'resource']`: given here as `['request', 'path', 'resource']`, like the header's).
+ * Undefined when the answer is not that 422.
+ */
+export function prismOwnRejection(status: number, bodyText: string): SlViolation[] | undefined {
+  if (status !== 422) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    return undefined;
+  }
+  if (typeof body !== 'object' || body === null || (body as Record<string, unknown>).type !== PRISM_UNPROCESSABLE) return undefined;
+  const validation = (body as Record<string, unknown>).validation;
+  return (Array.isArray(validation) ? validation : [])
+    .map(toViolation)
+    .filter((v): v is SlViolation => v !== undefined)
+    .map((v) => (v.location[0] === 'request' ? v : { ...v, location: ['request', ...v.location] }));
+}

@@ -32,6 +32,7 @@ beforeAll(async () => {
     'swagger.json': JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }),
     'broken-ref.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": { $ref: "./nope.yaml" }\n',
     'syntax.yaml': 'openapi: 3.1.0\n  info: [\n',
+    'cycle.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: "#/components/schemas/A" }\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B" }\n    B: { $ref: "#/components/schemas/A" }\n',
     'remote.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": { $ref: "https://example.com/r.yaml" }\n',
   };
   for (const [name, text] of Object.entries(files)) await writeFile(file(name), text);
@@ -60,6 +61,11 @@ describe('loadAnyDocument', () => {
     const error = await loadAnyDocument(file('broken-ref.yaml')).catch((e: Error) => e);
     expect((error as Error).message).toMatch(/^Cannot load OpenAPI document .*broken-ref\.yaml: Can't resolve \$ref.*nope\.yaml/);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('names the $ref cycle that never reaches a value, on one line', async () => {
+    const error = await loadAnyDocument(file('cycle.yaml')).catch((e: Error) => e);
+    expect((error as Error).message).toBe(`Cannot load OpenAPI document ${file('cycle.yaml')}: a $ref cycle that never reaches a value: #/components/schemas/A → #/components/schemas/B → #/components/schemas/A`);
   });
 
   it('names the file on a YAML syntax error and on a missing file', async () => {

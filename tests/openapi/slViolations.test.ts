@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSlViolations } from '../../src/openapi/slViolations.js';
+import { parseSlViolations, prismOwnRejection } from '../../src/openapi/slViolations.js';
 
 const one = { location: ['request', 'body', 'name'], severity: 'Error', code: 'required', message: "Request body must have required property 'name'" };
 const two = { location: ['request', 'query', 'limit'], severity: 'Error', code: 'maximum', message: 'Request query parameter limit must be <= 100 {sic}' };
@@ -28,5 +28,19 @@ describe('parseSlViolations', () => {
     expect(parseSlViolations(undefined)).toEqual([]);
     expect(parseSlViolations('')).toEqual([]);
     expect(parseSlViolations('Too many violations!')).toEqual([]);
+  });
+});
+
+describe('prismOwnRejection', () => {
+  const body = { type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY', title: 'Invalid request', status: 422, validation: [{ location: ['path', 'resource'], severity: 'Error', code: 'enum', message: 'must be one of a, b' }] };
+
+  it("reads the violations of the 422 Prism makes up, located like the header's", () => {
+    expect(prismOwnRejection(422, JSON.stringify(body))).toEqual([{ location: ['request', 'path', 'resource'], severity: 'Error', code: 'enum', message: 'must be one of a, b' }]);
+  });
+
+  it('is undefined for any other answer: another status, another problem type, no JSON', () => {
+    expect(prismOwnRejection(400, JSON.stringify(body))).toBeUndefined();
+    expect(prismOwnRejection(422, JSON.stringify({ ...body, type: 'about:blank' }))).toBeUndefined();
+    expect(prismOwnRejection(422, '{')).toBeUndefined();
   });
 });

@@ -53,7 +53,7 @@ export function acceptFor(operation: Operation, statuses: readonly string[]): st
 export function buildValidRequest(
   api: LoadedApi,
   operation: Operation,
-  options: { body?: unknown; requirement?: Record<string, string[]> } = {},
+  options: { body?: unknown; requirement?: Record<string, string[]>; /** A planned parameter (its pointer) to leave out. */ without?: string } = {},
 ): RequestSpec {
   const plan = planOperation(api, operation);
   const request: RequestSpec = {
@@ -64,7 +64,7 @@ export function buildValidRequest(
     headers: {},
     auth: { kind: 'none' },
   };
-  for (const planned of plan.parameters) setParameter(request, planned, planned.value);
+  for (const planned of plan.parameters) if (planned.parameter.pointer !== options.without) setParameter(request, planned, planned.value);
   request.auth = authFor(options.requirement ?? plan.requirements[0]);
   if (options.body !== undefined) {
     request.body = { json: options.body, ...(plan.bodyMediaType && plan.bodyMediaType !== 'application/json' ? { contentType: plan.bodyMediaType } : {}) };

@@ -18,6 +18,7 @@ import { isJsonMediaType } from '../../openapi/mediaTypes.js';
 import type { Located, Operation } from '../../openapi/operations.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
+import { pruneToValid } from './pruneSample.js';
 import { directionalErrors } from './requestDirection.js';
 import { ABSENT, createSchemaWalker, declaredTypes } from './schemaWalk.js';
 
@@ -106,12 +107,13 @@ export function parameterValueErrors(api: LoadedApi, pointer: string, value: unk
   return errors.map((e) => `${e.instancePath || '(root)'} ${e.message}`);
 }
 
-/** A value openapi-sampler builds for the schema at `pointer` (readOnly left out for requests), or undefined. */
-export function sampleSchema(api: LoadedApi, pointer: string): unknown {
+/** A value openapi-sampler builds for the schema at `pointer` (readOnly left out for requests, writeOnly for responses), or undefined. */
+export function sampleSchema(api: LoadedApi, pointer: string, direction: 'request' | 'response' = 'request'): unknown {
   const schema = getAtPointer(api.doc, pointer);
   if (schema === undefined) return undefined;
+  const skip = direction === 'request' ? { skipReadOnly: true } : { skipWriteOnly: true };
   try {
-    return sampler.sample(schema as never, { skipReadOnly: true, quiet: true, enablePatterns: true }, api.doc);
+    return sampler.sample(schema as never, { ...skip, quiet: true, enablePatterns: true }, api.doc);
   } catch {
     return undefined;
   }
@@ -164,10 +166,11 @@ function planParameter(api: LoadedApi, op: Operation, parameter: Located, defect
     if (first === undefined) throw new SuiteSetupError(`cannot build a valid request for ${op.operationId}: parameter '${name}' (${parameter.pointer}) has no example`);
     return { parameter, name, in: location, value: first, documented: true };
   }
+  if (!schemaPointer && isObject(parameter.value.content)) return planContentParameter(api, parameter, defects);
   if (!schemaPointer) {
     const first = examples[0];
     if (first) return { parameter, name, in: location, value: first.value, documented: true };
-    throw new OperationSkip(`parameter '${name}' has no schema (content-typed parameters are not supported) and no example`, parameter.pointer);
+    throw new OperationSkip(`parameter '${name}' has neither a schema nor content, and no example`, parameter.pointer);
   }
   for (const example of examples) {
     const errors = parameterValueErrors(api, schemaPointer, example.value);
@@ -177,6 +180,42 @@ function planParameter(api: LoadedApi, op: Operation, parameter: Located, defect
   const sampled = sampleSchema(api, schemaPointer);
   if (sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0) return { parameter, name, in: location, value: sampled, documented: false };
   throw new OperationSkip(`parameter '${name}' has no valid example and no valid value could be sampled from its schema`, schemaPointer);
+}
+
+/**
+ * A parameter given by `content` instead of a schema (`filter` as `application/json`): its value
+ * travels as the media type's text, so a JSON one is sent as the JSON text of a valid value
+ * (`?filter=%7B%22x%22%3A1%7D`), never serialised by `style` like an object; the value is a
+ * documented example (on the parameter or its media type) its schema accepts, else a sample.
+ */
+function planContentParameter(api: LoadedApi, parameter: Located, defects: ExampleDefect[]): PlannedParameter {
+  const { name, in: location } = parameter.value as { name: string; in: string };
+  const content = parameter.value.content as Record<string, unknown>;
+  const [mediaType] = Object.keys(content);
+  const mediaPointer = childPointer(parameter.pointer, 'content', mediaType ?? '');
+  if (mediaType === undefined || !isJsonMediaType(mediaType)) {
+    throw new OperationSkip(`parameter '${name}' is sent as ${mediaType ?? 'no media type'}: only JSON content parameters are sent`, childPointer(parameter.pointer, 'content'));
+  }
+  const media = isObject(content[mediaType]) ? content[mediaType] : {};
+  const schemaPointer = media.schema !== undefined ? childPointer(mediaPointer, 'schema') : undefined;
+  const errorsOf = (value: unknown) => (schemaPointer ? api.validator.validate(schemaPointer, value) : []);
+  const candidates: { value: unknown; pointer: string }[] = [...parameterExamples(api, parameter)];
+  if (media.example !== undefined) candidates.push({ value: media.example, pointer: childPointer(mediaPointer, 'example') });
+  if (isObject(media.examples)) {
+    for (const [exampleName, raw] of Object.entries(media.examples)) {
+      const resolved = resolveRef(api.doc, raw, childPointer(mediaPointer, 'examples', exampleName));
+      if (isObject(resolved.value) && resolved.value.value !== undefined) candidates.push({ value: resolved.value.value, pointer: childPointer(resolved.pointer, 'value') });
+    }
+  }
+  for (const candidate of candidates) {
+    const errors = errorsOf(candidate.value);
+    if (errors.length === 0) return { parameter, name, in: location, value: JSON.stringify(candidate.value), documented: true };
+    defects.push({ where: `${location}.${name} example`, message: `the example of parameter '${name}' is invalid against its schema: ${errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ')}`, pointer: candidate.pointer });
+  }
+  const raw = schemaPointer ? sampleSchema(api, schemaPointer) : undefined;
+  const sampled = raw === undefined ? undefined : pruneToValid(raw, errorsOf);
+  if (sampled !== undefined && errorsOf(sampled).length === 0) return { parameter, name, in: location, value: JSON.stringify(sampled), documented: false };
+  throw new OperationSkip(`parameter '${name}' (${mediaType}) has no valid example and no valid value could be sampled from its schema`, schemaPointer ?? mediaPointer);
 }
 
 /** The content key request bodies are sent as: the first JSON one. */
@@ -213,8 +252,10 @@ function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pi
     else defects.push({ where: `body example '${name}'`, message: `request example '${name}' is invalid against its schema: ${errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ')}`, pointer });
   }
   if (valid.length === 0 && schemaPointer) {
-    const sampled = sampleSchema(api, schemaPointer);
-    if (sampled !== undefined && directionalErrors(api.validator, api.doc, schemaPointer, sampled, 'request').length === 0) valid.push(['sampled', sampled]);
+    const errors = (value: unknown) => directionalErrors(api.validator, api.doc, schemaPointer, value, 'request');
+    const raw = sampleSchema(api, schemaPointer);
+    const sampled = raw === undefined ? undefined : pruneToValid(raw, errors);
+    if (sampled !== undefined && errors(sampled).length === 0) valid.push(['sampled', sampled]);
   }
   if (valid.length === 0) {
     if (required) throw new OperationSkip('the request body has no valid example and no valid value could be sampled from its schema', schemaPointer ?? mediaPointer);

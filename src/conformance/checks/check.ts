@@ -29,7 +29,12 @@ export interface CheckContext {
   statusKey: string | undefined;
   /** The documented media type matching the response's Content-Type, if any. */
   mediaType: string | undefined;
-  /** The body read as JSON: `undefined` when not a JSON media type, `{ error }` when it does not parse. */
+  /**
+   * Whether the answer cannot carry content, whatever the document says: the answer to a HEAD,
+   * or a 1xx, 204 or 304 (RFC 9110 §9.3.2, §15.3.5, §15.4.5). Such an answer has no body to check.
+   */
+  bodiless: boolean;
+  /** The body read as JSON: `undefined` when not a JSON media type (or bodiless), `{ error }` when it does not parse. */
   json(): { value: unknown } | { error: string } | undefined;
   /** Keeps secrets out of what a failure quotes: `redact.excerpt(text, max)` for any response text a check cuts. */
   redact: Redactor;

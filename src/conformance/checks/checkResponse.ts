@@ -40,6 +40,8 @@ function documentedMediaType(operation: Operation, statusKey: string | undefined
 export function createCheckContext(input: CheckInput): CheckContext {
   const statusKey = documentedStatusKey(input.operation.statuses(), input.response.status);
   const mediaType = documentedMediaType(input.operation, statusKey, input.response.headers['content-type']);
+  const status = input.response.status;
+  const bodiless = input.operation.method.toLowerCase() === 'head' || status < 200 || status === 204 || status === 304;
   let parsed: { value: unknown } | { error: string } | undefined | null = null;
   return {
     operation: input.operation,
@@ -52,10 +54,11 @@ export function createCheckContext(input: CheckInput): CheckContext {
     api: input.api ?? {},
     statusKey,
     mediaType,
+    bodiless,
     redact: input.redact ?? noRedaction,
     json() {
       if (parsed !== null) return parsed;
-      if (!mediaType || !isJsonMediaType(input.response.headers['content-type'] ?? mediaType)) return (parsed = undefined);
+      if (bodiless || !mediaType || !isJsonMediaType(input.response.headers['content-type'] ?? mediaType)) return (parsed = undefined);
       try {
         return (parsed = { value: JSON.parse(input.response.bodyText) as unknown });
       } catch (error) {

@@ -9,7 +9,8 @@ import { contentType } from './content-type.js';
 import { fieldErrors } from './field-errors.js';
 import { headerRequired } from './header-required.js';
 import { headerSchema } from './header-schema.js';
+import { noStackTrace } from './no-stack-trace.js';
 import { statusDocumented } from './status-documented.js';
 import { statusExpected } from './status-expected.js';
 
-export const CHECKS: readonly Check[] = [statusDocumented, statusExpected, contentType, bodyJson, bodySchema, headerRequired, headerSchema, fieldErrors];
+export const CHECKS: readonly Check[] = [statusDocumented, statusExpected, contentType, bodyJson, bodySchema, headerRequired, headerSchema, fieldErrors, noStackTrace];

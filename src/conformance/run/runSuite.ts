@@ -14,6 +14,7 @@ import { assertMockAvailable, FOREIGN_MOCK_START_TIMEOUT_MS, startMockTarget, wa
 import { SuiteSetupError } from '../failClosed.js';
 import type { ApiRun, Gate, RunReport, TargetInfo } from '../model.js';
 import { liveTarget } from '../targets/live/liveTarget.js';
+import { documentForPrism } from '../targets/mock/documentForPrism.js';
 import { mockTarget } from '../targets/mock/mockTarget.js';
 import { adHocCredentials, resolveHeaders, type HeaderOption } from './adHocCredentials.js';
 import { credentialsFromEnv, mockCredentials, type Credentials } from './credentials.js';
@@ -84,6 +85,15 @@ export function secretsOf(options: SuiteOptions): string[] {
   });
   // A header value is a secret as a whole and after its scheme word (`Bearer <token>`).
   return [...registered, ...given, ...given.map((v) => v.replace(/^\S+\s+/, ''))];
+}
+
+/** Whether `value` is valid at `pointer`; false when that schema does not compile. */
+function safeValid(api: LoadedApi, pointer: string, value: unknown): boolean {
+  try {
+    return api.validator.validate(pointer, value).length === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Any answer will do (a 3xx is not followed, the body is not read). */
@@ -171,11 +181,11 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           // Prism refuses a document without operations (webhooks only): there is nothing to send.
           if (api.operations.length === 0) return { target: { kind: 'mock', baseUrl: '(no mock: the document has no operations)' }, credentials: adHocCredentials(api.doc, api.name, headers, 'mock') };
           assertMockAvailable();
-          // Prism reads a file: the upgraded, bundled document, as JSON.
+          // Prism reads a file: the upgraded, bundled document, as JSON, in the form Prism reads as the suite does.
           const dir = await mkdtemp(join(tmpdir(), 'conformance-'));
           scratch.push(dir);
           const file = join(dir, `${api.name}.json`);
-          await writeFile(file, JSON.stringify(api.doc));
+          await writeFile(file, JSON.stringify(documentForPrism(api.doc, (pointer, value) => safeValid(api, pointer, value))));
           // A large foreign document takes Prism far longer to read than ours: 2 minutes unless told.
           const starting = startMockTarget(file, { ...mockStartOptions(options), startTimeoutMs: options.mockStartTimeoutMs ?? FOREIGN_MOCK_START_TIMEOUT_MS });
           mocks.push(starting);

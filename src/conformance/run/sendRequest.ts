@@ -64,17 +64,30 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
       shownCookies[k] = 'error' in display ? '[REDACTED]' : display.cookies[k] ?? '[REDACTED]';
     }
   }
+  // A request that must go without valid credentials (missing, malformed, an anonymous
+  // alternative) leaves out the extra headers that carry a scheme's credential (`--header
+  // 'api=Authorization: …'`): sent anyway, they would authenticate the request the case says has none.
+  const carriers = spec.auth.kind === 'none' || spec.auth.kind === 'malformed' ? credentialCarriers(doc) : new Set<string>();
+  let extraCookie: { value: string; shown: string } | undefined;
   for (const extra of credentials.extraHeaders) {
-    headers[extra.header] = extra.value;
-    shown[extra.header] = extra.shown ?? `$${extra.env}`;
+    const name = extra.header.toLowerCase();
+    if (carriers.has(name)) continue;
+    const shownValue = extra.shown ?? `$${extra.env}`;
+    // A `Cookie` given as a header joins the cookie parameters and keys in one header, never two.
+    if (name === 'cookie') extraCookie = { value: extra.value, shown: shownValue };
+    else {
+      headers[extra.header] = extra.value;
+      shown[extra.header] = shownValue;
+    }
   }
   if (spec.auth.kind === 'malformed') {
     headers[spec.auth.header] = shown[spec.auth.header] = spec.auth.value;
   }
   const cookieText = (c: Record<string, string>) => Object.entries(c).map(([k, v]) => `${k}=${v.startsWith('$') ? v : encodeURIComponent(v)}`).join('; ');
-  if (Object.keys(cookies).length > 0) {
-    headers.Cookie = cookieText(cookies);
-    shown.Cookie = cookieText(shownCookies);
+  if (Object.keys(cookies).length > 0 || extraCookie) {
+    const join = (...parts: string[]) => parts.filter(Boolean).join('; ');
+    headers.Cookie = join(extraCookie?.value ?? '', cookieText(cookies));
+    shown.Cookie = join(extraCookie?.shown ?? '', cookieText(shownCookies));
   }
   let body: string | undefined;
   if (spec.body && 'json' in spec.body) {
@@ -96,6 +109,19 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
     .join('');
   const curlUrl = shownUrl.includes('$') ? `"${shownUrl}"` : shellQuote(shownUrl);
   return { url, method: spec.method, headers, ...(body !== undefined ? { body } : {}), curl: `curl -i -X ${spec.method} ${curlUrl}${curlHeaders}${curlBody}` };
+}
+
+/** The headers (lower case) that carry a credential of one of the document's security schemes: `authorization`, an apiKey's header, `cookie`. */
+export function credentialCarriers(doc: OpenApiDocument): Set<string> {
+  const names = new Set<string>();
+  const schemes = doc.components?.securitySchemes;
+  for (const scheme of Object.keys(schemes && typeof schemes === 'object' ? schemes : {})) {
+    const placed = placeCredential(doc, scheme, 'user:password');
+    if ('error' in placed) continue;
+    for (const header of Object.keys(placed.headers)) names.add(header.toLowerCase());
+    if (Object.keys(placed.cookies).length > 0) names.add('cookie');
+  }
+  return names;
 }
 
 /** Sends a prepared request and reads its answer within `limits` (no redirect followed); rejects with a TransportError saying why. */

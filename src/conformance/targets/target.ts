@@ -5,7 +5,7 @@
  */
 import type { LoadedApi } from '../../core/loadApi.js';
 import type { Check } from '../checks/check.js';
-import type { RequestSpec, TargetKind, TestCase } from '../model.js';
+import type { CheckFailure, ObservedResponse, RequestSpec, TargetKind, TestCase } from '../model.js';
 
 export interface TargetAdapter {
   kind: TargetKind;
@@ -19,4 +19,10 @@ export interface TargetAdapter {
   skipReason(testCase: TestCase): string | undefined;
   /** Checks this target adds to the registered ones. */
   checks: readonly Check[];
+  /**
+   * Asked of every answer: why what it shows (its failures, or the answer itself) is this target's
+   * own doing, neither the document's nor the implementation's (a mock's made-up body, a crash of
+   * the mock); the case is then skipped with this reason.
+   */
+  excuse?(api: LoadedApi, testCase: TestCase, response: ObservedResponse, failures: readonly CheckFailure[]): string | undefined;
 }

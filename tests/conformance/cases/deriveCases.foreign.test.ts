@@ -84,3 +84,41 @@ describe('negative cases the mock cannot prove', () => {
     for (const c of negatives) expect(mockTarget.skipReason(c)).toMatch(/not valid under the u flag/);
   });
 });
+
+describe('the client error a negative case expects where an operation documents neither 400 nor 422', () => {
+  it('is any client error, not a guess among the documented ones (a 409 that means something else)', async () => {
+    const parameters = [{ name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: ['a', 'b'] } }];
+    const responses = { '204': { description: 'gone' }, '404': { description: 'no such kind' }, '409': { description: 'in use' } };
+    const api = await foreignApi({ paths: { '/kinds/{kind}': { delete: { parameters, responses } } } });
+    const negative = deriveCases(api).find((c) => c.brokenRule?.startsWith('path kind: enum'));
+    expect(negative?.expect.statuses).toEqual(['4XX']);
+  });
+});
+
+describe('negative cases of an operation whose only client error is another one', () => {
+  it('are derived, expecting any client error (before: skipped as documenting no client-error status)', async () => {
+    const parameters = [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' }, example: 1 }];
+    const api = await foreignApi({ paths: { '/things/{id}': { get: { parameters, responses: { ...ok, '404': { description: 'none' } } } } } });
+    const negative = deriveCases(api).find((c) => c.brokenRule?.startsWith('path id: type'));
+    expect(negative?.expect.statuses).toEqual(['4XX']);
+  });
+});
+
+describe('a required query, header or cookie parameter', () => {
+  it('is left out once, by a negative case that names it (never the header parameters OpenAPI ignores)', async () => {
+    const parameters = [
+      { name: 'limit', in: 'query', required: true, schema: { type: 'integer' }, example: 5 },
+      { name: 'X-Trace', in: 'header', required: true, schema: { type: 'string' }, example: 't' },
+      { name: 'session', in: 'cookie', required: true, schema: { type: 'string' }, example: 's' },
+      { name: 'Accept', in: 'header', required: true, schema: { type: 'string' }, example: 'application/json' },
+    ];
+    const api = await foreignApi({ paths: { '/items': { get: { parameters, responses: { ...ok, ...invalid } } } } });
+    const missing = deriveCases(api).filter((c) => c.brokenRule?.endsWith(': required'));
+    expect(missing.map((c) => c.brokenRule)).toEqual(['query limit: required', 'header X-Trace: required', 'cookie session: required']);
+    const header = missing[1]!;
+    expect(header.request.headers['X-Trace']).toBeUndefined();
+    expect(header.request.query.limit).toBe('5');
+    expect(header.expect).toMatchObject({ statuses: ['400'], violationAt: ['request', 'header', 'X-Trace'] });
+    expect(missing[2]!.mockCaveat).toBe('Prism does not validate cookie parameters');
+  });
+});

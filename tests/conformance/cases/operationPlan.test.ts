@@ -19,6 +19,28 @@ describe('planOperation (foreign documents)', () => {
     expect(plan.parameters[0]!.value).toBeLessThanOrEqual(100);
   });
 
+  it('builds a valid body for a recursive schema (the sampler cuts the recursion with {})', async () => {
+    const node = { type: 'object', required: ['name'], properties: { name: { type: 'string', maxLength: 5 }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } };
+    const api = await foreignApi({ components: { schemas: { Node: node } }, paths: { '/tree': { post: { requestBody: { required: true, content: json({ $ref: '#/components/schemas/Node' }) }, responses: ok } } } });
+    const plan = planOperation(api, api.operations[0]!);
+    const [[name, body]] = plan.bodies as [[string, unknown]];
+    expect(name).toBe('sampled');
+    expect(api.validator.validate('#/components/schemas/Node', body)).toEqual([]);
+  });
+
+  it('sends a JSON content parameter as the JSON text of a valid value, never serialised by style', async () => {
+    const filter = { name: 'filter', in: 'query', required: true, content: { 'application/json': { schema: { type: 'object', required: ['x'], properties: { x: { type: 'integer', minimum: 1 } } }, example: { x: 2 } } }, example: { x: 0 } };
+    const api = await foreignApi({ paths: { '/items': { get: { parameters: [filter], responses: ok } } } });
+    const plan = planOperation(api, api.operations[0]!);
+    expect(plan.parameters[0]).toMatchObject({ name: 'filter', value: '{"x":2}', documented: true });
+    expect(plan.defects).toEqual([expect.objectContaining({ where: 'query.filter example', pointer: '#/paths/~1items/get/parameters/0/example' })]);
+  });
+
+  it('reports a content parameter of another media type as untestable', async () => {
+    const api = await foreignApi({ paths: { '/items': { get: { parameters: [{ name: 'q', in: 'query', required: true, content: { 'text/csv': { schema: { type: 'string' } } } }], responses: ok } } } });
+    expect(() => planOperation(api, api.operations[0]!)).toThrow(/parameter 'q' is sent as text\/csv: only JSON content parameters are sent/);
+  });
+
   it('reports a required form body as untestable, pointing at its content', async () => {
     const api = await foreignApi({ paths: { '/upload': { post: { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object' } } } }, responses: ok } } } });
     expect(() => planOperation(api, api.operations[0]!)).toThrow(OperationSkip);

@@ -72,3 +72,42 @@ describe('--header credentials', () => {
     expect(() => prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'queryKey' }), live)).toThrow(CredentialError);
   });
 });
+
+describe('--header credentials on requests that must go without them', () => {
+  const keyed = toOpenApiDocument(
+    {
+      openapi: '3.1.0',
+      info: { title: 'keyed', version: '1' },
+      paths: {},
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, headerKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' }, cookieKey: { type: 'apiKey', in: 'cookie', name: 'SESSIONID' } } },
+    },
+    'inline',
+  );
+  const given = resolveHeaders(
+    ['keyed=Authorization: Bearer tok', 'keyed=X-Api-Key: k', 'keyed=Cookie: SESSIONID=s', 'keyed=X-Tenant: t1'].map((h) => parseHeaderOption(h)!),
+    'keyed',
+    {},
+  );
+  const live = adHocCredentials(keyed, 'keyed', given, 'live');
+
+  it('a missing-credentials request leaves out every header that carries a scheme, and keeps the others', () => {
+    const prepared = prepareRequest(keyed, 'http://127.0.0.1:1', spec({ kind: 'none' }), live);
+    expect(prepared.headers.Authorization).toBeUndefined();
+    expect(prepared.headers['X-Api-Key']).toBeUndefined();
+    expect(prepared.headers.Cookie).toBeUndefined();
+    expect(prepared.headers['X-Tenant']).toBe('t1');
+  });
+
+  it('a malformed-credentials request carries only the malformed header', () => {
+    const prepared = prepareRequest(keyed, 'http://127.0.0.1:1', spec({ kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' }), live);
+    expect(prepared.headers.Authorization).toBe('Basic bm90LWEta2V5');
+    expect(prepared.headers['X-Api-Key']).toBeUndefined();
+  });
+
+  it('an authenticated request sends them, and a --header Cookie joins the cookie parameters in one header', () => {
+    const prepared = prepareRequest(keyed, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'cookieKey' }, { cookies: { lang: 'en' } }), live);
+    expect(prepared.headers.Authorization).toBe('Bearer tok');
+    expect(prepared.headers.Cookie).toBe('SESSIONID=s; lang=en');
+    expect(prepared.curl).toContain("'Cookie: [REDACTED]; lang=en'");
+  });
+});

@@ -1,9 +1,10 @@
 import type { Check } from '../../checks/check.js';
-import { parseSlViolations } from '../../../openapi/slViolations.js';
+import { parseSlViolations, prismOwnRejection } from '../../../openapi/slViolations.js';
 
 /**
- * Prism reports, in `sl-violations`, a violation where the negative case broke its rule: proof
- * that the case breaks the rule it names and nothing else made the request invalid.
+ * Prism reports, in `sl-violations` (or, for an operation that documents no 400 or 422, in the
+ * body of the 422 it makes up), a violation where the negative case broke its rule: proof that
+ * the case breaks the rule it names and nothing else made the request invalid.
  */
 export const mockViolation: Check = {
   id: 'mock-violation',
@@ -11,7 +12,7 @@ export const mockViolation: Check = {
   appliesTo: (ctx) => ctx.expect.violationAt !== undefined,
   run: (ctx) => {
     const wanted = (ctx.expect.violationAt as string[]).map((t) => t.toLowerCase());
-    const reported = parseSlViolations(ctx.response.headers['sl-violations']);
+    const reported = [...parseSlViolations(ctx.response.headers['sl-violations']), ...(prismOwnRejection(ctx.response.status, ctx.response.bodyText) ?? [])];
     const matches = reported.some(({ location }) => {
       const got = location.map((t) => t.toLowerCase());
       const n = Math.min(got.length, wanted.length);

@@ -7,10 +7,19 @@ import { deriveDocumentedResponses } from '../../cases/deriveDocumentedResponses
 import { preferCodeFor } from '../../../openapi/statusKeys.js';
 import type { TargetAdapter } from '../target.js';
 import { exampleBody } from './example-body.js';
+import { generatedBodyExcuse } from './generatedBody.js';
 import { mockViolation } from './mock-violation.js';
+import { prismOwnRejectionExcuse } from './prismOwnRejection.js';
+import { PRISM_CRASH_HEADER } from './servePrism.js';
 
 /** Statuses Prism may answer for any invalid request: the operation's 422 or 400 (else a 422 of its own). */
 const validationStatuses = (statuses: string[]) => statuses.filter((s) => s === '400' || s === '422');
+
+/** An answer servePrism sent for a request that crashed Prism: the crash is Prism's, whatever the document says. */
+function prismCrashExcuse(response: { headers: Record<string, string> }): string | undefined {
+  const crash = response.headers[PRISM_CRASH_HEADER];
+  return crash === undefined ? undefined : `Prism crashed answering this request (${crash}): a defect of Prism, not of the document`;
+}
 
 export const mockTarget: TargetAdapter = {
   kind: 'mock',
@@ -43,4 +52,6 @@ export const mockTarget: TargetAdapter = {
     return undefined;
   },
   checks: [exampleBody, mockViolation],
+  excuse: (api, testCase, response, failures) =>
+    prismCrashExcuse(response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures),
 };

@@ -7,10 +7,16 @@ import { parentPort } from 'node:worker_threads';
 import { SuiteSetupError } from '../../failClosed.js';
 import { loadPrism } from './loadPrism.js';
 import type { FromWorker, ToWorker } from './prismMessages.js';
-import { servePrism, type PrismServer } from './servePrism.js';
+import { answerCrash, servePrism, type PrismServer } from './servePrism.js';
 
 const port = parentPort;
 if (!port) throw new Error('prismWorker.ts runs as a worker thread (startMockTarget starts it)');
+
+// An error Prism throws while answering a request and never catches fails that request only (a
+// 500 naming it); any other one still ends the thread, which the starting thread reports.
+process.on('uncaughtException', (error) => {
+  if (!answerCrash(error)) throw error;
+});
 
 const servers = new Map<number, Promise<PrismServer>>();
 const send = (message: FromWorker): void => port.postMessage(message);

@@ -13,7 +13,9 @@
  *
  * Prism's pino logger is silent unless `log` is given; nothing of Prism reaches stdout or stderr.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { ServerResponse } from 'node:http';
 import { access } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
@@ -30,6 +32,36 @@ export interface PrismServer {
 const HOST = '127.0.0.1';
 /** Node publishes every connection a server in this process accepts here. */
 const SERVER_SOCKETS = 'net.server.socket';
+/** And every request, before the server's handler (Prism's) runs, in the same synchronous step. */
+const SERVER_REQUESTS = 'http.server.request.start';
+
+/** The header of the answer sent for a request whose handling crashed Prism (see `answerCrash`). */
+export const PRISM_CRASH_HEADER = 'x-conformance-prism-crash';
+
+/**
+ * The request each piece of Prism's work is for: entered when a request to one of our servers
+ * starts, so that everything Prism does for it (promises, timers) runs in its context, and an
+ * error Prism throws and never catches can be pinned on the request it broke.
+ */
+const requestContext = new AsyncLocalStorage<{ response: ServerResponse }>();
+
+/**
+ * Answers the request during which Prism threw `error` and did not catch it (in its own
+ * validation of an answer, say) with a 500 naming the error in PRISM_CRASH_HEADER, so that the
+ * case fails or is skipped saying so, instead of Prism's thread dying and every later case with
+ * it. False when the error belongs to no request of ours (the caller lets it crash as before).
+ */
+export function answerCrash(error: unknown): boolean {
+  const response = requestContext.getStore()?.response;
+  if (!response) return false;
+  const why = firstLine(error).replace(/[^\x20-\x7e]/g, '?').slice(0, 300);
+  if (response.headersSent) response.destroy();
+  else {
+    response.writeHead(500, { 'content-type': 'text/plain', [PRISM_CRASH_HEADER]: why });
+    response.end(`Prism crashed answering this request: ${why}`);
+  }
+  return true;
+}
 
 /** The configuration `prism mock` passes to `createServer` with the CLI's default flags. */
 const MOCK_CONFIG = {
@@ -90,12 +122,18 @@ export async function servePrism(document: string, log?: (line: string) => void)
     socket.once('close', () => sockets.delete(socket));
   };
   subscribe(SERVER_SOCKETS, onSocket);
+  const onRequest = (message: unknown): void => {
+    const { socket, response } = message as { socket: Socket; response: ServerResponse };
+    if (port !== 0 && socket.localPort === port) requestContext.enterWith({ response });
+  };
+  subscribe(SERVER_REQUESTS, onRequest);
 
   let address: string;
   try {
     address = await server.listen(0, HOST);
   } catch (error) {
     unsubscribe(SERVER_SOCKETS, onSocket);
+    unsubscribe(SERVER_REQUESTS, onRequest);
     throw new SuiteSetupError(`mock target: Prism could not listen on ${HOST} for ${document}: ${firstLine(error)}`);
   }
   port = Number(new URL(address).port);
@@ -111,6 +149,7 @@ export async function servePrism(document: string, log?: (line: string) => void)
           await closed;
         } finally {
           unsubscribe(SERVER_SOCKETS, onSocket);
+          unsubscribe(SERVER_REQUESTS, onRequest);
         }
       })();
       return stopping;

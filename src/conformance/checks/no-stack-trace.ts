@@ -1,0 +1,52 @@
+import { isObject } from '../../openapi/jsonPointer.js';
+import type { Check } from './check.js';
+
+/**
+ * Signatures of a stack trace, one per runtime. The multi-line ones need two frames in a row, so
+ * that one line of text that happens to look like a frame is not taken for a trace.
+ */
+const TRACES: { runtime: string; pattern: RegExp }[] = [
+  { runtime: 'JavaScript', pattern: /^\s*at (?:[^\s()]+ )?\(?(?:[^\s()]+):\d+:\d+\)?\s*\n\s*at (?:[^\s()]+ )?\(?(?:[^\s()]+):\d+:\d+\)?/m },
+  { runtime: 'Python', pattern: /Traceback \(most recent call last\):/ },
+  { runtime: 'Java', pattern: /^\s*at [\w$.<>]+\([\w$]+\.(?:java|kt|scala|groovy):\d+\)\s*\n\s*at [\w$.<>]+\(/m },
+  { runtime: '.NET', pattern: /^\s*at [\w.`<>]+\(.*\) in .+:line \d+/m },
+  { runtime: 'Ruby', pattern: /\.rb:\d+:in [`'][^'\n]+'\s*\n.*\.rb:\d+:in [`']/ },
+  { runtime: 'PHP', pattern: /^#\d+ .+\.php\(\d+\): /m },
+  { runtime: 'Go', pattern: /^goroutine \d+ \[[a-z ]+\]:/m },
+];
+
+/** The text of a body as a reader sees it: the string values of a JSON body (their `\n` unescaped), else the raw text. */
+function readable(bodyText: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(bodyText);
+  } catch {
+    return bodyText;
+  }
+  const strings: string[] = [];
+  const collect = (v: unknown) => {
+    if (typeof v === 'string') strings.push(v);
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (isObject(v)) Object.values(v).forEach(collect);
+  };
+  collect(value);
+  return strings.join('\n');
+}
+
+/**
+ * No answer of a live server carries a stack trace, whatever its status and media type: a trace
+ * tells a caller the server's code, paths and versions, and no document promises one. Against a
+ * mock the body is the document's own example, so the check is the live target's only.
+ */
+export const noStackTrace: Check = {
+  id: 'no-stack-trace',
+  description: 'no answer leaks a stack trace',
+  appliesTo: (ctx) => ctx.target === 'live' && ctx.response.bodyText.length > 0,
+  run: (ctx) => {
+    const text = readable(ctx.response.bodyText);
+    const found = TRACES.find((t) => t.pattern.test(text));
+    if (!found) return [];
+    const at = text.search(found.pattern);
+    return [{ rule: 'no-stack-trace', message: `the ${ctx.response.status} answer carries a ${found.runtime} stack trace`, actual: ctx.redact.excerpt(text.slice(Math.max(0, at), at + 200), 200) }];
+  },
+};

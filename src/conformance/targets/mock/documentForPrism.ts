@@ -1,0 +1,131 @@
+/**
+ * The copy of a foreign document written for Prism (a `--spec` document; this project's documents
+ * are served as generated). Prism reads some parts of a 3.1 document otherwise than the suite, or
+ * cannot read them at all; the copy removes those differences, and nothing else:
+ *
+ * - the schema dialect: Prism validates with JSON Schema draft-07 unless `jsonSchemaDialect`
+ *   names 2020-12 (prism-http picks its ajv by `$schema`), so `prefixItems`, `$ref` siblings and
+ *   `dependentRequired` were ignored and a valid `tags: ["x", 1]` with `items: false` rejected.
+ *   The suite reads every document as OpenAPI 3.1 (3.0 is upgraded first), whose default dialect
+ *   is 2020-12: the copy says so.
+ * - `$ref`s in extensions (`x-topics: { content: { $ref: ./docs/intro.md } }`): the bundler leaves
+ *   them, and Prism, which resolves every `$ref`, stops on a file that is not beside the copy. An
+ *   extension holding a `$ref` that does not resolve inside the document is left out.
+ * - response header examples that are not strings (`Link` with `example: ['<…>; rel="next"']`):
+ *   Prism sends the example as the header and then crashes on it while validating its own answer
+ *   (`value.split is not a function`). A header travels as text, so the copy writes each example
+ *   as its `simple`-style text (`a,b` for an array); a header without an example gets a sampled
+ *   one its schema accepts (Prism sends `null` for it, and for an array crashes the same way).
+ */
+import * as sampler from 'openapi-sampler';
+import { childPointer, getAtPointer, isObject, refToPointer } from '../../../openapi/jsonPointer.js';
+import type { OpenApiDocument } from '../../../openapi/loadDocument.js';
+import { serializeParameter } from '../../../openapi/serializeParameter.js';
+
+const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+/** OpenAPI 3.1's default dialect: 2020-12 with OpenAPI's vocabulary, which Prism does not recognise. */
+const OAS_BASE_DIALECT = /^https:\/\/spec\.openapis\.org\/oas\/3\.1\/dialect\/base$/;
+
+/** Whether `ref` names something inside `doc`. */
+function resolvesInside(doc: unknown, ref: string): boolean {
+  if (!ref.startsWith('#')) return false;
+  try {
+    return getAtPointer(doc, refToPointer(ref)) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `value` holds, at any depth, a `$ref` that does not resolve inside `doc`. */
+function holdsDanglingRef(doc: unknown, value: unknown, seen = new Set<unknown>()): boolean {
+  if (!isObject(value) && !Array.isArray(value)) return false;
+  if (seen.has(value)) return false;
+  seen.add(value);
+  if (isObject(value) && typeof value.$ref === 'string' && !resolvesInside(doc, value.$ref)) return true;
+  return (Array.isArray(value) ? value : Object.values(value)).some((v) => holdsDanglingRef(doc, v, seen));
+}
+
+/** A copy of `value` without the `x-` members that hold a dangling `$ref`. */
+function withoutDanglingExtensions(doc: unknown, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => withoutDanglingExtensions(doc, v));
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (key.startsWith('x-') && holdsDanglingRef(doc, member)) continue;
+    out[key] = withoutDanglingExtensions(doc, member);
+  }
+  return out;
+}
+
+/** A header example as the text it travels as (`simple` style); strings are kept. */
+function headerText(name: string, example: unknown): unknown {
+  if (typeof example === 'string' || example === undefined) return example;
+  try {
+    return (serializeParameter({ name, in: 'header' }, example) as { value: string }).value;
+  } catch {
+    return String(example);
+  }
+}
+
+/** Whether `value` is valid against the schema at `pointer` (of the document, which the copy keeps the pointers of). */
+export type Accepts = (pointer: string, value: unknown) => boolean;
+
+/**
+ * Writes every example of one Header Object (in place) as header text. A header with no example
+ * gets one sampled from its schema, when `accepts` finds the sample valid: Prism sends `null` (or
+ * the word `string`) for it, and for an array or object header then crashes on its own answer
+ * (`Cannot read properties of null (reading 'split')`).
+ */
+function headerExamplesAsText(doc: unknown, pointer: string, name: string, header: unknown, accepts: Accepts | undefined): void {
+  if (!isObject(header) || typeof header.$ref === 'string') return;
+  const documented = header.example !== undefined || (isObject(header.examples) && Object.keys(header.examples).length > 0);
+  if (!documented && header.schema !== undefined && accepts) {
+    try {
+      const sample: unknown = sampler.sample(header.schema as never, { quiet: true }, doc as never);
+      if (sample !== undefined && accepts(childPointer(pointer, 'schema'), sample)) header.example = sample;
+    } catch {
+      // no sample: Prism is left to its own
+    }
+  }
+  if (header.example !== undefined) header.example = headerText(name, header.example);
+  if (isObject(header.examples)) {
+    for (const example of Object.values(header.examples)) {
+      if (isObject(example) && example.value !== undefined) example.value = headerText(name, example.value);
+    }
+  }
+}
+
+/** The Response Objects of the document, with their pointers: every operation's (paths and webhooks) and `components.responses`. */
+function responseObjects(doc: Record<string, unknown>): [string, unknown][] {
+  const responses: [string, unknown][] = [];
+  for (const field of ['paths', 'webhooks']) {
+    const holder = doc[field];
+    if (!isObject(holder)) continue;
+    for (const [path, item] of Object.entries(holder)) {
+      if (!isObject(item)) continue;
+      for (const [method, operation] of Object.entries(item)) {
+        if (!isObject(operation) || !isObject(operation.responses)) continue;
+        for (const [status, response] of Object.entries(operation.responses)) responses.push([childPointer('#', field, path, method, 'responses', status), response]);
+      }
+    }
+  }
+  const components = isObject(doc.components) ? doc.components : {};
+  if (isObject(components.responses)) for (const [name, response] of Object.entries(components.responses)) responses.push([childPointer('#/components/responses', name), response]);
+  return responses;
+}
+
+/** The document Prism is given for `doc` (a copy; `doc` is not changed); `accepts` vets the header examples sampled for it. */
+export function documentForPrism(doc: OpenApiDocument, accepts?: Accepts): Record<string, unknown> {
+  const copy = withoutDanglingExtensions(doc, doc) as Record<string, unknown>;
+  const dialect = copy.jsonSchemaDialect;
+  if (dialect === undefined || (typeof dialect === 'string' && OAS_BASE_DIALECT.test(dialect))) copy.jsonSchemaDialect = DRAFT_2020_12;
+  for (const [pointer, response] of responseObjects(copy)) {
+    if (!isObject(response) || !isObject(response.headers)) continue;
+    for (const [name, header] of Object.entries(response.headers)) headerExamplesAsText(copy, childPointer(pointer, 'headers', name), name, header, accepts);
+  }
+  const components = isObject(copy.components) ? copy.components : {};
+  if (isObject(components.headers)) {
+    for (const [name, header] of Object.entries(components.headers)) headerExamplesAsText(copy, childPointer('#/components/headers', name), name, header, accepts);
+  }
+  return copy;
+}

@@ -1,0 +1,33 @@
+// An answer that cannot carry content (to a HEAD, or a 204/304) has no body to check, whatever
+// content the document lists for it; its Content-Type is checked only when it names one.
+import { describe, expect, it } from 'vitest';
+import { checkResponse } from '../../../src/conformance/checks/checkResponse.js';
+import type { ObservedResponse, RuleId } from '../../../src/conformance/model.js';
+import { toOpenApiDocument } from '../../../src/openapi/loadDocument.js';
+import { listOperations } from '../../../src/openapi/operations.js';
+import { createSchemaValidator } from '../../../src/openapi/schemaValidator.js';
+
+const content = { 'application/json': { schema: { type: 'object', required: ['a'] } } };
+const doc = toOpenApiDocument(
+  {
+    openapi: '3.1.0',
+    info: { title: 'inline', version: '1' },
+    paths: { '/x': { head: { operationId: 'headX', responses: { '200': { description: 'ok', content } } }, get: { operationId: 'getX', responses: { '200': { description: 'ok', content }, '204': { description: 'none', content } } } } },
+  },
+  'inline',
+);
+const [head, get] = ['headX', 'getX'].map((id) => listOperations(doc).find((op) => op.operationId === id)!);
+const validator = createSchemaValidator(doc);
+const rules = (operation: typeof head, response: ObservedResponse): RuleId[] => checkResponse({ operation: operation!, doc, validator, expect: { statuses: [] }, target: 'live', response }).map((f) => f.rule);
+
+describe('answers without content', () => {
+  it('a HEAD 200 without Content-Type or body passes; one naming an undocumented type fails', () => {
+    expect(rules(head, { status: 200, headers: {}, bodyText: '' })).toEqual([]);
+    expect(rules(head, { status: 200, headers: { 'content-type': 'application/json' }, bodyText: '' })).toEqual([]);
+    expect(rules(head, { status: 200, headers: { 'content-type': 'text/html' }, bodyText: '' })).toEqual(['content-type']);
+  });
+  it('a 204 with an empty body passes; a GET 200 with one still fails', () => {
+    expect(rules(get, { status: 204, headers: { 'content-type': 'application/json' }, bodyText: '' })).toEqual([]);
+    expect(rules(get, { status: 200, headers: { 'content-type': 'application/json' }, bodyText: '' })).toEqual(['body-json']);
+  });
+});

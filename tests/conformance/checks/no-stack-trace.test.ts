@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { response, rules } from './inlineDocument.js';
+
+const node = 'Error: boom\n    at handle (/srv/app/server.js:42:11)\n    at Server.emit (node:events:517:28)';
+
+describe('no-stack-trace', () => {
+  it('fails a JSON error whose field holds a JavaScript stack trace', () => {
+    expect(rules(response(400, { error: { message: 'boom', stack: node } }))).toEqual(['no-stack-trace']);
+  });
+  it('fails Python, Java and Go traces in a text body, whatever the status', () => {
+    const text = (body: string) => ({ status: 200, headers: { 'content-type': 'text/plain' }, bodyText: body });
+    expect(rules(text('Traceback (most recent call last):\n  File "app.py", line 3, in <module>'))).toContain('no-stack-trace');
+    expect(rules(text('java.lang.NullPointerException\n\tat com.acme.Notes.get(Notes.java:42)\n\tat com.acme.Router.route(Router.java:7)'))).toContain('no-stack-trace');
+    expect(rules(text('goroutine 1 [running]:\nmain.main()'))).toContain('no-stack-trace');
+  });
+  it('passes a body with one line that merely looks like a frame, and any body from a mock', () => {
+    expect(rules(response(200, { id: 'at noon (see 10:30:00)', count: 1 }))).toEqual([]);
+    expect(rules(response(400, { error: { stack: node } }), { target: 'mock' })).toEqual([]);
+  });
+});

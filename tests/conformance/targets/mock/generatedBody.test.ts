@@ -1,0 +1,53 @@
+// A body Prism makes up from a schema (no example documented) that breaks the schema is Prism's
+// fault when the schema has valid values: the case is skipped, saying so. When the suite cannot
+// build a valid value either (a required property never declared), it is the document's defect,
+// and the case still fails.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRegistry } from '../../../../src/core/registry.js';
+import type { CaseResult } from '../../../../src/conformance/model.js';
+import { runSuite } from '../../../../src/conformance/run/runSuite.js';
+
+const answer = (schema: unknown) => ({ '200': { description: 'ok', content: { 'application/json': { schema } } } });
+
+const document = {
+  openapi: '3.1.0',
+  info: { title: 'made-up bodies', version: '1' },
+  paths: {
+    // Prism cuts the recursion with `friend: {}` somewhere down: that Pet lacks its required name.
+    '/pets/{petId}': { get: { operationId: 'getPet', parameters: [{ name: 'petId', in: 'path', required: true, schema: { type: 'string' }, example: 'p1' }], responses: answer({ $ref: '#/components/schemas/Pet' }) } },
+    // `code` is required and never declared: no body can have it from the schema.
+    '/status': { get: { operationId: 'getStatus', responses: answer({ type: 'object', required: ['code'], properties: { state: { type: 'string' } } }) } },
+  },
+  components: {
+    schemas: { Pet: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, friend: { allOf: [{ $ref: '#/components/schemas/Pet' }] } } } },
+  },
+};
+
+describe('bodies Prism makes up', () => {
+  let dir: string;
+  let results: CaseResult[];
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'made-up-'));
+    await writeFile(join(dir, 'openapi.json'), JSON.stringify(document));
+    const report = await runSuite({ registry: loadRegistry(), apis: [], targets: {}, env: {}, allowWrites: false, specs: [{ name: 'madeup', source: join(dir, 'openapi.json') }] });
+    results = report.apis[0]?.results ?? [];
+  }, 120_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const result = (id: string) => results.find((r) => r.testCase.id === id);
+
+  it("a recursive schema's cut body is skipped as Prism's generator's fault, naming what broke", () => {
+    for (const id of ['madeup getPet documented 200', 'madeup getPet valid']) {
+      expect(result(id)?.outcome, id).toBe('skipped');
+      expect(result(id)?.skipReason).toMatch(/^Prism made this 200 body up from the schema \(no example is documented\) and broke it \(body(\/friend)+ must have required property 'name'\).*not the document's/);
+    }
+  });
+
+  it('a schema no value can satisfy still fails', () => {
+    expect(result('madeup getStatus valid')?.outcome).toBe('failed');
+    expect(result('madeup getStatus valid')?.failures.map((f) => f.message)).toContain("body must have required property 'code'");
+  });
+});

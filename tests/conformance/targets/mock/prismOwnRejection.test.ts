@@ -1,0 +1,52 @@
+// An invalid request to an operation that documents no 400 or 422: Prism answers a 422 of its
+// own (problem+json, violations in its body). The case is skipped, saying the violation was
+// proven but no documented answer given; before, it failed on Prism's undocumented 422 and on a
+// missing sl-violations header.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRegistry } from '../../../../src/core/registry.js';
+import type { CaseResult } from '../../../../src/conformance/model.js';
+import { runSuite } from '../../../../src/conformance/run/runSuite.js';
+import { prismOwnRejectionExcuse } from '../../../../src/conformance/targets/mock/prismOwnRejection.js';
+
+const document = {
+  openapi: '3.1.0',
+  info: { title: 'no validation response', version: '1' },
+  paths: {
+    '/kinds/{kind}': {
+      delete: {
+        operationId: 'deleteKind',
+        parameters: [{ name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: ['a', 'b'] } }],
+        responses: { '204': { description: 'gone' }, '404': { description: 'none', content: { 'application/json': { schema: { type: 'object' }, example: {} } } } },
+      },
+    },
+  },
+};
+
+describe("Prism's own 422", () => {
+  let dir: string;
+  let results: CaseResult[];
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'own-422-'));
+    await writeFile(join(dir, 'openapi.json'), JSON.stringify(document));
+    const report = await runSuite({ registry: loadRegistry(), apis: [], targets: {}, env: {}, allowWrites: false, specs: [{ name: 'own', source: join(dir, 'openapi.json') }] });
+    results = report.apis[0]?.results ?? [];
+  }, 120_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('skips the negative case, naming where Prism saw the violation, and fails nothing', () => {
+    const negative = results.find((r) => r.testCase.brokenRule?.startsWith('path kind: enum'));
+    expect(negative?.outcome).toBe('skipped');
+    expect(negative?.skipReason).toBe('deleteKind documents no 400 or 422: Prism rejected the request with a 422 of its own naming request.path.kind, so the case breaks the rule it names, but no documented answer was given to check');
+    expect(results.filter((r) => r.outcome === 'failed')).toEqual([]);
+  });
+
+  it('keeps the failures when that 422 does not name the violation the case made', () => {
+    const negative = results.find((r) => r.testCase.brokenRule?.startsWith('path kind: enum'))!;
+    const body = JSON.stringify({ type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY', validation: [{ location: ['query', 'other'], message: 'm' }] });
+    const failures = [{ rule: 'status-documented' as const, message: 'status 422 is not documented' }, { rule: 'mock-violation' as const, message: 'not reported' }];
+    expect(prismOwnRejectionExcuse({} as never, negative.testCase, { status: 422, headers: {}, bodyText: body }, failures)).toBeUndefined();
+  });
+});
