@@ -2,13 +2,9 @@
 // fault when the schema has valid values: the case is skipped, saying so. When the suite cannot
 // build a valid value either (a required property never declared), it is the document's defect,
 // and the case still fails.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRegistry } from '../../../../src/core/registry.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../../../src/conformance/model.js';
-import { runSuite } from '../../../../src/conformance/run/runSuite.js';
+import { runInlineSpec } from '../../../support/runInlineSpec.js';
 
 const answer = (schema: unknown) => ({ '200': { description: 'ok', content: { 'application/json': { schema } } } });
 
@@ -27,15 +23,10 @@ const document = {
 };
 
 describe('bodies Prism makes up', () => {
-  let dir: string;
   let results: CaseResult[];
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'made-up-'));
-    await writeFile(join(dir, 'openapi.json'), JSON.stringify(document));
-    const report = await runSuite({ registry: loadRegistry(), apis: [], targets: {}, env: {}, allowWrites: false, specs: [{ name: 'madeup', source: join(dir, 'openapi.json') }] });
-    results = report.apis[0]?.results ?? [];
+    results = await runInlineSpec('madeup', document);
   }, 120_000);
-  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   const result = (id: string) => results.find((r) => r.testCase.id === id);
 

@@ -2,13 +2,9 @@
 // no text for. That request alone is answered (a 500 naming the error) and its case skipped as
 // Prism's defect; before, Prism's worker thread died, a stack trace reached stderr, and every
 // later case of the document failed as "connection reset".
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRegistry } from '../../../../src/core/registry.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../../../src/conformance/model.js';
-import { runSuite } from '../../../../src/conformance/run/runSuite.js';
+import { runInlineSpec } from '../../../support/runInlineSpec.js';
 import { documentForPrism } from '../../../../src/conformance/targets/mock/documentForPrism.js';
 import { toOpenApiDocument } from '../../../../src/openapi/loadDocument.js';
 
@@ -27,15 +23,10 @@ const document = {
 };
 
 describe('a request that crashes Prism', () => {
-  let dir: string;
   let results: CaseResult[];
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'prism-crash-'));
-    await writeFile(join(dir, 'openapi.json'), JSON.stringify(document));
-    const report = await runSuite({ registry: loadRegistry(), apis: [], targets: {}, env: {}, allowWrites: false, specs: [{ name: 'crash', source: join(dir, 'openapi.json') }] });
-    results = report.apis[0]?.results ?? [];
+    results = await runInlineSpec('crash', document);
   }, 120_000);
-  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it("is skipped as Prism's defect, naming the error; every other case runs and passes", () => {
     const crashed = results.filter((r) => r.testCase.operation.operationId === 'crash');

@@ -2,13 +2,9 @@
 // own (problem+json, violations in its body). The case is skipped, saying the violation was
 // proven but no documented answer given; before, it failed on Prism's undocumented 422 and on a
 // missing sl-violations header.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRegistry } from '../../../../src/core/registry.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../../../src/conformance/model.js';
-import { runSuite } from '../../../../src/conformance/run/runSuite.js';
+import { runInlineSpec } from '../../../support/runInlineSpec.js';
 import { prismOwnRejectionExcuse } from '../../../../src/conformance/targets/mock/prismOwnRejection.js';
 
 const document = {
@@ -26,15 +22,10 @@ const document = {
 };
 
 describe("Prism's own 422", () => {
-  let dir: string;
   let results: CaseResult[];
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'own-422-'));
-    await writeFile(join(dir, 'openapi.json'), JSON.stringify(document));
-    const report = await runSuite({ registry: loadRegistry(), apis: [], targets: {}, env: {}, allowWrites: false, specs: [{ name: 'own', source: join(dir, 'openapi.json') }] });
-    results = report.apis[0]?.results ?? [];
+    results = await runInlineSpec('own', document);
   }, 120_000);
-  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('skips the negative case, naming where Prism saw the violation, and fails nothing', () => {
     const negative = results.find((r) => r.testCase.brokenRule?.startsWith('path kind: enum'));
