@@ -1,21 +1,15 @@
 // The vendor pages' own requests (/work/shared/seeds/, copied here word for word but for the API
 // key placeholder, which is the demo key) sent to a listening sandbox right after its demo seed:
 // each answers what the page shows, with the page's ids and values (timestamps aside).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ListeningSandbox } from '../../src/sandbox/http/createSandboxServer.js';
-import { openHarnessDatabase, type Harness, type HarnessDatabase } from './http/harness.js';
+import { type Harness, useListeningHarness } from './http/harness.js';
 
-let hdb: HarnessDatabase;
 let h: Harness;
 let server: ListeningSandbox;
-beforeAll(async () => {
-  hdb = await openHarnessDatabase();
-  h = await hdb.harness();
-  server = await h.sandbox.listen(0, '127.0.0.1');
-});
-afterAll(async () => {
-  await server?.close();
-  await hdb?.close();
+useListeningHarness((harness, listening) => {
+  h = harness;
+  server = listening;
 });
 
 const call = async (method: string, path: string, headers: Record<string, string>, body?: string) => {

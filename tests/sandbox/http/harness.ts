@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { LoadedApi } from '../../../src/core/loadApi.js';
 import { checkResponse } from '../../../src/conformance/checks/checkResponse.js';
-import { createSandboxServer, type SandboxServer, type SandboxServerOptions } from '../../../src/sandbox/http/createSandboxServer.js';
+import { createSandboxServer, type ListeningSandbox, type SandboxServer, type SandboxServerOptions } from '../../../src/sandbox/http/createSandboxServer.js';
 import type { HttpResult, RawBody, SandboxRequest } from '../../../src/sandbox/http/httpTypes.js';
 import { buildRouteTable } from '../../../src/sandbox/http/routeTable.js';
 import type { SqlDb } from '../../../src/sandbox/store/sqlDb.js';
@@ -108,6 +108,25 @@ export function useHarness(use: (hdb: HarnessDatabase, h: Harness) => void, opti
     use(hdb, await hdb.harness(options));
   });
   afterAll(async () => {
+    await hdb?.close();
+  });
+}
+
+/**
+ * `useHarness` with the harness's sandbox listening on a free loopback port: `use` receives the
+ * harness and the listening server once both are up; the server is closed before the database.
+ */
+export function useListeningHarness(use: (h: Harness, server: ListeningSandbox) => void, options?: Parameters<HarnessDatabase['harness']>[0]): void {
+  let hdb: HarnessDatabase | undefined;
+  let server: ListeningSandbox | undefined;
+  beforeAll(async () => {
+    hdb = await openHarnessDatabase();
+    const h = await hdb.harness(options);
+    server = await h.sandbox.listen(0, '127.0.0.1');
+    use(h, server);
+  });
+  afterAll(async () => {
+    await server?.close();
     await hdb?.close();
   });
 }

@@ -3,21 +3,15 @@
 // credentials, HEAD, and requests Node's HTTP parser refuses. Each gets the API's own documented
 // error (or the neutral JSON body outside any API), nothing is stored, and the server still answers.
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ListeningSandbox } from '../../../src/sandbox/http/createSandboxServer.js';
-import { openHarnessDatabase, type Harness, type HarnessDatabase } from './harness.js';
+import { type Harness, useListeningHarness } from './harness.js';
 
-let hdb: HarnessDatabase;
 let h: Harness;
 let server: ListeningSandbox;
-beforeAll(async () => {
-  hdb = await openHarnessDatabase();
-  h = await hdb.harness();
-  server = await h.sandbox.listen(0, '127.0.0.1');
-});
-afterAll(async () => {
-  await server?.close();
-  await hdb?.close();
+useListeningHarness((harness, listening) => {
+  h = harness;
+  server = listening;
 });
 
 const influencerPath = () => `/v1/influencers/inf_${h.demo.layers.influencerId}`;

@@ -3,22 +3,16 @@
 // against a listening sandbox runs in realStore.test.ts, on PGlite and on PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ListeningSandbox } from '../../../src/sandbox/http/createSandboxServer.js';
-import { openHarnessDatabase, type Harness, type HarnessDatabase } from './harness.js';
+import { type Harness, useListeningHarness } from './harness.js';
 
-let hdb: HarnessDatabase;
 let h: Harness;
 let server: ListeningSandbox;
-beforeAll(async () => {
-  hdb = await openHarnessDatabase();
-  h = await hdb.harness({ providerStates: true });
-  server = await h.sandbox.listen(0, '127.0.0.1');
-});
-afterAll(async () => {
-  await server?.close();
-  await hdb?.close();
-});
+useListeningHarness((harness, listening) => {
+  h = harness;
+  server = listening;
+}, { providerStates: true });
 
 const hoko = (body: string) =>
   fetch(`${server.baseUrl}/api/partners`, { method: 'DELETE', headers: { Authorization: `Bearer ${h.demo.hoko.apiKey}`, 'Content-Type': 'application/json' }, body });
