@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { isUuid } from './ids.js';
 import { lock } from './migrate.js';
 import type { ChangeFeed } from './readCache.js';
 import type { SqlDb } from './sqlDb.js';
@@ -20,7 +21,7 @@ async function writeNotifier(tx: SqlDb): Promise<void> {
   const { rows } = await tx.query<{ instance: string }>('SELECT instance::text AS instance FROM sandbox_listeners ORDER BY instance');
   const notify = rows
     .map(({ instance }) => {
-      if (!INSTANCE.test(instance)) throw new Error(`sandbox_listeners holds an instance that is no uuid: ${instance}`);
+      if (!isUuid(instance)) throw new Error(`sandbox_listeners holds an instance that is no uuid: ${instance}`);
       return `IF writer IS DISTINCT FROM '${instance}' THEN PERFORM pg_notify('${channelOf(instance)}', ''); END IF;`;
     })
     .join('\n        ');
@@ -31,8 +32,6 @@ async function writeNotifier(tx: SqlDb): Promise<void> {
         RETURN NULL;
       END $fn$`);
 }
-
-const INSTANCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Makes every write to `table` announce itself to the OTHER sandboxes on this database, if
