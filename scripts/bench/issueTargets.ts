@@ -1,5 +1,6 @@
 /** The rows of issue 13's table: each measured value, its target and whether it is met. */
-import { median, msOf, rpsOf, type SandboxBenchResult } from './sandboxBench.js';
+import { availableParallelism } from 'node:os';
+import { median, msOf, rpsOf, type SandboxBenchResult, type SandboxRow } from './sandboxBench.js';
 
 const MIB = 2 ** 20;
 
@@ -31,4 +32,27 @@ export function printIssueTargets(mock: { fullRunMs: number[]; coldCpuMs: number
   lines.push(['sandbox peak memory, PGlite', `${(rss / MIB).toFixed(0)} MiB`, '≤ 300 MiB', rss <= 300 * MIB]);
   console.log('issue 13 targets (medians of this run)');
   for (const [what, value, target, met] of lines) console.log(`  ${what.padEnd(44)}${value.padEnd(48)}${target.padEnd(30)}${ok(met)}`);
+  // What the CPU time per request allows: every process of a request shares this machine's cores,
+  // so no server can answer more than cores ÷ (CPU seconds per request) requests a second.
+  const cores = availableParallelism();
+  const bounds: string[] = [];
+  for (const operation of ['PATCH influencer', 'revoke']) {
+    const prism = rpsOf(row('PostgreSQL', operation, 'Prism'));
+    for (const target of ['sandbox', 'ceiling']) {
+      const us = cpuPerRequest(row('PostgreSQL', operation, target));
+      if (us === undefined) continue;
+      const most = (cores * 1e6) / us;
+      bounds.push(`${operation} ${target}: ${us.toFixed(0)} µs CPU per request (all processes), so at most ${Math.round(most).toLocaleString('en-US')}/s = ${x(most / prism)} Prism`);
+    }
+  }
+  if (bounds.length > 0) {
+    console.log(`  the most ${cores} cores allow, from the CPU time per request of the server, PostgreSQL and the load generator:`);
+    for (const b of bounds) console.log(`    ${b}`);
+  }
+}
+
+/** The median over rounds of the CPU µs one request cost across the server, PostgreSQL and the load generator; undefined without /proc. */
+function cpuPerRequest(row: SandboxRow | undefined): number | undefined {
+  const totals = (row?.samples ?? []).flatMap((s) => (s.cpu ? [s.cpu.server + (s.cpu.database ?? 0) + s.cpu.load] : []));
+  return totals.length > 0 ? median(totals) : undefined;
 }
