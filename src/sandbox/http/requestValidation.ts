@@ -123,8 +123,7 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
       if (raw.kind === 'empty') {
         return bodyRequired ? { kind: 'invalid', issues: [{ field: BODY_FIELD, message: 'A JSON body is required' }] } : { kind: 'absent' };
       }
-      // A body declared as another media type was refused above (readBody.ts); one with no
-      // Content-Type is read as JSON, the only media type the documents declare.
+      // A body declared as another media type, or with no Content-Type, was refused above (bodyMediaType.ts).
       let value: unknown;
       try {
         value = JSON.parse(raw.text);

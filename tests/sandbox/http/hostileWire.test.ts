@@ -87,11 +87,50 @@ describe('bodies that are not UTF-8 JSON', () => {
     expect(r.status).toBe(200);
   });
 
-  it('a JSON body with no Content-Type at all is read as JSON', async () => {
+  it('a JSON body with no Content-Type: Layers 422 VALIDATION on body naming the missing header, nothing stored', async () => {
+    const before = await nameNow();
     const answer = await rawExchange(
-      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Length: 19\r\nConnection: close\r\n\r\n{"name":"Ava Chen"}`,
+      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Length: 27\r\nConnection: close\r\n\r\n{"name":"No media type at"}`,
     );
-    expect(answer.status).toBe(200);
+    expect(answer.status).toBe(422);
+    const body = JSON.parse(answer.body) as { error: { code: string; details: { fieldErrors: Record<string, string[]> } } };
+    expect(body.error.code).toBe('VALIDATION');
+    expect(body.error.details.fieldErrors.body).toEqual(['Content-Type is missing: send the body as application/json']);
+    expect(await nameNow()).toBe(before);
+  });
+
+  it('a Layers delete whose optional body has no Content-Type: 422, the influencer is not deleted', async () => {
+    const { id } = await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {});
+    const body = '{"reason":"No media type"}';
+    const answer = await rawExchange(
+      `DELETE /v1/influencers/inf_${id} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(answer.status).toBe(422);
+    expect(await h.store.layers.getInfluencer(h.demo.layers.organizationId, id)).not.toBeNull();
+  });
+
+  it('a chunked JSON body with no Content-Type: Ayrshare 400 code 101 and Hoko 400, nothing deleted', async () => {
+    const { ids } = await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 1);
+    const hokoBody = JSON.stringify(ids);
+    const hoko = await rawExchange(
+      `DELETE /api/partners HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.hoko.apiKey}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${hokoBody.length.toString(16)}\r\n${hokoBody}\r\n0\r\n\r\n`,
+    );
+    expect(hoko.status).toBe(400);
+    expect(JSON.parse(hoko.body)).toEqual({ error: { en: 'Invalid request', ar: 'طلب غير صالح' } });
+    expect((await h.store.hoko.deletePartners(h.demo.hoko.workspaceId, ids)).kind).toBe('deleted');
+    const ayrBody = JSON.stringify({ deleteAllScheduled: true });
+    const ayrshare = await rawExchange(
+      `DELETE /api/post HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.ayrshare.apiKey}\r\nContent-Length: ${ayrBody.length}\r\nConnection: close\r\n\r\n${ayrBody}`,
+    );
+    expect(ayrshare.status).toBe(400);
+    expect(JSON.parse(ayrshare.body)).toMatchObject({ action: 'delete', status: 'error', code: 101 });
+  });
+
+  it('a request with no body and no Content-Type is no body error (the revoke page sends none)', async () => {
+    const answer = await rawExchange(`DELETE /api/partners HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.hoko.apiKey}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+    expect(answer.status).toBe(400);
+    const patch = await rawExchange(`PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nConnection: close\r\n\r\n`);
+    expect(JSON.parse(patch.body).error.details.fieldErrors.body).toEqual(['A JSON body is required']);
   });
 
   it('Hoko: ids declared as text/plain are not read; 400, nothing deleted', async () => {
