@@ -22,6 +22,7 @@ import { json, type HttpResult, type SandboxRequest } from './httpTypes.js';
 import { createProviderStates, PROVIDER_STATES_PATH } from './providerStates.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimiter.js';
 import { ClientAborted, DEFAULT_BODY_LIMIT_BYTES, readBody } from './readBody.js';
+import { parseRequestTarget } from './requestTarget.js';
 import { buildRouteTable, type Route } from './routeTable.js';
 
 export interface SandboxServerOptions {
@@ -57,19 +58,6 @@ export interface SandboxServer {
 
 /** The request target for a log line: at most 200 characters, control characters escaped. */
 const target = (url: string | undefined) => JSON.stringify((url ?? '').slice(0, 200));
-
-/** A target WHATWG URL parsing leaves as it is: a path of unreserved characters and slashes, no `.`, `%`, `?` or leading `//`. */
-const PLAIN_PATH = /^\/(?!\/)[A-Za-z0-9_~\-/]*$/;
-
-/** The path and query of a request target, or `undefined` for one that is no URL (e.g. `http://[`). */
-function parseTarget(url: string): { pathname: string; searchParams: URLSearchParams } | undefined {
-  if (PLAIN_PATH.test(url)) return { pathname: url, searchParams: new URLSearchParams() };
-  try {
-    return new URL(url, 'http://sandbox.invalid');
-  } catch {
-    return undefined;
-  }
-}
 
 const neutral = (status: number, error: string, message: string, headers: Record<string, string> = {}) => json(status, { error, message }, headers);
 
@@ -159,7 +147,7 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
           send(res, neutral(400, 'bad_request', 'An HTTP/1.1 request must carry a Host header'));
           return;
         }
-        const url = parseTarget(req.url ?? '/');
+        const url = parseRequestTarget(req.url ?? '/');
         if (!url) {
           req.resume();
           send(res, neutral(400, 'bad_request', 'The request target is not a valid URL'));

@@ -209,6 +209,41 @@ describe('HEAD', () => {
   });
 });
 
+describe('request targets routed as sent, never normalised', () => {
+  it('a delete through a dot segment (inf_A/../inf_B, literal or %2e%2e) is a 404 and deletes neither influencer', async () => {
+    const a = (await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {})).id;
+    const b = (await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {})).id;
+    for (const dots of ['..', '%2e%2e', '.%2E']) {
+      const answer = await rawExchange(`DELETE /v1/influencers/inf_${a}/${dots}/inf_${b} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nConnection: close\r\n\r\n`);
+      expect(answer.status).toBe(404);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: 'not_found' });
+    }
+    expect(await h.store.layers.getInfluencer(h.demo.layers.organizationId, a)).not.toBeNull();
+    expect(await h.store.layers.getInfluencer(h.demo.layers.organizationId, b)).not.toBeNull();
+  });
+
+  it.each([
+    ['a leading //host', '//evil.example/v1/influencers'],
+    ['a backslash for a slash', '/v1\\influencers'],
+    ['a dot segment', '/v1/x/../influencers'],
+    ['an encoded dot segment', '/v1/influencers/%2e%2e/influencers'],
+  ])('%s is not the list of influencers: 404', async (_name, path) => {
+    const answer = await rawExchange(`GET ${path} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nConnection: close\r\n\r\n`);
+    expect(answer.status).toBe(404);
+  });
+
+  it('a path id that is only dots is a malformed id (Layers 400 VALIDATION), not the parent path', async () => {
+    const answer = await rawExchange(`GET /v1/influencers/%2E%2E HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nConnection: close\r\n\r\n`);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'VALIDATION', details: { fieldErrors: { influencerId: ['Expected inf_… or a uuid'] } } } });
+  });
+
+  it('an absolute-form target is routed by its path', async () => {
+    const answer = await rawExchange(`GET http://api.layers.com${influencerPath()} HTTP/1.1\r\nHost: api.layers.com\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nConnection: close\r\n\r\n`);
+    expect(answer.status).toBe(200);
+  });
+});
+
 describe('requests the HTTP parser refuses', () => {
   it.each([
     ['an unknown method', 'BREW /api/partners HTTP/1.1\r\nHost: x\r\n\r\n', 400],
