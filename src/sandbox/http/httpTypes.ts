@@ -8,8 +8,8 @@ export type RawBody =
   | { kind: 'text'; text: string; mediaTypeProblem?: string }
   /** Over the size limit: the rest was discarded, unread. */
   | { kind: 'too-large'; limitBytes: number }
-  /** Bytes that are no UTF-8 text (`problem` says so). */
-  | { kind: 'unreadable'; problem: string };
+  /** Bytes that are no UTF-8 text, or (`stalled`) a body that stopped arriving in time; `problem` says which. */
+  | { kind: 'unreadable'; problem: string; stalled?: true };
 
 export interface SandboxRequest {
   /** Upper case, e.g. `DELETE`. */
