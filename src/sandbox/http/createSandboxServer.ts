@@ -18,7 +18,7 @@ import { documentedStatusKey } from '../../core/statusMatch.js';
 import type { ApiHandler, ProviderState } from '../slice.js';
 import type { DemoData, Sandbox } from '../slices.js';
 import type { Faults } from './faults.js';
-import { json, type HttpResult, type SandboxRequest } from './httpTypes.js';
+import { json, repeatedHeaderNames, type HttpResult, type SandboxRequest } from './httpTypes.js';
 import { createProviderStates, PROVIDER_STATES_PATH } from './providerStates.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimiter.js';
 import { type BodyTimeouts, ClientAborted, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_BODY_TIMEOUTS, readBody } from './readBody.js';
@@ -165,12 +165,14 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
         const body = await readBody(req, bodyLimit, bodyTimeouts);
         // A body that stopped arriving is answered, and its connection closed: the rest is never read.
         if (body.kind === 'unreadable' && body.stalled) res.setHeader('Connection', 'close');
+        const repeatedHeaders = repeatedHeaderNames(req.rawHeaders);
         const request: SandboxRequest = {
           method: (req.method ?? 'GET').toUpperCase(),
           pathname: url.pathname,
           searchParams: url.searchParams,
           headers: req.headers,
           body,
+          ...(repeatedHeaders ? { repeatedHeaders } : {}),
           ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}),
         };
         send(res, await handle(request));

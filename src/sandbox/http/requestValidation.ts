@@ -83,7 +83,13 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
       for (const spec of specs) {
         let raw: string | undefined;
         if (spec.in === 'path') raw = pathParams[spec.name];
-        else if (spec.in === 'header') raw = headerValue(request.headers, spec.name);
+        else if (spec.in === 'header') {
+          if (request.repeatedHeaders?.has(spec.name.toLowerCase())) {
+            issues.push({ field: spec.name, message: 'Must be given at most once' });
+            continue;
+          }
+          raw = headerValue(request.headers, spec.name);
+        }
         else {
           const all = request.searchParams.getAll(spec.name);
           if (all.length > 1) {

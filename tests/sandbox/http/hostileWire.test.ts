@@ -190,6 +190,35 @@ describe('duplicate credentials', () => {
   });
 });
 
+describe('a header parameter sent twice', () => {
+  it('two Idempotency-Key headers on a revoke: Layers 400 VALIDATION naming the header, the account not revoked', async () => {
+    const { id } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 1);
+    const path = `/v1/social-accounts/sa_${id}`;
+    const answer = await rawExchange(
+      `DELETE ${path} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nIdempotency-Key: first\r\nIdempotency-Key: second\r\nConnection: close\r\n\r\n`,
+    );
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'VALIDATION', details: { fieldErrors: { 'Idempotency-Key': ['Must be given at most once'] } } } });
+    const revoke = await fetch(`${server.baseUrl}${path}`, { method: 'DELETE', headers: layersHeaders() });
+    expect(((await revoke.json()) as { canceledScheduledPosts: number }).canceledScheduledPosts).toBe(1);
+  });
+
+  it('one Idempotency-Key holding a comma is one key, not two', async () => {
+    const { id } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 0);
+    const answer = await rawExchange(`DELETE /v1/social-accounts/sa_${id} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nIdempotency-Key: a, b\r\nConnection: close\r\n\r\n`);
+    expect(answer.status).toBe(200);
+  });
+
+  it('two Profile-Key headers to Ayrshare: 400 code 101, nothing deleted', async () => {
+    const body = JSON.stringify({ deleteAllScheduled: true });
+    const answer = await rawExchange(
+      `DELETE /api/post HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.ayrshare.apiKey}\r\nProfile-Key: PROFILE_KEY\r\nProfile-Key: PROFILE_KEY\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ action: 'delete', status: 'error', code: 101 });
+  });
+});
+
 describe('HEAD', () => {
   it('HEAD of a GET operation answers as GET would, without a body', async () => {
     const get = await fetch(`${server.baseUrl}${influencerPath()}`, { headers: layersHeaders() });
