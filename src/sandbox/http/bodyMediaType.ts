@@ -25,3 +25,15 @@ export function bodyMediaTypeProblem(contentType: string | undefined): string | 
   }
   return undefined;
 }
+
+/**
+ * Whether a request's `Content-Encoding` leaves its body readable as it came: none, or only
+ * `identity`. The sandbox decodes no content coding (the documents declare none), so a body
+ * declared `gzip`, `br`, `deflate`… is refused, never read as if it were plain JSON; a server
+ * that does not support a request's coding refuses it (RFC 9110 §8.4), in the API's own body error.
+ */
+export function bodyEncodingProblem(contentEncoding: string | undefined): string | undefined {
+  if (contentEncoding === undefined) return undefined;
+  const codings = contentEncoding.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity');
+  return codings.length === 0 ? undefined : `Content-Encoding ${codings.join(', ')} is not supported: send the body uncompressed`;
+}

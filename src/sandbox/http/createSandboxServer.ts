@@ -215,6 +215,12 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
       if (!(Number(req.headers['content-length']) > bodyLimit)) res.writeContinue();
       requestListener(req, res);
     });
+    // An `Expect` other than 100-continue cannot be met: the neutral JSON 417 (Node's own has no body).
+    server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+      req.resume();
+      res.setHeader('Connection', 'close');
+      send(res, neutral(417, 'expectation_failed', `The sandbox cannot meet Expect: ${String(req.headers.expect).slice(0, 100)} (only 100-continue)`));
+    });
     server.on('connect', (_req: IncomingMessage, socket: Socket) => endSocket(socket, 405, 'Method Not Allowed', { error: 'method_not_allowed', message: 'This sandbox is no proxy: CONNECT is not served' }));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
-import { bodyMediaTypeProblem } from './bodyMediaType.js';
+import { bodyEncodingProblem, bodyMediaTypeProblem } from './bodyMediaType.js';
 import type { RawBody } from './httpTypes.js';
 
 /** Default body limit: the largest documented body (a 10,000-uuid array, about 390 KB) fits with ample room. */
@@ -105,7 +105,7 @@ export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_B
       if (!isUtf8(bytes)) return resolve({ kind: 'unreadable', problem: 'The body is not valid UTF-8' });
       const text = bytes.toString('utf8');
       if (text.trim() === '') return resolve(EMPTY);
-      const mediaTypeProblem = bodyMediaTypeProblem(req.headers['content-type']);
+      const mediaTypeProblem = bodyEncodingProblem(req.headers['content-encoding']) ?? bodyMediaTypeProblem(req.headers['content-type']);
       resolve(mediaTypeProblem ? { kind: 'text', text, mediaTypeProblem } : { kind: 'text', text });
     });
     req.on('error', (error) => {

@@ -133,6 +133,26 @@ describe('bodies that are not UTF-8 JSON', () => {
     expect(JSON.parse(patch.body).error.details.fieldErrors.body).toEqual(['A JSON body is required']);
   });
 
+  it.each(['gzip', 'br', 'deflate, identity'])('a JSON body declared Content-Encoding: %s is not read as plain JSON: Layers 422 on body naming the coding, nothing stored', async (coding) => {
+    const before = await nameNow();
+    const body = '{"name":"Encoded otherwise"}';
+    const answer = await rawExchange(
+      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nContent-Encoding: ${coding}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(answer.status).toBe(422);
+    const parsed = JSON.parse(answer.body) as { error: { details: { fieldErrors: Record<string, string[]> } } };
+    expect(parsed.error.details.fieldErrors.body?.[0]).toMatch(/^Content-Encoding .+ is not supported: send the body uncompressed$/);
+    expect(await nameNow()).toBe(before);
+  });
+
+  it('Content-Encoding: identity is no coding: the body is read', async () => {
+    const body = '{"name":"Ava Chen"}';
+    const answer = await rawExchange(
+      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nContent-Encoding: identity\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(answer.status).toBe(200);
+  });
+
   it('Hoko: ids declared as text/plain are not read; 400, nothing deleted', async () => {
     const { ids } = await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 1);
     const r = await fetch(`${server.baseUrl}/api/partners`, { method: 'DELETE', headers: { Authorization: `Bearer ${h.demo.hoko.apiKey}`, 'Content-Type': 'text/plain' }, body: JSON.stringify(ids) });
@@ -270,6 +290,16 @@ describe('request targets routed as sent, never normalised', () => {
   it('an absolute-form target is routed by its path', async () => {
     const answer = await rawExchange(`GET http://api.layers.com${influencerPath()} HTTP/1.1\r\nHost: api.layers.com\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nConnection: close\r\n\r\n`);
     expect(answer.status).toBe(200);
+  });
+});
+
+describe('an Expect the server cannot meet', () => {
+  it('Expect: something else than 100-continue: the neutral JSON 417, and the server goes on', async () => {
+    const answer = await rawExchange(`GET ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nExpect: magic\r\nConnection: close\r\n\r\n`);
+    expect(answer.status).toBe(417);
+    expect(answer.head).toMatch(/\r\ncontent-type: application\/json; charset=utf-8/i);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: 'expectation_failed' });
+    expect(await stillServes()).toBe(200);
   });
 });
 
