@@ -198,6 +198,16 @@ describe('duplicate credentials', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('a Bearer key and a different X-Api-Key: Layers 401 whichever of the two is valid, and the same key in both is one credential', async () => {
+    const path = `${server.baseUrl}${influencerPath()}`;
+    const valid = h.demo.layers.apiKey;
+    const bearerValid = await fetch(path, { headers: { Authorization: `Bearer ${valid}`, 'X-Api-Key': 'lp_someone_else' } });
+    expect(bearerValid.status).toBe(401);
+    expect(((await bearerValid.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+    expect((await fetch(path, { headers: { Authorization: 'Bearer lp_someone_else', 'X-Api-Key': valid } })).status).toBe(401);
+    expect((await fetch(path, { headers: { Authorization: `Bearer ${valid}`, 'X-Api-Key': valid } })).status).toBe(200);
+  });
+
   it('two Authorization headers to Hoko: 401 in its envelope, nothing deleted', async () => {
     const { ids } = await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 1);
     const body = JSON.stringify(ids);
