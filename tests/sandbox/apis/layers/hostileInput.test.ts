@@ -41,6 +41,20 @@ describe('hostile input to Layers', () => {
     expect(h.logs).toEqual([]);
   });
 
+  it.each(['99.99999999999999999', '1e-400', '15e-1'])('limit=%s, which denotes no integer (a double rounds the first two to 100 and 0): 400 on limit', async (limit) => {
+    const h = await hdb.harness();
+    const r = await h.send('GET', '/v1/influencers', { headers: bearer(h.demo.layers.apiKey), query: { limit } });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.fieldErrors.limit).toEqual(['Expected integer, received string']);
+  });
+
+  it.each([['1.0', 1], ['1e1', 10]])('limit=%s denotes the integer %i: read as it', async (limit, count) => {
+    const h = await hdb.harness();
+    const r = await h.send('GET', '/v1/influencers', { headers: bearer(h.demo.layers.apiKey), query: { limit } });
+    expect(r.status).toBe(200);
+    expect(r.body.items.length).toBeLessThanOrEqual(count);
+  });
+
   it('a body of 50,000 unknown keys: one 422 listing the first 100 and how many more', async () => {
     const h = await hdb.harness();
     const body = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`unknown_${i}`, i]));
