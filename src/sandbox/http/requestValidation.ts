@@ -146,14 +146,14 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
       }
       // A key given twice is refused, not read as its last value: only a text with an object can have one.
       const duplicates = raw.text.includes('{') ? duplicateKeys(raw.text).map(duplicateIssue) : [];
-      const errors = validator.validate(bodySchema, value);
-      if (errors.length === 0 && unstorable.length === 0 && duplicates.length === 0) return { kind: 'value', value };
-      // Bounded work: only the first errors are turned into issues (a body of 60,000 unknown keys
-      // has 60,000), the rest are counted in the note that ends the list.
-      const read = errors.slice(0, READ_ERRORS);
+      // Bounded work: only the first errors are read and turned into issues (a body of 60,000
+      // unknown keys has 60,000, a 2 MB array of wrong items a million), the rest are counted in
+      // the note that ends the list.
+      const { errors: read, total } = validator.validateBounded(bodySchema, value, READ_ERRORS);
+      if (total === 0 && unstorable.length === 0 && duplicates.length === 0) return { kind: 'value', value };
       const issues = dedupe([...duplicates, ...unstorable, ...bodyIssues(read, value)]);
       if (issues.length === 0) return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: 'Invalid body' }] };
-      return { kind: 'invalid', issues: capIssues(issues, MAX_ISSUES, errors.length - read.length) };
+      return { kind: 'invalid', issues: capIssues(issues, MAX_ISSUES, total - read.length) };
     },
   };
 }
