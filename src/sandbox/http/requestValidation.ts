@@ -11,6 +11,7 @@ import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import { coerceParameter } from '../../core/coerceParameter.js';
 import { headerValue, type RawBody, type SandboxRequest } from './httpTypes.js';
 import { duplicateKeys, type DuplicateKey } from './duplicateKeys.js';
+import { describeJsonSyntaxError } from './jsonSyntaxError.js';
 import { BODY_FIELD, bodyIssues, capIssues, dedupe, MAX_ISSUES, NUL_MESSAGE, nulFields, parameterIssues, UNPAIRED_SURROGATE_MESSAGE, unpairedSurrogateFields, type Issue } from './issues.js';
 
 type Location = 'path' | 'query' | 'header';
@@ -134,7 +135,7 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
       try {
         value = JSON.parse(raw.text);
       } catch (error) {
-        return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: `Malformed JSON: ${(error as Error).message}` }] };
+        return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: describeJsonSyntaxError((error as Error).message, raw.text) }] };
       }
       // PostgreSQL cannot store NUL in text, nor UTF-8 encode an unpaired surrogate: both refused
       // here, named, before any value reaches it. JSON can only spell either as an escape

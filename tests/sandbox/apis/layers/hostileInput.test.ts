@@ -55,6 +55,20 @@ describe('hostile input to Layers', () => {
     expect(r.body.items.length).toBeLessThanOrEqual(count);
   });
 
+  it.each([
+    ['{"name":"secret-token-123",,}', 'Malformed JSON at line 1, column 28'],
+    ['[1,,"secret-token-123"]', 'Malformed JSON: unexpected ","'],
+    ['{"name": "x",}', 'Malformed JSON at line 1, column 14'],
+    ['{"name":\n"x"}\n}', 'Malformed JSON at line 3, column 1'],
+    ['{"name":', 'Malformed JSON: the body ends before its value does'],
+  ])('malformed JSON %j: 422 on body in words of its own, neither the parser\'s nor the body\'s text', async (text, message) => {
+    const h = await hdb.harness();
+    const r = await h.send('PATCH', `/v1/influencers/${h.demo.layers.influencerId}`, { headers: { ...bearer(h.demo.layers.apiKey), 'Content-Type': 'application/json' }, body: text });
+    expect(r.status).toBe(422);
+    expect(r.body.error.details.fieldErrors.body).toEqual([message]);
+    expect(JSON.stringify(r.body)).not.toMatch(/secret-token|is not valid JSON|in JSON at position/);
+  });
+
   it('a body of 50,000 unknown keys: one 422 listing the first 100 and how many more', async () => {
     const h = await hdb.harness();
     const body = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`unknown_${i}`, i]));
