@@ -18,6 +18,11 @@ export interface SchemaValidator {
   compile(schemaPointer: string): ValidateFunction;
   /** Validates `value` against the schema at `schemaPointer`; `[]` means valid. */
   validate(schemaPointer: string, value: unknown): SchemaError[];
+  /**
+   * As `validate`, but only the first `max` errors are returned (`total` counts them all): a
+   * value with a million errors (a 2 MB array of wrong items) costs ajv's work, not a million more objects.
+   */
+  validateBounded(schemaPointer: string, value: unknown, max: number): { errors: SchemaError[]; total: number };
 }
 
 /**
@@ -84,7 +89,16 @@ export function createSchemaValidator(doc: OpenApiDocument, ajv: Ajv2020 = creat
     return validateFn(value) ? [] : (validateFn.errors ?? []).map(toSchemaError);
   }
 
-  return { compile, validate };
+  function validateBounded(schemaPointer: string, value: unknown, max: number): { errors: SchemaError[]; total: number } {
+    const validateFn = compile(schemaPointer);
+    if (validateFn(value)) return { errors: [], total: 0 };
+    const all = validateFn.errors ?? [];
+    const errors: SchemaError[] = [];
+    for (let i = 0; i < all.length && i < max; i++) errors.push(toSchemaError(all[i] as ErrorObject));
+    return { errors, total: all.length };
+  }
+
+  return { compile, validate, validateBounded };
 }
 
 // `#/a b/{c}` → `#/a%20b/%7Bc%7D`: ajv reads a ref's fragment as a URI fragment, percent-decoding it.

@@ -50,6 +50,17 @@ describe('createSchemaValidator', () => {
     expect(validator.validate('#/components/schemas/Influencer/properties/name', null)[0]?.keyword).toBe('type');
   });
 
+  it('validateBounded returns the first errors only, and counts them all', () => {
+    const validator = createSchemaValidator(doc);
+    const manyBad = { items: Array.from({ length: 50 }, () => ({ ...ava, createdAt: 'yesterday' })), nextCursor: null };
+    const all = validator.validate(PAGE_SCHEMA, manyBad);
+    expect(all).toHaveLength(50);
+    const bounded = validator.validateBounded(PAGE_SCHEMA, manyBad, 3);
+    expect(bounded.total).toBe(50);
+    expect(bounded.errors).toEqual(all.slice(0, 3));
+    expect(validator.validateBounded(PAGE_SCHEMA, { items: [ava], nextCursor: null }, 3)).toEqual({ errors: [], total: 0 });
+  });
+
   it('compiles each pointer once', () => {
     const validator = createSchemaValidator(doc);
     expect(validator.compile('#/components/schemas/Uuid')).toBe(validator.compile('#/components/schemas/Uuid'));

@@ -2,13 +2,16 @@
  * Whether a request's declared `Content-Type` lets its body be read as JSON: `application/json`
  * or a `+json` type, in UTF-8 (RFC 8259 §8.1: JSON exchanged between systems is UTF-8). A body
  * declared as anything else (`text/plain`, form encoding, another charset) is not read as JSON
- * whatever it holds; a body with no `Content-Type` is read as JSON (the documents declare no other
- * media type). Duplicate `Content-Type` headers arrive joined with a comma, and are no media type.
+ * whatever it holds, and so is a body with no `Content-Type` at all: every vendor page sends its
+ * body with `Content-Type: application/json`, and a server that guessed would act on bytes the
+ * client never declared as JSON (a delete's optional body, a bulk id list). Only a request that
+ * has a body is asked for one (readBody.ts reads an empty body as none). Duplicate `Content-Type`
+ * headers arrive joined with a comma, and are no media type.
  */
 
 /** `undefined` when the body may be read as JSON; else the one-line problem, naming the media type or charset. */
 export function bodyMediaTypeProblem(contentType: string | undefined): string | undefined {
-  if (contentType === undefined) return undefined;
+  if (contentType === undefined) return 'Content-Type is missing: send the body as application/json';
   const [typePart = '', ...params] = contentType.split(';');
   const type = typePart.trim().toLowerCase();
   if (type !== 'application/json' && !/^application\/[a-z0-9!#$&^_.+-]+\+json$/.test(type)) {
@@ -21,4 +24,16 @@ export function bodyMediaTypeProblem(contentType: string | undefined): string | 
     if (charset !== 'utf-8' && charset !== 'utf8') return `charset ${charset || '(empty)'} is not UTF-8: JSON bodies are UTF-8`;
   }
   return undefined;
+}
+
+/**
+ * Whether a request's `Content-Encoding` leaves its body readable as it came: none, or only
+ * `identity`. The sandbox decodes no content coding (the documents declare none), so a body
+ * declared `gzip`, `br`, `deflate`… is refused, never read as if it were plain JSON; a server
+ * that does not support a request's coding refuses it (RFC 9110 §8.4), in the API's own body error.
+ */
+export function bodyEncodingProblem(contentEncoding: string | undefined): string | undefined {
+  if (contentEncoding === undefined) return undefined;
+  const codings = contentEncoding.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity');
+  return codings.length === 0 ? undefined : `Content-Encoding ${codings.join(', ')} is not supported: send the body uncompressed`;
 }

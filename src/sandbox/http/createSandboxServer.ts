@@ -18,10 +18,11 @@ import { documentedStatusKey } from '../../core/statusMatch.js';
 import type { ApiHandler, ProviderState } from '../slice.js';
 import type { DemoData, Sandbox } from '../slices.js';
 import type { Faults } from './faults.js';
-import { json, type HttpResult, type SandboxRequest } from './httpTypes.js';
+import { json, repeatedHeaderNames, type HttpResult, type SandboxRequest } from './httpTypes.js';
 import { createProviderStates, PROVIDER_STATES_PATH } from './providerStates.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimiter.js';
-import { ClientAborted, DEFAULT_BODY_LIMIT_BYTES, readBody } from './readBody.js';
+import { type BodyTimeouts, ClientAborted, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_BODY_TIMEOUTS, readBody } from './readBody.js';
+import { parseRequestTarget } from './requestTarget.js';
 import { buildRouteTable, type Route } from './routeTable.js';
 
 export interface SandboxServerOptions {
@@ -33,6 +34,10 @@ export interface SandboxServerOptions {
   rateLimit?: RateLimitOptions;
   /** Largest body read (default 2 MB); a larger one is a validation error in the API's envelope. */
   bodyLimitBytes?: number;
+  /** How long a body may stall and take in all (default 10 s and 30 s); past it, the API's body error and the connection closed. */
+  bodyTimeouts?: BodyTimeouts;
+  /** How long the request line and headers may take (default 10 s); past it, the neutral 408 and the connection closed. */
+  headersTimeoutMs?: number;
   /** The demo tenant provider states act in; seeded on first use when not given. */
   demo?: DemoData;
   /** Where unexpected errors and warnings go (default: stderr). */
@@ -58,18 +63,8 @@ export interface SandboxServer {
 /** The request target for a log line: at most 200 characters, control characters escaped. */
 const target = (url: string | undefined) => JSON.stringify((url ?? '').slice(0, 200));
 
-/** A target WHATWG URL parsing leaves as it is: a path of unreserved characters and slashes, no `.`, `%`, `?` or leading `//`. */
-const PLAIN_PATH = /^\/(?!\/)[A-Za-z0-9_~\-/]*$/;
-
-/** The path and query of a request target, or `undefined` for one that is no URL (e.g. `http://[`). */
-function parseTarget(url: string): { pathname: string; searchParams: URLSearchParams } | undefined {
-  if (PLAIN_PATH.test(url)) return { pathname: url, searchParams: new URLSearchParams() };
-  try {
-    return new URL(url, 'http://sandbox.invalid');
-  } catch {
-    return undefined;
-  }
-}
+/** How long the request line and headers may take by default. */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
 
 const neutral = (status: number, error: string, message: string, headers: Record<string, string> = {}) => json(status, { error, message }, headers);
 
@@ -99,6 +94,8 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
   const faults: Faults = options.faults ?? {};
   const rateLimiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const bodyTimeouts = options.bodyTimeouts ?? DEFAULT_BODY_TIMEOUTS;
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const routes = buildRouteTable(sandbox.slices.map((m) => m.api));
   const handlers = new Map<string, ApiHandler>(sandbox.slices.map((m) => [m.name, m.slice.createHandler({ api: m.api, store: m.store, rateLimiter, faults, log })]));
 
@@ -159,19 +156,23 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
           send(res, neutral(400, 'bad_request', 'An HTTP/1.1 request must carry a Host header'));
           return;
         }
-        const url = parseTarget(req.url ?? '/');
+        const url = parseRequestTarget(req.url ?? '/');
         if (!url) {
           req.resume();
           send(res, neutral(400, 'bad_request', 'The request target is not a valid URL'));
           return;
         }
-        const body = await readBody(req, bodyLimit);
+        const body = await readBody(req, bodyLimit, bodyTimeouts);
+        // A body that stopped arriving is answered, and its connection closed: the rest is never read.
+        if (body.kind === 'unreadable' && body.stalled) res.setHeader('Connection', 'close');
+        const repeatedHeaders = repeatedHeaderNames(req.rawHeaders);
         const request: SandboxRequest = {
           method: (req.method ?? 'GET').toUpperCase(),
           pathname: url.pathname,
           searchParams: url.searchParams,
           headers: req.headers,
           body,
+          ...(repeatedHeaders ? { repeatedHeaders } : {}),
           ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}),
         };
         send(res, await handle(request));
@@ -196,12 +197,29 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
     // Duplicate headers arrive joined (`Bearer a, Bearer b`), not all but the first dropped: two
     // credentials are no credential (401), two Content-Types no media type.
     // A request without Host gets the neutral 400 from requestListener, not Node's answer without a body.
-    const server = createServer({ joinDuplicateHeaders: true, requireHostHeader: false }, requestListener);
+    // Slow clients: headers must arrive within `headersTimeout` (else the neutral 408), checked
+    // every quarter of it; a body's limits are readBody's, and `requestTimeout` only backs them up.
+    const server = createServer(
+      {
+        joinDuplicateHeaders: true,
+        requireHostHeader: false,
+        headersTimeout: headersTimeout,
+        requestTimeout: headersTimeout + bodyTimeouts.totalMs + 5000,
+        connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4))),
+      },
+      requestListener,
+    );
     server.on('clientError', refuseUnparsable);
     // `Expect: 100-continue` with a body over the limit: the answer (too large) comes instead of the 100.
     server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
       if (!(Number(req.headers['content-length']) > bodyLimit)) res.writeContinue();
       requestListener(req, res);
+    });
+    // An `Expect` other than 100-continue cannot be met: the neutral JSON 417 (Node's own has no body).
+    server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+      req.resume();
+      res.setHeader('Connection', 'close');
+      send(res, neutral(417, 'expectation_failed', `The sandbox cannot meet Expect: ${String(req.headers.expect).slice(0, 100)} (only 100-continue)`));
     });
     server.on('connect', (_req: IncomingMessage, socket: Socket) => endSocket(socket, 405, 'Method Not Allowed', { error: 'method_not_allowed', message: 'This sandbox is no proxy: CONNECT is not served' }));
     await new Promise<void>((resolve, reject) => {

@@ -4,12 +4,12 @@ import type { IncomingHttpHeaders } from 'node:http';
 /** The body as read from the wire, before any parsing. */
 export type RawBody =
   | { kind: 'empty' }
-  /** `mediaTypeProblem`: the body was declared as another media type or charset than UTF-8 JSON (bodyMediaType.ts). */
+  /** `mediaTypeProblem`: the body was declared as another media type or charset than UTF-8 JSON, with none, or with a content coding (bodyMediaType.ts). */
   | { kind: 'text'; text: string; mediaTypeProblem?: string }
   /** Over the size limit: the rest was discarded, unread. */
   | { kind: 'too-large'; limitBytes: number }
-  /** Bytes that are no UTF-8 text (`problem` says so). */
-  | { kind: 'unreadable'; problem: string };
+  /** Bytes that are no UTF-8 text, or (`stalled`) a body that stopped arriving in time; `problem` says which. */
+  | { kind: 'unreadable'; problem: string; stalled?: true };
 
 export interface SandboxRequest {
   /** Upper case, e.g. `DELETE`. */
@@ -19,6 +19,12 @@ export interface SandboxRequest {
   /** Node's headers: names in lower case. */
   headers: IncomingHttpHeaders;
   body: RawBody;
+  /**
+   * Names (lower case) of the headers sent more than once. Node joins them with a comma, so a
+   * header parameter given twice would read as one value (`Idempotency-Key: a, b`); this tells
+   * it apart from one value holding a comma.
+   */
+  repeatedHeaders?: ReadonlySet<string>;
   /** The peer's address, when known. */
   remoteAddress?: string;
 }
@@ -42,4 +48,16 @@ export const jsonText = (status: number, text: string, headers: Record<string, s
 export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** Names (lower case) of the headers given more than once in Node's `rawHeaders` (name, value, name, value…); `undefined` when none is. */
+export function repeatedHeaderNames(rawHeaders: readonly string[]): ReadonlySet<string> | undefined {
+  let seen: Set<string> | undefined;
+  let repeated: Set<string> | undefined;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = (rawHeaders[i] as string).toLowerCase();
+    if ((seen ??= new Set()).has(name)) (repeated ??= new Set()).add(name);
+    else seen.add(name);
+  }
+  return repeated;
 }

@@ -58,6 +58,10 @@ function message(error: SchemaError, value: unknown = NO_VALUE): string {
     // The pattern itself (hundreds of characters for a language tag) is no message for a partner.
     case 'pattern':
       return 'Invalid format';
+    case 'const':
+      return `Invalid literal value, expected ${JSON.stringify(p.allowedValue)}`;
+    case 'format':
+      return `Invalid ${String(p.format)}`;
     default:
       return error.message;
   }

@@ -1,12 +1,26 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
-import { bodyMediaTypeProblem } from './bodyMediaType.js';
+import { bodyEncodingProblem, bodyMediaTypeProblem } from './bodyMediaType.js';
 import type { RawBody } from './httpTypes.js';
 
 /** Default body limit: the largest documented body (a 10,000-uuid array, about 390 KB) fits with ample room. */
 export const DEFAULT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 const EMPTY: RawBody = Object.freeze({ kind: 'empty' });
+
+/**
+ * How long a body may take: `idleMs` without a byte, `totalMs` from the headers to its last byte.
+ * Past either, the body is `stalled` (a slowloris client trickling a byte at a time never trips
+ * the first, always the second). A 2 MB body within 30 s needs about 70 KB/s, far below loopback.
+ */
+export interface BodyTimeouts {
+  idleMs: number;
+  totalMs: number;
+}
+
+export const DEFAULT_BODY_TIMEOUTS: BodyTimeouts = Object.freeze({ idleMs: 10_000, totalMs: 30_000 });
+
+const seconds = (ms: number) => `${+(ms / 1000).toFixed(2)} s`;
 
 /** The client went away before its body ended: nobody to answer, one line in the log. */
 export class ClientAborted extends Error {
@@ -19,9 +33,11 @@ export class ClientAborted extends Error {
  * sending; the rest is drained and discarded, unless it goes on past `limitBytes * 8`, when the
  * connection is dropped. A body that is no UTF-8 is
  * `unreadable` (never decoded with U+FFFD in place of the bytes it could not read); one declared
- * as another media type or charset carries the `mediaTypeProblem` an API's validation refuses.
+ * as another media type or charset carries the `mediaTypeProblem` an API's validation refuses. A
+ * body that stops arriving, or takes longer than `timeouts` allow, is `unreadable` and `stalled`:
+ * it is answered (the API's body error) and the connection closed, its rest never read.
  */
-export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<RawBody> {
+export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_BYTES, timeouts: BodyTimeouts = DEFAULT_BODY_TIMEOUTS): Promise<RawBody> {
   // HTTP/1.1: a request with neither header has no body (RFC 9112 §6.3), so there is nothing to wait for.
   const length = req.headers['content-length'];
   if (req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) {
@@ -46,7 +62,25 @@ export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_B
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
+    let settled = false;
+    const stall = (problem: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(idle);
+      clearTimeout(whole);
+      req.pause();
+      resolve({ kind: 'unreadable', problem, stalled: true });
+    };
+    const idle = setTimeout(() => stall(`The body stopped arriving: no byte for ${seconds(timeouts.idleMs)}`), timeouts.idleMs);
+    const whole = setTimeout(() => stall(`The body did not arrive within ${seconds(timeouts.totalMs)}`), timeouts.totalMs);
+    const finish = () => {
+      settled = true;
+      clearTimeout(idle);
+      clearTimeout(whole);
+    };
     req.on('data', (chunk: Buffer) => {
+      if (settled && !tooLarge) return; // stalled: answered already, the rest is not read
+      if (!settled) idle.refresh();
       size += chunk.length;
       if (size > limitBytes * 8) {
         req.destroy();
@@ -54,7 +88,10 @@ export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_B
       }
       if (size > limitBytes) {
         // Answered now, as a declared length over the limit is; the rest is drained as above.
-        if (!tooLarge) resolve({ kind: 'too-large', limitBytes });
+        if (!tooLarge) {
+          finish();
+          resolve({ kind: 'too-large', limitBytes });
+        }
         tooLarge = true;
         chunks.length = 0;
         return;
@@ -62,16 +99,21 @@ export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_B
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (tooLarge) return;
+      if (settled) return;
+      finish();
       const bytes = Buffer.concat(chunks);
       if (!isUtf8(bytes)) return resolve({ kind: 'unreadable', problem: 'The body is not valid UTF-8' });
       const text = bytes.toString('utf8');
       if (text.trim() === '') return resolve(EMPTY);
-      const mediaTypeProblem = bodyMediaTypeProblem(req.headers['content-type']);
+      const mediaTypeProblem = bodyEncodingProblem(req.headers['content-encoding']) ?? bodyMediaTypeProblem(req.headers['content-type']);
       resolve(mediaTypeProblem ? { kind: 'text', text, mediaTypeProblem } : { kind: 'text', text });
     });
-    req.on('error', (error) => reject(new ClientAborted(`the client closed the connection before the body ended (${error.message})`)));
+    req.on('error', (error) => {
+      finish();
+      reject(new ClientAborted(`the client closed the connection before the body ended (${error.message})`));
+    });
     req.on('close', () => {
+      finish();
       if (!req.complete) reject(new ClientAborted('the client closed the connection before the body ended'));
     });
   });

@@ -11,6 +11,7 @@ import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import { coerceParameter } from '../../core/coerceParameter.js';
 import { headerValue, type RawBody, type SandboxRequest } from './httpTypes.js';
 import { duplicateKeys, type DuplicateKey } from './duplicateKeys.js';
+import { describeJsonSyntaxError } from './jsonSyntaxError.js';
 import { BODY_FIELD, bodyIssues, capIssues, dedupe, MAX_ISSUES, NUL_MESSAGE, nulFields, parameterIssues, UNPAIRED_SURROGATE_MESSAGE, unpairedSurrogateFields, type Issue } from './issues.js';
 
 type Location = 'path' | 'query' | 'header';
@@ -83,7 +84,13 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
       for (const spec of specs) {
         let raw: string | undefined;
         if (spec.in === 'path') raw = pathParams[spec.name];
-        else if (spec.in === 'header') raw = headerValue(request.headers, spec.name);
+        else if (spec.in === 'header') {
+          if (request.repeatedHeaders?.has(spec.name.toLowerCase())) {
+            issues.push({ field: spec.name, message: 'Must be given at most once' });
+            continue;
+          }
+          raw = headerValue(request.headers, spec.name);
+        }
         else {
           const all = request.searchParams.getAll(spec.name);
           if (all.length > 1) {
@@ -123,13 +130,12 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
       if (raw.kind === 'empty') {
         return bodyRequired ? { kind: 'invalid', issues: [{ field: BODY_FIELD, message: 'A JSON body is required' }] } : { kind: 'absent' };
       }
-      // A body declared as another media type was refused above (readBody.ts); one with no
-      // Content-Type is read as JSON, the only media type the documents declare.
+      // A body declared as another media type, or with no Content-Type, was refused above (bodyMediaType.ts).
       let value: unknown;
       try {
         value = JSON.parse(raw.text);
       } catch (error) {
-        return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: `Malformed JSON: ${(error as Error).message}` }] };
+        return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: describeJsonSyntaxError((error as Error).message, raw.text) }] };
       }
       // PostgreSQL cannot store NUL in text, nor UTF-8 encode an unpaired surrogate: both refused
       // here, named, before any value reaches it. JSON can only spell either as an escape
@@ -141,14 +147,14 @@ export function createOperationValidator(doc: OpenApiDocument, validator: Schema
       }
       // A key given twice is refused, not read as its last value: only a text with an object can have one.
       const duplicates = raw.text.includes('{') ? duplicateKeys(raw.text).map(duplicateIssue) : [];
-      const errors = validator.validate(bodySchema, value);
-      if (errors.length === 0 && unstorable.length === 0 && duplicates.length === 0) return { kind: 'value', value };
-      // Bounded work: only the first errors are turned into issues (a body of 60,000 unknown keys
-      // has 60,000), the rest are counted in the note that ends the list.
-      const read = errors.slice(0, READ_ERRORS);
+      // Bounded work: only the first errors are read and turned into issues (a body of 60,000
+      // unknown keys has 60,000, a 2 MB array of wrong items a million), the rest are counted in
+      // the note that ends the list.
+      const { errors: read, total } = validator.validateBounded(bodySchema, value, READ_ERRORS);
+      if (total === 0 && unstorable.length === 0 && duplicates.length === 0) return { kind: 'value', value };
       const issues = dedupe([...duplicates, ...unstorable, ...bodyIssues(read, value)]);
       if (issues.length === 0) return { kind: 'invalid', issues: [{ field: BODY_FIELD, message: 'Invalid body' }] };
-      return { kind: 'invalid', issues: capIssues(issues, MAX_ISSUES, errors.length - read.length) };
+      return { kind: 'invalid', issues: capIssues(issues, MAX_ISSUES, total - read.length) };
     },
   };
 }

@@ -16,15 +16,21 @@ export interface PresentedKey {
 
 /**
  * The key the caller presented, through the first of the operation's security alternatives (in
- * document order) that it used; `undefined` when it used none of them (or a malformed one).
+ * document order) that it used; `undefined` when it used none of them (or a malformed one), or
+ * when it presented two different keys through two schemes (`Authorization: Bearer A` with
+ * `X-Api-Key: B`): which one it meant is not for the server to guess, as with two
+ * `Authorization` headers. The same key through both is one credential.
  */
 export function presentedKey(doc: OpenApiDocument, operation: Operation, request: SandboxRequest): PresentedKey | undefined {
+  let found: PresentedKey | undefined;
   for (const { scheme, header, parse } of credentialHeaders(doc, operation)) {
     const value = headerValue(request.headers, header);
     const key = value === undefined ? undefined : parse(value);
-    if (key !== undefined) return { scheme, key };
+    if (key === undefined) continue;
+    if (found === undefined) found = { scheme, key };
+    else if (found.key !== key) return undefined;
   }
-  return undefined;
+  return found;
 }
 
 /** The operation's schemes in the order `presentedKey` tries them, read from the document once per operation. */

@@ -87,9 +87,68 @@ describe('bodies that are not UTF-8 JSON', () => {
     expect(r.status).toBe(200);
   });
 
-  it('a JSON body with no Content-Type at all is read as JSON', async () => {
+  it('a JSON body with no Content-Type: Layers 422 VALIDATION on body naming the missing header, nothing stored', async () => {
+    const before = await nameNow();
     const answer = await rawExchange(
-      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Length: 19\r\nConnection: close\r\n\r\n{"name":"Ava Chen"}`,
+      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Length: 27\r\nConnection: close\r\n\r\n{"name":"No media type at"}`,
+    );
+    expect(answer.status).toBe(422);
+    const body = JSON.parse(answer.body) as { error: { code: string; details: { fieldErrors: Record<string, string[]> } } };
+    expect(body.error.code).toBe('VALIDATION');
+    expect(body.error.details.fieldErrors.body).toEqual(['Content-Type is missing: send the body as application/json']);
+    expect(await nameNow()).toBe(before);
+  });
+
+  it('a Layers delete whose optional body has no Content-Type: 422, the influencer is not deleted', async () => {
+    const { id } = await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {});
+    const body = '{"reason":"No media type"}';
+    const answer = await rawExchange(
+      `DELETE /v1/influencers/inf_${id} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(answer.status).toBe(422);
+    expect(await h.store.layers.getInfluencer(h.demo.layers.organizationId, id)).not.toBeNull();
+  });
+
+  it('a chunked JSON body with no Content-Type: Ayrshare 400 code 101 and Hoko 400, nothing deleted', async () => {
+    const { ids } = await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 1);
+    const hokoBody = JSON.stringify(ids);
+    const hoko = await rawExchange(
+      `DELETE /api/partners HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.hoko.apiKey}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${hokoBody.length.toString(16)}\r\n${hokoBody}\r\n0\r\n\r\n`,
+    );
+    expect(hoko.status).toBe(400);
+    expect(JSON.parse(hoko.body)).toEqual({ error: { en: 'Invalid request', ar: 'طلب غير صالح' } });
+    expect((await h.store.hoko.deletePartners(h.demo.hoko.workspaceId, ids)).kind).toBe('deleted');
+    const ayrBody = JSON.stringify({ deleteAllScheduled: true });
+    const ayrshare = await rawExchange(
+      `DELETE /api/post HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.ayrshare.apiKey}\r\nContent-Length: ${ayrBody.length}\r\nConnection: close\r\n\r\n${ayrBody}`,
+    );
+    expect(ayrshare.status).toBe(400);
+    expect(JSON.parse(ayrshare.body)).toMatchObject({ action: 'delete', status: 'error', code: 101 });
+  });
+
+  it('a request with no body and no Content-Type is no body error (the revoke page sends none)', async () => {
+    const answer = await rawExchange(`DELETE /api/partners HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.hoko.apiKey}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+    expect(answer.status).toBe(400);
+    const patch = await rawExchange(`PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nConnection: close\r\n\r\n`);
+    expect(JSON.parse(patch.body).error.details.fieldErrors.body).toEqual(['A JSON body is required']);
+  });
+
+  it.each(['gzip', 'br', 'deflate, identity'])('a JSON body declared Content-Encoding: %s is not read as plain JSON: Layers 422 on body naming the coding, nothing stored', async (coding) => {
+    const before = await nameNow();
+    const body = '{"name":"Encoded otherwise"}';
+    const answer = await rawExchange(
+      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nContent-Encoding: ${coding}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(answer.status).toBe(422);
+    const parsed = JSON.parse(answer.body) as { error: { details: { fieldErrors: Record<string, string[]> } } };
+    expect(parsed.error.details.fieldErrors.body?.[0]).toMatch(/^Content-Encoding .+ is not supported: send the body uncompressed$/);
+    expect(await nameNow()).toBe(before);
+  });
+
+  it('Content-Encoding: identity is no coding: the body is read', async () => {
+    const body = '{"name":"Ava Chen"}';
+    const answer = await rawExchange(
+      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nContent-Encoding: identity\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
     );
     expect(answer.status).toBe(200);
   });
@@ -139,6 +198,16 @@ describe('duplicate credentials', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('a Bearer key and a different X-Api-Key: Layers 401 whichever of the two is valid, and the same key in both is one credential', async () => {
+    const path = `${server.baseUrl}${influencerPath()}`;
+    const valid = h.demo.layers.apiKey;
+    const bearerValid = await fetch(path, { headers: { Authorization: `Bearer ${valid}`, 'X-Api-Key': 'lp_someone_else' } });
+    expect(bearerValid.status).toBe(401);
+    expect(((await bearerValid.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+    expect((await fetch(path, { headers: { Authorization: 'Bearer lp_someone_else', 'X-Api-Key': valid } })).status).toBe(401);
+    expect((await fetch(path, { headers: { Authorization: `Bearer ${valid}`, 'X-Api-Key': valid } })).status).toBe(200);
+  });
+
   it('two Authorization headers to Hoko: 401 in its envelope, nothing deleted', async () => {
     const { ids } = await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 1);
     const body = JSON.stringify(ids);
@@ -148,6 +217,35 @@ describe('duplicate credentials', () => {
     expect(answer.status).toBe(401);
     expect(JSON.parse(answer.body)).toEqual({ error: { en: 'Invalid API key', ar: 'مفتاح API غير صالح' } });
     expect((await h.store.hoko.deletePartners(h.demo.hoko.workspaceId, ids)).kind).toBe('deleted');
+  });
+});
+
+describe('a header parameter sent twice', () => {
+  it('two Idempotency-Key headers on a revoke: Layers 400 VALIDATION naming the header, the account not revoked', async () => {
+    const { id } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 1);
+    const path = `/v1/social-accounts/sa_${id}`;
+    const answer = await rawExchange(
+      `DELETE ${path} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nIdempotency-Key: first\r\nIdempotency-Key: second\r\nConnection: close\r\n\r\n`,
+    );
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'VALIDATION', details: { fieldErrors: { 'Idempotency-Key': ['Must be given at most once'] } } } });
+    const revoke = await fetch(`${server.baseUrl}${path}`, { method: 'DELETE', headers: layersHeaders() });
+    expect(((await revoke.json()) as { canceledScheduledPosts: number }).canceledScheduledPosts).toBe(1);
+  });
+
+  it('one Idempotency-Key holding a comma is one key, not two', async () => {
+    const { id } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 0);
+    const answer = await rawExchange(`DELETE /v1/social-accounts/sa_${id} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nIdempotency-Key: a, b\r\nConnection: close\r\n\r\n`);
+    expect(answer.status).toBe(200);
+  });
+
+  it('two Profile-Key headers to Ayrshare: 400 code 101, nothing deleted', async () => {
+    const body = JSON.stringify({ deleteAllScheduled: true });
+    const answer = await rawExchange(
+      `DELETE /api/post HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.ayrshare.apiKey}\r\nProfile-Key: PROFILE_KEY\r\nProfile-Key: PROFILE_KEY\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ action: 'delete', status: 'error', code: 101 });
   });
 });
 
@@ -167,6 +265,51 @@ describe('HEAD', () => {
     expect(r.headers.get('allow')).toBe('DELETE');
     const options = await fetch(`${server.baseUrl}${influencerPath()}`, { method: 'OPTIONS' });
     expect(options.headers.get('allow')).toBe('GET, HEAD, DELETE, PATCH');
+  });
+});
+
+describe('request targets routed as sent, never normalised', () => {
+  it('a delete through a dot segment (inf_A/../inf_B, literal or %2e%2e) is a 404 and deletes neither influencer', async () => {
+    const a = (await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {})).id;
+    const b = (await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {})).id;
+    for (const dots of ['..', '%2e%2e', '.%2E']) {
+      const answer = await rawExchange(`DELETE /v1/influencers/inf_${a}/${dots}/inf_${b} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nConnection: close\r\n\r\n`);
+      expect(answer.status).toBe(404);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: 'not_found' });
+    }
+    expect(await h.store.layers.getInfluencer(h.demo.layers.organizationId, a)).not.toBeNull();
+    expect(await h.store.layers.getInfluencer(h.demo.layers.organizationId, b)).not.toBeNull();
+  });
+
+  it.each([
+    ['a leading //host', '//evil.example/v1/influencers'],
+    ['a backslash for a slash', '/v1\\influencers'],
+    ['a dot segment', '/v1/x/../influencers'],
+    ['an encoded dot segment', '/v1/influencers/%2e%2e/influencers'],
+  ])('%s is not the list of influencers: 404', async (_name, path) => {
+    const answer = await rawExchange(`GET ${path} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nConnection: close\r\n\r\n`);
+    expect(answer.status).toBe(404);
+  });
+
+  it('a path id that is only dots is a malformed id (Layers 400 VALIDATION), not the parent path', async () => {
+    const answer = await rawExchange(`GET /v1/influencers/%2E%2E HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nConnection: close\r\n\r\n`);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'VALIDATION', details: { fieldErrors: { influencerId: ['Expected inf_… or a uuid'] } } } });
+  });
+
+  it('an absolute-form target is routed by its path', async () => {
+    const answer = await rawExchange(`GET http://api.layers.com${influencerPath()} HTTP/1.1\r\nHost: api.layers.com\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nConnection: close\r\n\r\n`);
+    expect(answer.status).toBe(200);
+  });
+});
+
+describe('an Expect the server cannot meet', () => {
+  it('Expect: something else than 100-continue: the neutral JSON 417, and the server goes on', async () => {
+    const answer = await rawExchange(`GET ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nExpect: magic\r\nConnection: close\r\n\r\n`);
+    expect(answer.status).toBe(417);
+    expect(answer.head).toMatch(/\r\ncontent-type: application\/json; charset=utf-8/i);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: 'expectation_failed' });
+    expect(await stillServes()).toBe(200);
   });
 });
 

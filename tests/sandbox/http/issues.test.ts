@@ -26,6 +26,11 @@ describe('bodyIssues', () => {
     });
   });
 
+  it("words const and format errors as zod does, never ajv's own 'must be equal to constant' / 'must match format'", () => {
+    const issues = bodyIssues([e('/deleteAllScheduled', 'const', { allowedValue: true }, 'must be equal to constant'), e('/0', 'format', { format: 'uuid' }, 'must match format "uuid"')]);
+    expect(toFieldErrors(issues)).toEqual({ deleteAllScheduled: ['Invalid literal value, expected true'], '0': ['Invalid uuid'] });
+  });
+
   it('tells a value of the wrong type only its type, not also the enum', () => {
     expect(toFieldErrors(bodyIssues([e('/gender', 'type', { type: 'string' }), e('/gender', 'enum', { allowedValues: ['male'] })], { gender: null }))).toEqual({ gender: ['Expected string, received null'] });
   });

@@ -41,6 +41,34 @@ describe('hostile input to Layers', () => {
     expect(h.logs).toEqual([]);
   });
 
+  it.each(['99.99999999999999999', '1e-400', '15e-1'])('limit=%s, which denotes no integer (a double rounds the first two to 100 and 0): 400 on limit', async (limit) => {
+    const h = await hdb.harness();
+    const r = await h.send('GET', '/v1/influencers', { headers: bearer(h.demo.layers.apiKey), query: { limit } });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.fieldErrors.limit).toEqual(['Expected integer, received string']);
+  });
+
+  it.each([['1.0', 1], ['1e1', 10]])('limit=%s denotes the integer %i: read as it', async (limit, count) => {
+    const h = await hdb.harness();
+    const r = await h.send('GET', '/v1/influencers', { headers: bearer(h.demo.layers.apiKey), query: { limit } });
+    expect(r.status).toBe(200);
+    expect(r.body.items.length).toBeLessThanOrEqual(count);
+  });
+
+  it.each([
+    ['{"name":"secret-token-123",,}', 'Malformed JSON at line 1, column 28'],
+    ['[1,,"secret-token-123"]', 'Malformed JSON: unexpected ","'],
+    ['{"name": "x",}', 'Malformed JSON at line 1, column 14'],
+    ['{"name":\n"x"}\n}', 'Malformed JSON at line 3, column 1'],
+    ['{"name":', 'Malformed JSON: the body ends before its value does'],
+  ])('malformed JSON %j: 422 on body in words of its own, neither the parser\'s nor the body\'s text', async (text, message) => {
+    const h = await hdb.harness();
+    const r = await h.send('PATCH', `/v1/influencers/${h.demo.layers.influencerId}`, { headers: { ...bearer(h.demo.layers.apiKey), 'Content-Type': 'application/json' }, body: text });
+    expect(r.status).toBe(422);
+    expect(r.body.error.details.fieldErrors.body).toEqual([message]);
+    expect(JSON.stringify(r.body)).not.toMatch(/secret-token|is not valid JSON|in JSON at position/);
+  });
+
   it('a body of 50,000 unknown keys: one 422 listing the first 100 and how many more', async () => {
     const h = await hdb.harness();
     const body = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`unknown_${i}`, i]));
