@@ -23,6 +23,11 @@ export interface RequestSpec {
   /** Cookie parameters, sent in one `Cookie` header. */
   cookies?: Record<string, string>;
   /**
+   * Headers the case decides itself (a header parameter it breaks or leaves out), any case: the
+   * runner's extra headers (the manifest's, `--header`) of those names are not sent with it.
+   */
+  ownHeaders?: string[];
+  /**
    * How the request authenticates: the document's scheme to use, several schemes at once (one
    * requirement naming them all), or none (a missing-credentials case).
    */

@@ -28,6 +28,8 @@ const GALLERY: { mutation: Mutation; title: RegExp; failure: RegExp }[] = [
   { mutation: 'no-credentials-needed', title: /rejects credentials: missing/, failure: /\[status-expected\] expected status 401, got 200/ },
   { mutation: 'stack-trace', title: /rejects credentials: missing/, failure: /\[no-stack-trace\] the 401 answer carries a JavaScript stack trace/ },
   { mutation: 'ignores-required-header', title: /rejects header X-Request-Id: required/, failure: /\[status-expected\] expected status 400, got 200/ },
+  { mutation: 'ignores-header-enum', title: /rejects header X-Note-Format: enum/, failure: /\[status-expected\] expected status 400, got 200/ },
+  { mutation: 'ignores-cookie-pattern', title: /rejects cookie lang: pattern/, failure: /\[status-expected\] expected status 400, got 200/ },
   { mutation: 'urn-uuid', title: /valid request/, failure: /\[body-schema\] body\/ownerId must match format "uuid"/ },
   { mutation: 'space-in-date-time', title: /valid request/, failure: /\[body-schema\] body\/createdAt must match format "date-time"/ },
   { mutation: 'server-error-on-valid', title: /valid request/, failure: /\[status-expected\] expected status 2XX or 3XX or 4XX, got 500/ },

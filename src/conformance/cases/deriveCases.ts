@@ -3,7 +3,8 @@
  * - positive: a valid request per request body (named example, else a verified sample) and per
  *   security alternative the engine can send;
  * - negative: the same valid request with exactly one constraint broken (credentials, required
- *   body, each schema constraint of the body and of path and query parameters, malformed JSON).
+ *   body, each schema constraint of the body and of path, query, header and cookie parameters,
+ *   malformed JSON).
  * Cases only one kind of target can run (documented responses from a mock) come from its adapter.
  *
  * Foreign documents (`--spec`) are derived operation by operation: an operation that cannot be
@@ -24,6 +25,7 @@ import { makeCase } from './caseFactory.js';
 import { deriveSchemaViolations } from './deriveSchemaViolations.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, planOperation, type OperationPlan } from './operationPlan.js';
+import { breakableParameter, sendableBrokenValue } from './parameterWire.js';
 
 /** Security alternatives to send, each once (two requirements naming the same schemes with other scopes are one way in). */
 export function distinctRequirements(plan: OperationPlan): Record<string, string[]>[] {
@@ -64,6 +66,8 @@ function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
   }
   return cases;
 }
+
+const PRISM_IGNORES_COOKIES = 'Prism does not validate cookie parameters';
 
 /** The status a negative case expects: `default` reads as "a client error" (any 4xx the document does not list otherwise). */
 function negativeStatus(expected: string): string {
@@ -147,32 +151,33 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     }
   }
 
-  // Path and query parameters with a scalar value (arrays and objects are serialised per style, not broken here).
+  // Path, query, header and cookie parameters with a scalar value (arrays and objects are
+  // serialised per style, not broken here), each constraint broken once; a header or cookie
+  // carrying a credential is left to the credential cases (see parameterWire.ts).
   const inOrder = op.parameters().flatMap((p) => [...plan.parameters, ...plan.optional].filter((planned) => planned.parameter.pointer === p.pointer));
   for (const planned of inOrder) {
     const { name, in: location, parameter, value } = planned;
-    if (location !== 'path' && location !== 'query') continue;
+    if (!breakableParameter(api.doc, location, name)) continue;
     if (parameter.value.schema === undefined || (value !== null && typeof value === 'object')) continue;
     const status = validation(parameterValidationStatus(op.statuses()));
     const violations = deriveSchemaViolations(api.validator, api.doc, `${parameter.pointer}/schema`, String(value), { wire: 'parameter' });
-    // An empty query value (`?cursor=`) reads as an absent parameter to many servers (and to Prism):
-    // a case built on it would not break one rule for certain, so it is left out.
-    for (const v of violations.filter((v) => !(location === 'query' && String(v.value) === ''))) {
+    const mockCaveat = location === 'cookie' ? PRISM_IGNORES_COOKIES : caveat(`${parameter.pointer}/schema`);
+    for (const v of violations.filter((v) => sendableBrokenValue(location, String(v.value)))) {
       const request = valid();
       setParameter(request, planned, String(v.value));
-      negative(`${location}.${name} ${v.keyword}`, `${location} ${name}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, caveat(`${parameter.pointer}/schema`));
+      if (location === 'header') request.ownHeaders = [name];
+      negative(`${location}.${name} ${v.keyword}`, `${location} ${name}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, mockCaveat);
     }
   }
-  // Required query, header and cookie parameters, each left out once (OpenAPI ignores header
-  // parameters named Accept, Content-Type and Authorization: the suite sets those itself).
+  // Required query, header and cookie parameters, each left out once (not one the suite sets
+  // itself, nor one that carries a credential: the request's credentials would put it back).
   for (const planned of plan.parameters) {
     const { name, in: location, parameter } = planned;
-    if (location === 'path' || parameter.value.required !== true) continue;
-    if (location === 'header' && /^(accept|content-type|authorization)$/i.test(name)) continue;
+    if (location === 'path' || parameter.value.required !== true || !breakableParameter(api.doc, location, name)) continue;
     const status = validation(parameterValidationStatus(op.statuses()));
     const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
-    const cookieCaveat = location === 'cookie' ? 'Prism does not validate cookie parameters' : undefined;
-    negative(`${location}.${name} missing`, `${location} ${name}: required`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, cookieCaveat);
+    if (location === 'header') request.ownHeaders = [name];
+    negative(`${location}.${name} missing`, `${location} ${name}: required`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, location === 'cookie' ? PRISM_IGNORES_COOKIES : undefined);
   }
   if (skipped.size > 0) {
     cases.push(preflightCase(api, op, 'negative no-client-error', 'skipped', `${op.operationId} documents no client-error status: no negative case for ${[...skipped].join(', ')}`, `${op.pointer}/responses`));

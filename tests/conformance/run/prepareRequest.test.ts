@@ -111,3 +111,20 @@ describe('--header credentials on requests that must go without them', () => {
     expect(prepared.curl).toContain("'Cookie: [REDACTED]; lang=en'");
   });
 });
+
+describe('a header the case decides itself (ownHeaders)', () => {
+  const plain = toOpenApiDocument({ openapi: '3.1.0', info: { title: 'plain', version: '1' }, paths: {} }, 'inline');
+  const live = adHocCredentials(plain, 'plain', resolveHeaders([parseHeaderOption('plain=X-Tenant: t1')!, parseHeaderOption('plain=X-Other: o')!], 'plain', {}), 'live');
+
+  it('is not overwritten by an extra header of that name, in any case, nor put back when the case leaves it out', () => {
+    const broken = prepareRequest(plain, 'http://127.0.0.1:1', spec({ kind: 'none' }, { headers: { 'x-tenant': 'not_in_enum' }, ownHeaders: ['x-tenant'] }), live);
+    expect(broken.headers).toMatchObject({ 'x-tenant': 'not_in_enum', 'X-Other': 'o' });
+    expect(broken.headers['X-Tenant']).toBeUndefined();
+    const missing = prepareRequest(plain, 'http://127.0.0.1:1', spec({ kind: 'none' }, { ownHeaders: ['X-Tenant'] }), live);
+    expect(Object.keys(missing.headers).map((h) => h.toLowerCase())).not.toContain('x-tenant');
+  });
+
+  it('otherwise, an extra header is sent over the value the document gives', () => {
+    expect(prepareRequest(plain, 'http://127.0.0.1:1', spec({ kind: 'none' }, { headers: { 'X-Tenant': 'example' } }), live).headers['X-Tenant']).toBe('t1');
+  });
+});
