@@ -81,7 +81,10 @@ export type RuleId =
   | 'status-expected'
   | 'content-type'
   | 'body-json'
+  | 'body-unique-keys'
   | 'body-schema'
+  | 'body-discriminator'
+  | 'body-write-only'
   | 'header-required'
   | 'header-schema'
   | 'field-errors'
@@ -113,6 +116,8 @@ export interface ObservedResponse {
   status: number;
   headers: Record<string, string>;
   bodyText: string;
+  /** Set when the body's bytes are not valid UTF-8 (`bodyText` holds U+FFFD in their place). */
+  invalidUtf8?: true;
 }
 
 export type Outcome = 'passed' | 'failed' | 'skipped';
