@@ -31,7 +31,13 @@ export interface RequestSpec {
    * How the request authenticates: the document's scheme to use, several schemes at once (one
    * requirement naming them all), or none (a missing-credentials case).
    */
-  auth: { kind: 'scheme'; scheme: string } | { kind: 'requirement'; schemes: string[] } | { kind: 'none' } | { kind: 'malformed'; header: string; value: string };
+  auth:
+    | { kind: 'scheme'; scheme: string }
+    | { kind: 'requirement'; schemes: string[] }
+    | { kind: 'none' }
+    | { kind: 'malformed'; header: string; value: string }
+    /** Every scheme of one requirement, each sent where it goes with a credential no server issued (`UNKNOWN_CREDENTIAL`). */
+    | { kind: 'unknown'; schemes: string[] };
   /** JSON body (serialised by the runner; `contentType` when not application/json), or a raw string sent as is (malformed JSON), or nothing. */
   body?: { json: unknown; contentType?: string } | { raw: string; contentType: string };
 }

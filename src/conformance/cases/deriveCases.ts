@@ -124,6 +124,12 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     if (!foreign || !basic) {
       negative('auth malformed', 'credentials: malformed Authorization header', { ...valid(), auth: { kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' } }, unauthorised);
     }
+    // Well-formed credentials no server issued, once per way in: a server that checks only that a
+    // key or token is present accepts them. Prism does exactly that, so the mock cannot run them.
+    for (const requirement of requirements) {
+      const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
+      negative(`auth unknown${label.replace(/[()]/g, '')}`, `credentials: unknown${label}`, { ...valid(), auth: { kind: 'unknown', schemes: Object.keys(requirement) } }, unauthorised, {}, 'Prism accepts any credential that is present');
+    }
   }
 
   // Body.

@@ -16,6 +16,9 @@ export interface PreparedRequest {
 const shellQuote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 
 /** A request whose credentials cannot be supplied (no `--header` for a scheme, a scheme that cannot be sent): the case is skipped. */
+/** The credential of an `unknown` request: no server issued it (for http basic, read as user `conformance-unknown`, password `credential`). */
+export const UNKNOWN_CREDENTIAL = 'conformance-unknown:credential';
+
 export class CredentialError extends Error {
   override name = 'CredentialError';
 }
@@ -43,9 +46,11 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
   const shownCookies: Record<string, string> = { ...spec.cookies };
   const query: Record<string, string> = {};
   const shownQuery: Record<string, string> = {};
-  const schemes = spec.auth.kind === 'scheme' ? [spec.auth.scheme] : spec.auth.kind === 'requirement' ? spec.auth.schemes : [];
+  const schemes = spec.auth.kind === 'scheme' ? [spec.auth.scheme] : spec.auth.kind === 'requirement' || spec.auth.kind === 'unknown' ? spec.auth.schemes : [];
   for (const scheme of schemes) {
-    const supplied = credentials.forScheme ? credentials.forScheme(scheme) : { value: credentials.apiKey, shown: `$${credentials.apiKeyEnv}` };
+    const supplied = spec.auth.kind === 'unknown'
+      ? { value: UNKNOWN_CREDENTIAL, shown: UNKNOWN_CREDENTIAL }
+      : credentials.forScheme ? credentials.forScheme(scheme) : { value: credentials.apiKey, shown: `$${credentials.apiKeyEnv}` };
     if (supplied === 'headers') continue; // the user's --header carries it
     if (!supplied) throw new CredentialError(`no credential for security scheme '${scheme}'${credentials.hint ? `: ${credentials.hint}` : ''}`);
     const placed = placeCredential(doc, scheme, supplied.value);
@@ -67,7 +72,7 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
   // A request that must go without valid credentials (missing, malformed, an anonymous
   // alternative) leaves out the extra headers that carry a scheme's credential (`--header
   // 'api=Authorization: …'`): sent anyway, they would authenticate the request the case says has none.
-  const carriers = spec.auth.kind === 'none' || spec.auth.kind === 'malformed' ? credentialCarriers(doc) : new Set<string>();
+  const carriers = spec.auth.kind === 'none' || spec.auth.kind === 'malformed' || spec.auth.kind === 'unknown' ? credentialCarriers(doc) : new Set<string>();
   let extraCookie: { value: string; shown: string } | undefined;
   // A header the case sets or leaves out itself (a header parameter it breaks or omits) is its own:
   // an extra header of that name would put back the value the case took away.

@@ -2,7 +2,7 @@
 // the curl line (the variable name, or [REDACTED]).
 import { describe, expect, it } from 'vitest';
 import { adHocCredentials, parseHeaderOption, resolveHeaders } from '../../../src/conformance/run/adHocCredentials.js';
-import { CredentialError, prepareRequest } from '../../../src/conformance/run/sendRequest.js';
+import { CredentialError, prepareRequest, UNKNOWN_CREDENTIAL } from '../../../src/conformance/run/sendRequest.js';
 import type { RequestSpec } from '../../../src/conformance/model.js';
 import { toOpenApiDocument } from '../../../src/openapi/loadDocument.js';
 
@@ -102,6 +102,15 @@ describe('--header credentials on requests that must go without them', () => {
     const prepared = prepareRequest(keyed, 'http://127.0.0.1:1', spec({ kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' }), live);
     expect(prepared.headers.Authorization).toBe('Basic bm90LWEta2V5');
     expect(prepared.headers['X-Api-Key']).toBeUndefined();
+  });
+
+  it('an unknown-credentials request sends a credential no server issued for each scheme, and none of the --header ones', () => {
+    const prepared = prepareRequest(keyed, 'http://127.0.0.1:1', spec({ kind: 'unknown', schemes: ['headerKey', 'cookieKey'] }), live);
+    expect(prepared.headers['X-Api-Key']).toBe(UNKNOWN_CREDENTIAL);
+    expect(prepared.headers.Cookie).toBe(`SESSIONID=${encodeURIComponent(UNKNOWN_CREDENTIAL)}`);
+    expect(prepared.headers.Authorization).toBeUndefined();
+    expect(prepared.headers['X-Tenant']).toBe('t1');
+    expect(prepareRequest(keyed, 'http://127.0.0.1:1', spec({ kind: 'unknown', schemes: ['bearer'] }), live).headers.Authorization).toBe(`Bearer ${UNKNOWN_CREDENTIAL}`);
   });
 
   it('an authenticated request sends them, and a --header Cookie joins the cookie parameters in one header', () => {
