@@ -16,6 +16,8 @@
 import type { LoadedApi } from '../../core/loadApi.js';
 import { bodyValidationStatus, parameterValidationStatus, successStatuses } from '../../core/statusMatch.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
+import { isObject } from '../../openapi/jsonPointer.js';
+import { matchMediaType } from '../../openapi/mediaTypes.js';
 import { isValidationStatus } from '../../openapi/statusKeys.js';
 import type { Operation } from '../../openapi/operations.js';
 import { SuiteSetupError } from '../failClosed.js';
@@ -68,6 +70,8 @@ function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
 }
 
 const PRISM_IGNORES_COOKIES = 'Prism does not validate cookie parameters';
+/** Media types a JSON body is sent under to break "the operation takes only these", the first the operation does not document. */
+const UNDOCUMENTED_MEDIA_TYPES = ['text/plain', 'application/xml'];
 
 /** The status a negative case expects: `default` reads as "a client error" (any 4xx the document does not list otherwise). */
 function negativeStatus(expected: string): string {
@@ -143,6 +147,13 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       negative('body missing', 'body: required', noBody, status, { violationAt: ['request'] });
     }
     negative('body malformed-json', 'body: malformed JSON', { ...valid(), body: { raw: '{"unterminated": ', contentType: plan.bodyMediaType ?? 'application/json' } }, status);
+    // The valid body under a media type the operation does not take: a server that reads any
+    // body as JSON accepts it. 415 where the operation documents it, else the body's client error.
+    const undocumented = UNDOCUMENTED_MEDIA_TYPES.find((type) => matchMediaType(Object.keys(isObject(body.value.content) ? body.value.content : {}), type) === undefined);
+    if (exampleBody !== undefined && undocumented) {
+      const unsupported = op.statuses().includes('415') ? '415' : status;
+      negative('body content-type', `body: Content-Type ${undocumented} (not documented)`, { ...valid(), body: { json: exampleBody, contentType: undocumented } }, unsupported, { violationAt: ['request'] });
+    }
     if (exampleBody !== undefined) {
       // JSON `null` as an optional body reads as "no body" to servers (and to Prism): not a violation.
       const ambiguous = (v: { instancePath: string; value: unknown }) => body.value.required !== true && v.instancePath === '' && v.value === null;

@@ -122,3 +122,26 @@ describe('a required query, header or cookie parameter', () => {
     expect(missing[2]!.mockCaveat).toBe('Prism does not validate cookie parameters');
   });
 });
+
+describe('a body sent under a media type the operation does not take', () => {
+  const body = (content: Record<string, unknown>) => ({ required: true, content });
+  const schema = { type: 'object', properties: { a: { type: 'string' } } };
+  const contentTypeCase = async (content: Record<string, unknown>, responses: Record<string, unknown> = { ...ok, ...invalid }) => {
+    const api = await foreignApi({ paths: { '/x': { post: { requestBody: body(content), responses } } } });
+    return deriveCases(api).find((c) => c.brokenRule?.startsWith('body: Content-Type'));
+  };
+
+  it('is the valid body as text/plain, expecting the body validation status, or 415 where documented', async () => {
+    const plain = await contentTypeCase(json(schema, { example: { a: 'x' } }));
+    expect(plain?.brokenRule).toBe('body: Content-Type text/plain (not documented)');
+    expect(plain?.request.body).toEqual({ json: { a: 'x' }, contentType: 'text/plain' });
+    expect(plain?.expect).toMatchObject({ statuses: ['400'], violationAt: ['request'] });
+    const with415 = await contentTypeCase(json(schema, { example: { a: 'x' } }), { ...ok, ...invalid, '415': { description: 'unsupported' } });
+    expect(with415?.expect.statuses).toEqual(['415']);
+  });
+
+  it('uses another media type where text/plain is documented, and none where any type is', async () => {
+    expect((await contentTypeCase({ ...json(schema, { example: { a: 'x' } }), 'text/plain': { schema: { type: 'string' } } }))?.request.body).toMatchObject({ contentType: 'application/xml' });
+    expect(await contentTypeCase({ ...json(schema, { example: { a: 'x' } }), '*/*': { schema: {} } })).toBeUndefined();
+  });
+});
