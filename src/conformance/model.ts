@@ -91,6 +91,7 @@ export type RuleId =
   | 'body-schema'
   | 'body-discriminator'
   | 'body-write-only'
+  | 'no-content-framing'
   | 'header-required'
   | 'header-schema'
   | 'field-errors'

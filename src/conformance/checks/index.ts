@@ -12,8 +12,9 @@ import { contentType } from './content-type.js';
 import { fieldErrors } from './field-errors.js';
 import { headerRequired } from './header-required.js';
 import { headerSchema } from './header-schema.js';
+import { noContentFraming } from './no-content-framing.js';
 import { noStackTrace } from './no-stack-trace.js';
 import { statusDocumented } from './status-documented.js';
 import { statusExpected } from './status-expected.js';
 
-export const CHECKS: readonly Check[] = [statusDocumented, statusExpected, contentType, bodyJson, bodyUniqueKeys, bodySchema, bodyDiscriminator, bodyWriteOnly, headerRequired, headerSchema, fieldErrors, noStackTrace];
+export const CHECKS: readonly Check[] = [statusDocumented, statusExpected, contentType, noContentFraming, bodyJson, bodyUniqueKeys, bodySchema, bodyDiscriminator, bodyWriteOnly, headerRequired, headerSchema, fieldErrors, noStackTrace];
