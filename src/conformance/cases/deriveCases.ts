@@ -24,6 +24,7 @@ import { SuiteSetupError } from '../failClosed.js';
 import type { RequestSpec, RuleId, TestCase } from '../model.js';
 import { acceptFor, buildValidRequest, setParameter } from './buildValidRequest.js';
 import { makeCase } from './caseFactory.js';
+import { arrayParameterViolations } from './arrayParameterViolations.js';
 import { deriveSchemaViolations } from './deriveSchemaViolations.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, planOperation, type OperationPlan } from './operationPlan.js';
@@ -70,6 +71,7 @@ function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
 }
 
 const PRISM_IGNORES_COOKIES = 'Prism does not validate cookie parameters';
+const PRISM_IGNORES_ITEM_COUNT = 'Prism does not validate the item count of an array parameter';
 /** Media types a JSON body is sent under to break "the operation takes only these", the first the operation does not document. */
 const UNDOCUMENTED_MEDIA_TYPES = ['text/plain', 'application/xml'];
 
@@ -168,22 +170,27 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     }
   }
 
-  // Path, query, header and cookie parameters with a scalar value (arrays and objects are
-  // serialised per style, not broken here), each constraint broken once; a header or cookie
-  // carrying a credential is left to the credential cases (see parameterWire.ts).
+  // Path, query, header and cookie parameters with a scalar value or an array of scalars
+  // (serialised per style; objects are not broken here), each constraint broken once; a header
+  // or cookie carrying a credential is left to the credential cases (see parameterWire.ts).
   const inOrder = op.parameters().flatMap((p) => [...plan.parameters, ...plan.optional].filter((planned) => planned.parameter.pointer === p.pointer));
   for (const planned of inOrder) {
     const { name, in: location, parameter, value } = planned;
-    if (!breakableParameter(api.doc, location, name)) continue;
-    if (parameter.value.schema === undefined || (value !== null && typeof value === 'object')) continue;
+    if (!breakableParameter(api.doc, location, name) || parameter.value.schema === undefined) continue;
+    const schemaPointer = `${parameter.pointer}/schema`;
+    let violations: { keyword: string; rule: string; instancePath: string; value: unknown }[];
+    if (Array.isArray(value)) violations = arrayParameterViolations(api.validator, api.doc, schemaPointer, value).filter((v) => (v.value as string[]).every((item) => sendableBrokenValue(location, item)));
+    else if (value !== null && typeof value === 'object') continue;
+    else violations = deriveSchemaViolations(api.validator, api.doc, schemaPointer, String(value), { wire: 'parameter' }).filter((v) => sendableBrokenValue(location, String(v.value)));
     const status = validation(parameterValidationStatus(op.statuses()));
-    const violations = deriveSchemaViolations(api.validator, api.doc, `${parameter.pointer}/schema`, String(value), { wire: 'parameter' });
-    const mockCaveat = location === 'cookie' ? PRISM_IGNORES_COOKIES : caveat(`${parameter.pointer}/schema`);
-    for (const v of violations.filter((v) => sendableBrokenValue(location, String(v.value)))) {
-      const request = valid();
-      setParameter(request, planned, String(v.value));
+    const mockCaveat = location === 'cookie' ? PRISM_IGNORES_COOKIES : caveat(schemaPointer);
+    for (const v of violations) {
+      const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
+      setParameter(request, planned, Array.isArray(v.value) ? v.value : String(v.value));
       if (location === 'header') request.ownHeaders = [name];
-      negative(`${location}.${name} ${v.keyword}`, `${location} ${name}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, mockCaveat);
+      const at = v.instancePath.replaceAll('/', '.');
+      const itemCount = Array.isArray(value) && (v.keyword === 'maxItems' || v.keyword === 'minItems') && location !== 'cookie' ? PRISM_IGNORES_ITEM_COUNT : undefined;
+      negative(`${location}.${name}${at} ${v.keyword}`, `${location} ${name}${at}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, itemCount ?? mockCaveat);
     }
   }
   // Required query, header and cookie parameters, each left out once (not one the suite sets

@@ -277,7 +277,7 @@ function arrayCandidates(walker: SchemaWalker, out: Candidate[], spot: Spot, ite
   const unique = stated(facets, 'uniqueItems').includes(true);
   for (const max of stated<number>(facets, 'maxItems')) {
     if (items.length === 0 || items.length > max) continue;
-    const longer = [...items, ...fillerItems(walker, facets, items[0], max + 1 - items.length, unique)];
+    const longer = [...items, ...fillerItems(walker, facets, items[0], max + 1 - items.length, unique, items)];
     add('maxItems', `maxItems ${max}`, longer, withValueAt(spot.root, path, longer.slice(0, max)));
   }
   if (unique && items.length > 0) {
@@ -287,9 +287,15 @@ function arrayCandidates(walker: SchemaWalker, out: Candidate[], spot: Spot, ite
   }
 }
 
-// `count` more items like `sample`: fresh uuids for `format: uuid` items, varied copies when items must be unique, else copies.
-function fillerItems(walker: SchemaWalker, facets: Facet[], sample: unknown, count: number, unique: boolean): unknown[] {
+// `count` more items like `sample`: fresh uuids for `format: uuid` items, the enum's other values
+// when items must be unique and it has enough, varied copies when items must be unique, else copies.
+function fillerItems(walker: SchemaWalker, facets: Facet[], sample: unknown, count: number, unique: boolean, items: unknown[] = []): unknown[] {
   const itemFacets = walker.itemFacets(facets, 0, sample);
+  const [enumValues] = stated<unknown[]>(itemFacets, 'enum');
+  if (unique && Array.isArray(enumValues)) {
+    const unused = enumValues.filter((v) => !items.some((item) => JSON.stringify(item) === JSON.stringify(v)));
+    if (unused.length >= count) return unused.slice(0, count).map((v) => structuredClone(v));
+  }
   if (typeof sample === 'string' && stated(itemFacets, 'format').includes('uuid')) return Array.from({ length: count }, () => randomUUID());
   if (!unique || sample === null || typeof sample === 'boolean') {
     return isObject(sample) || Array.isArray(sample) ? Array.from({ length: count }, () => structuredClone(sample)) : new Array<unknown>(count).fill(sample);
