@@ -32,6 +32,7 @@ const GALLERY: { mutation: Mutation; title: RegExp; failure: RegExp }[] = [
   { mutation: 'ignores-cookie-pattern', title: /rejects cookie lang: pattern/, failure: /\[status-expected\] expected status 400, got 200/ },
   { mutation: 'repeated-member', title: /valid request/, failure: /\[body-unique-keys\] body has the member 'done' more than once/ },
   { mutation: 'latin1-body', title: /valid request/, failure: /\[body-json\] the JSON body is not valid UTF-8/ },
+  { mutation: 'accepts-int32-overflow', title: /rejects body\.priority: format int32/, failure: /\[status-expected\] expected status 422, got 201/ },
   { mutation: 'ignores-array-item-enum', title: /rejects query fields\.0: enum \(title\|done\)/, failure: /\[status-expected\] expected status 400, got 200/ },
   { mutation: 'announces-204-body', title: /valid request/, failure: /\[no-content-framing\] the 204 answer announces content \('Content-Length: 12'\)/ },
   { mutation: 'reads-any-content-type', title: /rejects body: Content-Type text\/plain \(not documented\)/, failure: /\[status-expected\] expected status 422, got 201/ },

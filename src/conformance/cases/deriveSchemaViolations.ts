@@ -65,6 +65,17 @@ interface Candidate {
 }
 
 const DELETE = Symbol('delete');
+// Integers just outside each integer format's range (a server that stores an int32 may wrap 2^31 round).
+const NUMBER_FORMAT_OUTSIDE: Record<string, number[]> = {
+  int32: [2 ** 31, -(2 ** 31) - 1],
+  int64: [2 ** 64, -(2 ** 64)],
+  int8: [128, -129],
+  int16: [32768, -32769],
+  uint8: [256, -1],
+  uint16: [65536, -1],
+  uint32: [2 ** 32, -1],
+  uint64: [2 ** 65, -1],
+};
 // Keywords that fail because a subschema failed: they may accompany the broken keyword.
 const COMBINATORS = new Set(['anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else', '$ref', 'items', 'prefixItems', 'contains', 'properties', 'dependentSchemas', 'unevaluatedItems', 'false schema']);
 
@@ -251,7 +262,9 @@ function scalarCandidates(out: Candidate[], spot: Spot): void {
     add('pattern', `pattern ${pattern}`, ['!', 'not valid', ...(text !== undefined ? ['#' + text, text + '#'] : []), '']);
   }
   for (const format of stated<string>(facets, 'format')) {
-    add('format', `format ${format}`, ['not valid', '!', '', ...(text !== undefined ? ['#' + text] : [])]);
+    const outOfRange = NUMBER_FORMAT_OUTSIDE[format];
+    // A number format (int32, int64…) is broken by a number just outside its range, a text one by text.
+    add('format', `format ${format}`, outOfRange && (types.has('integer') || types.has('number')) ? outOfRange : ['not valid', '!', '', ...(text !== undefined ? ['#' + text] : [])]);
   }
 
   const num = typeof base === 'number' ? base : undefined;
