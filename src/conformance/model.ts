@@ -23,10 +23,21 @@ export interface RequestSpec {
   /** Cookie parameters, sent in one `Cookie` header. */
   cookies?: Record<string, string>;
   /**
+   * Headers the case decides itself (a header parameter it breaks or leaves out), any case: the
+   * runner's extra headers (the manifest's, `--header`) of those names are not sent with it.
+   */
+  ownHeaders?: string[];
+  /**
    * How the request authenticates: the document's scheme to use, several schemes at once (one
    * requirement naming them all), or none (a missing-credentials case).
    */
-  auth: { kind: 'scheme'; scheme: string } | { kind: 'requirement'; schemes: string[] } | { kind: 'none' } | { kind: 'malformed'; header: string; value: string };
+  auth:
+    | { kind: 'scheme'; scheme: string }
+    | { kind: 'requirement'; schemes: string[] }
+    | { kind: 'none' }
+    | { kind: 'malformed'; header: string; value: string }
+    /** Every scheme of one requirement, each sent where it goes with a credential no server issued (`UNKNOWN_CREDENTIAL`). */
+    | { kind: 'unknown'; schemes: string[] };
   /** JSON body (serialised by the runner; `contentType` when not application/json), or a raw string sent as is (malformed JSON), or nothing. */
   body?: { json: unknown; contentType?: string } | { raw: string; contentType: string };
 }
@@ -76,7 +87,11 @@ export type RuleId =
   | 'status-expected'
   | 'content-type'
   | 'body-json'
+  | 'body-unique-keys'
   | 'body-schema'
+  | 'body-discriminator'
+  | 'body-write-only'
+  | 'no-content-framing'
   | 'header-required'
   | 'header-schema'
   | 'field-errors'
@@ -108,6 +123,8 @@ export interface ObservedResponse {
   status: number;
   headers: Record<string, string>;
   bodyText: string;
+  /** Set when the body's bytes are not valid UTF-8 (`bodyText` holds U+FFFD in their place). */
+  invalidUtf8?: true;
 }
 
 export type Outcome = 'passed' | 'failed' | 'skipped';

@@ -26,6 +26,8 @@ export interface BoundedResponse {
   /** Header names lower-cased. */
   headers: Record<string, string>;
   bodyText: string;
+  /** Set when the body's bytes are not valid UTF-8: `bodyText` then holds U+FFFD in their place. */
+  invalidUtf8?: true;
 }
 
 export interface BoundedRequest {
@@ -67,14 +69,25 @@ export function describeNetworkError(error: unknown): string {
   return code ? `${detail} (${code})` : detail;
 }
 
-async function readBody(response: Response, maxBodyBytes: number): Promise<string> {
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The body's text, and whether its bytes were valid UTF-8 (a byte order mark is kept as U+FEFF). */
+function decode(bytes: Buffer): { bodyText: string; invalidUtf8?: true } {
+  try {
+    return { bodyText: UTF8.decode(bytes) };
+  } catch {
+    return { bodyText: bytes.toString('utf8'), invalidUtf8: true };
+  }
+}
+
+async function readBody(response: Response, maxBodyBytes: number): Promise<{ bodyText: string; invalidUtf8?: true }> {
   const tooLarge = () => new TransportError(`the response body is larger than the ${mib(maxBodyBytes)} limit (--max-body)`);
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBodyBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
-  if (!response.body) return '';
+  if (!response.body) return { bodyText: '' };
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -88,7 +101,7 @@ async function readBody(response: Response, maxBodyBytes: number): Promise<strin
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decode(Buffer.concat(chunks));
 }
 
 /**
@@ -114,10 +127,11 @@ export async function boundedFetch(url: string, request: BoundedRequest, limits:
     response.headers.forEach((value, name) => {
       headers[name.toLowerCase()] = value;
     });
-    let bodyText = '';
-    if (options.readBody === false) await response.body?.cancel().catch(() => undefined);
-    else bodyText = await readBody(response, limits.maxBodyBytes);
-    return { status: response.status, headers, bodyText };
+    if (options.readBody === false) {
+      await response.body?.cancel().catch(() => undefined);
+      return { status: response.status, headers, bodyText: '' };
+    }
+    return { status: response.status, headers, ...(await readBody(response, limits.maxBodyBytes)) };
   } catch (error) {
     if (error instanceof TransportError) throw error;
     if (timedOut) throw new TransportError(`no complete answer within ${seconds(limits.timeoutMs)} (--timeout)`);

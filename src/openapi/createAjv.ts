@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { STANDARD_FORMATS } from './standardFormats.js';
 
 /** Schema Object fields OpenAPI 3.1 adds to JSON Schema 2020-12; accepted as annotations only. */
 export const OPENAPI_SCHEMA_KEYWORDS = ['example', 'xml', 'discriminator', 'externalDocs'] as const;
@@ -81,7 +82,8 @@ function addOpenApiFormats(ajv: Ajv2020): void {
 }
 
 /**
- * An Ajv (JSON Schema 2020-12) with all ajv-formats formats, which also accepts OpenAPI's schema
+ * An Ajv (JSON Schema 2020-12) with all ajv-formats formats (uuid, date-time, time, byte, int64
+ * and float made exact: `standardFormats.ts`), which also accepts OpenAPI's schema
  * keywords and the `x-…` extensions found in `doc` as annotations.
  *
  * In `strict` mode (the default, for this project's documents) any other unknown keyword or
@@ -101,6 +103,8 @@ export function createAjv(doc?: unknown, options: CreateAjvOptions = {}): Ajv202
   // ajv-formats is CommonJS: under NodeNext its default import is `module.exports`, whose
   // `.default` is the plugin (the same function at runtime, but only `.default` type-checks).
   addFormats.default(ajv);
+  // uuid, date-time, time, byte, int64 and float as their standards state them (see standardFormats.ts).
+  for (const [name, format] of Object.entries(STANDARD_FORMATS)) ajv.addFormat(name, format);
   if (mode === 'foreign') addOpenApiFormats(ajv);
   for (const keyword of [...OPENAPI_SCHEMA_KEYWORDS, ...findExtensionKeywords(doc)]) {
     ajv.addKeyword({ keyword });

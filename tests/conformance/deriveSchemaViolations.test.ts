@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { parameterExample } from '../../src/conformance/cases/buildValidRequest.js';
 import { deriveSchemaViolations, type Violation } from '../../src/conformance/cases/deriveSchemaViolations.js';
 import { childPointer, decodePointer } from '../../src/openapi/jsonPointer.js';
-import { loadDocument, type OpenApiDocument } from '../../src/openapi/loadDocument.js';
+import { loadDocument, toOpenApiDocument, type OpenApiDocument } from '../../src/openapi/loadDocument.js';
 import { getOperation, listOperations } from '../../src/openapi/operations.js';
 import { createSchemaValidator, type SchemaValidator } from '../../src/openapi/schemaValidator.js';
 
@@ -243,5 +243,19 @@ describe('deriveSchemaViolations over every documented request', () => {
         }
       }
     }
+  });
+});
+
+describe('integer formats', () => {
+  test('are broken by an integer just outside their range, as a body field and as a parameter', () => {
+    const doc = toOpenApiDocument({ openapi: '3.1.0', info: { title: 'ints', version: '1' }, paths: {}, components: { schemas: {
+      Count: { type: 'object', properties: { small: { type: 'integer', format: 'int32' }, big: { type: 'integer', format: 'int64' } } },
+      Page: { type: 'integer', format: 'int32', minimum: 1 },
+    } } }, 'ints');
+    const validator = createSchemaValidator(doc);
+    const body = deriveSchemaViolations(validator, doc, '#/components/schemas/Count', { small: 1, big: 2 });
+    expect(find(body, '/small', 'format')?.value).toEqual({ small: 2 ** 31, big: 2 });
+    expect(find(body, '/big', 'format')?.value).toEqual({ small: 1, big: 2 ** 64 });
+    expect(find(deriveSchemaViolations(validator, doc, '#/components/schemas/Page', '3', { wire: 'parameter' }), '', 'format')?.value).toBe('2147483648');
   });
 });

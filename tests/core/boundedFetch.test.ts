@@ -83,6 +83,15 @@ describe('boundedFetch', () => {
     expect(await failure(boundedFetch(big.url, { method: 'GET' }, { timeoutMs: 10_000, maxBodyBytes: 1024 * 1024 }))).toBe('the response body is larger than the 1 MiB limit (--max-body)');
   });
 
+  it('reads a body that is not UTF-8 with U+FFFD and says so, and keeps a byte order mark', async () => {
+    const latin1 = await serve((_, res) => res.end(Buffer.from('{"name":"Café"}', 'latin1')));
+    expect(await boundedFetch(latin1.url, { method: 'GET' }, LIMITS)).toMatchObject({ bodyText: '{"name":"Caf\ufffd"}', invalidUtf8: true });
+    const bom = await serve((_, res) => res.end(Buffer.from('\ufeff{"name":"Café"}', 'utf8')));
+    const answer = await boundedFetch(bom.url, { method: 'GET' }, LIMITS);
+    expect(answer.bodyText).toBe('\ufeff{"name":"Café"}');
+    expect(answer.invalidUtf8).toBeUndefined();
+  });
+
   it('reads a body within the limit', async () => {
     const ok = await serve((_, res) => res.writeHead(200, { 'Content-Type': 'application/json', 'X-A': '1' }).end('{"a":1}'));
     expect(await boundedFetch(ok.url, { method: 'GET' }, LIMITS)).toEqual({ status: 200, headers: expect.objectContaining({ 'content-type': 'application/json', 'x-a': '1' }), bodyText: '{"a":1}' });

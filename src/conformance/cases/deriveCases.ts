@@ -3,7 +3,8 @@
  * - positive: a valid request per request body (named example, else a verified sample) and per
  *   security alternative the engine can send;
  * - negative: the same valid request with exactly one constraint broken (credentials, required
- *   body, each schema constraint of the body and of path and query parameters, malformed JSON).
+ *   body, each schema constraint of the body and of path, query, header and cookie parameters,
+ *   malformed JSON).
  * Cases only one kind of target can run (documented responses from a mock) come from its adapter.
  *
  * Foreign documents (`--spec`) are derived operation by operation: an operation that cannot be
@@ -15,15 +16,19 @@
 import type { LoadedApi } from '../../core/loadApi.js';
 import { bodyValidationStatus, parameterValidationStatus, successStatuses } from '../../core/statusMatch.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
+import { isObject } from '../../openapi/jsonPointer.js';
+import { matchMediaType } from '../../openapi/mediaTypes.js';
 import { isValidationStatus } from '../../openapi/statusKeys.js';
 import type { Operation } from '../../openapi/operations.js';
 import { SuiteSetupError } from '../failClosed.js';
 import type { RequestSpec, RuleId, TestCase } from '../model.js';
 import { acceptFor, buildValidRequest, setParameter } from './buildValidRequest.js';
 import { makeCase } from './caseFactory.js';
+import { arrayParameterViolations } from './arrayParameterViolations.js';
 import { deriveSchemaViolations } from './deriveSchemaViolations.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, planOperation, type OperationPlan } from './operationPlan.js';
+import { breakableParameter, sendableBrokenValue } from './parameterWire.js';
 
 /** Security alternatives to send, each once (two requirements naming the same schemes with other scopes are one way in). */
 export function distinctRequirements(plan: OperationPlan): Record<string, string[]>[] {
@@ -64,6 +69,14 @@ function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
   }
   return cases;
 }
+
+const PRISM_IGNORES_COOKIES = 'Prism does not validate cookie parameters';
+const PRISM_IGNORES_ITEM_COUNT = 'Prism does not validate the item count of an array parameter';
+/** Integer formats whose range Prism does not check (its int64 accepts any integer; the others it does not know). */
+const PRISM_UNCHECKED_RANGE = /^format (int64|int8|int16|uint8|uint16|uint32|uint64)$/;
+const prismRange = (rule: string) => (PRISM_UNCHECKED_RANGE.test(rule) ? `Prism does not check the range of ${rule}` : undefined);
+/** Media types a JSON body is sent under to break "the operation takes only these", the first the operation does not document. */
+const UNDOCUMENTED_MEDIA_TYPES = ['text/plain', 'application/xml'];
 
 /** The status a negative case expects: `default` reads as "a client error" (any 4xx the document does not list otherwise). */
 function negativeStatus(expected: string): string {
@@ -120,6 +133,12 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     if (!foreign || !basic) {
       negative('auth malformed', 'credentials: malformed Authorization header', { ...valid(), auth: { kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' } }, unauthorised);
     }
+    // Well-formed credentials no server issued, once per way in: a server that checks only that a
+    // key or token is present accepts them. Prism does exactly that, so the mock cannot run them.
+    for (const requirement of requirements) {
+      const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
+      negative(`auth unknown${label.replace(/[()]/g, '')}`, `credentials: unknown${label}`, { ...valid(), auth: { kind: 'unknown', schemes: Object.keys(requirement) } }, unauthorised, {}, 'Prism accepts any credential that is present');
+    }
   }
 
   // Body.
@@ -133,6 +152,13 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       negative('body missing', 'body: required', noBody, status, { violationAt: ['request'] });
     }
     negative('body malformed-json', 'body: malformed JSON', { ...valid(), body: { raw: '{"unterminated": ', contentType: plan.bodyMediaType ?? 'application/json' } }, status);
+    // The valid body under a media type the operation does not take: a server that reads any
+    // body as JSON accepts it. 415 where the operation documents it, else the body's client error.
+    const undocumented = UNDOCUMENTED_MEDIA_TYPES.find((type) => matchMediaType(Object.keys(isObject(body.value.content) ? body.value.content : {}), type) === undefined);
+    if (exampleBody !== undefined && undocumented) {
+      const unsupported = op.statuses().includes('415') ? '415' : status;
+      negative('body content-type', `body: Content-Type ${undocumented} (not documented)`, { ...valid(), body: { json: exampleBody, contentType: undocumented } }, unsupported, { violationAt: ['request'] });
+    }
     if (exampleBody !== undefined) {
       // JSON `null` as an optional body reads as "no body" to servers (and to Prism): not a violation.
       const ambiguous = (v: { instancePath: string; value: unknown }) => body.value.required !== true && v.instancePath === '' && v.value === null;
@@ -142,37 +168,43 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
         negative(`${where} ${v.keyword}`, `${where}: ${v.rule}`, { ...valid(), body: { json: v.value, ...contentType } }, status, {
           ...(v.field ? { fieldErrorKey: v.field } : {}),
           violationAt: ['request', 'body', ...v.instancePath.split('/').filter(Boolean)],
-        }, bodyCaveat);
+        }, prismRange(v.rule) ?? bodyCaveat);
       }
     }
   }
 
-  // Path and query parameters with a scalar value (arrays and objects are serialised per style, not broken here).
+  // Path, query, header and cookie parameters with a scalar value or an array of scalars
+  // (serialised per style; objects are not broken here), each constraint broken once; a header
+  // or cookie carrying a credential is left to the credential cases (see parameterWire.ts).
   const inOrder = op.parameters().flatMap((p) => [...plan.parameters, ...plan.optional].filter((planned) => planned.parameter.pointer === p.pointer));
   for (const planned of inOrder) {
     const { name, in: location, parameter, value } = planned;
-    if (location !== 'path' && location !== 'query') continue;
-    if (parameter.value.schema === undefined || (value !== null && typeof value === 'object')) continue;
+    if (!breakableParameter(api.doc, location, name) || parameter.value.schema === undefined) continue;
+    const schemaPointer = `${parameter.pointer}/schema`;
+    let violations: { keyword: string; rule: string; instancePath: string; value: unknown }[];
+    if (Array.isArray(value)) violations = arrayParameterViolations(api.validator, api.doc, schemaPointer, value).filter((v) => (v.value as string[]).every((item) => sendableBrokenValue(location, item)));
+    else if (value !== null && typeof value === 'object') continue;
+    else violations = deriveSchemaViolations(api.validator, api.doc, schemaPointer, String(value), { wire: 'parameter' }).filter((v) => sendableBrokenValue(location, String(v.value)));
     const status = validation(parameterValidationStatus(op.statuses()));
-    const violations = deriveSchemaViolations(api.validator, api.doc, `${parameter.pointer}/schema`, String(value), { wire: 'parameter' });
-    // An empty query value (`?cursor=`) reads as an absent parameter to many servers (and to Prism):
-    // a case built on it would not break one rule for certain, so it is left out.
-    for (const v of violations.filter((v) => !(location === 'query' && String(v.value) === ''))) {
-      const request = valid();
-      setParameter(request, planned, String(v.value));
-      negative(`${location}.${name} ${v.keyword}`, `${location} ${name}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, caveat(`${parameter.pointer}/schema`));
+    const mockCaveat = location === 'cookie' ? PRISM_IGNORES_COOKIES : caveat(schemaPointer);
+    for (const v of violations) {
+      const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
+      setParameter(request, planned, Array.isArray(v.value) ? v.value : String(v.value));
+      if (location === 'header') request.ownHeaders = [name];
+      const at = v.instancePath.replaceAll('/', '.');
+      const itemCount = Array.isArray(value) && (v.keyword === 'maxItems' || v.keyword === 'minItems') && location !== 'cookie' ? PRISM_IGNORES_ITEM_COUNT : undefined;
+      negative(`${location}.${name}${at} ${v.keyword}`, `${location} ${name}${at}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, itemCount ?? (location === 'cookie' ? mockCaveat : prismRange(v.rule) ?? mockCaveat));
     }
   }
-  // Required query, header and cookie parameters, each left out once (OpenAPI ignores header
-  // parameters named Accept, Content-Type and Authorization: the suite sets those itself).
+  // Required query, header and cookie parameters, each left out once (not one the suite sets
+  // itself, nor one that carries a credential: the request's credentials would put it back).
   for (const planned of plan.parameters) {
     const { name, in: location, parameter } = planned;
-    if (location === 'path' || parameter.value.required !== true) continue;
-    if (location === 'header' && /^(accept|content-type|authorization)$/i.test(name)) continue;
+    if (location === 'path' || parameter.value.required !== true || !breakableParameter(api.doc, location, name)) continue;
     const status = validation(parameterValidationStatus(op.statuses()));
     const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
-    const cookieCaveat = location === 'cookie' ? 'Prism does not validate cookie parameters' : undefined;
-    negative(`${location}.${name} missing`, `${location} ${name}: required`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, cookieCaveat);
+    if (location === 'header') request.ownHeaders = [name];
+    negative(`${location}.${name} missing`, `${location} ${name}: required`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, location === 'cookie' ? PRISM_IGNORES_COOKIES : undefined);
   }
   if (skipped.size > 0) {
     cases.push(preflightCase(api, op, 'negative no-client-error', 'skipped', `${op.operationId} documents no client-error status: no negative case for ${[...skipped].join(', ')}`, `${op.pointer}/responses`));

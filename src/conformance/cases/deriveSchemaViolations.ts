@@ -65,6 +65,17 @@ interface Candidate {
 }
 
 const DELETE = Symbol('delete');
+// Integers just outside each integer format's range (a server that stores an int32 may wrap 2^31 round).
+const NUMBER_FORMAT_OUTSIDE: Record<string, number[]> = {
+  int32: [2 ** 31, -(2 ** 31) - 1],
+  int64: [2 ** 64, -(2 ** 64)],
+  int8: [128, -129],
+  int16: [32768, -32769],
+  uint8: [256, -1],
+  uint16: [65536, -1],
+  uint32: [2 ** 32, -1],
+  uint64: [2 ** 65, -1],
+};
 // Keywords that fail because a subschema failed: they may accompany the broken keyword.
 const COMBINATORS = new Set(['anyOf', 'oneOf', 'allOf', 'not', 'if', 'then', 'else', '$ref', 'items', 'prefixItems', 'contains', 'properties', 'dependentSchemas', 'unevaluatedItems', 'false schema']);
 
@@ -251,7 +262,9 @@ function scalarCandidates(out: Candidate[], spot: Spot): void {
     add('pattern', `pattern ${pattern}`, ['!', 'not valid', ...(text !== undefined ? ['#' + text, text + '#'] : []), '']);
   }
   for (const format of stated<string>(facets, 'format')) {
-    add('format', `format ${format}`, ['not valid', '!', '', ...(text !== undefined ? ['#' + text] : [])]);
+    const outOfRange = NUMBER_FORMAT_OUTSIDE[format];
+    // A number format (int32, int64…) is broken by a number just outside its range, a text one by text.
+    add('format', `format ${format}`, outOfRange && (types.has('integer') || types.has('number')) ? outOfRange : ['not valid', '!', '', ...(text !== undefined ? ['#' + text] : [])]);
   }
 
   const num = typeof base === 'number' ? base : undefined;
@@ -277,7 +290,7 @@ function arrayCandidates(walker: SchemaWalker, out: Candidate[], spot: Spot, ite
   const unique = stated(facets, 'uniqueItems').includes(true);
   for (const max of stated<number>(facets, 'maxItems')) {
     if (items.length === 0 || items.length > max) continue;
-    const longer = [...items, ...fillerItems(walker, facets, items[0], max + 1 - items.length, unique)];
+    const longer = [...items, ...fillerItems(walker, facets, items[0], max + 1 - items.length, unique, items)];
     add('maxItems', `maxItems ${max}`, longer, withValueAt(spot.root, path, longer.slice(0, max)));
   }
   if (unique && items.length > 0) {
@@ -287,9 +300,15 @@ function arrayCandidates(walker: SchemaWalker, out: Candidate[], spot: Spot, ite
   }
 }
 
-// `count` more items like `sample`: fresh uuids for `format: uuid` items, varied copies when items must be unique, else copies.
-function fillerItems(walker: SchemaWalker, facets: Facet[], sample: unknown, count: number, unique: boolean): unknown[] {
+// `count` more items like `sample`: fresh uuids for `format: uuid` items, the enum's other values
+// when items must be unique and it has enough, varied copies when items must be unique, else copies.
+function fillerItems(walker: SchemaWalker, facets: Facet[], sample: unknown, count: number, unique: boolean, items: unknown[] = []): unknown[] {
   const itemFacets = walker.itemFacets(facets, 0, sample);
+  const [enumValues] = stated<unknown[]>(itemFacets, 'enum');
+  if (unique && Array.isArray(enumValues)) {
+    const unused = enumValues.filter((v) => !items.some((item) => JSON.stringify(item) === JSON.stringify(v)));
+    if (unused.length >= count) return unused.slice(0, count).map((v) => structuredClone(v));
+  }
   if (typeof sample === 'string' && stated(itemFacets, 'format').includes('uuid')) return Array.from({ length: count }, () => randomUUID());
   if (!unique || sample === null || typeof sample === 'boolean') {
     return isObject(sample) || Array.isArray(sample) ? Array.from({ length: count }, () => structuredClone(sample)) : new Array<unknown>(count).fill(sample);

@@ -51,7 +51,7 @@ export interface PlannedParameter {
 export interface OperationPlan {
   /** The parameters every valid request sends (required ones, and path ones). */
   parameters: PlannedParameter[];
-  /** Optional query parameters with a valid value: not sent by valid requests, broken one at a time by negative cases. */
+  /** Optional query, header and cookie parameters with a valid value: not sent by valid requests, broken one at a time by negative cases. */
   optional: PlannedParameter[];
   /** The JSON media type request bodies are sent as, when the operation takes one. */
   bodyMediaType?: string;
@@ -141,7 +141,7 @@ function parameterExamples(api: LoadedApi, parameter: Located): { value: unknown
 
 function planOptional(api: LoadedApi, parameter: Located): PlannedParameter | undefined {
   const { name, in: location, required } = parameter.value as { name: string; in: string; required?: boolean };
-  if (location !== 'query' || required === true || parameter.value.schema === undefined) return undefined;
+  if (location === 'path' || required === true || parameter.value.schema === undefined) return undefined;
   if (api.mode !== 'foreign') {
     const example = parameterExample(api.doc, parameter);
     return example === undefined ? undefined : { parameter, name, in: location, value: example, documented: true };

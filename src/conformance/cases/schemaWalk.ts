@@ -2,7 +2,7 @@
 // it, as OpenAPI 3.1 allows), `allOf` (every branch applies) and `oneOf` / `anyOf` (the branches the
 // value matches; every branch when the spot is empty or nothing matches). `not`, `if`/`then`/`else`,
 // `dependentSchemas` and `$dynamicRef` are not followed.
-import { childPointer, getAtPointer, isObject, refToPointer } from '../../openapi/jsonPointer.js';
+import { childPointer, escapeToken, getAtPointer, isObject, refToPointer } from '../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 
@@ -152,4 +152,23 @@ export function sampleValue(walker: SchemaWalker, facets: Facet[], depth = 0): u
   }
   if (types.has('null')) return null;
   return undefined;
+}
+
+/** One spot of a value: where it is (a JSON pointer, `''` for the root), what is there, and the schemas that constrain it. */
+export interface ValueSpot {
+  instancePath: string;
+  value: unknown;
+  facets: Facet[];
+}
+
+/** Every spot of `value` (the root, then each item and property, depth first) with its facets under the schema at `pointer`. */
+export function forEachSpot(walker: SchemaWalker, pointer: string, value: unknown, visit: (spot: ValueSpot) => void): void {
+  const walk = (instancePath: string, at: unknown, facets: Facet[]) => {
+    visit({ instancePath, value: at, facets });
+    if (Array.isArray(at)) at.forEach((item, i) => walk(`${instancePath}/${i}`, item, walker.itemFacets(facets, i, item)));
+    else if (isObject(at)) {
+      for (const [name, child] of Object.entries(at)) walk(`${instancePath}/${escapeToken(name)}`, child, walker.propertyFacets(facets, name, child));
+    }
+  };
+  walk('', value, walker.facets(pointer, value));
 }

@@ -1,7 +1,7 @@
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { ObservedResponse, RequestSpec } from '../model.js';
 import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
-import { placeCredential } from '../../openapi/securitySchemes.js';
+import { credentialCarriers, placeCredential } from '../../openapi/securitySchemes.js';
 import type { Credentials } from './credentials.js';
 
 export interface PreparedRequest {
@@ -16,6 +16,9 @@ export interface PreparedRequest {
 const shellQuote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 
 /** A request whose credentials cannot be supplied (no `--header` for a scheme, a scheme that cannot be sent): the case is skipped. */
+/** The credential of an `unknown` request: no server issued it (for http basic, read as user `conformance-unknown`, password `credential`). */
+export const UNKNOWN_CREDENTIAL = 'conformance-unknown:credential';
+
 export class CredentialError extends Error {
   override name = 'CredentialError';
 }
@@ -43,9 +46,11 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
   const shownCookies: Record<string, string> = { ...spec.cookies };
   const query: Record<string, string> = {};
   const shownQuery: Record<string, string> = {};
-  const schemes = spec.auth.kind === 'scheme' ? [spec.auth.scheme] : spec.auth.kind === 'requirement' ? spec.auth.schemes : [];
+  const schemes = spec.auth.kind === 'scheme' ? [spec.auth.scheme] : spec.auth.kind === 'requirement' || spec.auth.kind === 'unknown' ? spec.auth.schemes : [];
   for (const scheme of schemes) {
-    const supplied = credentials.forScheme ? credentials.forScheme(scheme) : { value: credentials.apiKey, shown: `$${credentials.apiKeyEnv}` };
+    const supplied = spec.auth.kind === 'unknown'
+      ? { value: UNKNOWN_CREDENTIAL, shown: UNKNOWN_CREDENTIAL }
+      : credentials.forScheme ? credentials.forScheme(scheme) : { value: credentials.apiKey, shown: `$${credentials.apiKeyEnv}` };
     if (supplied === 'headers') continue; // the user's --header carries it
     if (!supplied) throw new CredentialError(`no credential for security scheme '${scheme}'${credentials.hint ? `: ${credentials.hint}` : ''}`);
     const placed = placeCredential(doc, scheme, supplied.value);
@@ -67,11 +72,14 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
   // A request that must go without valid credentials (missing, malformed, an anonymous
   // alternative) leaves out the extra headers that carry a scheme's credential (`--header
   // 'api=Authorization: …'`): sent anyway, they would authenticate the request the case says has none.
-  const carriers = spec.auth.kind === 'none' || spec.auth.kind === 'malformed' ? credentialCarriers(doc) : new Set<string>();
+  const carriers = spec.auth.kind === 'none' || spec.auth.kind === 'malformed' || spec.auth.kind === 'unknown' ? credentialCarriers(doc) : new Set<string>();
   let extraCookie: { value: string; shown: string } | undefined;
+  // A header the case sets or leaves out itself (a header parameter it breaks or omits) is its own:
+  // an extra header of that name would put back the value the case took away.
+  const own = new Set((spec.ownHeaders ?? []).map((h) => h.toLowerCase()));
   for (const extra of credentials.extraHeaders) {
     const name = extra.header.toLowerCase();
-    if (carriers.has(name)) continue;
+    if (carriers.has(name) || own.has(name)) continue;
     const shownValue = extra.shown ?? `$${extra.env}`;
     // A `Cookie` given as a header joins the cookie parameters and keys in one header, never two.
     if (name === 'cookie') extraCookie = { value: extra.value, shown: shownValue };
@@ -111,18 +119,6 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
   return { url, method: spec.method, headers, ...(body !== undefined ? { body } : {}), curl: `curl -i -X ${spec.method} ${curlUrl}${curlHeaders}${curlBody}` };
 }
 
-/** The headers (lower case) that carry a credential of one of the document's security schemes: `authorization`, an apiKey's header, `cookie`. */
-export function credentialCarriers(doc: OpenApiDocument): Set<string> {
-  const names = new Set<string>();
-  const schemes = doc.components?.securitySchemes;
-  for (const scheme of Object.keys(schemes && typeof schemes === 'object' ? schemes : {})) {
-    const placed = placeCredential(doc, scheme, 'user:password');
-    if ('error' in placed) continue;
-    for (const header of Object.keys(placed.headers)) names.add(header.toLowerCase());
-    if (Object.keys(placed.cookies).length > 0) names.add('cookie');
-  }
-  return names;
-}
 
 /** Sends a prepared request and reads its answer within `limits` (no redirect followed); rejects with a TransportError saying why. */
 export async function sendRequest(request: PreparedRequest, limits: TransportLimits = DEFAULT_LIMITS): Promise<ObservedResponse> {

@@ -61,10 +61,11 @@ export class ScenarioContext {
     const headers = answer.headers;
     const failures = checkResponse({
       operation: match.op,
+      doc: this.#api.doc,
       validator: this.#api.validator,
       expect: { statuses: [] },
       target: this.target.kind,
-      response: { status: response.status, headers, bodyText: text },
+      response: { status: response.status, headers, bodyText: text, ...(answer.invalidUtf8 ? { invalidUtf8: answer.invalidUtf8 } : {}) },
       api: this.#api.entry.conformance,
       redact: this.transport.redact,
     });

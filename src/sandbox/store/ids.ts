@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { UUID_PATTERN } from '../../openapi/standardFormats.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `value` can be cast to a PostgreSQL uuid (checked first, so a bad id is "not found", not a SQL error). */
+/**
+ * Whether `value` can be cast to a PostgreSQL uuid (checked first, so a bad id is "not found", not a
+ * SQL error): the pattern of the validators' `format: uuid`, so the sandbox and its schemas agree.
+ */
 export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
+  return typeof value === 'string' && UUID_PATTERN.test(value);
 }
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

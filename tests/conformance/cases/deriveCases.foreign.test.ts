@@ -122,3 +122,41 @@ describe('a required query, header or cookie parameter', () => {
     expect(missing[2]!.mockCaveat).toBe('Prism does not validate cookie parameters');
   });
 });
+
+describe('a body sent under a media type the operation does not take', () => {
+  const body = (content: Record<string, unknown>) => ({ required: true, content });
+  const schema = { type: 'object', properties: { a: { type: 'string' } } };
+  const contentTypeCase = async (content: Record<string, unknown>, responses: Record<string, unknown> = { ...ok, ...invalid }) => {
+    const api = await foreignApi({ paths: { '/x': { post: { requestBody: body(content), responses } } } });
+    return deriveCases(api).find((c) => c.brokenRule?.startsWith('body: Content-Type'));
+  };
+
+  it('is the valid body as text/plain, expecting the body validation status, or 415 where documented', async () => {
+    const plain = await contentTypeCase(json(schema, { example: { a: 'x' } }));
+    expect(plain?.brokenRule).toBe('body: Content-Type text/plain (not documented)');
+    expect(plain?.request.body).toEqual({ json: { a: 'x' }, contentType: 'text/plain' });
+    expect(plain?.expect).toMatchObject({ statuses: ['400'], violationAt: ['request'] });
+    const with415 = await contentTypeCase(json(schema, { example: { a: 'x' } }), { ...ok, ...invalid, '415': { description: 'unsupported' } });
+    expect(with415?.expect.statuses).toEqual(['415']);
+  });
+
+  it('uses another media type where text/plain is documented, and none where any type is', async () => {
+    expect((await contentTypeCase({ ...json(schema, { example: { a: 'x' } }), 'text/plain': { schema: { type: 'string' } } }))?.request.body).toMatchObject({ contentType: 'application/xml' });
+    expect(await contentTypeCase({ ...json(schema, { example: { a: 'x' } }), '*/*': { schema: {} } })).toBeUndefined();
+  });
+});
+
+describe('an integer just outside its format', () => {
+  it('is a negative case, skipped against Prism for int64 (whose range Prism does not check) and run for int32', async () => {
+    const parameters = [
+      { name: 'page', in: 'query', required: true, schema: { type: 'integer', format: 'int32' }, example: 1 },
+      { name: 'since', in: 'query', required: true, schema: { type: 'integer', format: 'int64' }, example: 1 },
+    ];
+    const api = await foreignApi({ paths: { '/x': { get: { parameters, responses: { ...ok, ...invalid } } } } });
+    const cases = deriveCases(api).filter((c) => c.brokenRule?.endsWith(': format int32') || c.brokenRule?.endsWith(': format int64'));
+    expect(cases.map((c) => [c.brokenRule, c.brokenRule?.includes('page') ? c.request.query.page : c.request.query.since, c.mockCaveat])).toEqual([
+      ['query page: format int32', '2147483648', undefined],
+      ['query since: format int64', '18446744073709552000', 'Prism does not check the range of format int64'],
+    ]);
+  });
+});

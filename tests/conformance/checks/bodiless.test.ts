@@ -31,3 +31,17 @@ describe('answers without content', () => {
     expect(rules(get, { status: 200, headers: { 'content-type': 'application/json' }, bodyText: '' })).toEqual(['body-json']);
   });
 });
+
+describe('no-content-framing', () => {
+  it('passes a 204 without Content-Length, or with Content-Length: 0', () => {
+    expect(rules(get, { status: 204, headers: {}, bodyText: '' })).toEqual([]);
+    expect(rules(get, { status: 204, headers: { 'content-length': '0' }, bodyText: '' })).toEqual([]);
+  });
+  it('fails a 204 that announces content the client then drops, by length or by chunks', () => {
+    expect(rules(get, { status: 204, headers: { 'content-length': '5' }, bodyText: '' })).toEqual(['no-content-framing']);
+    expect(rules(get, { status: 204, headers: { 'transfer-encoding': 'chunked' }, bodyText: '' })).toEqual(['no-content-framing']);
+  });
+  it('leaves a HEAD answer alone: its Content-Length is the one a GET would have', () => {
+    expect(rules(head, { status: 200, headers: { 'content-length': '5' }, bodyText: '' })).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 // the curl line (the variable name, or [REDACTED]).
 import { describe, expect, it } from 'vitest';
 import { adHocCredentials, parseHeaderOption, resolveHeaders } from '../../../src/conformance/run/adHocCredentials.js';
-import { CredentialError, prepareRequest } from '../../../src/conformance/run/sendRequest.js';
+import { CredentialError, prepareRequest, UNKNOWN_CREDENTIAL } from '../../../src/conformance/run/sendRequest.js';
 import type { RequestSpec } from '../../../src/conformance/model.js';
 import { toOpenApiDocument } from '../../../src/openapi/loadDocument.js';
 
@@ -104,10 +104,36 @@ describe('--header credentials on requests that must go without them', () => {
     expect(prepared.headers['X-Api-Key']).toBeUndefined();
   });
 
+  it('an unknown-credentials request sends a credential no server issued for each scheme, and none of the --header ones', () => {
+    const prepared = prepareRequest(keyed, 'http://127.0.0.1:1', spec({ kind: 'unknown', schemes: ['headerKey', 'cookieKey'] }), live);
+    expect(prepared.headers['X-Api-Key']).toBe(UNKNOWN_CREDENTIAL);
+    expect(prepared.headers.Cookie).toBe(`SESSIONID=${encodeURIComponent(UNKNOWN_CREDENTIAL)}`);
+    expect(prepared.headers.Authorization).toBeUndefined();
+    expect(prepared.headers['X-Tenant']).toBe('t1');
+    expect(prepareRequest(keyed, 'http://127.0.0.1:1', spec({ kind: 'unknown', schemes: ['bearer'] }), live).headers.Authorization).toBe(`Bearer ${UNKNOWN_CREDENTIAL}`);
+  });
+
   it('an authenticated request sends them, and a --header Cookie joins the cookie parameters in one header', () => {
     const prepared = prepareRequest(keyed, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'cookieKey' }, { cookies: { lang: 'en' } }), live);
     expect(prepared.headers.Authorization).toBe('Bearer tok');
     expect(prepared.headers.Cookie).toBe('SESSIONID=s; lang=en');
     expect(prepared.curl).toContain("'Cookie: [REDACTED]; lang=en'");
+  });
+});
+
+describe('a header the case decides itself (ownHeaders)', () => {
+  const plain = toOpenApiDocument({ openapi: '3.1.0', info: { title: 'plain', version: '1' }, paths: {} }, 'inline');
+  const live = adHocCredentials(plain, 'plain', resolveHeaders([parseHeaderOption('plain=X-Tenant: t1')!, parseHeaderOption('plain=X-Other: o')!], 'plain', {}), 'live');
+
+  it('is not overwritten by an extra header of that name, in any case, nor put back when the case leaves it out', () => {
+    const broken = prepareRequest(plain, 'http://127.0.0.1:1', spec({ kind: 'none' }, { headers: { 'x-tenant': 'not_in_enum' }, ownHeaders: ['x-tenant'] }), live);
+    expect(broken.headers).toMatchObject({ 'x-tenant': 'not_in_enum', 'X-Other': 'o' });
+    expect(broken.headers['X-Tenant']).toBeUndefined();
+    const missing = prepareRequest(plain, 'http://127.0.0.1:1', spec({ kind: 'none' }, { ownHeaders: ['X-Tenant'] }), live);
+    expect(Object.keys(missing.headers).map((h) => h.toLowerCase())).not.toContain('x-tenant');
+  });
+
+  it('otherwise, an extra header is sent over the value the document gives', () => {
+    expect(prepareRequest(plain, 'http://127.0.0.1:1', spec({ kind: 'none' }, { headers: { 'X-Tenant': 'example' } }), live).headers['X-Tenant']).toBe('t1');
   });
 });

@@ -2,8 +2,9 @@
  * Bodies Prism makes up. Where a response documents no example, Prism builds its body from the
  * schema with a generator of its own, which breaks some valid schemas: it cuts a recursive
  * schema with `{}` (a Pet's `friend` is a Pet, so `friend: {}` lacks the required `name`), and
- * it ignores `if`/`then` and the like. Such a body says nothing of the document. So, in a foreign
- * document, when every failure of an answer is `body-schema`, the media type documents no
+ * it ignores `if`/`then` and the like, it writes `writeOnly` properties into responses, and it
+ * knows no discriminator. Such a body says nothing of the document. So, in a foreign document,
+ * when every failure of an answer is one of those body rules, the media type documents no
  * example, and the suite itself builds a value the schema accepts (openapi-sampler, pruned, then
  * checked by ajv: proof that the schema is satisfiable), the case is skipped with that reason
  * instead of failed. A schema the suite cannot satisfy either (a required property it never
@@ -17,6 +18,9 @@ import { directionalErrors } from '../../cases/requestDirection.js';
 import { isObject } from '../../../openapi/jsonPointer.js';
 import { matchMediaType } from '../../../openapi/mediaTypes.js';
 import type { CheckFailure, ObservedResponse, TestCase } from '../../model.js';
+
+/** The rules a body Prism made up can break by its generator's doing. */
+const GENERATOR_RULES = new Set(['body-schema', 'body-write-only', 'body-discriminator']);
 
 /** Per document: whether the suite can build a valid response value for a schema pointer. */
 const satisfiable = new WeakMap<LoadedApi, Map<string, boolean>>();
@@ -35,7 +39,7 @@ function hasValidValue(api: LoadedApi, schemaPointer: string): boolean {
 
 /** Why the failures of this answer are Prism's generator's and not the document's, or undefined. */
 export function generatedBodyExcuse(api: LoadedApi, testCase: TestCase, response: ObservedResponse, failures: readonly CheckFailure[]): string | undefined {
-  if (api.mode !== 'foreign' || failures.length === 0 || failures.some((f) => f.rule !== 'body-schema')) return undefined;
+  if (api.mode !== 'foreign' || failures.length === 0 || failures.some((f) => !GENERATOR_RULES.has(f.rule))) return undefined;
   const op = testCase.operation;
   const statusKey = documentedStatusKey(op.statuses(), response.status);
   const content = statusKey ? op.response(statusKey)?.value.content : undefined;

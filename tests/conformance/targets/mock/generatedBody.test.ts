@@ -14,6 +14,8 @@ const document = {
   paths: {
     // Prism cuts the recursion with `friend: {}` somewhere down: that Pet lacks its required name.
     '/pets/{petId}': { get: { operationId: 'getPet', parameters: [{ name: 'petId', in: 'path', required: true, schema: { type: 'string' }, example: 'p1' }], responses: answer({ $ref: '#/components/schemas/Pet' }) } },
+    // Prism writes the writeOnly `password` into the body it makes up.
+    '/me': { get: { operationId: 'getMe', responses: answer({ type: 'object', required: ['name', 'password'], properties: { name: { type: 'string' }, password: { type: 'string', writeOnly: true } } }) } },
     // `code` is required and never declared: no body can have it from the schema.
     '/status': { get: { operationId: 'getStatus', responses: answer({ type: 'object', required: ['code'], properties: { state: { type: 'string' } } }) } },
   },
@@ -35,6 +37,11 @@ describe('bodies Prism makes up', () => {
       expect(result(id)?.outcome, id).toBe('skipped');
       expect(result(id)?.skipReason).toMatch(/^Prism made this 200 body up from the schema \(no example is documented\) and broke it \(body(\/friend)+ must have required property 'name'\).*not the document's/);
     }
+  });
+
+  it('a writeOnly property in a made-up body is skipped as the generator\'s, not failed as the document\'s', () => {
+    expect(result('madeup getMe valid')?.outcome).toBe('skipped');
+    expect(result('madeup getMe valid')?.skipReason).toMatch(/broke it \(body\/password is writeOnly: a response does not carry it\)/);
   });
 
   it('a schema no value can satisfy still fails', () => {

@@ -64,6 +64,7 @@ describe('errors', () => {
     ['an object', '{}'],
     ['an empty array', '[]'],
     ['a non-uuid', '["invalid-id"]'],
+    ['a urn:uuid: id (not format uuid)', '["urn:uuid:2eb8aa08-aa98-11ea-b4aa-73b441d16380"]'],
     ['a number', '[12345]'],
   ])('%s → 400, in the envelope', async (_, body) => {
     const r = await h.send('DELETE', '/api/partners', { headers: auth, ...(body === undefined ? {} : { body }) });

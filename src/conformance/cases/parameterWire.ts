@@ -1,0 +1,43 @@
+/**
+ * Which parameters a negative case may break, and which broken values reach a server as the case
+ * wrote them: a header or cookie parameter that carries a security scheme's credential has its
+ * own cases (missing and malformed credentials), and the suite sets Accept, Content-Type,
+ * Authorization and Cookie itself (OpenAPI ignores header parameters of the first three names).
+ */
+import type { OpenApiDocument } from '../../openapi/loadDocument.js';
+import { credentialCarriers, placeCredential } from '../../openapi/securitySchemes.js';
+
+const SUITE_HEADERS = /^(accept|content-type|authorization|cookie)$/i;
+
+/** The cookie names (as sent) that carry a security scheme's credential. */
+function credentialCookies(doc: OpenApiDocument): Set<string> {
+  const names = new Set<string>();
+  const schemes = doc.components?.securitySchemes;
+  for (const scheme of Object.keys(schemes && typeof schemes === 'object' ? schemes : {})) {
+    const placed = placeCredential(doc, scheme, 'user:password');
+    if (!('error' in placed)) for (const name of Object.keys(placed.cookies)) names.add(name);
+  }
+  return names;
+}
+
+/** Whether a negative case may break the parameter `name` in `location` (path and query ones always). */
+export function breakableParameter(doc: OpenApiDocument, location: string, name: string): boolean {
+  if (location === 'header') return !SUITE_HEADERS.test(name) && !credentialCarriers(doc).has(name.toLowerCase());
+  if (location === 'cookie') return !credentialCookies(doc).has(name);
+  return location === 'path' || location === 'query';
+}
+
+// A header value HTTP carries unchanged: visible ASCII, spaces only inside (RFC 9110 §5.5 strips
+// the whitespace around a field value; fetch refuses control characters and non-Latin-1 text).
+const HEADER_TEXT = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
+/**
+ * Whether a broken parameter value reaches the server as the rule it breaks: never an empty value
+ * (`?cursor=`, an empty header or cookie read as an absent parameter to many servers, and to
+ * Prism), and for a header only text HTTP carries unchanged.
+ */
+export function sendableBrokenValue(location: string, value: string): boolean {
+  if (location === 'path') return true;
+  if (value === '') return false;
+  return location !== 'header' || HEADER_TEXT.test(value);
+}

@@ -1,0 +1,72 @@
+import { directionalErrors } from '../cases/requestDirection.js';
+import { createSchemaWalker, forEachSpot } from '../cases/schemaWalk.js';
+import { getAtPointer, isObject, refToPointer } from '../../openapi/jsonPointer.js';
+import type { OpenApiDocument } from '../../openapi/loadDocument.js';
+import { parsedBody, type Check, type CheckContext } from './check.js';
+import type { CheckFailure } from '../model.js';
+import { documentStates } from './documentStates.js';
+
+/**
+ * The schema a discriminator names for `tag`: its `mapping` entry (a `$ref` or a component
+ * name), else the component schema of that name (OpenAPI 3.1 §4.8.25). Undefined when neither is
+ * in the document: a tag the document cannot resolve is left to `oneOf`/`anyOf` validation.
+ */
+function discriminatedSchema(doc: OpenApiDocument, discriminator: Record<string, unknown>, tag: string): string | undefined {
+  const mapping = isObject(discriminator.mapping) ? discriminator.mapping : {};
+  const named = mapping[tag];
+  let pointer: string;
+  if (typeof named === 'string') {
+    if (named.startsWith('#')) pointer = refToPointer(named);
+    else if (/^[A-Za-z0-9._-]+$/.test(named)) pointer = `#/components/schemas/${named}`;
+    else return undefined; // another file: the bundled document no longer names it so
+  } else pointer = `#/components/schemas/${tag}`;
+  return getAtPointer(doc, pointer) === undefined ? undefined : pointer;
+}
+
+/**
+ * Where a schema has a `discriminator`, a body object is valid against the schema its tag names
+ * (`petType: "dog"` → Dog), not only against some branch. ajv reads `discriminator` as an
+ * annotation: a `{ "petType": "dog", … }` that is a valid Cat, or a tag naming a schema whose
+ * own rules the object breaks (the allOf inheritance of OpenAPI 3.0), passed body-schema.
+ */
+export const bodyDiscriminator: Check = {
+  id: 'body-discriminator',
+  description: 'a body object is valid against the schema its discriminator names',
+  appliesTo: (ctx) => ctx.doc !== undefined && documentStates(ctx.doc, 'discriminator') && parsedBody(ctx) !== undefined && ctx.operation.schemaPointer(ctx.statusKey as string, ctx.mediaType) !== undefined,
+  run: (ctx) => {
+    const doc = ctx.doc as OpenApiDocument;
+    const pointer = ctx.operation.schemaPointer(ctx.statusKey as string, ctx.mediaType) as string;
+    const failures: CheckFailure[] = [];
+    const seen = new Set<string>();
+    forEachSpot(createSchemaWalker(ctx.validator, doc), pointer, parsedBody(ctx)!.value, ({ instancePath, value, facets }) => {
+      if (!isObject(value)) return;
+      for (const { schema } of facets) {
+        const d = schema.discriminator;
+        if (!isObject(d) || typeof d.propertyName !== 'string') continue;
+        const tag = value[d.propertyName];
+        if (typeof tag !== 'string') continue; // absent or not a string: body-schema's `required`/`type` say so
+        const target = discriminatedSchema(doc, d, tag);
+        if (!target || seen.has(`${instancePath}\u0000${target}`)) continue;
+        seen.add(`${instancePath}\u0000${target}`);
+        const error = errorsAgainst(ctx, doc, target, value)[0];
+        if (error) {
+          failures.push({
+            rule: 'body-discriminator',
+            message: `body${instancePath} has ${d.propertyName} '${tag}' but is not a valid ${target.split('/').pop()}: body${instancePath}${error.instancePath} ${error.message}`,
+            instancePath: instancePath || '/',
+            expected: `a body valid against ${target} (discriminator ${d.propertyName})`,
+          });
+        }
+      }
+    });
+    return failures;
+  },
+};
+
+function errorsAgainst(ctx: CheckContext, doc: OpenApiDocument, target: string, value: unknown) {
+  try {
+    return directionalErrors(ctx.validator, doc, target, value, 'response');
+  } catch {
+    return []; // a target ajv cannot compile alone: nothing to say here (schema-compile says it elsewhere)
+  }
+}

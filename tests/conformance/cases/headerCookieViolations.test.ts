@@ -1,0 +1,61 @@
+// Negative cases of header and cookie parameters: each constraint of their schema broken once, like
+// path and query ones, never a parameter that carries a credential or one the suite sets itself,
+// and never a value HTTP would not carry as written.
+import { describe, expect, it } from 'vitest';
+import { deriveCases } from '../../../src/conformance/cases/deriveCases.js';
+import { foreignApi, ok } from './foreignDocument.js';
+
+const invalid = { '400': { description: 'invalid', content: { 'application/json': { schema: { type: 'object' } } } } };
+
+const parameters = [
+  { name: 'X-Format', in: 'header', required: true, schema: { type: 'string', enum: ['plain', 'markdown'] }, example: 'plain' },
+  { name: 'X-Trace', in: 'header', schema: { type: 'string', pattern: '^t-[0-9]+$', maxLength: 12 }, example: 't-1' },
+  { name: 'X-Page', in: 'header', schema: { type: 'integer', maximum: 9 }, example: 2 },
+  { name: 'X-Api-Key', in: 'header', required: true, schema: { type: 'string', minLength: 30 }, example: 'k'.repeat(30) },
+  { name: 'Authorization', in: 'header', schema: { type: 'string', pattern: '^Bearer ' }, example: 'Bearer a' },
+  { name: 'theme', in: 'cookie', schema: { type: 'string', enum: ['dark', 'light'] }, example: 'dark' },
+  { name: 'sid', in: 'cookie', required: true, schema: { type: 'string', pattern: '^s[0-9]+$' }, example: 's1' },
+];
+
+async function cases() {
+  const api = await foreignApi({
+    components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' }, session: { type: 'apiKey', in: 'cookie', name: 'sid' } } },
+    security: [{ key: [], session: [] }],
+    paths: { '/items': { get: { parameters, responses: { ...ok, ...invalid } } } },
+  });
+  return deriveCases(api).filter((c) => c.kind === 'negative');
+}
+
+describe('header and cookie parameters', () => {
+  it('have each constraint broken once, expecting the validation status and naming where', async () => {
+    const broken = (await cases()).filter((c) => /^(header|cookie) /.test(c.brokenRule ?? '') && !c.brokenRule?.endsWith(': required'));
+    expect(broken.map((c) => c.brokenRule)).toEqual([
+      'header X-Format: enum (plain|markdown)',
+      'header X-Trace: maxLength 12',
+      'header X-Trace: pattern ^t-[0-9]+$',
+      'header X-Page: type integer→string',
+      'header X-Page: maximum 9',
+      'header X-Page: integer',
+      'cookie theme: enum (dark|light)',
+    ]);
+    const format = broken[0]!;
+    expect(format.request.headers['X-Format']).toBe('not_in_enum');
+    expect(format.expect).toMatchObject({ statuses: ['400'], violationAt: ['request', 'header', 'X-Format'], fieldErrorKey: 'X-Format' });
+    expect(format.request.ownHeaders).toEqual(['X-Format']);
+    const theme = broken.find((c) => c.brokenRule?.startsWith('cookie theme'))!;
+    expect(theme.request.cookies).toMatchObject({ theme: 'not_in_enum' });
+    expect(theme.mockCaveat).toBe('Prism does not validate cookie parameters');
+  });
+
+  it('never break nor leave out a header or cookie that carries a credential (the credentials would put it back), nor Authorization', async () => {
+    const rules = (await cases()).map((c) => c.brokenRule ?? '');
+    expect(rules.filter((r) => /X-Api-Key|Authorization|cookie sid/.test(r))).toEqual([]);
+    expect(rules).toEqual(expect.arrayContaining(['header X-Format: required']));
+  });
+
+  it('never send an empty value, nor one with whitespace around it (read as absent, or trimmed)', async () => {
+    const values = (await cases()).filter((c) => c.brokenRule?.startsWith('header ') && !c.brokenRule.endsWith(': required')).map((c) => Object.entries(c.request.headers).find(([k]) => c.brokenRule?.startsWith(`header ${k}:`))?.[1]);
+    expect(values.length).toBeGreaterThan(0);
+    for (const value of values) expect(value).toMatch(/^\S(.*\S)?$/);
+  });
+});
