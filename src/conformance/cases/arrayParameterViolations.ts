@@ -4,8 +4,8 @@
  * constraint at a time by `deriveSchemaViolations` (an item's enum, pattern, type or bound,
  * `maxItems`…). `uniqueItems` is not broken: a repeated value (`?status=open&status=open`) reads
  * as one to many servers, and to Prism, so such a case would not break one rule for certain. A mutation is kept only when it reads back as exactly the value
- * that breaks the rule: every item a non-empty scalar that survives the trip to text and back
- * (`12345` for a string item reads back as the valid `'12345'` and is dropped), with no comma
+ * that breaks the rule, or as a value that still breaks that rule at that item: every item a
+ * non-empty scalar (`12345` for a string item reads back as the valid `'12345'` and is dropped), with no comma
  * (a separator in the `simple` and `form` styles) and no whitespace around it.
  */
 import { coerceParameter } from '../../core/coerceParameter.js';
@@ -29,7 +29,11 @@ export function arrayParameterViolations(validator: SchemaValidator, doc: OpenAp
     if (!Array.isArray(v.value) || v.value.length === 0 || !v.value.every((item) => SCALAR.has(typeof item))) return [];
     const texts = v.value.map(String);
     if (texts.some((text) => text === '' || text.includes(',') || text.trim() !== text)) return [];
-    if (JSON.stringify(read(texts)) !== JSON.stringify(v.value)) return [];
+    // Read back as the server reads it: kept when that is the mutated value, or still breaks the
+    // same rule at the same item (`1.5` for an integer item reads back as the text '1.5', which is no integer either).
+    const back = read(texts);
+    const sameRule = (keyword: string) => keyword === v.keyword || (v.keyword === 'integer' && keyword === 'type');
+    if (JSON.stringify(back) !== JSON.stringify(v.value) && !validator.validate(schemaPointer, back).some((e) => e.instancePath === v.instancePath && sameRule(e.keyword))) return [];
     return [{ ...v, field: '', value: texts }];
   });
 }
