@@ -22,6 +22,7 @@ import type { RequestSpec, RuleId, TestCase } from '../model.js';
 import { acceptFor, buildValidRequest, setParameter } from './buildValidRequest.js';
 import { makeCase } from './caseFactory.js';
 import { deriveSchemaViolations } from './deriveSchemaViolations.js';
+import { metaSchemaViolation } from './metaSchemaViolation.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, planOperation, type OperationPlan } from './operationPlan.js';
 
@@ -65,6 +66,9 @@ function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
   return cases;
 }
 
+/** The longest path or query value a negative case sends: beyond it the request head, not the parameter, is what a server rejects. */
+const MAX_URL_VALUE = 4096;
+
 /** The status a negative case expects: `default` reads as "a client error" (any 4xx the document does not list otherwise). */
 function negativeStatus(expected: string): string {
   return expected === 'default' ? '4XX' : expected;
@@ -75,8 +79,11 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
   const cases: TestCase[] = [];
   const skipped = new Set<string>();
   const caveat = (schemaPointer: string) => {
-    const pattern = foreign ? nonUnicodePattern(api.doc, schemaPointer) : undefined;
-    return pattern === undefined ? undefined : `Prism does not validate a schema whose pattern ${JSON.stringify(pattern)} is not valid under the u flag (${schemaPointer})`;
+    if (!foreign) return undefined;
+    const pattern = nonUnicodePattern(api.doc, schemaPointer);
+    if (pattern !== undefined) return `Prism does not validate a schema whose pattern ${JSON.stringify(pattern)} is not valid under the u flag (${schemaPointer})`;
+    const invalid = metaSchemaViolation(api.doc, schemaPointer);
+    return invalid === undefined ? undefined : `Prism does not validate a schema that holds a node the JSON Schema 2020-12 meta-schema rejects (${invalid.pointer}: ${invalid.message})`;
   };
   const negative = (idSuffix: string, brokenRule: string, request: RequestSpec, expected: string | undefined, extra: Partial<TestCase['expect']> = {}, mockCaveat?: string) => {
     if (!expected) {
@@ -115,9 +122,14 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
   if (requirements.length > 0 && requirements.every((r) => Object.keys(r).length > 0)) {
     const unauthorised = foreign ? op.statuses().find((s) => s === '401') ?? op.statuses().find((s) => s.toUpperCase() === '4XX') : '401';
     negative('auth missing', 'credentials: missing', { ...valid(), auth: { kind: 'none' } }, unauthorised);
-    // A malformed Authorization header breaks every scheme but http basic, which Prism may read differently.
-    const basic = requirements.some((r) => Object.keys(r).some((name) => (placeCredential(api.doc, name, 'u:p') as { headers?: Record<string, string> }).headers?.Authorization?.startsWith('Basic ')));
-    if (!foreign || !basic) {
+    // A malformed Authorization header breaks every scheme but http basic, which Prism may read
+    // differently, and an apiKey sent in the Authorization header itself, for which any text is a key.
+    const acceptsAnyAuthorization = (name: string) => {
+      const headers = (placeCredential(api.doc, name, 'u:p') as { headers?: Record<string, string> }).headers ?? {};
+      const authorization = Object.entries(headers).find(([header]) => header.toLowerCase() === 'authorization')?.[1];
+      return authorization !== undefined && (authorization.startsWith('Basic ') || authorization === 'u:p');
+    };
+    if (!foreign || !requirements.some((r) => Object.keys(r).some(acceptsAnyAuthorization))) {
       negative('auth malformed', 'credentials: malformed Authorization header', { ...valid(), auth: { kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' } }, unauthorised);
     }
   }
@@ -158,6 +170,10 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     // An empty query value (`?cursor=`) reads as an absent parameter to many servers (and to Prism):
     // a case built on it would not break one rule for certain, so it is left out.
     for (const v of violations.filter((v) => !(location === 'query' && String(v.value) === ''))) {
+      if (String(v.value).length > MAX_URL_VALUE) {
+        cases.push(preflightCase(api, op, `negative ${location}.${name} ${v.keyword}`, 'skipped', `${location} ${name}: ${v.rule} takes a value of ${String(v.value).length} characters, longer than the ${MAX_URL_VALUE} a URL may carry here (Node's HTTP server, like most, rejects a request head over 16 KiB with 431)`, `${parameter.pointer}/schema`));
+        continue;
+      }
       const request = valid();
       setParameter(request, planned, String(v.value));
       negative(`${location}.${name} ${v.keyword}`, `${location} ${name}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, caveat(`${parameter.pointer}/schema`));
