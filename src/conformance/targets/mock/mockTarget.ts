@@ -6,6 +6,7 @@
 import { deriveDocumentedResponses } from '../../cases/deriveDocumentedResponses.js';
 import { preferCodeFor } from '../../../openapi/statusKeys.js';
 import type { TargetAdapter } from '../target.js';
+import { documentExample } from './document-example.js';
 import { exampleBody } from './example-body.js';
 import { generatedBodyExcuse } from './generatedBody.js';
 import { mockViolation } from './mock-violation.js';
@@ -51,7 +52,7 @@ export const mockTarget: TargetAdapter = {
     }
     return undefined;
   },
-  checks: [exampleBody, mockViolation],
+  checks: [exampleBody, mockViolation, documentExample],
   excuse: (api, testCase, response, failures) =>
     prismCrashExcuse(response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures),
 };

@@ -1,6 +1,10 @@
 // The mock target adapter's own checks, on the inline document of the check tests.
 import { describe, expect, it } from 'vitest';
 import { mockTarget } from '../../../../src/conformance/targets/mock/mockTarget.js';
+import { checkResponse } from '../../../../src/conformance/checks/checkResponse.js';
+import { toOpenApiDocument } from '../../../../src/openapi/loadDocument.js';
+import { listOperations } from '../../../../src/openapi/operations.js';
+import { createSchemaValidator } from '../../../../src/openapi/schemaValidator.js';
 import { ok, response, rules } from '../../checks/inlineDocument.js';
 
 const asMock = { target: 'mock' as const, extraChecks: mockTarget.checks };
@@ -24,5 +28,43 @@ describe('mock-violation', () => {
     expect(rules(response(400, {}, { 'sl-violations': JSON.stringify([{ location: ['request', 'path', 'ID'], message: 'm' }]) }), { ...asMock, expect: expectation })).toEqual([]);
     const long = `Too many violations! ${JSON.stringify([{ location: ['request', 'path', 'id'], message: 'm' }, { location: ['request', 'body'], message: 'a message long enough to be cut' }]).slice(0, -20)}`;
     expect(rules(response(400, {}, { 'sl-violations': long }), { ...asMock, expect: expectation })).toEqual([]);
+  });
+});
+
+describe('document-example', () => {
+  const examples = toOpenApiDocument(
+    {
+      openapi: '3.1.0',
+      info: { title: 'inline', version: '1' },
+      paths: {
+        '/files': {
+          get: {
+            operationId: 'getFiles',
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/json': { schema: { type: 'object', properties: { total: { type: 'integer' } } }, example: '{ "total": 2 }', examples: { good: { value: { total: 2 } } } } },
+              },
+            },
+          },
+        },
+      },
+    },
+    'inline document',
+  );
+  const check = (body: unknown) =>
+    checkResponse({ operation: listOperations(examples)[0]!, doc: examples, validator: createSchemaValidator(examples), expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, JSON.stringify(body)) });
+
+  it("names the document's own example, and says it is the document's defect, when the mock answers one that breaks its schema", () => {
+    const failures = check('{ "total": 2 }');
+    expect(failures.map((f) => f.rule)).toEqual(['body-schema', 'document-example']);
+    expect(failures[1]?.message).toBe(
+      "the mock answered the document's own example #/paths/~1files/get/responses/200/content/application~1json/example, which is invalid against its schema ((root) must be object): a defect of the document, not of the server or the suite",
+    );
+  });
+
+  it('says nothing of a valid example, nor of an invalid body that is no example', () => {
+    expect(check({ total: 2 }).map((f) => f.rule)).toEqual([]);
+    expect(check({ total: 'two' }).map((f) => f.rule)).toEqual(['body-schema']);
   });
 });
