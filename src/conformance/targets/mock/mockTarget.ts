@@ -3,6 +3,7 @@
  * it answers any invalid request with the operation's first documented 422 (else 400), and it
  * says in `sl-violations` what it found wrong.
  */
+import { TransportError } from '../../../core/boundedFetch.js';
 import { deriveDocumentedResponses } from '../../cases/deriveDocumentedResponses.js';
 import { preferCodeFor } from '../../../openapi/statusKeys.js';
 import type { TargetAdapter } from '../target.js';
@@ -53,6 +54,12 @@ export const mockTarget: TargetAdapter = {
     return undefined;
   },
   checks: [exampleBody, mockViolation, documentExample],
+  // Prism builds a body for a large recursive schema slowly (7.8 s for one of Discord's messages,
+  // one answer at a time): against a foreign document, its running out of time says nothing of the document.
+  excuseTransport: (api, _testCase, error) =>
+    api.mode === 'foreign' && error instanceof TransportError && error.timedOut
+      ? `Prism gave no complete answer in time (${error.message}): it builds bodies for large recursive schemas slowly, one at a time; Prism's doing, not the document's (a larger --timeout lets this answer be checked)`
+      : undefined,
   excuse: (api, testCase, response, failures) =>
     prismCrashExcuse(response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures),
 };
