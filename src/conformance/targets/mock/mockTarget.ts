@@ -10,7 +10,7 @@ import type { TargetAdapter } from '../target.js';
 import { documentExample } from './document-example.js';
 import { exampleBody } from './example-body.js';
 import { generatedBodyExcuse } from './generatedBody.js';
-import { mockViolation } from './mock-violation.js';
+import { cutViolationsExcuse, mockViolation } from './mock-violation.js';
 import { prismOwnRejectionExcuse } from './prismOwnRejection.js';
 import { PRISM_CRASH_HEADER } from './servePrism.js';
 
@@ -61,5 +61,5 @@ export const mockTarget: TargetAdapter = {
       ? `Prism gave no complete answer in time (${error.message}): it builds bodies for large recursive schemas slowly, one at a time; Prism's doing, not the document's (a larger --timeout lets this answer be checked)`
       : undefined,
   excuse: (api, testCase, response, failures) =>
-    prismCrashExcuse(response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures),
+    prismCrashExcuse(response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
 };

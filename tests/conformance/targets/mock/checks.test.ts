@@ -1,5 +1,6 @@
 // The mock target adapter's own checks, on the inline document of the check tests.
 import { describe, expect, it } from 'vitest';
+import { cutViolationsExcuse } from '../../../../src/conformance/targets/mock/mock-violation.js';
 import { mockTarget } from '../../../../src/conformance/targets/mock/mockTarget.js';
 import { checkResponse } from '../../../../src/conformance/checks/checkResponse.js';
 import { toOpenApiDocument } from '../../../../src/openapi/loadDocument.js';
@@ -15,6 +16,21 @@ describe('example-body', () => {
   });
   it('fails another body', () => {
     expect(rules(response(200, { ...ok, count: 4 }), { ...asMock, expect: { statuses: ['200'], documented: { status: '200', exampleName: 'ok', example: ok } } })).toEqual(['example-body']);
+  });
+});
+
+describe('a mock-violation failure where Prism cut its list', () => {
+  const entry = (path: string[]) => ({ location: ['request', 'body', ...path], severity: 'Error', code: 'pattern', message: 'm' });
+  const cut = `Too many violations! ${JSON.stringify([entry(['applied_tags', '0']), entry(['message', 'sticker_ids', '0']), entry(['message'])]).slice(0, -30)}`;
+  it('is skipped as unprovable, naming how many entries arrived', () => {
+    expect(cutViolationsExcuse(response(400, {}, { 'sl-violations': cut }), [{ rule: 'mock-violation' }])).toBe(
+      "Prism rejected the request but cut its sl-violations list after 2 entries, before the violation this case makes could be read: Prism's limit, not the document's",
+    );
+  });
+  it('still fails where the whole list arrived, or beside another failure', () => {
+    const whole = `Too many violations! ${JSON.stringify([entry(['applied_tags', '0'])])}`;
+    expect(cutViolationsExcuse(response(400, {}, { 'sl-violations': whole }), [{ rule: 'mock-violation' }])).toBeUndefined();
+    expect(cutViolationsExcuse(response(200, {}, { 'sl-violations': cut }), [{ rule: 'mock-violation' }, { rule: 'status-expected' }])).toBeUndefined();
   });
 });
 
