@@ -101,6 +101,16 @@ describe('a parameter bound no URL can carry', () => {
   });
 });
 
+describe("a 3.1 document's leftover nullable", () => {
+  it('does not fail its operation as a schema that does not compile (OpenAI: nullable beside anyOf, no type)', async () => {
+    const schema = { type: 'object', properties: { session: { nullable: true, anyOf: [{ type: 'string' }, { type: 'integer' }] } } };
+    const api = await foreignApi({ paths: { '/calls': { post: { requestBody: { required: true, content: json(schema, { example: { session: 'a' } }) }, responses: ok } } } });
+    const cases = deriveCases(api);
+    expect(cases.filter((c) => c.preflight?.rule === 'schema-compile')).toEqual([]);
+    expect(cases.map((c) => c.id)).toContain('inline post /calls valid example');
+  });
+});
+
 describe('uniqueIds', () => {
   it('gives a repeated id a distinct suffix instead of stopping the run', async () => {
     const api = await foreignApi({ paths: { '/good': { get: { responses: ok } } } });
