@@ -3,7 +3,7 @@ import { directionalErrors } from '../../cases/requestDirection.js';
 import { parsedBody, type Check, type CheckContext } from '../../checks/check.js';
 import { childPointer, isObject, resolveRef } from '../../../openapi/jsonPointer.js';
 
-/** The documented examples of the answer's media type (`example`, each of `examples`), with their pointers. */
+/** The documented examples of the answer's media type (`example`, each of `examples`, its schema's), with their pointers. */
 function documentedExamples(ctx: CheckContext): { pointer: string; value: unknown }[] {
   const response = ctx.statusKey ? ctx.operation.response(ctx.statusKey) : undefined;
   const content = response?.value.content;
@@ -17,6 +17,12 @@ function documentedExamples(ctx: CheckContext): { pointer: string; value: unknow
       const resolved = resolveRef(ctx.doc, raw, childPointer(mediaPointer, 'examples', name));
       if (isObject(resolved.value) && resolved.value.value !== undefined) found.push({ pointer: childPointer(resolved.pointer, 'value'), value: resolved.value.value });
     }
+  }
+  // Without one, Prism answers the schema's own example (`examples[0]`, or 3.0's `example`).
+  if (ctx.doc && media.schema !== undefined) {
+    const schema = resolveRef(ctx.doc, media.schema, childPointer(mediaPointer, 'schema'));
+    if (isObject(schema.value) && Array.isArray(schema.value.examples)) schema.value.examples.forEach((value, index) => found.push({ pointer: childPointer(schema.pointer, 'examples', index), value }));
+    if (isObject(schema.value) && schema.value.example !== undefined) found.push({ pointer: childPointer(schema.pointer, 'example'), value: schema.value.example });
   }
   return found;
 }

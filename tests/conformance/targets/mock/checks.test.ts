@@ -79,6 +79,21 @@ describe('document-example', () => {
     );
   });
 
+  it("names the schema's own example where the media type documents none (Prism answers that one)", () => {
+    const compact = toOpenApiDocument(
+      {
+        openapi: '3.1.0',
+        info: { title: 'inline', version: '1' },
+        components: { schemas: { Compact: { type: 'object', required: ['id'], properties: { id: { type: 'string' } }, examples: [{ object: 'compaction' }] } } },
+        paths: { '/compact': { post: { operationId: 'compact', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Compact' } } } } } } } },
+      },
+      'inline document',
+    );
+    const failures = checkResponse({ operation: listOperations(compact)[0]!, doc: compact, validator: createSchemaValidator(compact), expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, { object: 'compaction' }) });
+    expect(failures.map((f) => f.rule)).toEqual(['body-schema', 'document-example']);
+    expect(failures[1]?.message).toMatch(/^the mock answered the document's own example #\/components\/schemas\/Compact\/examples\/0, which is invalid against its schema \(\(root\) must have required property 'id'\)/);
+  });
+
   it('says nothing of a valid example, nor of an invalid body that is no example', () => {
     expect(check({ total: 2 }).map((f) => f.rule)).toEqual([]);
     expect(check({ total: 'two' }).map((f) => f.rule)).toEqual(['body-schema']);
