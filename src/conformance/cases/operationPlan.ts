@@ -291,6 +291,8 @@ export function planOperation(api: LoadedApi, op: Operation): OperationPlan {
   const defects: ExampleDefect[] = [];
   // `/files/{id}#add_shared_link`: what follows `#` is a URL fragment, never sent, so the request would reach another operation.
   if (api.mode === 'foreign' && op.path.includes('#')) throw new OperationSkip(`the path ${op.path} contains '#': a URL fragment is never sent, so the request would reach another operation`, op.pointer);
+  // `/responses/{id}/input_items?beta=true`: what follows `?` travels as the query string, so servers (and Prism) route the request by the path before it, which may be another operation's.
+  if (api.mode === 'foreign' && op.path.includes('?')) throw new OperationSkip(`the path ${op.path} contains '?': what follows travels as a query string, so the request is routed by ${op.path.slice(0, op.path.indexOf('?'))} and may reach another operation`, op.pointer);
   if (api.mode === 'foreign' && op.statuses().length === 0) throw new OperationSkip('the operation documents no responses: no status to check', op.pointer);
   for (const p of op.parameters()) {
     if (api.mode === 'foreign' && p.value.in === 'path' && !new RegExp(`\\{${String(p.value.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\}`).test(op.path)) {

@@ -67,6 +67,11 @@ describe('planOperation (foreign documents)', () => {
     }
   });
 
+  it("reports a path that holds a query string ('?beta=true') as untestable: the request is routed by the path before it", async () => {
+    const api = await foreignApi({ paths: { '/items?beta=true': { get: { responses: ok } } } });
+    expect(() => planOperation(api, api.operations[0]!)).toThrow("the path /items?beta=true contains '?': what follows travels as a query string, so the request is routed by /items and may reach another operation");
+  });
+
   it('reports an operation only mutualTLS can call as untestable', async () => {
     const api = await foreignApi({
       components: { securitySchemes: { mtls: { type: 'mutualTLS' } } },

@@ -1,6 +1,6 @@
 // What runApi counts and times: --grep's "left out" includes the scenarios; the run has a wall time.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { deriveCases } from '../../../src/conformance/cases/deriveCases.js';
 import { runApi } from '../../../src/conformance/run/runApi.js';
@@ -45,6 +45,29 @@ describe('runApi against a mock of a foreign document that gives no answer in ti
     } finally {
       silent.closeAllConnections();
       await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+});
+
+describe('runApi against a mock of a foreign document that answers with invalid HTTP', () => {
+  it("skips the case as Prism's defect (Content-Length beside Transfer-Encoding); a live target's still fails", async () => {
+    const api = await foreignApi({ paths: { '/speech': { get: { operationId: 'speech', responses: { '200': { description: 'audio', content: { 'audio/mpeg': { schema: { type: 'string', format: 'binary' } } } } } } } } });
+    const broken = createNetServer((socket) => socket.on('data', () => socket.end('HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n')));
+    await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+    try {
+      const baseUrl = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
+      const run = (adapter: typeof mockTarget, kind: 'mock' | 'live') =>
+        runApi({ api, adapter, target: { kind, baseUrl }, credentials: { apiKey: 'k', apiKeyEnv: 'K', extraHeaders: [] }, allowWrites: true });
+      const onMock = await run(mockTarget, 'mock');
+      expect(onMock.results.length).toBeGreaterThan(0);
+      for (const result of onMock.results) {
+        expect(result.outcome).toBe('skipped');
+        expect(result.skipReason).toMatch(/^Prism sent an answer that is not valid HTTP \(.*\(HPE_UNEXPECTED_CONTENT_LENGTH\)\): a defect of Prism, not of the document$/);
+      }
+      const onLive = await run(liveTarget, 'live');
+      expect(onLive.results.every((r) => r.outcome === 'failed' && r.failures[0]?.rule === 'transport')).toBe(true);
+    } finally {
+      await new Promise((resolve) => broken.close(resolve));
     }
   });
 });
