@@ -19,6 +19,12 @@ export const DEFAULT_LIMITS: TransportLimits = { timeoutMs: 30_000, maxBodyBytes
 /** A request that got no complete answer; the message says why in words. */
 export class TransportError extends Error {
   override name = 'TransportError';
+  /** Whether the time limit ran out (the target is slow), rather than the connection failing. */
+  readonly timedOut: boolean;
+  constructor(message: string, options: { timedOut?: boolean } = {}) {
+    super(message);
+    this.timedOut = options.timedOut ?? false;
+  }
 }
 
 export interface BoundedResponse {
@@ -134,7 +140,7 @@ export async function boundedFetch(url: string, request: BoundedRequest, limits:
     return { status: response.status, headers, ...(await readBody(response, limits.maxBodyBytes)) };
   } catch (error) {
     if (error instanceof TransportError) throw error;
-    if (timedOut) throw new TransportError(`no complete answer within ${seconds(limits.timeoutMs)} (--timeout)`);
+    if (timedOut) throw new TransportError(`no complete answer within ${seconds(limits.timeoutMs)} (--timeout)`, { timedOut: true });
     throw new TransportError(describeNetworkError(error));
   } finally {
     clearTimeout(timer);

@@ -1,6 +1,7 @@
 // Loads any OpenAPI 3.0/3.1 document a user points the suite at: one JSON or YAML file, or the
 // root of a multi-file document, bundled with @redocly/openapi-core (external `$ref`s pulled into
-// `#/components`, internal `$ref`s kept), then upgraded to 3.1 (see upgradeDocument.ts).
+// `#/components`, internal `$ref`s kept), then upgraded to 3.1 (see upgradeDocument.ts); a 3.1
+// document loses the `nullable` ajv cannot compile (see dropUntypedNullable.ts).
 
 import { readFile, stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
@@ -8,6 +9,7 @@ import type { bundle, NormalizedProblem } from '@redocly/openapi-core';
 import { isObject } from './jsonPointer.js';
 import { findRefCycle } from './refCycle.js';
 import { toOpenApiDocument, type OpenApiDocument } from './loadDocument.js';
+import { dropUntypedNullable } from './dropUntypedNullable.js';
 import { isOpenApi30, upgradeDocument } from './upgradeDocument.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -88,7 +90,8 @@ export async function loadAnyDocument(source: string): Promise<OpenApiDocument> 
   if (!isOpenApi30(parsed) && !/^3\.1\.\d+(-[0-9A-Za-z.-]+)?$/.test(String(parsed.openapi))) {
     throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document (openapi: ${JSON.stringify(parsed.openapi)})`);
   }
-  return toOpenApiDocument(upgradeDocument(parsed), `OpenAPI document ${source}`);
+  const upgraded = upgradeDocument(parsed);
+  return toOpenApiDocument(upgraded === parsed ? dropUntypedNullable(parsed) : upgraded, `OpenAPI document ${source}`);
 }
 
 /** The `$ref` cycle of the root file, when the bundler stopped on one there (it does not say where). */

@@ -25,10 +25,18 @@ const CORPUS: Record<string, { root: string; operations: number }> = {
   'twilio-api-v2010': { root: 'openapi.json', operations: 197 },
   box: { root: 'openapi.json', operations: 296 },
   digitalocean: { root: 'specification/DigitalOcean-public.v2.yaml', operations: 659 },
+  discord: { root: 'openapi.json', operations: 242 },
+  'ory-kratos': { root: 'api.json', operations: 60 },
+  'xero-files': { root: 'xero_files.yaml', operations: 18 },
 };
 
 /** `<corpus name> <schema pointer>` → why that schema genuinely can't be compiled. */
-const ALLOWED_COMPILE_FAILURES: Record<string, string> = {};
+const ALLOWED_COMPILE_FAILURES: Record<string, string> = {
+  'discord #/paths/~1guilds~1{guild_id}~1requests/get/parameters/0/schema':
+    'the status parameter says `enum: []` beside its allOf: no value is allowed, so the operation cannot be called validly (JSON Schema says the array SHOULD have an element; ajv requires one)',
+  'discord #/paths/~1guilds~1{guild_id}~1requests~1{request_id}/patch/requestBody/content/application~1json/schema':
+    'the action property says `enum: []` beside its allOf: no body is valid (the same defect as the status parameter)',
+};
 
 function corpusFile(name: string, root: string): string {
   return fileURLToPath(new URL(`../fixtures/corpus/${name}/${root}`, import.meta.url));

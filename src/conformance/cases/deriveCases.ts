@@ -26,6 +26,7 @@ import { acceptFor, buildValidRequest, setParameter } from './buildValidRequest.
 import { makeCase } from './caseFactory.js';
 import { arrayParameterViolations } from './arrayParameterViolations.js';
 import { deriveSchemaViolations } from './deriveSchemaViolations.js';
+import { metaSchemaViolation } from './metaSchemaViolation.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, planOperation, type OperationPlan } from './operationPlan.js';
 import { breakableParameter, sendableBrokenValue } from './parameterWire.js';
@@ -77,6 +78,8 @@ const PRISM_UNCHECKED_RANGE = /^format (int64|int8|int16|uint8|uint16|uint32|uin
 const prismRange = (rule: string) => (PRISM_UNCHECKED_RANGE.test(rule) ? `Prism does not check the range of ${rule}` : undefined);
 /** Media types a JSON body is sent under to break "the operation takes only these", the first the operation does not document. */
 const UNDOCUMENTED_MEDIA_TYPES = ['text/plain', 'application/xml'];
+/** The longest path or query value a negative case sends: beyond it the request head, not the parameter, is what a server rejects. */
+const MAX_URL_VALUE = 4096;
 
 /** The status a negative case expects: `default` reads as "a client error" (any 4xx the document does not list otherwise). */
 function negativeStatus(expected: string): string {
@@ -88,8 +91,11 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
   const cases: TestCase[] = [];
   const skipped = new Set<string>();
   const caveat = (schemaPointer: string) => {
-    const pattern = foreign ? nonUnicodePattern(api.doc, schemaPointer) : undefined;
-    return pattern === undefined ? undefined : `Prism does not validate a schema whose pattern ${JSON.stringify(pattern)} is not valid under the u flag (${schemaPointer})`;
+    if (!foreign) return undefined;
+    const pattern = nonUnicodePattern(api.doc, schemaPointer);
+    if (pattern !== undefined) return `Prism does not validate a schema whose pattern ${JSON.stringify(pattern)} is not valid under the u flag (${schemaPointer})`;
+    const invalid = metaSchemaViolation(api.doc, schemaPointer);
+    return invalid === undefined ? undefined : `Prism does not validate a schema that holds a node the JSON Schema 2020-12 meta-schema rejects (${invalid.pointer}: ${invalid.message})`;
   };
   const negative = (idSuffix: string, brokenRule: string, request: RequestSpec, expected: string | undefined, extra: Partial<TestCase['expect']> = {}, mockCaveat?: string) => {
     if (!expected) {
@@ -128,9 +134,14 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
   if (requirements.length > 0 && requirements.every((r) => Object.keys(r).length > 0)) {
     const unauthorised = foreign ? op.statuses().find((s) => s === '401') ?? op.statuses().find((s) => s.toUpperCase() === '4XX') : '401';
     negative('auth missing', 'credentials: missing', { ...valid(), auth: { kind: 'none' } }, unauthorised);
-    // A malformed Authorization header breaks every scheme but http basic, which Prism may read differently.
-    const basic = requirements.some((r) => Object.keys(r).some((name) => (placeCredential(api.doc, name, 'u:p') as { headers?: Record<string, string> }).headers?.Authorization?.startsWith('Basic ')));
-    if (!foreign || !basic) {
+    // A malformed Authorization header breaks every scheme but http basic, which Prism may read
+    // differently, and an apiKey sent in the Authorization header itself, for which any text is a key.
+    const acceptsAnyAuthorization = (name: string) => {
+      const headers = (placeCredential(api.doc, name, 'u:p') as { headers?: Record<string, string> }).headers ?? {};
+      const authorization = Object.entries(headers).find(([header]) => header.toLowerCase() === 'authorization')?.[1];
+      return authorization !== undefined && (authorization.startsWith('Basic ') || authorization === 'u:p');
+    };
+    if (!foreign || !requirements.some((r) => Object.keys(r).some(acceptsAnyAuthorization))) {
       negative('auth malformed', 'credentials: malformed Authorization header', { ...valid(), auth: { kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' } }, unauthorised);
     }
     // Well-formed credentials no server issued, once per way in: a server that checks only that a
@@ -188,6 +199,11 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     const status = validation(parameterValidationStatus(op.statuses()));
     const mockCaveat = location === 'cookie' ? PRISM_IGNORES_COOKIES : caveat(schemaPointer);
     for (const v of violations) {
+      const length = Array.isArray(v.value) ? v.value.join(',').length : String(v.value).length;
+      if ((location === 'path' || location === 'query') && length > MAX_URL_VALUE) {
+        cases.push(preflightCase(api, op, `negative ${location}.${name} ${v.keyword}`, 'skipped', `${location} ${name}: ${v.rule} takes a value of ${length} characters, longer than the ${MAX_URL_VALUE} a URL may carry here (Node's HTTP server, like most, rejects a request head over 16 KiB with 431)`, schemaPointer));
+        continue;
+      }
       const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
       setParameter(request, planned, Array.isArray(v.value) ? v.value : String(v.value));
       if (location === 'header') request.ownHeaders = [name];

@@ -19,6 +19,7 @@ import type { Located, Operation } from '../../openapi/operations.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
 import { pruneToValid } from './pruneSample.js';
+import { repairToValid } from './repairSample.js';
 import { directionalErrors } from './requestDirection.js';
 import { ABSENT, createSchemaWalker, declaredTypes } from './schemaWalk.js';
 
@@ -107,16 +108,19 @@ export function parameterValueErrors(api: LoadedApi, pointer: string, value: unk
   return errors.map((e) => `${e.instancePath || '(root)'} ${e.message}`);
 }
 
-/** A value openapi-sampler builds for the schema at `pointer` (readOnly left out for requests, writeOnly for responses), or undefined. */
+/** A value openapi-sampler builds for the schema at `pointer` (readOnly left out for requests, writeOnly for responses), repaired where it breaks a pattern, enum or const; or undefined. */
 export function sampleSchema(api: LoadedApi, pointer: string, direction: 'request' | 'response' = 'request'): unknown {
   const schema = getAtPointer(api.doc, pointer);
   if (schema === undefined) return undefined;
   const skip = direction === 'request' ? { skipReadOnly: true } : { skipWriteOnly: true };
+  let sampled: unknown;
   try {
-    return sampler.sample(schema as never, { ...skip, quiet: true, enablePatterns: true }, api.doc);
+    sampled = sampler.sample(schema as never, { ...skip, quiet: true, enablePatterns: true }, api.doc);
   } catch {
     return undefined;
   }
+  // openapi-sampler's strings for patterns and the like can break the schema: repaired here, checked by ajv.
+  return repairToValid(sampled, (value) => api.validator.validate(pointer, value));
 }
 
 /** The documented examples of a parameter, each with its pointer: `example`, named `examples`, schema `examples`. */
@@ -287,6 +291,8 @@ export function planOperation(api: LoadedApi, op: Operation): OperationPlan {
   const defects: ExampleDefect[] = [];
   // `/files/{id}#add_shared_link`: what follows `#` is a URL fragment, never sent, so the request would reach another operation.
   if (api.mode === 'foreign' && op.path.includes('#')) throw new OperationSkip(`the path ${op.path} contains '#': a URL fragment is never sent, so the request would reach another operation`, op.pointer);
+  // `/responses/{id}/input_items?beta=true`: what follows `?` travels as the query string, so servers (and Prism) route the request by the path before it, which may be another operation's.
+  if (api.mode === 'foreign' && op.path.includes('?')) throw new OperationSkip(`the path ${op.path} contains '?': what follows travels as a query string, so the request is routed by ${op.path.slice(0, op.path.indexOf('?'))} and may reach another operation`, op.pointer);
   if (api.mode === 'foreign' && op.statuses().length === 0) throw new OperationSkip('the operation documents no responses: no status to check', op.pointer);
   for (const p of op.parameters()) {
     if (api.mode === 'foreign' && p.value.in === 'path' && !new RegExp(`\\{${String(p.value.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\}`).test(op.path)) {

@@ -105,6 +105,8 @@ async function sendCase(options: RunApiOptions, testCase: TestCase, request: Req
       durationMs: performance.now() - started,
     };
   } catch (error) {
+    const excuse = adapter.excuseTransport?.(api, testCase, error as Error);
+    if (excuse) return { testCase, outcome: 'skipped', skipReason: (options.redact ?? noRedaction)(excuse), failures: [], observed: [], curl: prepared.curl, durationMs: performance.now() - started };
     return {
       testCase,
       outcome: 'failed',

@@ -25,4 +25,6 @@ export interface TargetAdapter {
    * the mock); the case is then skipped with this reason.
    */
   excuse?(api: LoadedApi, testCase: TestCase, response: ObservedResponse, failures: readonly CheckFailure[]): string | undefined;
+  /** Likewise for a request that got no answer (`error`, a TransportError): why that is this target's doing, if it is. */
+  excuseTransport?(api: LoadedApi, testCase: TestCase, error: Error): string | undefined;
 }

@@ -66,6 +66,51 @@ describe('deriveCases on a foreign document', () => {
   });
 });
 
+describe('the malformed-credentials case', () => {
+  const responses = { ...ok, '401': { description: 'no' } };
+  it('is not derived where an apiKey travels in the Authorization header itself (any text there is a key)', async () => {
+    const api = await foreignApi({
+      components: { securitySchemes: { bot: { type: 'apiKey', in: 'header', name: 'Authorization' }, oauth: { type: 'oauth2', flows: { implicit: { authorizationUrl: 'https://example.com/a', scopes: {} } } } } },
+      paths: { '/x': { get: { security: [{ bot: [] }, { oauth: [] }], responses } } },
+    });
+    const ids = deriveCases(api).map((c) => c.id);
+    expect(ids).toContain('inline get /x negative auth missing');
+    expect(ids).not.toContain('inline get /x negative auth malformed');
+  });
+
+  it('is still derived for a bearer scheme', async () => {
+    const api = await foreignApi({
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      paths: { '/x': { get: { security: [{ bearer: [] }], responses } } },
+    });
+    expect(deriveCases(api).map((c) => c.id)).toContain('inline get /x negative auth malformed');
+  });
+});
+
+describe('a parameter bound no URL can carry', () => {
+  it('gives no negative case longer than a request head may be, but a skipped case saying why', async () => {
+    const parameters = [{ name: 'instance_id', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 152133 } }];
+    const api = await foreignApi({ paths: { '/instances/{instance_id}': { get: { parameters, responses: { ...ok, ...invalid } } } } });
+    const cases = deriveCases(api);
+    const sent = cases.filter((c) => c.kind === 'negative').map((c) => c.brokenRule);
+    expect(sent).toContain('path instance_id: minLength 1');
+    expect(sent.filter((rule) => rule?.includes('maxLength'))).toEqual([]);
+    const skipped = cases.find((c) => c.id === 'inline get /instances/{instance_id} negative path.instance_id maxLength');
+    expect(skipped?.preflight).toMatchObject({ outcome: 'skipped', pointer: '#/paths/~1instances~1{instance_id}/get/parameters/0/schema' });
+    expect(skipped?.preflight?.reason).toMatch(/152134 characters, longer than the 4096 a URL may carry/);
+  });
+});
+
+describe("a 3.1 document's leftover nullable", () => {
+  it('does not fail its operation as a schema that does not compile (OpenAI: nullable beside anyOf, no type)', async () => {
+    const schema = { type: 'object', properties: { session: { nullable: true, anyOf: [{ type: 'string' }, { type: 'integer' }] } } };
+    const api = await foreignApi({ paths: { '/calls': { post: { requestBody: { required: true, content: json(schema, { example: { session: 'a' } }) }, responses: ok } } } });
+    const cases = deriveCases(api);
+    expect(cases.filter((c) => c.preflight?.rule === 'schema-compile')).toEqual([]);
+    expect(cases.map((c) => c.id)).toContain('inline post /calls valid example');
+  });
+});
+
 describe('uniqueIds', () => {
   it('gives a repeated id a distinct suffix instead of stopping the run', async () => {
     const api = await foreignApi({ paths: { '/good': { get: { responses: ok } } } });
@@ -82,6 +127,25 @@ describe('negative cases the mock cannot prove', () => {
     const negatives = deriveCases(api).filter((c) => c.kind === 'negative');
     expect(negatives.length).toBeGreaterThan(0);
     for (const c of negatives) expect(mockTarget.skipReason(c)).toMatch(/not valid under the u flag/);
+  });
+
+  it('are skipped on the mock when their schema $refs a node the 2020-12 meta-schema rejects (Prism then validates nothing)', async () => {
+    const filter = { $recursiveAnchor: true, type: 'object', properties: { op: { type: 'string' } } };
+    const schema = { type: 'object', required: ['items'], properties: { items: { type: 'array', maxItems: 2, items: { type: 'string' } }, filter: { $ref: '#/components/schemas/Filter' } } };
+    const api = await foreignApi({
+      components: { schemas: { Filter: filter } },
+      paths: { '/items': { post: { requestBody: { required: true, content: json(schema, { example: { items: ['a'] } }) }, responses: { ...ok, ...invalid } } } },
+    });
+    const negatives = deriveCases(api).filter((c) => c.kind === 'negative' && c.brokenRule?.startsWith('body.'));
+    expect(negatives.map((c) => c.brokenRule)).toContain('body.items: maxItems 2');
+    for (const c of negatives) expect(mockTarget.skipReason(c)).toMatch(/meta-schema rejects \(#\/components\/schemas\/Filter: \/\$recursiveAnchor must be string\)/);
+  });
+
+  it('are not skipped for a schema the meta-schema accepts', async () => {
+    const schema = { type: 'object', properties: { items: { type: 'array', maxItems: 2, items: { type: 'string' } } } };
+    const api = await foreignApi({ paths: { '/items': { post: { requestBody: { required: true, content: json(schema, { example: { items: ['a'] } }) }, responses: { ...ok, ...invalid } } } } });
+    const negative = deriveCases(api).find((c) => c.brokenRule === 'body.items: maxItems 2');
+    expect(negative && mockTarget.skipReason(negative)).toBeUndefined();
   });
 });
 

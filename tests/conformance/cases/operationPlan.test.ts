@@ -19,6 +19,22 @@ describe('planOperation (foreign documents)', () => {
     expect(plan.parameters[0]!.value).toBeLessThanOrEqual(100);
   });
 
+  it('samples a valid value for a path parameter whose pattern has a group (openapi-sampler writes "(0|1)" for Discord\'s snowflake)', async () => {
+    const snowflake = { type: 'string', pattern: '^(0|[1-9][0-9]*)$' };
+    const api = await foreignApi({ paths: { '/guilds/{guild_id}': { get: { parameters: [{ name: 'guild_id', in: 'path', required: true, schema: snowflake }], responses: ok } } } });
+    const [planned] = planOperation(api, api.operations[0]!).parameters;
+    expect(planned).toMatchObject({ name: 'guild_id', documented: false });
+    expect(String(planned!.value)).toMatch(/^(0|[1-9][0-9]*)$/);
+  });
+
+  it('samples a valid body where a required property is a oneOf of null and a pattern string (the sampler writes {})', async () => {
+    const schema = { type: 'object', required: ['parent_id'], properties: { parent_id: { oneOf: [{ type: 'null' }, { type: 'string', pattern: '^[1-9][0-9]*$' }] } } };
+    const api = await foreignApi({ paths: { '/channels': { post: { requestBody: { required: true, content: json(schema) }, responses: ok } } } });
+    const [[name, body]] = planOperation(api, api.operations[0]!).bodies as [[string, unknown]];
+    expect(name).toBe('sampled');
+    expect(api.validator.validate('#/paths/~1channels/post/requestBody/content/application~1json/schema', body)).toEqual([]);
+  });
+
   it('builds a valid body for a recursive schema (the sampler cuts the recursion with {})', async () => {
     const node = { type: 'object', required: ['name'], properties: { name: { type: 'string', maxLength: 5 }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } };
     const api = await foreignApi({ components: { schemas: { Node: node } }, paths: { '/tree': { post: { requestBody: { required: true, content: json({ $ref: '#/components/schemas/Node' }) }, responses: ok } } } });
@@ -49,6 +65,11 @@ describe('planOperation (foreign documents)', () => {
     } catch (error) {
       expect((error as OperationSkip).pointer).toBe('#/paths/~1upload/post/requestBody/content');
     }
+  });
+
+  it("reports a path that holds a query string ('?beta=true') as untestable: the request is routed by the path before it", async () => {
+    const api = await foreignApi({ paths: { '/items?beta=true': { get: { responses: ok } } } });
+    expect(() => planOperation(api, api.operations[0]!)).toThrow("the path /items?beta=true contains '?': what follows travels as a query string, so the request is routed by /items and may reach another operation");
   });
 
   it('reports an operation only mutualTLS can call as untestable', async () => {

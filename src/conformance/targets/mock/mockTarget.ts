@@ -3,12 +3,14 @@
  * it answers any invalid request with the operation's first documented 422 (else 400), and it
  * says in `sl-violations` what it found wrong.
  */
+import { TransportError } from '../../../core/boundedFetch.js';
 import { deriveDocumentedResponses } from '../../cases/deriveDocumentedResponses.js';
 import { preferCodeFor } from '../../../openapi/statusKeys.js';
 import type { TargetAdapter } from '../target.js';
+import { documentExample } from './document-example.js';
 import { exampleBody } from './example-body.js';
 import { generatedBodyExcuse } from './generatedBody.js';
-import { mockViolation } from './mock-violation.js';
+import { cutViolationsExcuse, mockViolation } from './mock-violation.js';
 import { prismOwnRejectionExcuse } from './prismOwnRejection.js';
 import { PRISM_CRASH_HEADER } from './servePrism.js';
 
@@ -51,7 +53,17 @@ export const mockTarget: TargetAdapter = {
     }
     return undefined;
   },
-  checks: [exampleBody, mockViolation],
+  checks: [exampleBody, mockViolation, documentExample],
+  // Prism builds a body for a large recursive schema slowly (7.8 s for one of Discord's messages,
+  // one answer at a time): against a foreign document, its running out of time says nothing of the document.
+  // And it answers some binary and streamed media types with both Content-Length and
+  // Transfer-Encoding (OpenAI's audio/speech), which is not HTTP: its defect, not the document's.
+  excuseTransport: (api, _testCase, error) => {
+    if (api.mode !== 'foreign' || !(error instanceof TransportError)) return undefined;
+    if (error.timedOut) return `Prism gave no complete answer in time (${error.message}): it builds bodies for large recursive schemas slowly, one at a time; Prism's doing, not the document's (a larger --timeout lets this answer be checked)`;
+    if (/^the answer is not valid HTTP: .*\(HPE_[A-Z_]+\)$/.test(error.message)) return `Prism sent an answer that is not valid HTTP (${error.message.replace(/^the answer is not valid HTTP: /, '')}): a defect of Prism, not of the document`;
+    return undefined;
+  },
   excuse: (api, testCase, response, failures) =>
-    prismCrashExcuse(response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures),
+    prismCrashExcuse(response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
 };

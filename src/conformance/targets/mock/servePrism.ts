@@ -15,7 +15,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import type { ServerResponse } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { access } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
@@ -123,8 +123,14 @@ export async function servePrism(document: string, log?: (line: string) => void)
   };
   subscribe(SERVER_SOCKETS, onSocket);
   const onRequest = (message: unknown): void => {
-    const { socket, response } = message as { socket: Socket; response: ServerResponse };
-    if (port !== 0 && socket.localPort === port) requestContext.enterWith({ response });
+    const { socket, response, server: http } = message as { socket: Socket; response: ServerResponse; server: Server };
+    if (port === 0 || socket.localPort !== port) return;
+    // Node closes a connection idle for 5 s, and says so in `Keep-Alive: timeout=5`. The suite's
+    // thread can be busy for longer (validating a large body) and then reuse a connection this
+    // server has just closed: the request is reset (ECONNRESET) through nobody's fault. This
+    // server's connections stay open until the client or stop() closes them.
+    if (http.keepAliveTimeout !== 0) http.keepAliveTimeout = 0;
+    requestContext.enterWith({ response });
   };
   subscribe(SERVER_REQUESTS, onRequest);
 

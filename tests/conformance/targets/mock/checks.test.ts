@@ -1,6 +1,11 @@
 // The mock target adapter's own checks, on the inline document of the check tests.
 import { describe, expect, it } from 'vitest';
+import { cutViolationsExcuse } from '../../../../src/conformance/targets/mock/mock-violation.js';
 import { mockTarget } from '../../../../src/conformance/targets/mock/mockTarget.js';
+import { checkResponse } from '../../../../src/conformance/checks/checkResponse.js';
+import { toOpenApiDocument } from '../../../../src/openapi/loadDocument.js';
+import { listOperations } from '../../../../src/openapi/operations.js';
+import { createSchemaValidator } from '../../../../src/openapi/schemaValidator.js';
 import { ok, response, rules } from '../../checks/inlineDocument.js';
 
 const asMock = { target: 'mock' as const, extraChecks: mockTarget.checks };
@@ -14,6 +19,21 @@ describe('example-body', () => {
   });
 });
 
+describe('a mock-violation failure where Prism cut its list', () => {
+  const entry = (path: string[]) => ({ location: ['request', 'body', ...path], severity: 'Error', code: 'pattern', message: 'm' });
+  const cut = `Too many violations! ${JSON.stringify([entry(['applied_tags', '0']), entry(['message', 'sticker_ids', '0']), entry(['message'])]).slice(0, -30)}`;
+  it('is skipped as unprovable, naming how many entries arrived', () => {
+    expect(cutViolationsExcuse(response(400, {}, { 'sl-violations': cut }), [{ rule: 'mock-violation' }])).toBe(
+      "Prism rejected the request but cut its sl-violations list after 2 entries, before the violation this case makes could be read: Prism's limit, not the document's",
+    );
+  });
+  it('still fails where the whole list arrived, or beside another failure', () => {
+    const whole = `Too many violations! ${JSON.stringify([entry(['applied_tags', '0'])])}`;
+    expect(cutViolationsExcuse(response(400, {}, { 'sl-violations': whole }), [{ rule: 'mock-violation' }])).toBeUndefined();
+    expect(cutViolationsExcuse(response(200, {}, { 'sl-violations': cut }), [{ rule: 'mock-violation' }, { rule: 'status-expected' }])).toBeUndefined();
+  });
+});
+
 describe('mock-violation', () => {
   const expectation = { statuses: ['400'], violationAt: ['request', 'path', 'id'] };
   it('fails when Prism reports no violation where the case made it', () => {
@@ -24,5 +44,58 @@ describe('mock-violation', () => {
     expect(rules(response(400, {}, { 'sl-violations': JSON.stringify([{ location: ['request', 'path', 'ID'], message: 'm' }]) }), { ...asMock, expect: expectation })).toEqual([]);
     const long = `Too many violations! ${JSON.stringify([{ location: ['request', 'path', 'id'], message: 'm' }, { location: ['request', 'body'], message: 'a message long enough to be cut' }]).slice(0, -20)}`;
     expect(rules(response(400, {}, { 'sl-violations': long }), { ...asMock, expect: expectation })).toEqual([]);
+  });
+});
+
+describe('document-example', () => {
+  const examples = toOpenApiDocument(
+    {
+      openapi: '3.1.0',
+      info: { title: 'inline', version: '1' },
+      paths: {
+        '/files': {
+          get: {
+            operationId: 'getFiles',
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/json': { schema: { type: 'object', properties: { total: { type: 'integer' } } }, example: '{ "total": 2 }', examples: { good: { value: { total: 2 } } } } },
+              },
+            },
+          },
+        },
+      },
+    },
+    'inline document',
+  );
+  const check = (body: unknown) =>
+    checkResponse({ operation: listOperations(examples)[0]!, doc: examples, validator: createSchemaValidator(examples), expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, JSON.stringify(body)) });
+
+  it("names the document's own example, and says it is the document's defect, when the mock answers one that breaks its schema", () => {
+    const failures = check('{ "total": 2 }');
+    expect(failures.map((f) => f.rule)).toEqual(['body-schema', 'document-example']);
+    expect(failures[1]?.message).toBe(
+      "the mock answered the document's own example #/paths/~1files/get/responses/200/content/application~1json/example, which is invalid against its schema ((root) must be object): a defect of the document, not of the server or the suite",
+    );
+  });
+
+  it("names the schema's own example where the media type documents none (Prism answers that one)", () => {
+    const compact = toOpenApiDocument(
+      {
+        openapi: '3.1.0',
+        info: { title: 'inline', version: '1' },
+        components: { schemas: { Compact: { type: 'object', required: ['id'], properties: { id: { type: 'string' } }, examples: [{ object: 'compaction' }] } } },
+        paths: { '/compact': { post: { operationId: 'compact', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Compact' } } } } } } } },
+      },
+      'inline document',
+    );
+    const failures = checkResponse({ operation: listOperations(compact)[0]!, doc: compact, validator: createSchemaValidator(compact), expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, { object: 'compaction' }) });
+    expect(failures.map((f) => f.rule)).toEqual(['body-schema', 'document-example']);
+    expect(failures[1]?.message).toMatch(/^the mock answered the document's own example #\/components\/schemas\/Compact\/examples\/0, which is invalid against its schema \(\(root\) must have required property 'id'\)/);
+  });
+
+  it('says nothing of a valid example, nor of an invalid body that is no example', () => {
+    expect(check({ total: 2 }).map((f) => f.rule)).toEqual([]);
+    expect(check({ total: 'two' }).map((f) => f.rule)).toEqual(['body-schema']);
   });
 });

@@ -127,6 +127,24 @@ describe('startMockTarget', () => {
     expect(violations).toContainEqual(expect.objectContaining({ location: ['request', 'body'], message: expect.stringContaining("'name'") }));
   });
 
+  test('never closes an idle connection the suite may reuse: no Keep-Alive timeout after the first answer', async () => {
+    // Node closes a connection idle for 5 s; the suite's thread, busy validating a large body,
+    // could reuse one just closed and see ECONNRESET (Discord's document: 28 cases).
+    const target = await start(itemsFile);
+    const socket = connect({ host: '127.0.0.1', port: Number(new URL(target.baseUrl).port) });
+    clients.push(socket);
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    const request = 'GET /items/a1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer test\r\nConnection: keep-alive\r\n\r\n';
+    socket.write(request);
+    await vi.waitFor(() => expect(received.split('HTTP/1.1 200').length - 1).toBe(1), { timeout: 10_000 });
+    socket.write(request);
+    await vi.waitFor(() => expect(received.split('HTTP/1.1 200').length - 1).toBe(2), { timeout: 10_000 });
+    const second = received.slice(received.lastIndexOf('HTTP/1.1 200'));
+    expect(second.split('\r\n\r\n')[0]).toMatch(/^connection: keep-alive$/im);
+    expect(second.split('\r\n\r\n')[0]).not.toMatch(/^keep-alive: timeout=/im);
+  });
+
   test('sends CORS headers, as the CLI does by default', async () => {
     const target = await start(itemsFile);
     const response = await fetch(`${target.baseUrl}/items/a1`, { headers: { ...auth, Origin: 'http://example.test' } });

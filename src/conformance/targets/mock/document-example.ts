@@ -1,0 +1,54 @@
+import { isDeepStrictEqual } from 'node:util';
+import { directionalErrors } from '../../cases/requestDirection.js';
+import { parsedBody, type Check, type CheckContext } from '../../checks/check.js';
+import { childPointer, isObject, resolveRef } from '../../../openapi/jsonPointer.js';
+
+/** The documented examples of the answer's media type (`example`, each of `examples`, its schema's), with their pointers. */
+function documentedExamples(ctx: CheckContext): { pointer: string; value: unknown }[] {
+  const response = ctx.statusKey ? ctx.operation.response(ctx.statusKey) : undefined;
+  const content = response?.value.content;
+  if (!response || !ctx.mediaType || !isObject(content) || !isObject(content[ctx.mediaType])) return [];
+  const mediaPointer = childPointer(response.pointer, 'content', ctx.mediaType);
+  const media = content[ctx.mediaType] as Record<string, unknown>;
+  const found: { pointer: string; value: unknown }[] = [];
+  if (media.example !== undefined) found.push({ pointer: childPointer(mediaPointer, 'example'), value: media.example });
+  if (isObject(media.examples) && ctx.doc) {
+    for (const [name, raw] of Object.entries(media.examples)) {
+      const resolved = resolveRef(ctx.doc, raw, childPointer(mediaPointer, 'examples', name));
+      if (isObject(resolved.value) && resolved.value.value !== undefined) found.push({ pointer: childPointer(resolved.pointer, 'value'), value: resolved.value.value });
+    }
+  }
+  // Without one, Prism answers the schema's own example (`examples[0]`, or 3.0's `example`).
+  if (ctx.doc && media.schema !== undefined) {
+    const schema = resolveRef(ctx.doc, media.schema, childPointer(mediaPointer, 'schema'));
+    if (isObject(schema.value) && Array.isArray(schema.value.examples)) schema.value.examples.forEach((value, index) => found.push({ pointer: childPointer(schema.pointer, 'examples', index), value }));
+    if (isObject(schema.value) && schema.value.example !== undefined) found.push({ pointer: childPointer(schema.pointer, 'example'), value: schema.value.example });
+  }
+  return found;
+}
+
+/**
+ * The mock answers the document's own examples. When the body it sent is one of them and that
+ * example breaks its schema, the body-schema failures are the document's defect, not the
+ * implementation's nor the suite's: this says so, naming the example's pointer.
+ */
+export const documentExample: Check = {
+  id: 'document-example',
+  description: "the mock's body is not a documented example that breaks its own schema",
+  appliesTo: (ctx) => parsedBody(ctx) !== undefined && ctx.statusKey !== undefined && ctx.mediaType !== undefined && ctx.operation.schemaPointer(ctx.statusKey, ctx.mediaType) !== undefined,
+  run: (ctx) => {
+    const body = parsedBody(ctx)?.value;
+    const schemaPointer = ctx.operation.schemaPointer(ctx.statusKey as string, ctx.mediaType) as string;
+    const errorsOf = (value: unknown) => (ctx.doc ? directionalErrors(ctx.validator, ctx.doc, schemaPointer, value, 'response') : ctx.validator.validate(schemaPointer, value));
+    const example = documentedExamples(ctx).find((e) => isDeepStrictEqual(e.value, body));
+    if (!example) return [];
+    const errors = errorsOf(example.value);
+    if (errors.length === 0) return [];
+    const words = errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
+    return [{
+      rule: 'document-example',
+      message: `the mock answered the document's own example ${example.pointer}, which is invalid against its schema (${words}): a defect of the document, not of the server or the suite`,
+      expected: `an example valid against ${schemaPointer}`,
+    }];
+  },
+};
