@@ -39,7 +39,11 @@ export function printIssueTargets(mock: { fullRunMs: number[]; coldCpuMs: number
   for (const operation of ['PATCH influencer', 'revoke']) {
     const prism = rpsOf(row('PostgreSQL', operation, 'Prism'));
     for (const target of ['sandbox', 'ceiling']) {
-      const us = cpuPerRequest(row('PostgreSQL', operation, target));
+      const measured = row('PostgreSQL', operation, target);
+      // A rate estimated from latency (a fixed list of requests shorter than the run) has its CPU
+      // per request blurred by the load's start and end: no bound is drawn from it.
+      if (measured?.samples.some((s) => s.fromLatency)) continue;
+      const us = cpuPerRequest(measured);
       if (us === undefined) continue;
       const most = (cores * 1e6) / us;
       bounds.push(`${operation} ${target}: ${us.toFixed(0)} µs CPU per request (all processes), so at most ${Math.round(most).toLocaleString('en-US')}/s = ${x(most / prism)} Prism`);
