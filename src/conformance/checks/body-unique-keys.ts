@@ -1,23 +1,11 @@
-import jsonc from 'jsonc-parser';
 import { escapeToken } from '../../openapi/jsonPointer.js';
+import { repeatedMembers } from '../../openapi/repeatedMembers.js';
 import { parsedBody, type Check } from './check.js';
 
 /** The first member name that one object of the JSON text repeats, with that object's pointer. */
 export function repeatedMember(text: string): { pointer: string; name: string } | undefined {
-  const open: Set<string>[] = [];
-  let found: { pointer: string; name: string } | undefined;
-  // jsonc-parser (a JSON scanner with a visitor) sees every member; JSON.parse keeps only the last.
-  jsonc.visit(text, {
-    onObjectBegin: () => void open.push(new Set()),
-    onObjectEnd: () => void open.pop(),
-    onObjectProperty: (name, _offset, _length, _line, _column, path) => {
-      const names = open[open.length - 1];
-      if (!names || found) return;
-      if (names.has(name)) found = { pointer: path().map((t) => '/' + escapeToken(String(t))).join(''), name };
-      names.add(name);
-    },
-  });
-  return found;
+  const first = repeatedMembers(text, 1)[0];
+  return first && { pointer: first.path.map((t) => '/' + escapeToken(t)).join(''), name: first.name };
 }
 
 /**

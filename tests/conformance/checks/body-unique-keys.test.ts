@@ -13,6 +13,10 @@ describe('body-unique-keys', () => {
     expect(repeatedMember('{"a":[{"b":1},{"c/d":{"e":1,"e":2}}]}')).toEqual({ pointer: '/a/1/c~1d', name: 'e' });
     expect(repeatedMember('{"e":1,"x":{"e":2}}')).toBeUndefined();
   });
+  it('reads a body nested 100,000 deep, which JSON.parse accepts, without overflowing the stack', () => {
+    const deep = `{"x":${'['.repeat(100_000)}${']'.repeat(100_000)},"x":1}`;
+    expect(repeatedMember(deep)).toEqual({ pointer: '', name: 'x' });
+  });
   it('is not run on a body that does not parse (body-json reports it)', () => {
     expect(rules(response(200, '{"id":"t1","id":'))).toEqual(['body-json']);
   });
