@@ -28,6 +28,7 @@ describe('the suite against hostile servers', () => {
     'cuts the body mid-way': hostile.cutMidway,
     'echoes the key': hostile.echoesTheKey,
     'sends thousands of headers': hostile.thousandsOfHeaders,
+    'sends terminal control sequences': hostile.terminalControls,
     'serves provider states, then never answers the scenarios': () => hostile.honestStatesThen('silent'),
     'serves provider states, then echoes the key to the scenarios': () => hostile.honestStatesThen('echo'),
   };
@@ -112,6 +113,13 @@ describe('the suite against hostile servers', () => {
     expect(stdout).toMatch(/setup answered 400: \[REDACTED\] x+\[REDACTED\]/);
     expect(junit).toMatch(/^<\?xml version="1\.0"/);
     expect(junit).toContain('[REDACTED]');
+  });
+
+  it('terminal control sequences: none reaches stdout, stderr or JUnit; each is shown as a \\u escape', () => {
+    const { stdout, stderr, junit } = run('sends terminal control sequences');
+    for (const output of [stdout, stderr, junit]) expect(output).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+    expect(stdout).toContain('\\u001b]52;c;');
+    expect(stdout).toContain('\\u202e');
   });
 
   it("a scenario's request that gets no answer is one transport failure naming the request", () => {

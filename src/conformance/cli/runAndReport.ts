@@ -9,6 +9,7 @@ import { hintsOf } from '../report/hints.js';
 import { humanReport } from '../report/humanReport.js';
 import { junitReport } from '../report/junitReport.js';
 import { verdictOf } from '../report/verdict.js';
+import { terminalSafe } from '../report/terminalSafe.js';
 import { redactor } from '../run/redact.js';
 import { runSuite, secretsOf, type SuiteOptions } from '../run/runSuite.js';
 import type { CliOptions } from './parseOptions.js';
@@ -18,25 +19,28 @@ import { suiteOptions } from './suiteOptions.js';
 export async function runAndReport(options: CliOptions, env: NodeJS.ProcessEnv, onPhase?: SuiteOptions['onPhase']): Promise<number> {
   const suite = { ...suiteOptions(options, env), ...(onPhase ? { onPhase } : {}) };
   const redact = redactor(secretsOf(suite));
+  // Everything printed is redacted, then made inert for the terminal (servers' and documents' text is quoted).
+  const out = (text: string) => process.stdout.write(terminalSafe(redact(text)));
+  const err = (text: string) => process.stderr.write(terminalSafe(redact(text)));
   try {
     const report = await runSuite(suite);
     if (options.output) {
       // --output is always JUnit (the human report stays on stdout), whatever --reporter says
-      process.stdout.write(redact(humanReport(report)));
-      await writeFile(options.output, junitReport(report, redact));
-      process.stdout.write(`JUnit report written to ${options.output}\n`);
+      out(humanReport(report));
+      await writeFile(options.output, terminalSafe(junitReport(report, redact)));
+      out(`JUnit report written to ${options.output}\n`);
     } else if (options.reporter === 'junit') {
-      process.stdout.write(junitReport(report, redact));
+      out(junitReport(report, redact));
       // stdout is XML: the hints the human report would show go to stderr
-      for (const run of report.apis) for (const hint of hintsOf(run)) process.stderr.write(`conformance: ${run.api}: ${redact(hint)}\n`);
-    } else process.stdout.write(redact(humanReport(report)));
+      for (const run of report.apis) for (const hint of hintsOf(run)) err(`conformance: ${run.api}: ${hint}\n`);
+    } else out(humanReport(report));
     const verdict = verdictOf(report);
     // The reasons on stderr too, one line each, for a reader of the junit stream or a CI log.
-    for (const reason of verdict.reasons) process.stderr.write(`conformance: ${redact(reason)}\n`);
+    for (const reason of verdict.reasons) err(`conformance: ${reason}\n`);
     return verdict.status === 'PASSED' ? 0 : 1;
   } catch (error) {
-    const message = redact(error instanceof Error ? error.message : String(error));
-    process.stderr.write(error instanceof SuiteSetupError ? `conformance: ${message}\n` : `conformance: unexpected error: ${message}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    err(error instanceof SuiteSetupError ? `conformance: ${message}\n` : `conformance: unexpected error: ${message}\n`);
     return 2;
   }
 }
