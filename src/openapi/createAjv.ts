@@ -16,7 +16,7 @@ export function findExtensionKeywords(doc: unknown): string[] {
     const value = stack.pop();
     if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
-      stack.push(...value);
+      for (const child of value) stack.push(child); // a spread of 200,000 arguments overflows the stack
       continue;
     }
     for (const [key, child] of Object.entries(value)) {

@@ -241,7 +241,7 @@ function scalarCandidates(out: Candidate[], spot: Spot): void {
   for (const list of stated<unknown[]>(facets, 'enum')) {
     if (!Array.isArray(list)) continue;
     const tries = list.every((v) => typeof v === 'number')
-      ? [Math.max(...(list as number[])) + 1]
+      ? [(list as number[]).reduce((a, b) => (b > a ? b : a), -Infinity) + 1] // no spread: an enum may hold 200,000 values
       : ['not_in_enum', 'x', '', 987654321].filter((v) => !list.includes(v));
     add('enum', `enum (${list.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('|')})`, tries);
   }

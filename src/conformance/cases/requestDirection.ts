@@ -41,11 +41,31 @@ export function propertyMarked(walker: SchemaWalker, schemaPointer: string, valu
  * remain after some were dropped, the value is valid.
  */
 export function directionalErrors(validator: SchemaValidator, doc: OpenApiDocument, schemaPointer: string, value: unknown, direction: Direction): SchemaError[] {
-  const errors = validator.validate(schemaPointer, value);
+  return forDirection(validator, doc, schemaPointer, value, direction, validator.validate(schemaPointer, value));
+}
+
+function forDirection(validator: SchemaValidator, doc: OpenApiDocument, schemaPointer: string, value: unknown, direction: Direction, errors: SchemaError[]): SchemaError[] {
   if (errors.length === 0) return errors;
   const keyword = direction === 'request' ? 'readOnly' : 'writeOnly';
   const walker = createSchemaWalker(validator, doc);
   const kept = errors.filter((e) => !(e.keyword === 'required' && propertyMarked(walker, schemaPointer, value, e.instancePath, String(e.params.missingProperty), keyword)));
   if (kept.length < errors.length && kept.every((e) => COMBINATORS.has(e.keyword))) return [];
   return kept;
+}
+
+/**
+ * `directionalErrors` for a value that may break its schema very many times (a hostile answer):
+ * only the first `max` of ajv's errors are read, and `total` counts the rest as errors too. When
+ * none of the first `max` survive the direction's reading but more exist, every error is read, so
+ * the bound never reports a valid value.
+ */
+export function directionalErrorsBounded(validator: SchemaValidator, doc: OpenApiDocument, schemaPointer: string, value: unknown, direction: Direction, max: number): { errors: SchemaError[]; total: number } {
+  const first = validator.validateBounded(schemaPointer, value, max);
+  const kept = forDirection(validator, doc, schemaPointer, value, direction, first.errors);
+  if (first.total <= first.errors.length) return { errors: kept, total: kept.length };
+  if (kept.every((e) => COMBINATORS.has(e.keyword))) {
+    const all = directionalErrors(validator, doc, schemaPointer, value, direction);
+    return { errors: all.slice(0, max), total: all.length };
+  }
+  return { errors: kept, total: kept.length + first.total - first.errors.length };
 }

@@ -1,6 +1,7 @@
-import { directionalErrors } from '../cases/requestDirection.js';
+import { directionalErrorsBounded } from '../cases/requestDirection.js';
 import { getAtPointer } from '../../openapi/jsonPointer.js';
-import { parsedBody, type Check } from './check.js';
+import type { CheckFailure } from '../model.js';
+import { MAX_FAILURES_PER_CHECK, notListed, parsedBody, type Check } from './check.js';
 
 /** A JSON body is valid against the schema its status and media type document (ajv, 2020-12). */
 export const bodySchema: Check = {
@@ -11,14 +12,18 @@ export const bodySchema: Check = {
     const schemaPointer = ctx.operation.schemaPointer(ctx.statusKey as string, ctx.mediaType) as string;
     const body = parsedBody(ctx)?.value;
     // A `writeOnly` property a schema requires is not expected in a response.
-    const errors = ctx.doc ? directionalErrors(ctx.validator, ctx.doc, schemaPointer, body, 'response') : ctx.validator.validate(schemaPointer, body);
-    return errors.map((error) => ({
+    // Only the failures listed are made (a hostile body can break its schema millions of times).
+    const { errors, total } = ctx.doc
+      ? directionalErrorsBounded(ctx.validator, ctx.doc, schemaPointer, body, 'response', MAX_FAILURES_PER_CHECK)
+      : ctx.validator.validateBounded(schemaPointer, body, MAX_FAILURES_PER_CHECK);
+    const listed: CheckFailure[] = errors.map((error) => ({
       rule: 'body-schema' as const,
       message: `body${error.instancePath || ''} ${error.message}${error.keyword === 'enum' ? ` (${JSON.stringify(error.params.allowedValues)})` : ''}${error.keyword === 'additionalProperties' ? ` ('${String(error.params.additionalProperty)}')` : ''}`,
       instancePath: error.instancePath || '/',
       expected: `a body valid against ${schemaPointer}`,
       instanceValue: valueAt(body, error.instancePath),
     }));
+    return total > listed.length ? [...listed, notListed('body-schema', total - listed.length)] : listed;
   },
 };
 

@@ -9,6 +9,16 @@ import type { CheckFailure, Expectation, ObservedResponse, RuleId, TargetKind } 
 import type { Redactor } from '../run/redact.js';
 
 /** What the API's manifest declares for its checks (`conformance:` in openapi/<api>/api.yaml). */
+/**
+ * Failures listed per check and response. A hostile or broken answer can break one rule a million
+ * times (a 4 MB array of wrong items is two million body-schema errors); past this many, one more
+ * failure says how many were left out, so a report stays readable and its size bounded.
+ */
+export const MAX_FAILURES_PER_CHECK = 100;
+
+/** The failure that stands for `more` failures of `rule` left out of the list. */
+export const notListed = (rule: CheckFailure['rule'], more: number): CheckFailure => ({ rule, message: `… and ${more} more ${rule} failure${more === 1 ? '' : 's'} on this response, not listed` });
+
 export interface ApiCheckOptions {
   /** JSON pointer, in an error body, of the object naming each invalid field. */
   fieldErrors?: string;

@@ -11,7 +11,7 @@ import type { Operation } from '../../openapi/operations.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import type { CheckFailure, Expectation, ObservedResponse, TargetKind } from '../model.js';
 import { noRedaction, type Redactor } from '../run/redact.js';
-import type { ApiCheckOptions, Check, CheckContext } from './check.js';
+import { MAX_FAILURES_PER_CHECK, notListed, type ApiCheckOptions, type Check, type CheckContext } from './check.js';
 import { CHECKS } from './index.js';
 
 export interface CheckInput {
@@ -79,7 +79,14 @@ export function redactFailure(failure: CheckFailure, redact: Redactor): CheckFai
   };
 }
 
+/** At most MAX_FAILURES_PER_CHECK of a check's failures, and one saying how many more there were. */
+function bounded(failures: CheckFailure[]): CheckFailure[] {
+  // one over the bound may already be a check's own count of what it left out (body-schema's)
+  if (failures.length <= MAX_FAILURES_PER_CHECK + 1) return failures;
+  const rule = (failures[MAX_FAILURES_PER_CHECK] as CheckFailure).rule;
+  return [...failures.slice(0, MAX_FAILURES_PER_CHECK), notListed(rule, failures.length - MAX_FAILURES_PER_CHECK)];
+}
 export function checkResponse(input: CheckInput): CheckFailure[] {
   const ctx = createCheckContext(input);
-  return [...CHECKS, ...(input.extraChecks ?? [])].flatMap((check) => (check.appliesTo(ctx) ? check.run(ctx) : [])).map((f) => redactFailure(f, ctx.redact));
+  return [...CHECKS, ...(input.extraChecks ?? [])].flatMap((check) => (check.appliesTo(ctx) ? bounded(check.run(ctx)) : [])).map((f) => redactFailure(f, ctx.redact));
 }

@@ -13,10 +13,11 @@ export function documentStates(doc: OpenApiDocument, keyword: string): boolean {
   let found = false;
   while (stack.length > 0 && !found) {
     const value = stack.pop();
-    if (Array.isArray(value)) stack.push(...value);
+    // One push per child: spreading an array of 200,000 (an enum) as arguments overflows the stack.
+    if (Array.isArray(value)) for (const child of value) stack.push(child);
     else if (isObject(value)) {
       if (Object.hasOwn(value, keyword)) found = true;
-      else stack.push(...Object.values(value));
+      else for (const child of Object.values(value)) stack.push(child);
     }
   }
   known.set(keyword, found);

@@ -1,0 +1,24 @@
+// Request validation over bodies with very many problems: a body whose 150,000 members each hold
+// a NUL (or an unpaired surrogate) is the API's own body error, not a 500 from a call with
+// 150,000 arguments.
+import { describe, expect, it } from 'vitest';
+import { type Harness, useHarness } from './harness.js';
+
+let h: Harness;
+useHarness((_, harness) => {
+  h = harness;
+});
+
+const manyMembers = (value: string) => `{${Array.from({ length: 150_000 }, (_, i) => `"k${i}":"${value}"`).join(',')}}`;
+
+describe('bodies with very many unstorable members', () => {
+  it.each([
+    ['a NUL', '\\u0000'],
+    ['an unpaired surrogate', '\\ud800'],
+  ])('150,000 members each holding %s: Ayrshare 400 code 101, nothing deleted', async (_, escape) => {
+    const r = await h.send('DELETE', '/api/post', { headers: { Authorization: `Bearer ${h.demo.ayrshare.apiKey}`, 'Content-Type': 'application/json' }, body: manyMembers(escape) });
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe(101);
+    expect(h.logs.filter((l) => /unexpected error/.test(l))).toEqual([]);
+  });
+});
