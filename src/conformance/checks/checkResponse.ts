@@ -86,7 +86,20 @@ function bounded(failures: CheckFailure[]): CheckFailure[] {
   const rule = (failures[MAX_FAILURES_PER_CHECK] as CheckFailure).rule;
   return [...failures.slice(0, MAX_FAILURES_PER_CHECK), notListed(rule, failures.length - MAX_FAILURES_PER_CHECK)];
 }
+/**
+ * A check that cannot run on an answer (it throws: an answer nested deeper than a recursive
+ * schema's validator can follow, say) fails the answer under its own rule, saying so: the answer
+ * is not verified, and it is not the transport's fault.
+ */
+function runCheck(check: Check, ctx: CheckContext): CheckFailure[] {
+  try {
+    return check.appliesTo(ctx) ? bounded(check.run(ctx)) : [];
+  } catch (error) {
+    return [{ rule: check.id, message: `${check.id} could not check this answer: ${error instanceof Error ? error.message : String(error)}` }];
+  }
+}
+
 export function checkResponse(input: CheckInput): CheckFailure[] {
   const ctx = createCheckContext(input);
-  return [...CHECKS, ...(input.extraChecks ?? [])].flatMap((check) => (check.appliesTo(ctx) ? bounded(check.run(ctx)) : [])).map((f) => redactFailure(f, ctx.redact));
+  return [...CHECKS, ...(input.extraChecks ?? [])].flatMap((check) => runCheck(check, ctx)).map((f) => redactFailure(f, ctx.redact));
 }

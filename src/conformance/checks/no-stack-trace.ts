@@ -23,13 +23,18 @@ function readable(bodyText: string): string {
   } catch {
     return bodyText;
   }
+  // An explicit stack, in document order: a body nested 100,000 deep is valid JSON.
   const strings: string[] = [];
-  const collect = (v: unknown) => {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
     if (typeof v === 'string') strings.push(v);
-    else if (Array.isArray(v)) v.forEach(collect);
-    else if (isObject(v)) Object.values(v).forEach(collect);
-  };
-  collect(value);
+    else if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    else if (isObject(v)) {
+      const children = Object.values(v);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
   return strings.join('\n');
 }
 

@@ -17,4 +17,8 @@ describe('no-stack-trace', () => {
     expect(rules(response(200, { id: 'at noon (see 10:30:00)', count: 1 }))).toEqual([]);
     expect(rules(response(400, { error: { stack: node } }), { target: 'mock' })).toEqual([]);
   });
+  it('finds a trace at the bottom of a body nested 100,000 deep (valid JSON), in a 400', () => {
+    const deep = `{"error":${'{"a":'.repeat(100_000)}${JSON.stringify(node)}${'}'.repeat(100_000)}}`;
+    expect(rules({ status: 400, headers: { 'content-type': 'application/json' }, bodyText: deep })).toContain('no-stack-trace');
+  });
 });
