@@ -22,3 +22,21 @@ describe('bodies with very many unstorable members', () => {
     expect(h.logs.filter((l) => /unexpected error/.test(l))).toEqual([]);
   });
 });
+
+describe('bodies nested 100,000 deep (valid JSON)', () => {
+  const deep = (bottom: string) => `${'['.repeat(100_000)}${bottom}${']'.repeat(100_000)}`;
+  it.each([
+    ['plain', '1'],
+    ['holding a NUL at the bottom', '"\\u0000"'],
+    ['holding a lone surrogate at the bottom', '"\\ud800"'],
+    ['holding an object with a repeated key', '{"a":1,"a":2}'],
+  ])('%s: Layers PATCH 422 VALIDATION, Ayrshare 400 code 101, nothing changed, no unexpected error', async (_, bottom) => {
+    const layers = await h.send('PATCH', `/v1/influencers/inf_${h.demo.layers.influencerId}`, { headers: { 'X-Api-Key': h.demo.layers.apiKey, 'Content-Type': 'application/json' }, body: `{"name":${deep(bottom)}}` });
+    expect(layers.status).toBe(422);
+    expect(layers.body.error.code).toBe('VALIDATION');
+    const ayrshare = await h.send('DELETE', '/api/post', { headers: { Authorization: `Bearer ${h.demo.ayrshare.apiKey}`, 'Content-Type': 'application/json' }, body: `{"id":${deep(bottom)}}` });
+    expect(ayrshare.status).toBe(400);
+    expect(ayrshare.body.code).toBe(101);
+    expect(h.logs.filter((l) => /unexpected error/.test(l))).toEqual([]);
+  });
+});
