@@ -6,11 +6,18 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import type { bundle, NormalizedProblem } from '@redocly/openapi-core';
+import { expandedSize } from './expandedSize.js';
 import { isObject } from './jsonPointer.js';
 import { findRefCycle } from './refCycle.js';
 import { toOpenApiDocument, type OpenApiDocument } from './loadDocument.js';
 import { dropUntypedNullable } from './dropUntypedNullable.js';
 import { isOpenApi30, upgradeDocument } from './upgradeDocument.js';
+
+/**
+ * Nodes a document file may have once its YAML aliases are expanded: the largest public documents
+ * of the corpus have tens of thousands; an alias bomb has hundreds of millions.
+ */
+const MAX_EXPANDED_NODES = 20_000_000;
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -37,6 +44,14 @@ async function redocly() {
         throw new Error(`refusing to fetch ${absoluteRef}: only files and loopback URLs are read`);
       }
       return super.loadExternalRef(absoluteRef);
+    }
+
+    override parseDocument(source: Parameters<InstanceType<typeof core.BaseResolver>['parseDocument']>[0], isRoot?: boolean) {
+      const document = super.parseDocument(source, isRoot);
+      if (expandedSize(document.parsed, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
+        throw new Error(`the YAML aliases of ${source.absoluteRef} expand it to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?); nothing was read`);
+      }
+      return document;
     }
   }
   return { bundle: core.bundle, createConfig: core.createConfig, LoopbackResolver };

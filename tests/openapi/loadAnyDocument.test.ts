@@ -34,6 +34,10 @@ beforeAll(async () => {
     'syntax.yaml': 'openapi: 3.1.0\n  info: [\n',
     'cycle.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: "#/components/schemas/A" }\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B" }\n    B: { $ref: "#/components/schemas/A" }\n',
     'remote.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": { $ref: "https://example.com/r.yaml" }\n',
+    'bomb-root.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": { $ref: "./bomb.yaml#/ok" }\n',
+    // nine anchors of nine aliases each: 9^9 = 387 million strings once expanded
+    'bomb.yaml': ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 8 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`), 'ok: { description: ok }'].join('\n'),
+    'aliases.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": &ok { description: ok }\n        "201": *ok\n',
   };
   for (const [name, text] of Object.entries(files)) await writeFile(file(name), text);
 });
@@ -77,4 +81,11 @@ describe('loadAnyDocument', () => {
     await expect(loadAnyDocument(file('remote.yaml'))).rejects.toThrow(/refusing to fetch https:\/\/example\.com\/r\.yaml/);
     await expect(loadAnyDocument('https://example.com/openapi.json')).rejects.toThrow('only files and loopback URLs are read');
   });
+
+  it('refuses a file whose YAML aliases expand past 20 million nodes (an alias bomb), naming it, and reads ordinary aliases', async () => {
+    await expect(loadAnyDocument(file('bomb.yaml'))).rejects.toThrow(/^Cannot load OpenAPI document .*bomb\.yaml: the YAML aliases of .*bomb\.yaml expand it to more than 20,000,000 nodes/);
+    await expect(loadAnyDocument(file('bomb-root.yaml'))).rejects.toThrow(/^Cannot load OpenAPI document .*bomb-root\.yaml: .*the YAML aliases of .*bomb\.yaml expand it to more than 20,000,000 nodes/);
+    const doc = await loadAnyDocument(file('aliases.yaml'));
+    expect((doc.paths as Record<string, { get: { responses: Record<string, unknown> } }>)['/a']?.get.responses['201']).toEqual({ description: 'ok' });
+  }, 30_000);
 });
