@@ -10,6 +10,7 @@ import { loadAnyDocument } from '../openapi/loadAnyDocument.js';
 import { loadDocument, type OpenApiDocument } from '../openapi/loadDocument.js';
 import { listOperations, type Operation } from '../openapi/operations.js';
 import { createSchemaValidator, SchemaCompileError, type SchemaValidator } from '../openapi/schemaValidator.js';
+import { isLoopbackUrl } from './loopback.js';
 import type { Registry, RegistryEntry } from './registry.js';
 
 /** Why one operation of a foreign document cannot be tested, with the place in the document at fault. */
@@ -139,10 +140,13 @@ function compileOperation(validator: SchemaValidator, op: Operation): OperationI
  * is listed in `issues` and the others stay testable. `file` is set by the caller that writes the
  * bundled document for Prism.
  */
+/** A `--spec` document and its external `$ref`s: files, and URLs on this machine only. */
+const LOOPBACK_ONLY = { mayFetch: isLoopbackUrl, rule: 'only files and loopback URLs are read' };
+
 export async function loadForeignApi(entry: RegistryEntry, source: string): Promise<LoadedApi> {
   let doc: OpenApiDocument;
   try {
-    doc = await loadAnyDocument(source);
+    doc = await loadAnyDocument(source, LOOPBACK_ONLY);
   } catch (error) {
     throw new DocumentError((error as Error).message);
   }

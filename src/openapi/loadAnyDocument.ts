@@ -19,29 +19,26 @@ import { isOpenApi30, upgradeDocument } from './upgradeDocument.js';
  */
 const MAX_EXPANDED_NODES = 20_000_000;
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-/** Whether `source` is an http(s) URL on a loopback address. */
-function isLoopbackUrl(source: string): boolean {
-  try {
-    const url = new URL(source);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && (LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.'));
-  } catch {
-    return false;
-  }
+/** Which URLs a load may fetch (the document itself, its external `$ref`s), and the rule in words for the refusal. */
+export interface FetchPolicy {
+  mayFetch(url: string): boolean;
+  rule: string;
 }
+
+/** The default: files only, no URL at all. */
+const FILES_ONLY: FetchPolicy = { mayFetch: () => false, rule: 'only files are read' };
 
 /**
  * @redocly/openapi-core, imported on first use: it takes a few hundred ms to import, and only the
- * documents given with `--spec` are read with it. Its resolver reads files and loopback URLs and
- * refuses any other URL, so loading a document never reaches an outside host.
+ * documents given with `--spec` are read with it. Its resolver reads files, and URLs only where
+ * `policy` allows (core's: loopback), so loading a document never reaches an outside host.
  */
-async function redocly() {
+async function redocly(policy: FetchPolicy) {
   const core = await import('@redocly/openapi-core');
-  class LoopbackResolver extends core.BaseResolver {
+  class PolicyResolver extends core.BaseResolver {
     override async loadExternalRef(absoluteRef: string) {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef) && !absoluteRef.startsWith('file://') && !isLoopbackUrl(absoluteRef)) {
-        throw new Error(`refusing to fetch ${absoluteRef}: only files and loopback URLs are read`);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef) && !absoluteRef.startsWith('file://') && !policy.mayFetch(absoluteRef)) {
+        throw new Error(`refusing to fetch ${absoluteRef}: ${policy.rule}`);
       }
       return super.loadExternalRef(absoluteRef);
     }
@@ -54,7 +51,7 @@ async function redocly() {
       return document;
     }
   }
-  return { bundle: core.bundle, createConfig: core.createConfig, LoopbackResolver };
+  return { bundle: core.bundle, createConfig: core.createConfig, PolicyResolver };
 }
 
 function describeProblem(problem: NormalizedProblem): string {
@@ -64,15 +61,15 @@ function describeProblem(problem: NormalizedProblem): string {
 }
 
 /**
- * Reads the OpenAPI 3.0.x or 3.1.x document at `source` (a file path, or an http URL on loopback)
+ * Reads the OpenAPI 3.0.x or 3.1.x document at `source` (a file path, or an http URL `policy` allows)
  * with every external `$ref` resolved, and returns it as a 3.1 document object. The Error, one
  * line, names `source` and what is wrong: missing file, YAML/JSON syntax, unresolvable `$ref`,
  * not an OpenAPI 3.0/3.1 document.
  */
-export async function loadAnyDocument(source: string): Promise<OpenApiDocument> {
+export async function loadAnyDocument(source: string, policy: FetchPolicy = FILES_ONLY): Promise<OpenApiDocument> {
   const isUrl = /^https?:\/\//i.test(source);
-  if (isUrl && !isLoopbackUrl(source)) {
-    throw new Error(`OpenAPI document ${source}: only files and loopback URLs are read`);
+  if (isUrl && !policy.mayFetch(source)) {
+    throw new Error(`OpenAPI document ${source}: ${policy.rule}`);
   }
   const ref = isUrl ? source : resolvePath(source);
   if (!isUrl) {
@@ -84,9 +81,9 @@ export async function loadAnyDocument(source: string): Promise<OpenApiDocument> 
   }
   let result: Awaited<ReturnType<typeof bundle>>;
   try {
-    const { bundle, createConfig, LoopbackResolver } = await redocly();
+    const { bundle, createConfig, PolicyResolver } = await redocly(policy);
     const config = await createConfig({});
-    result = await bundle({ ref, config, externalRefResolver: new LoopbackResolver() });
+    result = await bundle({ ref, config, externalRefResolver: new PolicyResolver() });
   } catch (error) {
     const cycle = isUrl || !/circular/i.test((error as Error).message) ? undefined : await refCycleIn(ref);
     const why = cycle ? `a $ref cycle that never reaches a value: ${cycle.join(' → ')}` : oneLine((error as Error).message);

@@ -77,9 +77,15 @@ describe('loadAnyDocument', () => {
     await expect(loadAnyDocument(file('missing.yaml'))).rejects.toThrow(/^Cannot read OpenAPI document .*missing\.yaml/);
   });
 
-  it('does not fetch a $ref to an outside host, nor an outside URL as the document', async () => {
-    await expect(loadAnyDocument(file('remote.yaml'))).rejects.toThrow(/refusing to fetch https:\/\/example\.com\/r\.yaml/);
-    await expect(loadAnyDocument('https://example.com/openapi.json')).rejects.toThrow('only files and loopback URLs are read');
+  it('fetches no URL by default: neither a $ref to one nor one as the document', async () => {
+    await expect(loadAnyDocument(file('remote.yaml'))).rejects.toThrow(/refusing to fetch https:\/\/example\.com\/r\.yaml: only files are read/);
+    await expect(loadAnyDocument('http://127.0.0.1:1/openapi.json')).rejects.toThrow('only files are read');
+  });
+
+  it('fetches only the URLs its policy allows', async () => {
+    const policy = { mayFetch: (url: string) => new URL(url).hostname === '127.0.0.1', rule: 'only 127.0.0.1' };
+    await expect(loadAnyDocument(file('remote.yaml'), policy)).rejects.toThrow(/refusing to fetch https:\/\/example\.com\/r\.yaml: only 127\.0\.0\.1/);
+    await expect(loadAnyDocument('http://127.0.0.1.example.com/openapi.json', policy)).rejects.toThrow('only 127.0.0.1');
   });
 
   it('refuses a file whose YAML aliases expand past 20 million nodes (an alias bomb), naming it, and reads ordinary aliases', async () => {
