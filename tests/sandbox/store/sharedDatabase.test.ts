@@ -112,7 +112,7 @@ describe.skipIf('skipReason' in postgres)('two sandboxes sharing one PostgreSQL'
       const [first, second] = await Promise.all([revoke(servers[0]!, id), revoke(servers[1]!, id)]);
       expect([first.status, second.status]).toEqual([200, 200]);
       expect(JSON.stringify(first.body)).toBe(JSON.stringify(second.body));
-      expect(first.body.canceledScheduledPosts).toBe(3);
+      expect((first.body as { canceledScheduledPosts: number }).canceledScheduledPosts).toBe(3);
     }
     const other = await a.store.layers.states.createSocialAccount(org.organizationId, 1);
     expect((await revoke(servers[1]!, other.id)).status).toBe(409);
