@@ -140,7 +140,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The ids of the partners to delete. */
+        /** @description The ids of the partners to delete, as a JSON array. Send it as `Content-Type: application/json`, as every request example of the vendor's page does, encoded in UTF-8 (JSON's encoding) and not compressed: the vendor documents no other media type, charset or `Content-Encoding` for the body. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PartnerIdList"];

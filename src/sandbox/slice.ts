@@ -24,6 +24,21 @@ export interface SliceContext<S> {
 /** Answers one request already routed to one of the API's operations. */
 export type ApiHandler = (request: SandboxRequest, route: Route, pathParams: Record<string, string>) => Promise<HttpResult>;
 
+/**
+ * A request under the API's paths (see routeTable.ts) that no operation of it takes: no operation
+ * has the path (404), or none on it has the method (405; the server adds `Allow`).
+ */
+export interface Unrouted {
+  status: 404 | 405;
+  method: string;
+  pathname: string;
+  /** For a 405: the methods the path takes, as `Allow` lists them. */
+  allow?: string;
+}
+
+/** The API's answer to an unrouted request, in its own envelope. */
+export type UnroutedHandler = (miss: Unrouted) => HttpResult;
+
 /** A provider state's data and params, as the protocol carries them. */
 export type StateData = Record<string, unknown>;
 
@@ -93,6 +108,8 @@ export interface SandboxSlice<S = unknown, D = unknown> {
   /** Creates the demo tenant (idempotent: the same keys on every start); its scopes come from `api`. */
   seedDemo(db: Db, api: LoadedApi): Promise<D>;
   createHandler(ctx: SliceContext<S>): ApiHandler;
+  /** The API's own 404 and 405 for paths under its prefix; without it they are the sandbox's neutral ones. */
+  unrouted?(api: LoadedApi): UnroutedHandler;
   /** The slice's provider states, by name: exactly the states of its `provider-states.yaml`. */
   states(ctx: StatesContext<S, D>): Record<string, ProviderState>;
   banner(demo: D, baseUrl: string): BannerPart;

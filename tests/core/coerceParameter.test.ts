@@ -8,21 +8,25 @@ const number = new Set(['number']);
 describe('coerceParameter', () => {
   it.each([
     ['20', 20],
-    ['1.0', 1],
-    ['1e1', 10],
-    ['1.5e1', 15],
-    ['-0', -0],
-    ['120e-1', 12],
-  ])('reads %s for an integer schema as the integer it denotes', (text, value) => {
+    ['0', 0],
+    ['-7', -7],
+    ['-0', 0],
+  ])('reads %s, an integer numeral, for an integer schema as that integer', (text, value) => {
     expect(coerceParameter(integer, text)).toBe(value);
   });
 
-  it.each(['99.99999999999999999', '1.0000000000000001', '15e-1', '1e-400'])(
-    'keeps %s, which denotes no integer, as text for an integer schema (a float would round it to one)',
+  it.each(['1.0', '1e1', '1.5e1', '120e-1', '99.99999999999999999', '1.0000000000000001', '15e-1', '1e-400', '05', '+5', '0x10', ' 1', '1 ', ''])(
+    'keeps %j, whose text is no integer numeral, as text for an integer schema (refused as no integer, whatever number it denotes)',
     (text) => {
       expect(coerceParameter(integer, text)).toBe(text);
     },
   );
+
+  it('reads decimals in exponent form for a number schema', () => {
+    expect(coerceParameter(number, '1e1')).toBe(10);
+    expect(coerceParameter(number, '1.5')).toBe(1.5);
+    expect(coerceParameter(new Set(['integer', 'number']), '1.0')).toBe(1);
+  });
 
   it('reads any decimal for a number schema, and leaves other text alone', () => {
     expect(coerceParameter(number, '99.99999999999999999')).toBe(100);

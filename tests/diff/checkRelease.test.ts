@@ -1,15 +1,28 @@
 import { appendFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkRelease } from '../../scripts/diff/checkRelease.js';
 import type { SourceFileCache } from '../../scripts/diff/compileConsumers.js';
 import { formatReport } from '../../scripts/diff/formatReport.js';
 import { projectRoot } from '../support/runCommand.js';
-import { copyReleaseProject, editDocument, setPackageVersion, type OpenApiJson } from '../support/releaseProject.js';
+import { copyReleaseProject, editDocument, projectVersions, setPackageVersion, type OpenApiJson, type ProjectVersions } from '../support/releaseProject.js';
 
 const INFLUENCER = '/v1/influencers/{influencerId}';
 const copies: string[] = [];
 const cache: SourceFileCache = new Map();
+// The versions in the guard's messages are the project's own (the committed release and now), so
+// these tests keep testing the guard after every release.
+let v: ProjectVersions;
+beforeAll(async () => {
+  v = await projectVersions();
+});
+/** The guard's line for package.json when breaking changes are not declared. */
+const packageNeedsBreaking = () => `package.json: breaking changes need version ${v.next(v.released, 'major')} or later (released ${v.released}, now ${v.now})`;
+/** The same for an API's info.version. */
+const apiNeedsBreaking = (api: string) => {
+  const { released, now } = v.api[api]!;
+  return `${api} (info.version in generated/${api}/openapi.json): breaking changes need version ${v.next(released, 'major')} or later (released ${released}, now ${now})`;
+};
 afterEach(async () => {
   await Promise.all(copies.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
@@ -36,8 +49,8 @@ describe('npm run diff: the guard against the committed release', () => {
       delete doc.paths[INFLUENCER].get.responses['403'];
     });
     expect(text).toMatch(/major\s+GET \/v1\/influencers\/\{influencerId\} responses\/403: Response `403` was removed\. \[response-removed\]/);
-    expect(report.problems).toContain('package.json: breaking changes need version 0.2.0 or later (released 0.1.0, now 0.1.0)');
-    expect(report.problems).toContain('layers (info.version in generated/layers/openapi.json): breaking changes need version 2.0.0 or later (released 1.0.0, now 1.0.0)');
+    expect(report.problems).toContain(packageNeedsBreaking());
+    expect(report.problems).toContain(apiNeedsBreaking('layers'));
     // The consumer that types its 403 handler from the previous release no longer compiles.
     expect(text).toMatch(/consumer code no longer compiles, tests\/fixtures\/release\/consumer\/layers\.ts:\d+: TS2339 Property '403' does not exist/);
   });
@@ -48,7 +61,7 @@ describe('npm run diff: the guard against the committed release', () => {
     });
     expect(text).toContain("`maxItems` of `PartnerIdList` changed from '10000' to '5000'. [schema-constraint-changed]");
     expect(report.apis.find((a) => a.api === 'hoko')?.consumerErrors).toEqual([]);
-    expect(report.problems).toContain('package.json: breaking changes need version 0.2.0 or later (released 0.1.0, now 0.1.0)');
+    expect(report.problems).toContain(packageNeedsBreaking());
   });
 
   it('fails for a new required request field, in the document and in the consumer code that builds the body', async () => {
@@ -59,7 +72,7 @@ describe('npm run diff: the guard against the committed release', () => {
     });
     expect(text).toContain('Properties of `InfluencerPatch` became required: `projectId`. [required-properties-added]');
     expect(text).toMatch(/consumer\/layers\.ts:\d+: TS2741 Property 'projectId' is missing/);
-    expect(report.problems).toContain('package.json: breaking changes need version 0.2.0 or later (released 0.1.0, now 0.1.0)');
+    expect(report.problems).toContain(packageNeedsBreaking());
   });
 
   it('fails for a narrowed enum, and the consumer switching on the lost value no longer compiles', async () => {
@@ -68,7 +81,7 @@ describe('npm run diff: the guard against the committed release', () => {
     });
     expect(text).toContain("Enum of `brandVoice` lost values: 'educational'. [enum-values-removed]");
     expect(text).toMatch(/consumer\/layers\.ts:\d+: TS2678 Type '"educational"' is not comparable/);
-    expect(report.problems).toContain('layers (info.version in generated/layers/openapi.json): breaking changes need version 2.0.0 or later (released 1.0.0, now 1.0.0)');
+    expect(report.problems).toContain(apiNeedsBreaking('layers'));
   });
 
   it('fails for a new required header: the client call without it no longer compiles', async () => {
@@ -96,7 +109,7 @@ describe('npm run diff: the guard against the committed release', () => {
     });
     expect(report.problems, text).toEqual([]);
     expect(text).toContain('minor  GET /v1/social-accounts/{socialAccountId}: added');
-    expect(text).toContain('layers: info.version 1.0.0 (released 1.0.0): 1 change, needs a minor bump');
+    expect(text).toContain(`layers: info.version ${v.api.layers!.now} (released ${v.api.layers!.released}): 1 change, needs a minor bump`);
   });
 
   it('passes a breaking change once package.json and the document declare the breaking step', async () => {
@@ -104,9 +117,9 @@ describe('npm run diff: the guard against the committed release', () => {
       'hoko',
       (doc) => {
         doc.components.schemas.PartnerIdList.maxItems = 5000;
-        doc.info.version = '2.0.0';
+        doc.info.version = v.next(v.api.hoko!.released, 'major');
       },
-      (root) => setPackageVersion(root, '0.2.0'),
+      (root) => setPackageVersion(root, v.next(v.released, 'major')),
     );
     expect(report.problems, text).toEqual([]);
     expect(report.needed).toBe('major');
@@ -118,7 +131,8 @@ describe('npm run diff: the guard against the committed release', () => {
     await appendFile(join(root, 'tests/fixtures/release/consumer/hoko.ts'), "export const wrong: PartnerIdList = 'one id';\n");
     const report = await checkRelease(root, { cache });
     expect(report.problems).toHaveLength(1);
-    expect(report.problems[0]).toMatch(/^tests\/fixtures\/release\/consumer\/hoko\.ts:\d+ does not compile against its own release v0\.1\.0 \(fix the fixture\): TS2322/);
+    expect(report.problems[0]).toMatch(/^tests\/fixtures\/release\/consumer\/hoko\.ts:\d+ does not compile against its own release v\d+\.\d+\.\d+ \(fix the fixture\): TS2322/);
+    expect(report.problems[0]).toContain(`its own release v${v.released} `);
     expect(report.needed).toBe('none');
   });
 
@@ -134,6 +148,6 @@ describe('npm run diff: the guard against the committed release', () => {
     const root = await copyReleaseProject();
     copies.push(root);
     await setPackageVersion(root, '0.0.9');
-    await expect(checkRelease(root)).rejects.toThrow('package.json: version 0.0.9 is lower than the released 0.1.0');
+    await expect(checkRelease(root)).rejects.toThrow(`package.json: version 0.0.9 is lower than the released ${v.released}`);
   });
 });

@@ -1,10 +1,15 @@
 import { appendFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runBin } from '../support/runCommand.js';
-import { copyReleaseProject, editDocument, setPackageVersion, type OpenApiJson } from '../support/releaseProject.js';
+import { copyReleaseProject, editDocument, projectVersions, setPackageVersion, type OpenApiJson, type ProjectVersions } from '../support/releaseProject.js';
 
 const copies: string[] = [];
+// Versions are the project's own (see projectVersions), so the tests outlive each release.
+let v: ProjectVersions;
+beforeAll(async () => {
+  v = await projectVersions();
+});
 afterEach(async () => {
   await Promise.all(copies.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
@@ -32,33 +37,35 @@ describe('npm run diff (the command)', { timeout: 180_000 }, () => {
     const result = await diff(root);
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toContain('GET /v1/influencers/{influencerId} responses/403: Response `403` was removed.');
-    expect(result.stdout).toContain('FAIL package.json: breaking changes need version 0.2.0 or later (released 0.1.0, now 0.1.0)');
+    expect(result.stdout).toContain(`FAIL package.json: breaking changes need version ${v.next(v.released, 'major')} or later (released ${v.released}, now ${v.now})`);
   });
 
   it('--changelog drafts an entry for package.json\'s version from the changes', async () => {
     const root = await copy();
     await editDocument(root, 'layers', addOperation);
-    await setPackageVersion(root, '0.1.1');
+    const next = v.next(v.released, 'minor');
+    await setPackageVersion(root, next);
     const result = await diff(root, '--changelog');
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^## \[0\.1\.1\] - \d{4}-\d{2}-\d{2}$/m);
+    expect(result.stdout).toMatch(new RegExp(`^## \\[${next.replaceAll('.', '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'));
     expect(result.stdout).toContain('### Added\n\n- layers: `GET /v1/social-accounts/{socialAccountId}`: added');
     expect(result.stderr).toContain('OK: the declared versions cover every breaking change.');
   });
 
   it('--record writes releases/v<version> from generated/ and removes the previous release', async () => {
     const root = await copy();
+    const next = v.next(v.released, 'minor');
     await editDocument(root, 'layers', (doc) => {
       addOperation(doc);
-      doc.info.version = '1.1.0';
+      doc.info.version = v.next(v.api.layers!.released, 'minor');
     });
-    await setPackageVersion(root, '0.1.1');
-    await appendFile(join(root, 'CHANGELOG.md'), '\n## [0.1.1] - 2026-12-02\n\n### Added\n\n- Layers: read a social account.\n');
+    await setPackageVersion(root, next);
+    await appendFile(join(root, 'CHANGELOG.md'), `\n## [${next}] - 2026-12-02\n\n### Added\n\n- Layers: read a social account.\n`);
     const recorded = await diff(root, '--record');
     expect(recorded.code, recorded.stdout + recorded.stderr).toBe(0);
-    expect(recorded.stdout).toContain('recorded v0.1.1 in releases/v0.1.1');
-    expect((await readdir(join(root, 'releases'))).filter((f) => f.startsWith('v'))).toEqual(['v0.1.1']);
-    expect((await readdir(join(root, 'releases', 'v0.1.1', 'layers'))).sort()).toEqual(['client.ts', 'index.ts', 'openapi.json', 'schema.ts']);
+    expect(recorded.stdout).toContain(`recorded v${next} in releases/v${next}`);
+    expect((await readdir(join(root, 'releases'))).filter((f) => f.startsWith('v'))).toEqual([`v${next}`]);
+    expect((await readdir(join(root, 'releases', `v${next}`, 'layers'))).sort()).toEqual(['client.ts', 'index.ts', 'openapi.json', 'schema.ts']);
   });
 
   it('says in one line what is wrong with its input, exit 2', async () => {

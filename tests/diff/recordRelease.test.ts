@@ -1,13 +1,18 @@
 import { appendFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkRelease } from '../../scripts/diff/checkRelease.js';
 import type { SourceFileCache } from '../../scripts/diff/compileConsumers.js';
 import { recordRelease } from '../../scripts/diff/recordRelease.js';
-import { copyReleaseProject, editDocument, setPackageVersion, type OpenApiJson } from '../support/releaseProject.js';
+import { copyReleaseProject, editDocument, projectVersions, setPackageVersion, type OpenApiJson, type ProjectVersions } from '../support/releaseProject.js';
 
 const copies: string[] = [];
 const cache: SourceFileCache = new Map();
+// Versions are the project's own (see projectVersions), so the tests outlive each release.
+let v: ProjectVersions;
+beforeAll(async () => {
+  v = await projectVersions();
+});
 afterEach(async () => {
   await Promise.all(copies.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
@@ -23,28 +28,30 @@ describe('recording a release', { timeout: 120_000 }, () => {
     copies.push(root);
     await editDocument(root, 'layers', addOperation);
     const report = await checkRelease(root, { strict: true, cache });
+    const layers = v.api.layers!;
     expect(report.problems).toEqual([
-      'layers (info.version in generated/layers/openapi.json): added (minor) changes need version 1.1.0 or later (released 1.0.0, now 1.0.0)',
-      'package.json: added (minor) changes need version 0.1.1 or later (released 0.1.0, now 0.1.0)',
+      `layers (info.version in generated/layers/openapi.json): added (minor) changes need version ${v.next(layers.released, 'minor')} or later (released ${layers.released}, now ${layers.now})`,
+      `package.json: added (minor) changes need version ${v.next(v.released, 'minor')} or later (released ${v.released}, now ${v.now})`,
     ]);
   });
 
   it('refuses a version without a CHANGELOG.md entry, and the recorded release is what the next check compares with', async () => {
     const root = await copyReleaseProject();
     copies.push(root);
+    const next = v.next(v.released, 'minor');
     await editDocument(root, 'layers', (doc) => {
       addOperation(doc);
-      doc.info.version = '1.1.0';
+      doc.info.version = v.next(v.api.layers!.released, 'minor');
     });
-    await setPackageVersion(root, '0.1.1');
-    await expect(recordRelease(root, '0.1.1')).rejects.toThrow('CHANGELOG.md has no `## [0.1.1]` entry');
+    await setPackageVersion(root, next);
+    await expect(recordRelease(root, next)).rejects.toThrow(`CHANGELOG.md has no \`## [${next}]\` entry`);
 
-    await appendFile(join(root, 'CHANGELOG.md'), '\n## [0.1.1] - 2026-12-02\n');
-    await recordRelease(root, '0.1.1');
-    expect((await readdir(join(root, 'releases'))).filter((f) => f.startsWith('v'))).toEqual(['v0.1.1']);
+    await appendFile(join(root, 'CHANGELOG.md'), `\n## [${next}] - 2026-12-02\n`);
+    await recordRelease(root, next);
+    expect((await readdir(join(root, 'releases'))).filter((f) => f.startsWith('v'))).toEqual([`v${next}`]);
     const report = await checkRelease(root, { strict: true, cache });
     expect(report.problems).toEqual([]);
     expect(report.apis.map((a) => a.changes.length)).toEqual([0, 0, 0]);
-    await expect(recordRelease(root, '0.1.1')).rejects.toThrow('v0.1.1 is already the recorded release');
+    await expect(recordRelease(root, next)).rejects.toThrow(`v${next} is already the recorded release`);
   });
 });

@@ -2,6 +2,8 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { findRelease } from '../../scripts/diff/findRelease.js';
+import { nextVersion } from '../../scripts/diff/semver.js';
 import { renderIndex } from '../../scripts/generate/renderIndex.js';
 import { renderTypes } from '../../scripts/generate/renderTypes.js';
 import { projectRoot } from './runCommand.js';
@@ -37,4 +39,29 @@ export async function setPackageVersion(root: string, version: string): Promise<
   const pkg = JSON.parse(await readFile(file, 'utf8')) as { version: string };
   pkg.version = version;
   await writeFile(file, `${JSON.stringify(pkg, null, 2)}\n`);
+}
+
+/**
+ * The versions the guard's messages name, read from the project rather than written into the
+ * tests, so they keep testing the guard after every release: the committed release
+ * (`releases/v<version>/`), package.json's version now, and each API's `info.version` as released
+ * and as generated now; `next(version, level)` is the lowest version that covers a change of `level`.
+ */
+export interface ProjectVersions {
+  released: string;
+  now: string;
+  api: Record<string, { released: string; now: string }>;
+  next: typeof nextVersion;
+}
+
+export async function projectVersions(): Promise<ProjectVersions> {
+  const release = await findRelease(projectRoot);
+  if (!release) throw new Error('no committed release under releases/');
+  const infoVersion = async (file: string) => (JSON.parse(await readFile(file, 'utf8')) as OpenApiJson).info.version as string;
+  const api: ProjectVersions['api'] = {};
+  for (const name of release.apis) {
+    api[name] = { released: await infoVersion(join(release.dir, name, 'openapi.json')), now: await infoVersion(join(projectRoot, 'generated', name, 'openapi.json')) };
+  }
+  const now = (JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  return { released: release.version, now, api, next: nextVersion };
 }

@@ -3,9 +3,10 @@
  * collide (the route table refuses it at start), so the path alone picks the API; routes,
  * parameters, bodies, scopes and error statuses all come from the loaded documents (see
  * routeTable.ts and requestValidation.ts), and each slice answers in its own API's envelope. HEAD
- * is answered as GET, without the body. An unknown path is a 404, a known path with another
- * method a 405, and a request Node's HTTP parser refuses a 400 (431 for oversized headers), all in
- * a neutral JSON body.
+ * is answered as GET, without the body. An unknown path is a 404 and a known path with another
+ * method a 405 (with `Allow`), in the envelope of the API whose paths it lies under when that
+ * API's slice gives one (`unrouted`), else in a neutral JSON body; a request Node's HTTP parser
+ * refuses is a neutral 400 (431 for oversized headers).
  *
  * Options: provider states (`POST /__states`, loopback only), a fault hook passed to the stores,
  * the per-key rate limit and the body size limit.
@@ -15,7 +16,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { baseUrlOf, isLoopbackHost } from '../../core/loopback.js';
 import { loadProviderStateProtocol } from '../../core/providerStates/protocol.js';
 import { documentedStatusKey } from '../../core/statusMatch.js';
-import type { ApiHandler, ProviderState } from '../slice.js';
+import type { ApiHandler, ProviderState, UnroutedHandler } from '../slice.js';
 import type { DemoData, Sandbox } from '../slices.js';
 import type { Faults } from './faults.js';
 import { json, repeatedHeaderNames, type HttpResult, type SandboxRequest } from './httpTypes.js';
@@ -98,6 +99,7 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const routes = buildRouteTable(sandbox.slices.map((m) => m.api));
   const handlers = new Map<string, ApiHandler>(sandbox.slices.map((m) => [m.name, m.slice.createHandler({ api: m.api, store: m.store, rateLimiter, faults, log })]));
+  const unrouted = new Map<string, UnroutedHandler>(sandbox.slices.flatMap((m) => (m.slice.unrouted ? [[m.name, m.slice.unrouted(m.api)] as const] : [])));
 
   let demo: Promise<DemoData> | undefined = options.demo ? Promise.resolve(options.demo) : undefined;
   const demoOf = async (name: string) => (await (demo ??= sandbox.seedDemo()))[name];
@@ -124,9 +126,18 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
       return states(request);
     }
     const match = routes.match(request.method === 'HEAD' ? 'GET' : request.method, request.pathname);
-    if (match.kind === 'not-found') return neutral(404, 'not_found', `No API of this sandbox serves ${request.pathname}`);
+    if (match.kind === 'not-found') {
+      const own = match.api && unrouted.get(match.api.name);
+      if (own) return own({ status: 404, method: request.method, pathname: request.pathname });
+      return neutral(404, 'not_found', `No API of this sandbox serves ${request.pathname}`);
+    }
     if (match.kind === 'method-not-allowed') {
       const allow = allowed(match.allow).join(', ');
+      const own = unrouted.get(match.api.name);
+      if (own) {
+        const result = own({ status: 405, method: request.method, pathname: request.pathname, allow });
+        return { ...result, headers: { ...result.headers, Allow: allow } };
+      }
       return neutral(405, 'method_not_allowed', `${request.pathname} does not take ${request.method} (only ${allow})`, { Allow: allow });
     }
     const { route, pathParams } = match;

@@ -16,7 +16,9 @@
 import type { ProviderStateProtocol } from '../../core/providerStates/protocol.js';
 import { BadState, type ProviderState } from '../slice.js';
 import { json, type HttpResult, type SandboxRequest } from './httpTypes.js';
+import { duplicateKeys } from './duplicateKeys.js';
 import { nulFields } from './issues.js';
+import { describeJsonSyntaxError } from './jsonSyntaxError.js';
 
 export const PROVIDER_STATES_PATH = '/__states';
 
@@ -63,8 +65,12 @@ export function createProviderStates(
     try {
       body = JSON.parse(request.body.text);
     } catch (error) {
-      return bad(`malformed JSON: ${(error as Error).message}`);
+      // The sandbox's own words: the parser's message quotes the body back.
+      return bad(describeJsonSyntaxError((error as Error).message, request.body.text).replace(/^Malformed/, 'malformed'));
     }
+    // A member given twice is refused, not read as its last value (which one a reader keeps is its own choice).
+    const twice = request.body.text.includes('{') ? duplicateKeys(request.body.text, 1)[0] : undefined;
+    if (twice) return bad(`${JSON.stringify(twice.key)} is given twice${twice.field === twice.key ? '' : ` (under ${JSON.stringify(twice.field)})`}; nothing was done`);
     const parsed = protocol.parseRequest(body);
     if ('problem' in parsed) return bad(parsed.problem);
     const { action, api, state, params, data } = parsed.request;

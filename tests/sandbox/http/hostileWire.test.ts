@@ -275,7 +275,7 @@ describe('request targets routed as sent, never normalised', () => {
     for (const dots of ['..', '%2e%2e', '.%2E']) {
       const answer = await rawExchange(`DELETE /v1/influencers/inf_${a}/${dots}/inf_${b} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nConnection: close\r\n\r\n`);
       expect(answer.status).toBe(404);
-      expect(JSON.parse(answer.body)).toMatchObject({ error: 'not_found' });
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'NOT_FOUND' } });
     }
     expect(await h.store.layers.getInfluencer(h.demo.layers.organizationId, a)).not.toBeNull();
     expect(await h.store.layers.getInfluencer(h.demo.layers.organizationId, b)).not.toBeNull();

@@ -166,6 +166,25 @@ describe('a teardown deletes only what a setup of this server created', () => {
     expect(r.body.error).toContain(field);
   });
 
+  it('a member name given twice is a 400 naming it, and nothing is set up (JSON.parse would take the last)', async () => {
+    const h = await createHarness({ providerStates: true });
+    const before = (await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM layers_influencers')).rows[0]!.n;
+    for (const text of ['{"action":"setup","api":"layers","state":"influencer exists","params":{"name":"A","name":"B"}}', '{"action":"teardown","action":"setup","api":"layers","state":"influencer exists","params":{}}']) {
+      const r = await h.send('POST', '/__states', { body: text });
+      expect(r.status, text).toBe(400);
+      expect(r.body.error).toMatch(/given twice/);
+    }
+    expect((await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM layers_influencers')).rows[0]!.n).toBe(before);
+  });
+
+  it('malformed JSON is told in the sandbox\'s own words, never quoting the body back as the parser does', async () => {
+    const h = await createHarness({ providerStates: true });
+    const r = await h.send('POST', '/__states', { body: '{"action":"setup","params":{"apiKey":"secret-token-123",,}}' });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatch(/^malformed JSON at line 1, column \d+$/);
+    expect(JSON.stringify(r.body)).not.toMatch(/secret-token|is not valid JSON|in JSON at position/);
+  });
+
   it('a NUL character in a param is a 400 naming it, before it reaches the database', async () => {
     const h = await createHarness({ providerStates: true });
     const r = await post(h, { action: 'setup', api: 'layers', state: 'influencer exists', params: { name: 'Ava\u0000Chen' } });

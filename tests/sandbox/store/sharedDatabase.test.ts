@@ -8,6 +8,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { admin as adminOn, createOrganization, databaseUrl, mountTestSandbox, openSandboxDatabase } from '../../support/sandboxDatabase.js';
 import { startPostgres } from '../../support/startPostgres.js';
+import { createSandboxServer } from '../../../src/sandbox/http/createSandboxServer.js';
+import { request } from '../http/harness.js';
 
 const postgres = databaseUrl ? { url: databaseUrl, stop: async () => undefined } : await startPostgres();
 if ('skipReason' in postgres) console.warn(`shared PostgreSQL skipped: ${postgres.skipReason}`);
@@ -99,5 +101,20 @@ describe.skipIf('skipReason' in postgres)('two sandboxes sharing one PostgreSQL'
     expect((await b.store.layers.findKey(org.apiKey))?.killSwitch).toBeFalsy();
     await a.store.layers.setKillSwitch('organization', org.organizationId, true);
     await vi.waitFor(async () => expect((await b.store.layers.findKey(org.apiKey))?.killSwitch).toBeTruthy(), { timeout: 10_000, interval: 20 });
+  });
+  it('one Idempotency-Key sent to both sandboxes at once: the revoke runs once, both answer its 200 byte for byte; the same key on another account is a 409', async () => {
+    const org = await createOrganization(a.db);
+    const { id } = await a.store.layers.states.createSocialAccount(org.organizationId, 3);
+    const servers = await Promise.all([a, b].map((s) => createSandboxServer(s.sandbox, { demo: {}, log: () => undefined })));
+    const revoke = (server: (typeof servers)[number], accountId: string) =>
+      server.handle(request('DELETE', `/v1/social-accounts/sa_${accountId}`, { headers: { Authorization: `Bearer ${org.apiKey}`, 'Idempotency-Key': `same-${id}` } }));
+    for (let round = 0; round < 3; round++) {
+      const [first, second] = await Promise.all([revoke(servers[0]!, id), revoke(servers[1]!, id)]);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(JSON.stringify(first.body)).toBe(JSON.stringify(second.body));
+      expect((first.body as { canceledScheduledPosts: number }).canceledScheduledPosts).toBe(3);
+    }
+    const other = await a.store.layers.states.createSocialAccount(org.organizationId, 1);
+    expect((await revoke(servers[1]!, other.id)).status).toBe(409);
   });
 });

@@ -5,6 +5,7 @@ import { createAyrshareHandler } from './handler.js';
 import { seedDemo } from './seedDemo.js';
 import { ayrshareStates } from './states.js';
 import { createAyrshareStore } from './store.js';
+import { ayrshareUnrouted } from './unrouted.js';
 
 export default defineSlice({
   migrations: new URL('./migrations/', import.meta.url),
@@ -16,6 +17,7 @@ export default defineSlice({
   createStore: createAyrshareStore,
   seedDemo,
   createHandler: createAyrshareHandler,
+  unrouted: ayrshareUnrouted,
   states: ayrshareStates,
   banner: ayrshareBanner,
 });

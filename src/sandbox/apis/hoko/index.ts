@@ -6,6 +6,7 @@ import { createHokoHandler } from './handler.js';
 import { seedDemo } from './seedDemo.js';
 import { hokoStates } from './states.js';
 import { createHokoStore, DELETE_FAULT } from './store.js';
+import { hokoUnrouted } from './unrouted.js';
 
 export default defineSlice({
   migrations: new URL('./migrations/', import.meta.url),
@@ -14,6 +15,7 @@ export default defineSlice({
   createStore: createHokoStore,
   seedDemo,
   createHandler: createHokoHandler,
+  unrouted: hokoUnrouted,
   states: hokoStates,
   banner: hokoBanner,
   bench: hokoBench,

@@ -6,6 +6,7 @@ import { createLayersHandler } from './handler.js';
 import { seedDemo } from './seedDemo.js';
 import { layersStates } from './states.js';
 import { createLayersStore, REVOKE_FAULT } from './store.js';
+import { layersUnrouted } from './unrouted.js';
 
 export default defineSlice({
   migrations: new URL('./migrations/', import.meta.url),
@@ -22,6 +23,7 @@ export default defineSlice({
   createStore: createLayersStore,
   seedDemo,
   createHandler: createLayersHandler,
+  unrouted: layersUnrouted,
   states: layersStates,
   banner: layersBanner,
   bench: layersBench,

@@ -38,3 +38,23 @@ describe('unpaired surrogates in an Ayrshare body', () => {
     expect(r.body.message).toMatch(/id: Must not contain an unpaired surrogate/);
   });
 });
+
+describe('how many ids bulk may hold', () => {
+  it('bounded by the body size limit only (the page states no limit): a bulk past 2 MB is code 101 naming the size, and nothing is deleted', async () => {
+    const { pendingIds } = await h.store.ayrshare.states.createPosts(h.demo.ayrshare.profileId, 2, 0);
+    const filler = Array.from({ length: 400_000 }, (_, i) => i.toString(36));
+    const text = JSON.stringify({ bulk: [...pendingIds, ...filler] });
+    expect(Buffer.byteLength(text)).toBeGreaterThan(2 * 1024 * 1024);
+    const server = await h.sandbox.listen(0, '127.0.0.1');
+    try {
+      const r = await fetch(`${server.baseUrl}/api/post`, { method: 'DELETE', headers: { ...bearer(h.demo.ayrshare.apiKey), 'Content-Type': 'application/json' }, body: text });
+      expect(r.status).toBe(400);
+      const body = await r.json();
+      expect(body).toMatchObject({ action: 'delete', status: 'error', code: 101 });
+      expect(body.message).toMatch(/body: The body is larger than 2 MB/);
+    } finally {
+      await server.close();
+    }
+    expect(await live(pendingIds)).toEqual([...pendingIds].sort());
+  });
+});

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAyrshareProfile, engineName, openTestDatabase } from '../../../support/sandboxDatabase.js';
 import type { TestDatabase } from '../../../support/sandboxDatabase.js';
+import { createAyrshareStore } from '../../../../src/sandbox/apis/ayrshare/store.js';
+import type { Db } from '../../../../src/sandbox/store/sqlDb.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -135,5 +137,36 @@ describe(`Ayrshare store on ${engineName}`, () => {
     expect(await post(otherPending)).toMatchObject({ deleted_at: null });
     expect(await t.store.ayrshare.deleteAllScheduled(profileId)).toEqual({ ids: [] });
     expect((await t.store.ayrshare.deletePost(profileId, publishedIds[0] as string, false)).kind).toBe('deleted');
+  });
+});
+
+/** `db` with every statement it (or a transaction of it) runs counted. */
+function counting(db: Db): { db: Db; statements: () => number } {
+  let n = 0;
+  const wrap = (inner: Db): Db => ({
+    query: (sql, params) => ((n += 1), inner.query(sql, params)),
+    transaction: (fn) => inner.transaction((tx) => fn(wrap(tx))),
+    close: () => inner.close(),
+  });
+  return { db: wrap(db), statements: () => n };
+}
+
+describe(`Ayrshare bulk delete on ${engineName}: the work is not one statement per post`, () => {
+  it('a bulk of 40 posts (pending, published, one refused by its network) runs the same few statements as a bulk of 2, with the same outcome per post', async () => {
+    const { profileId } = await createAyrshareProfile(t.db);
+    const run = async (pending: number, published: number) => {
+      const { pendingIds, publishedIds } = await t.store.ayrshare.states.createPosts(profileId, pending, published);
+      const refused = (await t.store.ayrshare.states.createPosts(profileId, 0, 1, { platforms: ['instagram'] })).publishedIds[0] as string;
+      const c = counting(t.db);
+      const outcome = await createAyrshareStore(c.db).deleteBulk(profileId, [...pendingIds, ...publishedIds, refused], false);
+      expect(outcome.kind).toBe('deleted');
+      for (const id of [...pendingIds, ...publishedIds]) expect((await post(id))?.deleted_at).not.toBeNull();
+      expect((await post(refused))?.deleted_at).toBeNull();
+      const { rows } = await t.db.query<{ platforms: { removedAtNetwork?: boolean }[] }>('SELECT platforms FROM ayrshare_posts WHERE id = $1', [publishedIds[0]]);
+      expect(rows[0]?.platforms.every((p) => p.removedAtNetwork === true)).toBe(true);
+      return c.statements();
+    };
+    const few = await run(1, 1);
+    expect(await run(20, 20)).toBe(few);
   });
 });

@@ -41,19 +41,13 @@ describe('hostile input to Layers', () => {
     expect(h.logs).toEqual([]);
   });
 
-  it.each(['99.99999999999999999', '1e-400', '15e-1'])('limit=%s, which denotes no integer (a double rounds the first two to 100 and 0): 400 on limit', async (limit) => {
+  it.each(['99.99999999999999999', '1e-400', '15e-1', '1.0', '1e1', '2.50e1'])('limit=%s, whose text is no integer (whatever number it denotes or a double rounds it to): 400 on limit', async (limit) => {
     const h = await hdb.harness();
     const r = await h.send('GET', '/v1/influencers', { headers: bearer(h.demo.layers.apiKey), query: { limit } });
     expect(r.status).toBe(400);
     expect(r.body.error.details.fieldErrors.limit).toEqual(['Expected integer, received string']);
   });
 
-  it.each([['1.0', 1], ['1e1', 10]])('limit=%s denotes the integer %i: read as it', async (limit, count) => {
-    const h = await hdb.harness();
-    const r = await h.send('GET', '/v1/influencers', { headers: bearer(h.demo.layers.apiKey), query: { limit } });
-    expect(r.status).toBe(200);
-    expect(r.body.items.length).toBeLessThanOrEqual(count);
-  });
 
   it.each([
     ['{"name":"secret-token-123",,}', 'Malformed JSON at line 1, column 28'],

@@ -553,7 +553,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Optional audit note. Omit the body entirely, or send a JSON object. */
+        /** @description Optional audit note. Omit the body entirely, or send a JSON object that parses and matches the schema (else 422 `VALIDATION`). Send it as `Content-Type: application/json`, as every request example of the vendor's page does when it sends one, encoded in UTF-8 (JSON's encoding) and not compressed: the vendor documents no other media type, charset or `Content-Encoding` for the body. */
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["InfluencerDeleteRequest"];
@@ -597,7 +597,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The fields to change, at least one. */
+        /** @description The fields to change, at least one. Send it as `Content-Type: application/json`, as every request example of the vendor's page does, encoded in UTF-8 (JSON's encoding) and not compressed: the vendor documents no other media type, charset or `Content-Encoding` for the body. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["InfluencerPatch"];

@@ -235,7 +235,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description Which posts to delete, and whether only to mark them deleted. */
+        /** @description Which posts to delete, and whether only to mark them deleted. Send it as `Content-Type: application/json`, as every request example of the vendor's page does, encoded in UTF-8 (JSON's encoding) and not compressed: the vendor documents no other media type, charset or `Content-Encoding` for the body. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PostDeleteRequest"];
