@@ -14,7 +14,7 @@
  * closed: anything that cannot be derived stops the run (SuiteSetupError).
  */
 import type { LoadedApi } from '../../core/loadApi.js';
-import { bodyValidationStatus, parameterValidationStatus, successStatuses } from '../../core/statusMatch.js';
+import { bodyValidationStatus, documentedStatusKey, parameterValidationStatus, successStatuses } from '../../core/statusMatch.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { isObject } from '../../openapi/jsonPointer.js';
 import { matchMediaType } from '../../openapi/mediaTypes.js';
@@ -86,6 +86,17 @@ function negativeStatus(expected: string): string {
   return expected === 'default' ? '4XX' : expected;
 }
 
+/**
+ * What a correct server may answer a request it cannot authenticate, of what the operation
+ * documents (exactly, under 4XX or under default): 401 (RFC 9110 §15.5.2), and 403 where the
+ * document gives it, a server being free to refuse rather than ask again (§15.5.4). Empty when
+ * the operation documents neither. (A malformed Authorization header may also get an explicit
+ * 400: RFC 6750 §3.1's invalid_request; the caller adds it.)
+ */
+function refusalStatuses(keys: readonly string[]): string[] {
+  return ['401', '403'].filter((status) => documentedStatusKey(keys, Number(status)) !== undefined);
+}
+
 function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): TestCase[] {
   const foreign = api.mode === 'foreign';
   const cases: TestCase[] = [];
@@ -97,20 +108,21 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     const invalid = metaSchemaViolation(api.doc, schemaPointer);
     return invalid === undefined ? undefined : `Prism does not validate a schema that holds a node the JSON Schema 2020-12 meta-schema rejects (${invalid.pointer}: ${invalid.message})`;
   };
-  const negative = (idSuffix: string, brokenRule: string, request: RequestSpec, expected: string | undefined, extra: Partial<TestCase['expect']> = {}, mockCaveat?: string) => {
-    if (!expected) {
+  const negative = (idSuffix: string, brokenRule: string, request: RequestSpec, expected: string | readonly string[] | undefined, extra: Partial<TestCase['expect']> = {}, mockCaveat?: string) => {
+    if (!expected || expected.length === 0) {
       if (!foreign) throw new SuiteSetupError(`${op.operationId} declares no client-error status for '${brokenRule}' (${op.pointer}/responses)`);
       skipped.add(brokenRule.split(':')[0] as string);
       return;
     }
-    const statuses = [negativeStatus(expected)];
+    const keys = typeof expected === 'string' ? [expected] : [...expected];
+    const statuses = keys.map(negativeStatus);
     cases.push(
       makeCase(api.name, op, {
         idSuffix: `negative ${idSuffix}`,
         kind: 'negative',
         title: `rejects ${brokenRule}`,
         brokenRule,
-        request: withAccept(op, request, [expected]),
+        request: withAccept(op, request, keys),
         expect: { statuses, ...extra },
         ...(mockCaveat ? { mockCaveat } : {}),
       }),
@@ -132,7 +144,7 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
   // Credentials: only where every way in needs some (an empty requirement means anonymous access is allowed).
   const requirements = distinctRequirements(plan);
   if (requirements.length > 0 && requirements.every((r) => Object.keys(r).length > 0)) {
-    const unauthorised = foreign ? op.statuses().find((s) => s === '401') ?? op.statuses().find((s) => s.toUpperCase() === '4XX') : '401';
+    const unauthorised = foreign ? refusalStatuses(op.statuses()) : ['401'];
     negative('auth missing', 'credentials: missing', { ...valid(), auth: { kind: 'none' } }, unauthorised);
     // A malformed Authorization header breaks every scheme but http basic, which Prism may read
     // differently, and an apiKey sent in the Authorization header itself, for which any text is a key.
@@ -142,7 +154,8 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       return authorization !== undefined && (authorization.startsWith('Basic ') || authorization === 'u:p');
     };
     if (!foreign || !requirements.some((r) => Object.keys(r).some(acceptsAnyAuthorization))) {
-      negative('auth malformed', 'credentials: malformed Authorization header', { ...valid(), auth: { kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' } }, unauthorised);
+      const malformed = foreign && unauthorised.length > 0 && op.statuses().includes('400') ? [...unauthorised, '400'] : unauthorised;
+      negative('auth malformed', 'credentials: malformed Authorization header', { ...valid(), auth: { kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' } }, malformed);
     }
     // Well-formed credentials no server issued, once per way in: a server that checks only that a
     // key or token is present accepts them. Prism does exactly that, so the mock cannot run them.
