@@ -41,6 +41,7 @@ const GALLERY: { mutation: Mutation; title: RegExp; failure: RegExp }[] = [
   { mutation: 'discriminator-mismatch', title: /valid request/, failure: /\[body-discriminator\] body\/attachment has kind 'file' but is not a valid File: body\/attachment must have required property 'size'/ },
   { mutation: 'urn-uuid', title: /valid request/, failure: /\[body-schema\] body\/ownerId must match format "uuid"/ },
   { mutation: 'space-in-date-time', title: /valid request/, failure: /\[body-schema\] body\/createdAt must match format "date-time"/ },
+  { mutation: 'no-www-authenticate', title: /rejects credentials: missing/, failure: /\[www-authenticate\] the 401 answer has no WWW-Authenticate challenge \(RFC 9110 §11\.6\.1/ },
   { mutation: 'server-error-on-valid', title: /valid request/, failure: /\[status-expected\] expected status 2XX or 3XX or 4XX, got 500/ },
 ];
 
