@@ -42,6 +42,8 @@ const GALLERY: { mutation: Mutation; title: RegExp; failure: RegExp }[] = [
   { mutation: 'urn-uuid', title: /valid request/, failure: /\[body-schema\] body\/ownerId must match format "uuid"/ },
   { mutation: 'space-in-date-time', title: /valid request/, failure: /\[body-schema\] body\/createdAt must match format "date-time"/ },
   { mutation: 'no-www-authenticate', title: /rejects credentials: missing/, failure: /\[www-authenticate\] the 401 answer has no WWW-Authenticate challenge \(RFC 9110 §11\.6\.1/ },
+  { mutation: 'rfc850-last-modified', title: /valid request/, failure: /\[header-schema\] header 'Last-Modified: Tuesday, 01-Dec-26 10:00:00 GMT' must match format "http-date"/ },
+  { mutation: 'negative-quota', title: /valid request/, failure: /\[header-schema\] header 'X-Quota: \{"left":-1\}' left must be >= 0/ },
   { mutation: 'server-error-on-valid', title: /valid request/, failure: /\[status-expected\] expected status 2XX or 3XX or 4XX, got 500/ },
 ];
 
