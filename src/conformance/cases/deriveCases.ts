@@ -29,7 +29,8 @@ import { deriveSchemaViolations } from './deriveSchemaViolations.js';
 import { metaSchemaViolation } from './metaSchemaViolation.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, planOperation, type OperationPlan } from './operationPlan.js';
-import { breakableParameter, sendableBrokenValue } from './parameterWire.js';
+import { objectParameterViolations } from './objectParameterViolations.js';
+import { breakableParameter, PRISM_EMPTY_VALUE, sendableBrokenValue } from './parameterWire.js';
 
 /** Security alternatives to send, each once (two requirements naming the same schemes with other scopes are one way in). */
 export function distinctRequirements(plan: OperationPlan): Record<string, string[]>[] {
@@ -200,8 +201,8 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     }
   }
 
-  // Path, query, header and cookie parameters with a scalar value or an array of scalars
-  // (serialised per style; objects are not broken here), each constraint broken once; a header
+  // Path, query, header and cookie parameters with a scalar value, an array or an object of
+  // scalars (serialised per style), each constraint broken once; a header
   // or cookie carrying a credential is left to the credential cases (see parameterWire.ts).
   const inOrder = op.parameters().flatMap((p) => [...plan.parameters, ...plan.optional].filter((planned) => planned.parameter.pointer === p.pointer));
   for (const planned of inOrder) {
@@ -209,9 +210,11 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     if (!breakableParameter(api.doc, location, name) || parameter.value.schema === undefined) continue;
     const schemaPointer = `${parameter.pointer}/schema`;
     let violations: { keyword: string; rule: string; instancePath: string; value: unknown }[];
+    const allowEmpty = parameter.value.allowEmptyValue === true;
     if (Array.isArray(value)) violations = arrayParameterViolations(api.validator, api.doc, schemaPointer, value).filter((v) => (v.value as string[]).every((item) => sendableBrokenValue(location, item)));
-    else if (value !== null && typeof value === 'object') continue;
-    else violations = deriveSchemaViolations(api.validator, api.doc, schemaPointer, String(value), { wire: 'parameter' }).filter((v) => sendableBrokenValue(location, String(v.value)));
+    else if (value !== null && typeof value === 'object') {
+      violations = objectParameterViolations(api.validator, api.doc, schemaPointer, value as Record<string, unknown>).filter((v) => Object.values(v.value as Record<string, string>).every((item) => sendableBrokenValue(location, item)));
+    } else violations = deriveSchemaViolations(api.validator, api.doc, schemaPointer, String(value), { wire: 'parameter' }).filter((v) => sendableBrokenValue(location, String(v.value), allowEmpty));
     const status = validation(parameterValidationStatus(op.statuses()));
     const mockCaveat = location === 'cookie' ? PRISM_IGNORES_COOKIES : caveat(schemaPointer);
     for (const v of violations) {
@@ -221,11 +224,12 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
         continue;
       }
       const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
-      setParameter(request, planned, Array.isArray(v.value) ? v.value : String(v.value));
+      setParameter(request, planned, Array.isArray(v.value) || isObject(v.value) ? v.value : String(v.value));
       if (location === 'header') request.ownHeaders = [name];
       const at = v.instancePath.replaceAll('/', '.');
       const itemCount = Array.isArray(value) && (v.keyword === 'maxItems' || v.keyword === 'minItems') && location !== 'cookie' ? PRISM_IGNORES_ITEM_COUNT : undefined;
-      negative(`${location}.${name}${at} ${v.keyword}`, `${location} ${name}${at}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, itemCount ?? (location === 'cookie' ? mockCaveat : prismRange(v.rule) ?? mockCaveat));
+      const empty = v.value === '' && location !== 'path' ? PRISM_EMPTY_VALUE : undefined;
+      negative(`${location}.${name}${at} ${v.keyword}`, `${location} ${name}${at}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, itemCount ?? empty ?? (location === 'cookie' ? mockCaveat : prismRange(v.rule) ?? mockCaveat));
     }
   }
   // Required query, header and cookie parameters, each left out once (not one the suite sets
