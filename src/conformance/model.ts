@@ -96,6 +96,7 @@ export type RuleId =
   | 'header-schema'
   | 'field-errors'
   | 'no-stack-trace'
+  | 'www-authenticate'
   | 'example-body'
   | 'mock-violation'
   | 'behaviour'

@@ -42,3 +42,21 @@ export function scopeAlternatives(operation: Operation, scheme: string): string[
 export function documentScopes(operations: Operation[]): string[] {
   return [...new Set(operations.flatMap((op) => op.security().flatMap((r) => Object.values(r).flat())))].sort();
 }
+
+/**
+ * The HTTP authentication schemes (`Basic`, `Bearer`) of the operation's `http` security schemes
+ * whose scheme is basic or bearer, each once, in document order: those whose 401 answers RFC 9110
+ * §11.6.1 governs (a 401 MUST carry a WWW-Authenticate challenge).
+ */
+export function httpChallengeSchemes(doc: OpenApiDocument, operation: Operation): string[] {
+  const schemes = doc.components?.securitySchemes;
+  const found = new Set<string>();
+  for (const name of operation.security().flatMap((r) => Object.keys(r))) {
+    const s = isObject(schemes) ? schemes[name] : undefined;
+    if (!isObject(s) || s.type !== 'http') continue;
+    const scheme = String(s.scheme).toLowerCase();
+    if (scheme === 'basic') found.add('Basic');
+    else if (scheme === 'bearer') found.add('Bearer');
+  }
+  return [...found];
+}

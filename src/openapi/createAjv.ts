@@ -77,7 +77,7 @@ function addOpenApiFormats(ajv: Ajv2020): void {
   ajv.addFormat('char', { type: 'string', validate: (s: string) => [...s].length === 1 });
   ajv.addFormat('base64url', { type: 'string', validate: (s: string) => /^[A-Za-z0-9_-]*={0,2}$/.test(s) });
   for (const name of OPENAPI_EXTRA_FORMATS) {
-    if (!(name in INTEGER_RANGES) && name !== 'char' && name !== 'base64url') ajv.addFormat(name, true);
+    if (!(name in INTEGER_RANGES) && !(name in STANDARD_FORMATS) && name !== 'char' && name !== 'base64url') ajv.addFormat(name, true);
   }
 }
 

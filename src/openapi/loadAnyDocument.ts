@@ -1,7 +1,8 @@
 // Loads any OpenAPI 3.0/3.1 document a user points the suite at: one JSON or YAML file, or the
 // root of a multi-file document, bundled with @redocly/openapi-core (external `$ref`s pulled into
-// `#/components`, internal `$ref`s kept), then upgraded to 3.1 (see upgradeDocument.ts); a 3.1
-// document loses the `nullable` ajv cannot compile (see dropUntypedNullable.ts).
+// `#/components`, internal `$ref`s kept), its `nullable`s read across allOf and oneOf as their
+// authors meant them (see nullableAcrossCombinators.ts), then upgraded to 3.1 (see
+// upgradeDocument.ts); a 3.1 document loses the `nullable` ajv cannot compile (see dropUntypedNullable.ts).
 
 import { readFile, stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
@@ -11,6 +12,7 @@ import { isObject } from './jsonPointer.js';
 import { findRefCycle } from './refCycle.js';
 import { toOpenApiDocument, type OpenApiDocument } from './loadDocument.js';
 import { dropUntypedNullable } from './dropUntypedNullable.js';
+import { nullableAcrossCombinators } from './nullableAcrossCombinators.js';
 import { isOpenApi30, upgradeDocument } from './upgradeDocument.js';
 
 /**
@@ -102,8 +104,9 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
   if (!isOpenApi30(parsed) && !/^3\.1\.\d+(-[0-9A-Za-z.-]+)?$/.test(String(parsed.openapi))) {
     throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document (openapi: ${JSON.stringify(parsed.openapi)})`);
   }
-  const upgraded = upgradeDocument(parsed);
-  return toOpenApiDocument(upgraded === parsed ? dropUntypedNullable(parsed) : upgraded, `OpenAPI document ${source}`);
+  const read = nullableAcrossCombinators(parsed);
+  const upgraded = upgradeDocument(read);
+  return toOpenApiDocument(upgraded === read ? dropUntypedNullable(read) : upgraded, `OpenAPI document ${source}`);
 }
 
 /** The `$ref` cycle of the root file, when the bundler stopped on one there (it does not say where). */

@@ -51,6 +51,22 @@ function dateTime(text: string): boolean {
 // with one line of base64 in it (an empty last line will do) passed.
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+// RFC 9110 §5.6.7 IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the one HTTP-date form a
+// sender may generate: day and month names case-sensitive, a day that exists and is that
+// weekday, seconds up to 60 (a leap second). The obsolete RFC 850 and asctime forms, which only
+// recipients must accept, are refused.
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) ([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60) GMT$/;
+const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function imfFixdate(text: string): boolean {
+  const m = IMF_FIXDATE.exec(text);
+  if (!m) return false;
+  const month = MONTH_NAMES.indexOf(m[3] as string) + 1;
+  const date = `${m[4]}-${String(month).padStart(2, '0')}-${m[2]}`;
+  return fullDate(date) && DAY_NAMES[new Date(`${date}T00:00:00Z`).getUTCDay()] === m[1];
+}
+
 const INT64_BOUND = 2 ** 63; // 2^63 − 1 has no double of its own: it reads as 2^63
 const FLOAT_MAX = 3.4028234663852886e38; // IEEE 754 binary32's largest finite value
 
@@ -62,6 +78,8 @@ export const STANDARD_FORMATS: Readonly<Record<string, FormatDefinition>> = {
   'date-time': { type: 'string', validate: dateTime },
   time: { type: 'string', validate: fullTime },
   byte: { type: 'string', validate: (s) => BASE64.test(s) },
+  // An OpenAPI Format Registry format (not ajv-formats'): HTTP's own date, as its RFC states it.
+  'http-date': { type: 'string', validate: imfFixdate },
   // ajv-formats accepts any integer as int64 (1e20 included) and any number as float.
   int64: { type: 'number', validate: (n) => Number.isInteger(n) && n >= -INT64_BOUND && n <= INT64_BOUND },
   float: { type: 'number', validate: (n) => Number.isFinite(n) && Math.abs(n) <= FLOAT_MAX },

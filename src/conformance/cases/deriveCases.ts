@@ -14,7 +14,7 @@
  * closed: anything that cannot be derived stops the run (SuiteSetupError).
  */
 import type { LoadedApi } from '../../core/loadApi.js';
-import { bodyValidationStatus, parameterValidationStatus, successStatuses } from '../../core/statusMatch.js';
+import { bodyValidationStatus, documentedStatusKey, parameterValidationStatus, successStatuses } from '../../core/statusMatch.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { isObject } from '../../openapi/jsonPointer.js';
 import { matchMediaType } from '../../openapi/mediaTypes.js';
@@ -29,7 +29,8 @@ import { deriveSchemaViolations } from './deriveSchemaViolations.js';
 import { metaSchemaViolation } from './metaSchemaViolation.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, planOperation, type OperationPlan } from './operationPlan.js';
-import { breakableParameter, sendableBrokenValue } from './parameterWire.js';
+import { objectParameterViolations } from './objectParameterViolations.js';
+import { breakableParameter, PRISM_EMPTY_VALUE, sendableBrokenValue } from './parameterWire.js';
 
 /** Security alternatives to send, each once (two requirements naming the same schemes with other scopes are one way in). */
 export function distinctRequirements(plan: OperationPlan): Record<string, string[]>[] {
@@ -75,7 +76,10 @@ const PRISM_IGNORES_COOKIES = 'Prism does not validate cookie parameters';
 const PRISM_IGNORES_ITEM_COUNT = 'Prism does not validate the item count of an array parameter';
 /** Integer formats whose range Prism does not check (its int64 accepts any integer; the others it does not know). */
 const PRISM_UNCHECKED_RANGE = /^format (int64|int8|int16|uint8|uint16|uint32|uint64)$/;
-const prismRange = (rule: string) => (PRISM_UNCHECKED_RANGE.test(rule) ? `Prism does not check the range of ${rule}` : undefined);
+/** Text formats Prism's ajv does not know (it ignores them): an http-date of any text passes there. */
+const PRISM_UNKNOWN_FORMAT = /^format (http-date)$/;
+const prismRange = (rule: string) =>
+  PRISM_UNCHECKED_RANGE.test(rule) ? `Prism does not check the range of ${rule}` : PRISM_UNKNOWN_FORMAT.test(rule) ? `Prism does not check ${rule} (a format it does not know)` : undefined;
 /** Media types a JSON body is sent under to break "the operation takes only these", the first the operation does not document. */
 const UNDOCUMENTED_MEDIA_TYPES = ['text/plain', 'application/xml'];
 /** The longest path or query value a negative case sends: beyond it the request head, not the parameter, is what a server rejects. */
@@ -84,6 +88,17 @@ const MAX_URL_VALUE = 4096;
 /** The status a negative case expects: `default` reads as "a client error" (any 4xx the document does not list otherwise). */
 function negativeStatus(expected: string): string {
   return expected === 'default' ? '4XX' : expected;
+}
+
+/**
+ * What a correct server may answer a request it cannot authenticate, of what the operation
+ * documents (exactly, under 4XX or under default): 401 (RFC 9110 §15.5.2), and 403 where the
+ * document gives it, a server being free to refuse rather than ask again (§15.5.4). Empty when
+ * the operation documents neither. (A malformed Authorization header may also get an explicit
+ * 400: RFC 6750 §3.1's invalid_request; the caller adds it.)
+ */
+function refusalStatuses(keys: readonly string[]): string[] {
+  return ['401', '403'].filter((status) => documentedStatusKey(keys, Number(status)) !== undefined);
 }
 
 function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): TestCase[] {
@@ -97,20 +112,21 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     const invalid = metaSchemaViolation(api.doc, schemaPointer);
     return invalid === undefined ? undefined : `Prism does not validate a schema that holds a node the JSON Schema 2020-12 meta-schema rejects (${invalid.pointer}: ${invalid.message})`;
   };
-  const negative = (idSuffix: string, brokenRule: string, request: RequestSpec, expected: string | undefined, extra: Partial<TestCase['expect']> = {}, mockCaveat?: string) => {
-    if (!expected) {
+  const negative = (idSuffix: string, brokenRule: string, request: RequestSpec, expected: string | readonly string[] | undefined, extra: Partial<TestCase['expect']> = {}, mockCaveat?: string) => {
+    if (!expected || expected.length === 0) {
       if (!foreign) throw new SuiteSetupError(`${op.operationId} declares no client-error status for '${brokenRule}' (${op.pointer}/responses)`);
       skipped.add(brokenRule.split(':')[0] as string);
       return;
     }
-    const statuses = [negativeStatus(expected)];
+    const keys = typeof expected === 'string' ? [expected] : [...expected];
+    const statuses = keys.map(negativeStatus);
     cases.push(
       makeCase(api.name, op, {
         idSuffix: `negative ${idSuffix}`,
         kind: 'negative',
         title: `rejects ${brokenRule}`,
         brokenRule,
-        request: withAccept(op, request, [expected]),
+        request: withAccept(op, request, keys),
         expect: { statuses, ...extra },
         ...(mockCaveat ? { mockCaveat } : {}),
       }),
@@ -132,7 +148,7 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
   // Credentials: only where every way in needs some (an empty requirement means anonymous access is allowed).
   const requirements = distinctRequirements(plan);
   if (requirements.length > 0 && requirements.every((r) => Object.keys(r).length > 0)) {
-    const unauthorised = foreign ? op.statuses().find((s) => s === '401') ?? op.statuses().find((s) => s.toUpperCase() === '4XX') : '401';
+    const unauthorised = foreign ? refusalStatuses(op.statuses()) : ['401'];
     negative('auth missing', 'credentials: missing', { ...valid(), auth: { kind: 'none' } }, unauthorised);
     // A malformed Authorization header breaks every scheme but http basic, which Prism may read
     // differently, and an apiKey sent in the Authorization header itself, for which any text is a key.
@@ -142,7 +158,8 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       return authorization !== undefined && (authorization.startsWith('Basic ') || authorization === 'u:p');
     };
     if (!foreign || !requirements.some((r) => Object.keys(r).some(acceptsAnyAuthorization))) {
-      negative('auth malformed', 'credentials: malformed Authorization header', { ...valid(), auth: { kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' } }, unauthorised);
+      const malformed = foreign && unauthorised.length > 0 && op.statuses().includes('400') ? [...unauthorised, '400'] : unauthorised;
+      negative('auth malformed', 'credentials: malformed Authorization header', { ...valid(), auth: { kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' } }, malformed);
     }
     // Well-formed credentials no server issued, once per way in: a server that checks only that a
     // key or token is present accepts them. Prism does exactly that, so the mock cannot run them.
@@ -184,8 +201,8 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     }
   }
 
-  // Path, query, header and cookie parameters with a scalar value or an array of scalars
-  // (serialised per style; objects are not broken here), each constraint broken once; a header
+  // Path, query, header and cookie parameters with a scalar value, an array or an object of
+  // scalars (serialised per style), each constraint broken once; a header
   // or cookie carrying a credential is left to the credential cases (see parameterWire.ts).
   const inOrder = op.parameters().flatMap((p) => [...plan.parameters, ...plan.optional].filter((planned) => planned.parameter.pointer === p.pointer));
   for (const planned of inOrder) {
@@ -193,9 +210,11 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     if (!breakableParameter(api.doc, location, name) || parameter.value.schema === undefined) continue;
     const schemaPointer = `${parameter.pointer}/schema`;
     let violations: { keyword: string; rule: string; instancePath: string; value: unknown }[];
+    const allowEmpty = parameter.value.allowEmptyValue === true;
     if (Array.isArray(value)) violations = arrayParameterViolations(api.validator, api.doc, schemaPointer, value).filter((v) => (v.value as string[]).every((item) => sendableBrokenValue(location, item)));
-    else if (value !== null && typeof value === 'object') continue;
-    else violations = deriveSchemaViolations(api.validator, api.doc, schemaPointer, String(value), { wire: 'parameter' }).filter((v) => sendableBrokenValue(location, String(v.value)));
+    else if (value !== null && typeof value === 'object') {
+      violations = objectParameterViolations(api.validator, api.doc, schemaPointer, value as Record<string, unknown>).filter((v) => Object.values(v.value as Record<string, string>).every((item) => sendableBrokenValue(location, item)));
+    } else violations = deriveSchemaViolations(api.validator, api.doc, schemaPointer, String(value), { wire: 'parameter' }).filter((v) => sendableBrokenValue(location, String(v.value), allowEmpty));
     const status = validation(parameterValidationStatus(op.statuses()));
     const mockCaveat = location === 'cookie' ? PRISM_IGNORES_COOKIES : caveat(schemaPointer);
     for (const v of violations) {
@@ -205,11 +224,12 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
         continue;
       }
       const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
-      setParameter(request, planned, Array.isArray(v.value) ? v.value : String(v.value));
+      setParameter(request, planned, Array.isArray(v.value) || isObject(v.value) ? v.value : String(v.value));
       if (location === 'header') request.ownHeaders = [name];
       const at = v.instancePath.replaceAll('/', '.');
       const itemCount = Array.isArray(value) && (v.keyword === 'maxItems' || v.keyword === 'minItems') && location !== 'cookie' ? PRISM_IGNORES_ITEM_COUNT : undefined;
-      negative(`${location}.${name}${at} ${v.keyword}`, `${location} ${name}${at}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, itemCount ?? (location === 'cookie' ? mockCaveat : prismRange(v.rule) ?? mockCaveat));
+      const empty = v.value === '' && location !== 'path' ? PRISM_EMPTY_VALUE : undefined;
+      negative(`${location}.${name}${at} ${v.keyword}`, `${location} ${name}${at}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, itemCount ?? empty ?? (location === 'cookie' ? mockCaveat : prismRange(v.rule) ?? mockCaveat));
     }
   }
   // Required query, header and cookie parameters, each left out once (not one the suite sets

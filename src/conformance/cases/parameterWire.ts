@@ -32,12 +32,17 @@ export function breakableParameter(doc: OpenApiDocument, location: string, name:
 const HEADER_TEXT = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
 /**
- * Whether a broken parameter value reaches the server as the rule it breaks: never an empty value
- * (`?cursor=`, an empty header or cookie read as an absent parameter to many servers, and to
- * Prism), and for a header only text HTTP carries unchanged.
+ * Whether a broken parameter value reaches the server as the rule it breaks: for a header only
+ * text HTTP carries unchanged; an empty value only in a query (`?cursor=`, unless the parameter
+ * says `allowEmptyValue: true`: OpenAPI's default is false) or a header (a field may be empty,
+ * RFC 9110 §5.5), where it is a value the schema reads, never in a cookie (`lang=` reads as no
+ * cookie to most servers).
  */
-export function sendableBrokenValue(location: string, value: string): boolean {
+export function sendableBrokenValue(location: string, value: string, allowEmptyValue = false): boolean {
   if (location === 'path') return true;
-  if (value === '') return false;
+  if (value === '') return location === 'header' || (location === 'query' && !allowEmptyValue);
   return location !== 'header' || HEADER_TEXT.test(value);
 }
+
+/** Why Prism cannot run an empty-value case: it reads `?q=` and an empty header as the parameter left out. */
+export const PRISM_EMPTY_VALUE = 'Prism reads an empty query or header value as the parameter left out, so its report names no broken rule';

@@ -1,5 +1,6 @@
 import { ABSENT, createSchemaWalker, declaredTypes, type Facet, type SchemaWalker } from '../cases/schemaWalk.js';
 import { isObject } from '../../openapi/jsonPointer.js';
+import { isJsonMediaType } from '../../openapi/mediaTypes.js';
 import type { Check } from './check.js';
 
 /** What the schema at a spot of a header value declares: its types, and its items' and properties' spots. */
@@ -54,7 +55,25 @@ function readHeader(value: string, spot: Spot, explode: boolean): unknown {
   return coerceScalar(value, spot);
 }
 
-/** Every documented header that is present is valid against its schema. */
+/**
+ * A header declared with `content` (one media type and its schema, OpenAPI 3.1 §4.8.21) instead
+ * of `schema`: the pointer of that schema and the value read as its media type says (parsed for a
+ * JSON type, the text itself otherwise), or why the text is not of that type.
+ */
+function contentHeader(pointer: string, content: unknown, value: string): { pointer: string; value: unknown } | { error: string } | undefined {
+  if (!isObject(content)) return undefined;
+  const [mediaType, media] = Object.entries(content)[0] ?? [];
+  if (mediaType === undefined || !isObject(media) || media.schema === undefined) return undefined;
+  const schemaPointer = `${pointer}/content/${mediaType.replaceAll('~', '~0').replaceAll('/', '~1')}/schema`;
+  if (!isJsonMediaType(mediaType)) return { pointer: schemaPointer, value };
+  try {
+    return { pointer: schemaPointer, value: JSON.parse(value) as unknown };
+  } catch {
+    return { error: `is not JSON (${mediaType}, as its content declares)` };
+  }
+}
+
+/** Every documented header that is present is valid against its schema (or its `content`'s). */
 export const headerSchema: Check = {
   id: 'header-schema',
   description: 'present response headers are valid against their schemas',
@@ -63,7 +82,14 @@ export const headerSchema: Check = {
     const walker = doc ? createSchemaWalker(validator, doc) : undefined;
     return Object.entries(operation.responseHeaders(statusKey as string)).flatMap(([name, header]) => {
       const value = response.headers[name.toLowerCase()];
-      if (value === undefined || header.value.schema === undefined) return [];
+      if (value === undefined) return [];
+      const fail = (message: string) => ({ rule: 'header-schema' as const, message: `header '${name}: ${redact.excerpt(value, 200)}' ${message}`, actual: redact.excerpt(value, 200) });
+      if (header.value.schema === undefined) {
+        const read = contentHeader(header.pointer, header.value.content, value);
+        if (read === undefined) return [];
+        if ('error' in read) return [fail(read.error)];
+        return validator.validate(read.pointer, read.value).map((error) => fail(`${error.instancePath ? `${error.instancePath.slice(1)} ` : ''}${error.message}`));
+      }
       const pointer = `${header.pointer}/schema`;
       const spot = walker ? walkedSpot(walker, walker.facets(pointer, ABSENT)) : plainSpot(header.value.schema);
       return validator.validate(pointer, readHeader(value, spot, header.value.explode === true)).map((error) => ({

@@ -16,5 +16,6 @@ import { noContentFraming } from './no-content-framing.js';
 import { noStackTrace } from './no-stack-trace.js';
 import { statusDocumented } from './status-documented.js';
 import { statusExpected } from './status-expected.js';
+import { wwwAuthenticate } from './www-authenticate.js';
 
-export const CHECKS: readonly Check[] = [statusDocumented, statusExpected, contentType, noContentFraming, bodyJson, bodyUniqueKeys, bodySchema, bodyDiscriminator, bodyWriteOnly, headerRequired, headerSchema, fieldErrors, noStackTrace];
+export const CHECKS: readonly Check[] = [statusDocumented, statusExpected, contentType, noContentFraming, bodyJson, bodyUniqueKeys, bodySchema, bodyDiscriminator, bodyWriteOnly, headerRequired, headerSchema, fieldErrors, noStackTrace, wwwAuthenticate];

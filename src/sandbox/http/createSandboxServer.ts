@@ -25,6 +25,7 @@ import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './
 import { type BodyTimeouts, ClientAborted, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_BODY_TIMEOUTS, readBody } from './readBody.js';
 import { parseRequestTarget } from './requestTarget.js';
 import { buildRouteTable, type Route } from './routeTable.js';
+import { challengeFor } from './challenge.js';
 
 export interface SandboxServerOptions {
   /** Serve `POST /__states` (the suite's provider states). Only allowed when listening on loopback. */
@@ -144,6 +145,11 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
     const result = await (handlers.get(route.api.name) as ApiHandler)(request, route, pathParams);
     if (!isDocumented(route, result.status)) {
       log(`warning: ${route.api.name} ${route.operation.operationId} answered ${result.status}, which its document does not declare`);
+    }
+    // Each slice answers a 401 in its API's envelope; the challenge HTTP requires of it is added here, for all.
+    const challenge = result.status === 401 ? challengeFor(route) : undefined;
+    if (challenge && !Object.keys(result.headers ?? {}).some((h) => h.toLowerCase() === 'www-authenticate')) {
+      return { ...result, headers: { ...result.headers, 'WWW-Authenticate': challenge } };
     }
     return result;
   }

@@ -80,6 +80,7 @@ export async function openHarnessDatabase(): Promise<HarnessDatabase> {
             const fieldErrors = match.route.api.entry.conformance.fieldErrors;
             const failures = checkResponse({
               operation: match.route.operation,
+              doc: match.route.api.doc,
               validator: match.route.api.validator,
               expect: { statuses: [] },
               target: 'live',

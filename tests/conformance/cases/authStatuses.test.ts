@@ -1,0 +1,54 @@
+// What the credential cases of a --spec document expect: the statuses a correct server may answer
+// a request it cannot authenticate, read from what the operation documents. RFC 9110 gives 401
+// (§15.5.2) and lets a server refuse with 403 (§15.5.4) where the document lists it, directly or
+// under 4XX or default; a malformed Authorization header may also get the documented 400
+// (RFC 6750 §3.1, invalid_request). A 2xx or an undocumented status still fails.
+import { describe, expect, it } from 'vitest';
+import { deriveCases } from '../../../src/conformance/cases/deriveCases.js';
+import { foreignApi, json, ok } from './foreignDocument.js';
+
+const schemes = { bearer: { type: 'http', scheme: 'bearer' } };
+const error = { description: 'error', content: json({ type: 'object' }) };
+
+async function authExpectations(responses: Record<string, unknown>) {
+  const api = await foreignApi({ components: { securitySchemes: schemes }, security: [{ bearer: [] }], paths: { '/x': { get: { responses: { ...ok, ...responses } } } } });
+  return Object.fromEntries(deriveCases(api).filter((c) => c.brokenRule?.startsWith('credentials:')).map((c) => [c.brokenRule, c.expect.statuses]));
+}
+
+describe('credential cases of a --spec document', () => {
+  it('accept the documented 403 beside the 401', async () => {
+    expect(await authExpectations({ '401': error, '403': error })).toEqual({
+      'credentials: missing': ['401', '403'],
+      'credentials: malformed Authorization header': ['401', '403'],
+      'credentials: unknown': ['401', '403'],
+    });
+  });
+
+  it('accept a 403 documented alone (an API that answers every refusal with 403)', async () => {
+    expect(await authExpectations({ '403': error })).toEqual({
+      'credentials: missing': ['403'],
+      'credentials: malformed Authorization header': ['403'],
+      'credentials: unknown': ['403'],
+    });
+  });
+
+  it('read 401 and 403 under a default error response', async () => {
+    expect(await authExpectations({ default: error })).toEqual({
+      'credentials: missing': ['401', '403'],
+      'credentials: malformed Authorization header': ['401', '403'],
+      'credentials: unknown': ['401', '403'],
+    });
+  });
+
+  it('accept a documented 400 for a malformed Authorization header only', async () => {
+    expect(await authExpectations({ '400': error, '401': error })).toEqual({
+      'credentials: missing': ['401'],
+      'credentials: malformed Authorization header': ['401', '400'],
+      'credentials: unknown': ['401'],
+    });
+  });
+
+  it('are not derived where no refusal is documented', async () => {
+    expect(await authExpectations({ '404': error })).toEqual({});
+  });
+});

@@ -1,0 +1,44 @@
+// www-authenticate: a live 401 to an operation secured by an http scheme (basic, bearer) carries
+// a WWW-Authenticate challenge, as RFC 9110 §11.6.1 requires; other security and the mock are not checked.
+import { describe, expect, it } from 'vitest';
+import { checkResponse } from '../../../src/conformance/checks/checkResponse.js';
+import { toOpenApiDocument } from '../../../src/openapi/loadDocument.js';
+import { listOperations } from '../../../src/openapi/operations.js';
+import { createSchemaValidator } from '../../../src/openapi/schemaValidator.js';
+
+function secured(scheme: Record<string, unknown>) {
+  const doc = toOpenApiDocument(
+    {
+      openapi: '3.1.0',
+      info: { title: 'inline', version: '1' },
+      components: { securitySchemes: { s: scheme } },
+      security: [{ s: [] }],
+      paths: { '/x': { get: { responses: { '200': { description: 'ok' }, '401': { description: 'who are you' } } } } },
+    },
+    'inline document',
+  );
+  const operation = listOperations(doc)[0]!;
+  const validator = createSchemaValidator(doc);
+  return (headers: Record<string, string>, target: 'live' | 'mock' = 'live') =>
+    checkResponse({ operation, doc, validator, expect: { statuses: [] }, target, response: { status: 401, headers, bodyText: '' } }).filter((f) => f.rule === 'www-authenticate');
+}
+
+describe('www-authenticate', () => {
+  it('fails a 401 without WWW-Authenticate where the operation takes http bearer or basic, citing the RFC', () => {
+    for (const scheme of [{ type: 'http', scheme: 'bearer' }, { type: 'http', scheme: 'Basic' }]) {
+      const failures = secured(scheme)({});
+      expect(failures).toHaveLength(1);
+      expect(failures[0]?.message).toMatch(/RFC 9110 §11\.6\.1/);
+    }
+    expect(secured({ type: 'http', scheme: 'bearer' })({ 'www-authenticate': '  ' })).toHaveLength(1);
+  });
+
+  it('passes a 401 carrying a challenge', () => {
+    expect(secured({ type: 'http', scheme: 'bearer' })({ 'www-authenticate': 'Bearer realm="x"' })).toEqual([]);
+  });
+
+  it('does not apply to an apiKey scheme, nor to the mock', () => {
+    expect(secured({ type: 'apiKey', in: 'header', name: 'X-Key' })({})).toEqual([]);
+    expect(secured({ type: 'http', scheme: 'bearer' })({}, 'mock')).toEqual([]);
+  });
+});
