@@ -37,6 +37,24 @@ beforeAll(async () => {
     'bomb-root.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": { $ref: "./bomb.yaml#/ok" }\n',
     // nine anchors of nine aliases each: 9^9 = 387 million strings once expanded
     'bomb.yaml': ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 8 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`), 'ok: { description: ok }'].join('\n'),
+    'mapping-names.yaml': [
+      'openapi: 3.0.3',
+      'info: { title: t, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    patch:',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }]',
+      '              discriminator: { propertyName: kind, mapping: { "Tabby Cat": Cat, dog: "#/components/schemas/Dog" } }',
+      '      responses: { "200": { description: ok } }',
+      'components:',
+      '  schemas:',
+      '    Cat: { type: object, properties: { kind: { type: string } } }',
+      '    Dog: { type: object, properties: { kind: { type: string } } }',
+    ].join('\n'),
     'aliases.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": &ok { description: ok }\n        "201": *ok\n',
   };
   for (const [name, text] of Object.entries(files)) await writeFile(file(name), text);
@@ -55,6 +73,12 @@ describe('loadAnyDocument', () => {
 
   it('reads a bundled 3.1 JSON file as it is (Redocly only adds an empty components)', async () => {
     expect(await loadAnyDocument(file('doc31.json'))).toEqual({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: {} });
+  });
+
+  it('reads a discriminator mapping to a schema name (OpenAPI allows names as well as $refs), keeping it as written', async () => {
+    const doc = (await loadAnyDocument(file('mapping-names.yaml'))) as any;
+    const { discriminator } = doc.paths['/pets'].patch.requestBody.content['application/json'].schema;
+    expect(discriminator.mapping).toEqual({ 'Tabby Cat': 'Cat', dog: '#/components/schemas/Dog' });
   });
 
   it('refuses Swagger 2.0, naming the file', async () => {
