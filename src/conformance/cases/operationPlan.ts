@@ -238,6 +238,12 @@ function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pi
     if (examples.length === 0) throw new SuiteSetupError(`cannot build a valid request for ${op.operationId}: its request body (${body.pointer}) has no named example`);
     return { bodyMediaType: 'application/json', bodies: required ? examples : [[undefined, undefined], ...examples] };
   }
+  if (/^(get|head)$/i.test(op.method)) {
+    // The Fetch API sends no content with GET or HEAD, and RFC 9110 (§9.3.1, §9.3.2) gives such
+    // content no defined meaning: an optional body is left out, a required one cannot be sent.
+    if (required) throw new OperationSkip(`a ${op.method.toUpperCase()} request with a body: the suite's HTTP client (the Fetch API) cannot send one`, body.pointer);
+    return { bodies: [[undefined, undefined]] };
+  }
   if (!mediaType) {
     const types = Object.keys(isObject(body.value.content) ? body.value.content : {}).join(', ') || 'no content';
     if (required) throw new OperationSkip(`the request body is ${types}: only JSON bodies are sent`, childPointer(body.pointer, 'content'));

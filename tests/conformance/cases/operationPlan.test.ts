@@ -57,6 +57,18 @@ describe('planOperation (foreign documents)', () => {
     expect(() => planOperation(api, api.operations[0]!)).toThrow(/parameter 'q' is sent as text\/csv: only JSON content parameters are sent/);
   });
 
+  it('sends no body with GET or HEAD (the HTTP client cannot), and skips the operation when its body is required', async () => {
+    const body = (required: boolean) => ({ required, content: json({ type: 'object', properties: { q: { type: 'string' } } }) });
+    const api = await foreignApi({ paths: { '/search': { get: { requestBody: body(false), responses: ok }, head: { requestBody: body(true), responses: { '200': { description: 'ok' } } } } } });
+    const [get, head] = api.operations;
+    expect(planOperation(api, get!)).toMatchObject({ bodies: [[undefined, undefined]] });
+    expect(planOperation(api, get!).bodyMediaType).toBeUndefined();
+    const skip = (() => { try { planOperation(api, head!); } catch (e) { return e; } })() as OperationSkip;
+    expect(skip).toBeInstanceOf(OperationSkip);
+    expect(skip.message).toMatch(/HEAD request with a body/);
+    expect(skip.pointer).toBe('#/paths/~1search/head/requestBody');
+  });
+
   it('reports a required form body as untestable, pointing at its content', async () => {
     const api = await foreignApi({ paths: { '/upload': { post: { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object' } } } }, responses: ok } } } });
     expect(() => planOperation(api, api.operations[0]!)).toThrow(OperationSkip);
