@@ -224,7 +224,7 @@ function overlappingOneOf(doc: OpenApiDocument): (failures: CheckFailure[]) => S
   const matchesTwo = (value: unknown) => oneOfs.some((branches) => branches.filter((branch) => validator.validate(branch, value).length === 0).length >= 2);
   return (failures) => {
     const overlapAt = failures
-      .filter((f) => f.instancePath !== undefined && / must match exactly one schema in oneOf$/.test(f.message) && matchesTwo(f.instanceValue))
+      .filter((f) => f.instancePath !== undefined && / must match exactly one schema in oneOf( \(it matches oneOf branches .*\))?$/.test(f.message) && matchesTwo(f.instanceValue))
       .map((f) => (f.instancePath === '/' ? '' : (f.instancePath as string)));
     return new Set(failures.filter((f) => f.instancePath !== undefined && overlapAt.some((at) => f.instancePath === at || f.instancePath === `${at}/` || (f.instancePath as string).startsWith(`${at}/`))));
   };

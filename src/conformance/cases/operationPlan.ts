@@ -123,6 +123,29 @@ export function sampleSchema(api: LoadedApi, pointer: string, direction: 'reques
   return repairToValid(sampled, (value) => api.validator.validate(pointer, value));
 }
 
+/**
+ * Sampled values for the schema at `pointer`: openapi-sampler's own, then one per branch of its
+ * root `oneOf`/`anyOf` (the sampler always takes the first branch, and where two branches overlap,
+ * the first can be the one value the whole schema rejects). Each still has to be checked against
+ * the whole schema by the caller.
+ */
+export function sampleCandidates(api: LoadedApi, pointer: string, direction: 'request' | 'response' = 'request'): unknown[] {
+  const out: unknown[] = [];
+  const first = sampleSchema(api, pointer, direction);
+  if (first !== undefined) out.push(first);
+  const root = resolveRef(api.doc, getAtPointer(api.doc, pointer), pointer);
+  if (!isObject(root.value)) return out;
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const branches = root.value[keyword];
+    if (!Array.isArray(branches)) continue;
+    for (let i = 0; i < branches.length; i++) {
+      const sampled = sampleSchema(api, childPointer(root.pointer, keyword, i), direction);
+      if (sampled !== undefined) out.push(sampled);
+    }
+  }
+  return out;
+}
+
 /** The documented examples of a parameter, each with its pointer: `example`, named `examples`, schema `examples`. */
 function parameterExamples(api: LoadedApi, parameter: Located): { value: unknown; pointer: string }[] {
   const p = parameter.value;
@@ -263,9 +286,12 @@ function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pi
   }
   if (valid.length === 0 && schemaPointer) {
     const errors = (value: unknown) => directionalErrors(api.validator, api.doc, schemaPointer, value, 'request');
-    const raw = sampleSchema(api, schemaPointer);
-    const sampled = raw === undefined ? undefined : pruneToValid(raw, errors);
-    if (sampled !== undefined && errors(sampled).length === 0) valid.push(['sampled', sampled]);
+    for (const raw of sampleCandidates(api, schemaPointer)) {
+      const sampled = pruneToValid(raw, errors);
+      if (sampled === undefined || errors(sampled).length > 0) continue;
+      valid.push(['sampled', sampled]);
+      break;
+    }
   }
   if (valid.length === 0) {
     if (required) throw new OperationSkip('the request body has no valid example and no valid value could be sampled from its schema', schemaPointer ?? mediaPointer);

@@ -18,7 +18,7 @@ export const bodySchema: Check = {
       : ctx.validator.validateBounded(schemaPointer, body, MAX_FAILURES_PER_CHECK);
     const listed: CheckFailure[] = errors.map((error) => ({
       rule: 'body-schema' as const,
-      message: `body${error.instancePath || ''} ${error.message}${error.keyword === 'enum' ? ` (${JSON.stringify(error.params.allowedValues)})` : ''}${error.keyword === 'additionalProperties' ? ` ('${String(error.params.additionalProperty)}')` : ''}`,
+      message: `body${error.instancePath || ''} ${error.message}${detail(error)}`,
       instancePath: error.instancePath || '/',
       expected: `a body valid against ${schemaPointer}`,
       instanceValue: valueAt(body, error.instancePath),
@@ -26,6 +26,18 @@ export const bodySchema: Check = {
     return total > listed.length ? [...listed, notListed('body-schema', total - listed.length)] : listed;
   },
 };
+
+/** What an ajv error's params add to its message: the allowed values, the unknown property, the oneOf branches that all matched. */
+function detail(error: { keyword: string; params: Record<string, unknown> }): string {
+  if (error.keyword === 'enum') return ` (${JSON.stringify(error.params.allowedValues)})`;
+  if (error.keyword === 'additionalProperties') return ` ('${String(error.params.additionalProperty)}')`;
+  const passing = error.params.passingSchemas;
+  if (error.keyword === 'oneOf' && Array.isArray(passing) && passing.length > 1) {
+    const branches = passing.length === 2 ? `${passing[0]} and ${passing[1]}` : `${passing.slice(0, -1).join(', ')} and ${passing[passing.length - 1]}`;
+    return ` (it matches oneOf branches ${branches}, which overlap: a defect of the document)`;
+  }
+  return '';
+}
 
 /** The value at an ajv instance path (`/a/0/b`, `''` for the whole body). */
 function valueAt(body: unknown, instancePath: string): unknown {

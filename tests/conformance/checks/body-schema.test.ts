@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { checkResponse } from '../../../src/conformance/checks/checkResponse.js';
+import { toOpenApiDocument } from '../../../src/openapi/loadDocument.js';
+import { listOperations } from '../../../src/openapi/operations.js';
+import { createSchemaValidator } from '../../../src/openapi/schemaValidator.js';
 import { ok, operation, response, rules, validator } from './inlineDocument.js';
+
+// Two error shapes that differ only in a `default`: every error body is valid against both.
+const errorShape = (code: string) => ({ type: 'object', required: ['message'], properties: { message: { type: 'string' }, error: { type: 'string', default: code } } });
+const overlapping = toOpenApiDocument(
+  { openapi: '3.1.0', info: { title: 'overlap', version: '1' }, paths: { '/v': { post: { responses: { '400': { description: 'bad', content: { 'application/json': { schema: { oneOf: [errorShape('EMPTY'), errorShape('DUPLICATE'), { type: 'string' }] } } } } } } } } },
+  'overlap document',
+);
 
 describe('body-schema', () => {
   it('passes a body valid against its schema', () => expect(rules(response(200, ok))).toEqual([]));
@@ -14,5 +24,11 @@ describe('body-schema', () => {
   });
   it('validates the range’s own media type and schema', () => {
     expect(rules({ status: 409, headers: { 'content-type': 'application/problem+json' }, bodyText: '{}' })).toEqual(['body-schema']);
+  });
+  it('names the branches a body matches when a oneOf fails because two of them accept it (the document\'s overlap)', () => {
+    const input = { operation: listOperations(overlapping)[0]!, validator: createSchemaValidator(overlapping), expect: { statuses: [] }, target: 'live' as const };
+    const failures = checkResponse({ ...input, response: response(400, { message: 'no version', error: 'EMPTY' }) });
+    expect(failures.map((f) => f.message)).toEqual(['body must match exactly one schema in oneOf (it matches oneOf branches 0 and 1, which overlap: a defect of the document)']);
+    expect(checkResponse({ ...input, response: response(400, 7) }).map((f) => f.message)).toContain('body must match exactly one schema in oneOf');
   });
 });

@@ -13,7 +13,7 @@
 import type { LoadedApi } from '../../../core/loadApi.js';
 import { documentedStatusKey } from '../../../core/statusMatch.js';
 import { pruneToValid } from '../../cases/pruneSample.js';
-import { sampleSchema } from '../../cases/operationPlan.js';
+import { sampleCandidates } from '../../cases/operationPlan.js';
 import { directionalErrors } from '../../cases/requestDirection.js';
 import { isObject } from '../../../openapi/jsonPointer.js';
 import { matchMediaType } from '../../../openapi/mediaTypes.js';
@@ -31,8 +31,10 @@ function hasValidValue(api: LoadedApi, schemaPointer: string): boolean {
   const cached = known.get(schemaPointer);
   if (cached !== undefined) return cached;
   const errors = (value: unknown) => directionalErrors(api.validator, api.doc, schemaPointer, value, 'response');
-  const sampled = sampleSchema(api, schemaPointer, 'response');
-  const result = sampled !== undefined && errors(pruneToValid(sampled, errors)).length === 0;
+  const result = sampleCandidates(api, schemaPointer, 'response').some((sampled) => {
+    const pruned = pruneToValid(sampled, errors);
+    return pruned !== undefined && errors(pruned).length === 0;
+  });
   known.set(schemaPointer, result);
   return result;
 }

@@ -16,6 +16,8 @@ const document = {
     '/pets/{petId}': { get: { operationId: 'getPet', parameters: [{ name: 'petId', in: 'path', required: true, schema: { type: 'string' }, example: 'p1' }], responses: answer({ $ref: '#/components/schemas/Pet' }) } },
     // Prism writes the writeOnly `password` into the body it makes up.
     '/me': { get: { operationId: 'getMe', responses: answer({ type: 'object', required: ['name', 'password'], properties: { name: { type: 'string' }, password: { type: 'string', writeOnly: true } } }) } },
+    // Two branches accept any string, so a string matches both and oneOf rejects it; an object with a name is valid.
+    '/labels': { get: { operationId: 'getLabel', responses: answer({ oneOf: [{ type: 'string' }, { $ref: '#/components/schemas/Pet' }, { type: 'string', title: 'again' }] }) } },
     // `code` is required and never declared: no body can have it from the schema.
     '/status': { get: { operationId: 'getStatus', responses: answer({ type: 'object', required: ['code'], properties: { state: { type: 'string' } } }) } },
   },
@@ -42,6 +44,11 @@ describe('bodies Prism makes up', () => {
   it('a writeOnly property in a made-up body is skipped as the generator\'s, not failed as the document\'s', () => {
     expect(result('madeup getMe valid')?.outcome).toBe('skipped');
     expect(result('madeup getMe valid')?.skipReason).toMatch(/broke it \(body\/password is writeOnly: a response does not carry it\)/);
+  });
+
+  it("a oneOf whose first branch overlaps another is satisfiable through its other branch: Prism's string is its generator's fault", () => {
+    expect(result('madeup getLabel valid')?.outcome).toBe('skipped');
+    expect(result('madeup getLabel valid')?.skipReason).toMatch(/^Prism made this 200 body up from the schema .* not the document.s/);
   });
 
   it('a schema no value can satisfy still fails', () => {
