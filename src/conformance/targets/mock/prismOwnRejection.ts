@@ -1,4 +1,5 @@
 /**
+ * (Also Prism's own 401 and 415, below.)
  * Invalid requests to an operation that documents no 400 or 422: Prism answers them with a 422
  * of its own (`application/problem+json`, the violations in its body), which no document
  * describes. When that 422 names the violation where the negative case made it (mock-violation
@@ -9,10 +10,38 @@ import type { LoadedApi } from '../../../core/loadApi.js';
 import { prismOwnRejection } from '../../../openapi/slViolations.js';
 import type { CheckFailure, ObservedResponse, TestCase } from '../../model.js';
 
-export function prismOwnRejectionExcuse(_api: LoadedApi, testCase: TestCase, response: ObservedResponse, failures: readonly CheckFailure[]): string | undefined {
+export function prismOwnRejectionExcuse(api: LoadedApi, testCase: TestCase, response: ObservedResponse, failures: readonly CheckFailure[]): string | undefined {
+  const own = prismOwnStatusExcuse(api, testCase, response, failures);
+  if (own) return own;
   const where = testCase.expect.violationAt;
   if (!where || failures.length === 0 || failures.some((f) => f.rule === 'mock-violation')) return undefined;
   if (testCase.operation.statuses().some((s) => s === '400' || s === '422')) return undefined;
   if (prismOwnRejection(response.status, response.bodyText) === undefined) return undefined;
   return `${testCase.operation.operationId} documents no 400 or 422: Prism rejected the request with a 422 of its own naming ${where.join('.')}, so the case breaks the rule it names, but no documented answer was given to check`;
+}
+
+/** Prism's problem types for a failed security check and for a media type the operation does not take. */
+const PRISM_OWN_STATUS: Record<number, { type: string; what: string }> = {
+  401: { type: 'https://stoplight.io/prism/errors#UNAUTHORIZED', what: 'credentials the request lacks or that break their scheme' },
+  415: { type: 'https://stoplight.io/prism/errors#INVALID_CONTENT_TYPE', what: 'a request body of a media type the operation does not take' },
+};
+
+/**
+ * A negative case Prism answers with a 401 or a 415 of its own: it makes one up, whatever the
+ * operation documents, when the operation documents no such status (it would answer the
+ * documented one otherwise). The case broke its rule and Prism said so, but under a status the
+ * document does not give: skipped, saying so, instead of failed for Prism's choice of status.
+ */
+function prismOwnStatusExcuse(api: LoadedApi, testCase: TestCase, response: ObservedResponse, failures: readonly CheckFailure[]): string | undefined {
+  const own = PRISM_OWN_STATUS[response.status];
+  if (api.mode !== 'foreign' || !own || testCase.kind !== 'negative' || failures.length === 0) return undefined;
+  if (testCase.operation.statuses().includes(String(response.status))) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(response.bodyText);
+  } catch {
+    return undefined;
+  }
+  if (typeof body !== 'object' || body === null || (body as Record<string, unknown>).type !== own.type) return undefined;
+  return `${testCase.operation.operationId} documents no ${response.status}: Prism answered with a ${response.status} of its own (${own.type.split('#')[1]}), as it does for ${own.what}; no documented answer was given to check`;
 }

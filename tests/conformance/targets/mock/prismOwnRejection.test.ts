@@ -21,6 +21,40 @@ const document = {
   },
 };
 
+// Basic auth and a JSON body, documenting 200 and 403 only: Prism answers missing credentials with
+// a 401 of its own and a text/plain body with a 415 of its own, neither documented.
+const noAuthStatuses = {
+  openapi: '3.1.0',
+  info: { title: 'no 401 or 415', version: '1' },
+  components: { securitySchemes: { basicAuth: { type: 'http', scheme: 'basic' } } },
+  paths: {
+    '/hoots': {
+      post: {
+        operationId: 'postHoot',
+        security: [{ basicAuth: [] }],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['post'], properties: { post: { type: 'string' } } } } } },
+        responses: { '200': { description: 'posted' }, '403': { description: 'forbidden' } },
+      },
+    },
+  },
+};
+
+describe("Prism's own 401 and 415", () => {
+  let results: CaseResult[];
+  beforeAll(async () => {
+    results = await runInlineSpec('own401', noAuthStatuses);
+  }, 120_000);
+
+  it('skips the credentials and media-type cases Prism answers with a status of its own, saying so, and fails nothing', () => {
+    const byId = (suffix: string) => results.find((r) => r.testCase.id === `own401 postHoot negative ${suffix}`);
+    expect(byId('auth missing')?.outcome).toBe('skipped');
+    expect(byId('auth missing')?.skipReason).toMatch(/^postHoot documents no 401: Prism answered with a 401 of its own/);
+    expect(byId('body content-type')?.outcome).toBe('skipped');
+    expect(byId('body content-type')?.skipReason).toMatch(/^postHoot documents no 415: Prism answered with a 415 of its own/);
+    expect(results.filter((r) => r.outcome === 'failed').map((r) => r.testCase.id)).toEqual([]);
+  });
+});
+
 describe("Prism's own 422", () => {
   let results: CaseResult[];
   beforeAll(async () => {
