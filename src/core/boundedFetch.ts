@@ -72,7 +72,9 @@ export function describeNetworkError(error: unknown): string {
   if (code && CAUSES[code]) return `${CAUSES[code]} (${code})`;
   if (code && isTls(code)) return `TLS: ${detail} (${code})`;
   if (code?.startsWith('HPE_')) return `the answer is not valid HTTP: ${detail} (${code})`;
-  return code ? `${detail} (${code})` : detail;
+  if (code) return `${detail} (${code})`;
+  // undici's fetch fails with no cause at all for a 407 answer (the Fetch standard makes it a network error).
+  return detail && detail !== 'fetch failed' ? detail : 'the HTTP client failed without a cause: the Fetch API does so for a 407 (Proxy Authentication Required) answer, which it never delivers';
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

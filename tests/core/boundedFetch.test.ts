@@ -97,6 +97,11 @@ describe('boundedFetch', () => {
     expect(await boundedFetch(ok.url, { method: 'GET' }, LIMITS)).toEqual({ status: 200, headers: expect.objectContaining({ 'content-type': 'application/json', 'x-a': '1' }), bodyText: '{"a":1}' });
   });
 
+  it('says what a failure without a cause most likely was: a 407 answer, which fetch never delivers', async () => {
+    const proxyish = await serve((_, res) => res.writeHead(407, { 'Content-Type': 'application/json' }).end('{}'));
+    expect(await failure(boundedFetch(proxyish.url, { method: 'GET' }, LIMITS))).toMatch(/without a cause: the Fetch API does so for a 407 \(Proxy Authentication Required\) answer/);
+  });
+
   it('says "connection refused" for a closed port', async () => {
     expect(await failure(boundedFetch(`http://127.0.0.1:${await freePort()}/`, { method: 'GET' }, LIMITS))).toBe('connection refused (ECONNREFUSED)');
   });

@@ -12,6 +12,7 @@ import type { TestCase } from '../model.js';
 import { buildValidRequest } from './buildValidRequest.js';
 import { makeCase } from './caseFactory.js';
 import { planOperation } from './operationPlan.js';
+import { unreceivableStatus } from './unreceivableStatus.js';
 
 /** The content keys a response documents, JSON first. */
 function contentKeys(op: Operation, status: string): string[] {
@@ -23,6 +24,17 @@ function operationCases(api: LoadedApi, op: Operation): TestCase[] {
   const plan = planOperation(api, op);
   const [, firstBody] = plan.bodies[0] ?? [];
   return op.statuses().flatMap((status) => {
+    const unreceivable = unreceivableStatus(status);
+    if (unreceivable) {
+      return [makeCase(api.name, op, {
+        idSuffix: `documented ${status}`,
+        kind: 'documented-response',
+        title: `documented ${status}`,
+        request: buildValidRequest(api, op, { body: firstBody }),
+        expect: { statuses: [status] },
+        preflight: { outcome: 'skipped', reason: unreceivable, pointer: `${op.pointer}/responses/${status}` },
+      })];
+    }
     const keys = contentKeys(op, status);
     const accept = keys.length > 0 ? chooseAccept(keys) : undefined;
     const mediaType = accept && keys.includes(accept) ? accept : 'application/json';

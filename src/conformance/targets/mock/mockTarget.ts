@@ -12,6 +12,7 @@ import { exampleBody } from './example-body.js';
 import { generatedBodyExcuse } from './generatedBody.js';
 import { cutViolationsExcuse, mockViolation } from './mock-violation.js';
 import { prismOwnRejectionExcuse } from './prismOwnRejection.js';
+import { unreceivableStatus } from '../../cases/unreceivableStatus.js';
 import { PRISM_CRASH_HEADER } from './servePrism.js';
 
 /** Statuses Prism may answer for any invalid request: the operation's 422 or 400 (else a 422 of its own). */
@@ -58,8 +59,10 @@ export const mockTarget: TargetAdapter = {
   // one answer at a time): against a foreign document, its running out of time says nothing of the document.
   // And it answers some binary and streamed media types with both Content-Length and
   // Transfer-Encoding (OpenAI's audio/speech), which is not HTTP: its defect, not the document's.
-  excuseTransport: (api, _testCase, error) => {
+  excuseTransport: (api, testCase, error) => {
     if (api.mode !== 'foreign' || !(error instanceof TransportError)) return undefined;
+    const unreceivable = testCase.operation.statuses().map(unreceivableStatus).find((why) => why !== undefined);
+    if (unreceivable) return `Prism may have answered with a status the operation documents and no client can receive (${unreceivable}), and no complete answer came (${error.message}); Prism's choice, not the document's`;
     if (error.timedOut) return `Prism gave no complete answer in time (${error.message}): it builds bodies for large recursive schemas slowly, one at a time; Prism's doing, not the document's (a larger --timeout lets this answer be checked)`;
     if (/^the answer is not valid HTTP: .*\(HPE_[A-Z_]+\)$/.test(error.message)) return `Prism sent an answer that is not valid HTTP (${error.message.replace(/^the answer is not valid HTTP: /, '')}): a defect of Prism, not of the document`;
     return undefined;
