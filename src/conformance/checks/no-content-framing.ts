@@ -11,7 +11,10 @@ export const noContentFraming: Check = {
   id: 'no-content-framing',
   description: 'a 1xx or 204 answer announces no content',
   appliesTo: ({ response }) => response.status < 200 || response.status === 204,
-  run: ({ response, redact }) => {
+  run: ({ response, redact, operation, statusKey }) => {
+    const documented = statusKey !== undefined ? operation.response(statusKey) : undefined;
+    const content = documented?.value.content;
+    const defect = content !== null && typeof content === 'object' && Object.keys(content).length > 0 ? `; the document itself gives this ${response.status} content (${documented!.pointer}/content): a defect of the document` : '';
     const length = response.headers['content-length'];
     const encoding = response.headers['transfer-encoding'];
     const announced = [
@@ -20,7 +23,7 @@ export const noContentFraming: Check = {
     ];
     return announced.map((header) => ({
       rule: 'no-content-framing' as const,
-      message: `the ${response.status} answer announces content ('${header}'), which a ${response.status} cannot carry`,
+      message: `the ${response.status} answer announces content ('${header}'), which a ${response.status} cannot carry${defect}`,
       expected: 'no Content-Length above 0 and no Transfer-Encoding (RFC 9110 §8.6, RFC 9112 §6.1)',
       actual: header,
     }));

@@ -41,6 +41,10 @@ describe('no-content-framing', () => {
     expect(rules(get, { status: 204, headers: { 'content-length': '5' }, bodyText: '' })).toEqual(['no-content-framing']);
     expect(rules(get, { status: 204, headers: { 'transfer-encoding': 'chunked' }, bodyText: '' })).toEqual(['no-content-framing']);
   });
+  it("says when the document itself gives the 204 content (the server may only have sent what the document shows)", () => {
+    const failures = checkResponse({ operation: get!, doc, validator, expect: { statuses: [] }, target: 'live', response: { status: 204, headers: { 'content-length': '5' }, bodyText: '' } });
+    expect(failures.map((f) => f.message)).toEqual(["the 204 answer announces content ('Content-Length: 5'), which a 204 cannot carry; the document itself gives this 204 content (#/paths/~1x/get/responses/204/content): a defect of the document"]);
+  });
   it('leaves a HEAD answer alone: its Content-Length is the one a GET would have', () => {
     expect(rules(head, { status: 200, headers: { 'content-length': '5' }, bodyText: '' })).toEqual([]);
   });
