@@ -1,4 +1,6 @@
 import { createSchemaWalker, forEachSpot, stated } from '../cases/schemaWalk.js';
+import type { OpenApiDocument } from '../../openapi/loadDocument.js';
+import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import { parsedBody, type Check } from './check.js';
 import { documentStates } from './documentStates.js';
 
@@ -12,14 +14,8 @@ export const bodyWriteOnly: Check = {
   description: 'a response body carries no writeOnly property',
   appliesTo: (ctx) => ctx.doc !== undefined && documentStates(ctx.doc, 'writeOnly') && parsedBody(ctx) !== undefined && ctx.operation.schemaPointer(ctx.statusKey as string, ctx.mediaType) !== undefined,
   run: (ctx) => {
-    const walker = createSchemaWalker(ctx.validator, ctx.doc!);
     const pointer = ctx.operation.schemaPointer(ctx.statusKey as string, ctx.mediaType) as string;
-    const found: string[] = [];
-    forEachSpot(walker, pointer, parsedBody(ctx)!.value, ({ instancePath, value, facets }) => {
-      if (instancePath === '' || !stated(facets, 'writeOnly').includes(true)) return;
-      found.push(instancePath);
-    });
-    return found.map((instancePath) => ({
+    return writeOnlySpots(ctx.validator, ctx.doc!, pointer, parsedBody(ctx)!.value).map((instancePath) => ({
       rule: 'body-write-only' as const,
       message: `body${instancePath} is writeOnly: a response does not carry it`,
       instancePath,
@@ -27,3 +23,12 @@ export const bodyWriteOnly: Check = {
     }));
   },
 };
+
+/** The instance paths of `value` (a response body) where the schema at `pointer` marks the property `writeOnly`. */
+export function writeOnlySpots(validator: SchemaValidator, doc: OpenApiDocument, pointer: string, value: unknown): string[] {
+  const found: string[] = [];
+  forEachSpot(createSchemaWalker(validator, doc), pointer, value, ({ instancePath, facets }) => {
+    if (instancePath !== '' && stated(facets, 'writeOnly').includes(true)) found.push(instancePath);
+  });
+  return found;
+}

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { directionalErrors } from '../../cases/requestDirection.js';
+import { writeOnlySpots } from '../../checks/body-write-only.js';
 import { parsedBody, type Check, type CheckContext } from '../../checks/check.js';
 import { childPointer, isObject, resolveRef } from '../../../openapi/jsonPointer.js';
 
@@ -42,9 +43,13 @@ export const documentExample: Check = {
     const errorsOf = (value: unknown) => (ctx.doc ? directionalErrors(ctx.validator, ctx.doc, schemaPointer, value, 'response') : ctx.validator.validate(schemaPointer, value));
     const example = documentedExamples(ctx).find((e) => isDeepStrictEqual(e.value, body));
     if (!example) return [];
-    const errors = errorsOf(example.value);
-    if (errors.length === 0) return [];
-    const words = errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
+    // A response example holding a writeOnly property is the document's defect too (body-write-only fails it).
+    const wrong = [
+      ...errorsOf(example.value).map((e) => `${e.instancePath || '(root)'} ${e.message}`),
+      ...(ctx.doc ? writeOnlySpots(ctx.validator, ctx.doc, schemaPointer, example.value).map((at) => `${at} is writeOnly, which a response does not carry`) : []),
+    ];
+    if (wrong.length === 0) return [];
+    const words = wrong.slice(0, 3).join('; ');
     return [{
       rule: 'document-example',
       message: `the mock answered the document's own example ${example.pointer}, which is invalid against its schema (${words}): a defect of the document, not of the server or the suite`,

@@ -94,6 +94,17 @@ describe('document-example', () => {
     expect(failures[1]?.message).toMatch(/^the mock answered the document's own example #\/components\/schemas\/Compact\/examples\/0, which is invalid against its schema \(\(root\) must have required property 'id'\)/);
   });
 
+  it("names a response example that carries a writeOnly property as the document's defect (Train Travel's card cvc)", () => {
+    const card = { type: 'object', properties: { number: { type: 'string' }, cvc: { type: 'integer', writeOnly: true } } };
+    const payments = toOpenApiDocument(
+      { openapi: '3.1.0', info: { title: 'inline', version: '1' }, paths: { '/pay': { post: { operationId: 'pay', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { source: card } }, examples: { Card: { value: { source: { number: '4242', cvc: 123 } } } } } } } } } } } },
+      'inline document',
+    );
+    const failures = checkResponse({ operation: listOperations(payments)[0]!, doc: payments, validator: createSchemaValidator(payments), expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, { source: { number: '4242', cvc: 123 } }) });
+    expect(failures.map((f) => f.rule)).toEqual(['body-write-only', 'document-example']);
+    expect(failures[1]?.message).toMatch(/^the mock answered the document's own example #\/paths\/~1pay\/post\/responses\/200\/content\/application~1json\/examples\/Card\/value, which is invalid against its schema \(\/source\/cvc is writeOnly, which a response does not carry\): a defect of the document/);
+  });
+
   it('says nothing of a valid example, nor of an invalid body that is no example', () => {
     expect(check({ total: 2 }).map((f) => f.rule)).toEqual([]);
     expect(check({ total: 'two' }).map((f) => f.rule)).toEqual(['body-schema']);
