@@ -10,6 +10,7 @@ import { loadAnyDocument } from '../openapi/loadAnyDocument.js';
 import { loadDocument, type OpenApiDocument } from '../openapi/loadDocument.js';
 import { listOperations, type Operation } from '../openapi/operations.js';
 import { createSchemaValidator, SchemaCompileError, type SchemaValidator } from '../openapi/schemaValidator.js';
+import { foreignDialect } from '../openapi/schemaDialect.js';
 import { isLoopbackUrl } from './loopback.js';
 import type { Registry, RegistryEntry } from './registry.js';
 
@@ -107,7 +108,7 @@ export async function loadApis(registry: Registry, names: string[] = registry.ap
  * documented response content and header that has a schema (non-JSON content may have none).
  * The first schema that does not compile is returned as that operation's issue.
  */
-function compileOperation(validator: SchemaValidator, op: Operation): OperationIssue | undefined {
+function compileOperation(doc: OpenApiDocument, validator: SchemaValidator, op: Operation): OperationIssue | undefined {
   const pointers: string[] = [];
   for (const p of op.parameters()) if (p.value.schema !== undefined) pointers.push(`${p.pointer}/schema`);
   const body = op.requestBody();
@@ -121,6 +122,10 @@ function compileOperation(validator: SchemaValidator, op: Operation): OperationI
   for (const status of op.statuses()) {
     content(op.response(status));
     for (const header of Object.values(op.responseHeaders(status))) if (header.value.schema !== undefined) pointers.push(`${header.pointer}/schema`);
+  }
+  for (const pointer of pointers) {
+    const dialect = foreignDialect(doc, pointer);
+    if (dialect) return { kind: 'skip', reason: `the schema is written in the JSON Schema dialect ${dialect.uri} (declared at ${dialect.pointer}): the suite validates JSON Schema 2020-12, OpenAPI 3.1's own, only`, pointer };
   }
   for (const pointer of pointers) {
     try {
@@ -162,7 +167,7 @@ export async function loadForeignApi(entry: RegistryEntry, source: string): Prom
   for (const op of operations) {
     let issue: OperationIssue | undefined;
     try {
-      issue = compileOperation(validator, op);
+      issue = compileOperation(doc, validator, op);
     } catch (error) {
       issue = { kind: 'error', reason: (error as Error).message, pointer: op.pointer };
     }
