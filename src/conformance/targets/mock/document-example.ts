@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { directionalErrors } from '../../cases/requestDirection.js';
+import { heldExample, invalidSchemaExamples } from './invalidSchemaExamples.js';
 import { writeOnlySpots } from '../../checks/body-write-only.js';
 import { parsedBody, type Check, type CheckContext } from '../../checks/check.js';
 import { childPointer, isObject, resolveRef } from '../../../openapi/jsonPointer.js';
@@ -19,11 +20,20 @@ function documentedExamples(ctx: CheckContext): { pointer: string; value: unknow
       if (isObject(resolved.value) && resolved.value.value !== undefined) found.push({ pointer: childPointer(resolved.pointer, 'value'), value: resolved.value.value });
     }
   }
-  // Without one, Prism answers the schema's own example (`examples[0]`, or 3.0's `example`).
+  // Without one, Prism answers the schema's own example (`examples[0]`, or 3.0's `example`), and
+  // for an allOf, the example of a member (it merges the members, their examples with them).
   if (ctx.doc && media.schema !== undefined) {
-    const schema = resolveRef(ctx.doc, media.schema, childPointer(mediaPointer, 'schema'));
-    if (isObject(schema.value) && Array.isArray(schema.value.examples)) schema.value.examples.forEach((value, index) => found.push({ pointer: childPointer(schema.pointer, 'examples', index), value }));
-    if (isObject(schema.value) && schema.value.example !== undefined) found.push({ pointer: childPointer(schema.pointer, 'example'), value: schema.value.example });
+    const doc = ctx.doc;
+    const seen = new Set<string>();
+    const schemaExamples = (raw: unknown, at: string): void => {
+      const schema = resolveRef(doc, raw, at);
+      if (!isObject(schema.value) || seen.has(schema.pointer)) return;
+      seen.add(schema.pointer);
+      if (Array.isArray(schema.value.examples)) schema.value.examples.forEach((value, index) => found.push({ pointer: childPointer(schema.pointer, 'examples', index), value }));
+      if (schema.value.example !== undefined) found.push({ pointer: childPointer(schema.pointer, 'example'), value: schema.value.example });
+      if (Array.isArray(schema.value.allOf)) schema.value.allOf.forEach((member, index) => schemaExamples(member, childPointer(schema.pointer, 'allOf', index)));
+    };
+    schemaExamples(media.schema, childPointer(mediaPointer, 'schema'));
   }
   return found;
 }
@@ -42,7 +52,16 @@ export const documentExample: Check = {
     const schemaPointer = ctx.operation.schemaPointer(ctx.statusKey as string, ctx.mediaType) as string;
     const errorsOf = (value: unknown) => (ctx.doc ? directionalErrors(ctx.validator, ctx.doc, schemaPointer, value, 'response') : ctx.validator.validate(schemaPointer, value));
     const example = documentedExamples(ctx).find((e) => isDeepStrictEqual(e.value, body));
-    if (!example) return [];
+    if (!example) {
+      if (!ctx.doc) return [];
+      const held = heldExample(body, invalidSchemaExamples(ctx.validator, ctx.doc, schemaPointer));
+      if (!held) return [];
+      return [{
+        rule: 'document-example',
+        message: `the mock's body holds the document's own example ${held.example.pointer} (at body${held.at}), which is invalid against its schema (${held.example.words}): a defect of the document, not of the server or the suite`,
+        expected: `examples valid against their schemas`,
+      }];
+    }
     // A response example holding a writeOnly property is the document's defect too (body-write-only fails it).
     const wrong = [
       ...errorsOf(example.value).map((e) => `${e.instancePath || '(root)'} ${e.message}`),

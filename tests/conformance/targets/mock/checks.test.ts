@@ -94,6 +94,30 @@ describe('document-example', () => {
     expect(failures[1]?.message).toMatch(/^the mock answered the document's own example #\/components\/schemas\/Compact\/examples\/0, which is invalid against its schema \(\(root\) must have required property 'id'\)/);
   });
 
+  it("names the example of an allOf member, which Prism answers for the merged schema (Codat's PagingInfo)", () => {
+    const paging = { type: 'object', required: ['pageNumber'], properties: { pageNumber: { type: 'integer' } }, examples: [{ _links: { pageNumber: 1 } }] };
+    const pages = toOpenApiDocument(
+      { openapi: '3.1.0', info: { title: 'inline', version: '1' }, components: { schemas: { PagingInfo: paging } }, paths: { '/items': { get: { operationId: 'list', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { allOf: [{ type: 'object', properties: { results: { type: 'array' } } }, { $ref: '#/components/schemas/PagingInfo' }] } } } } } } } } },
+      'inline document',
+    );
+    const failures = checkResponse({ operation: listOperations(pages)[0]!, doc: pages, validator: createSchemaValidator(pages), expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, { _links: { pageNumber: 1 } }) });
+    expect(failures.map((f) => f.rule)).toEqual(['body-schema', 'document-example']);
+    expect(failures[1]?.message).toMatch(/^the mock answered the document's own example #\/components\/schemas\/PagingInfo\/examples\/0, which is invalid/);
+  });
+
+  it("names an invalid schema example the mock's body holds among members Prism generated around it, and nothing for a body that holds none", () => {
+    const paging = { type: 'object', required: ['pageNumber'], properties: { pageNumber: { type: 'integer' }, _links: { type: 'object' } }, examples: [{ _links: { pageNumber: 1 } }] };
+    const pages = toOpenApiDocument(
+      { openapi: '3.1.0', info: { title: 'inline', version: '1' }, components: { schemas: { PagingInfo: paging } }, paths: { '/items': { get: { operationId: 'list', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { page: { $ref: '#/components/schemas/PagingInfo' } } } } } } } } } } },
+      'inline document',
+    );
+    const check = (body: unknown) => checkResponse({ operation: listOperations(pages)[0]!, doc: pages, validator: createSchemaValidator(pages), expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, body) });
+    const failures = check({ page: { _links: { pageNumber: 1 }, extra: 'made up' } });
+    expect(failures.map((f) => f.rule)).toEqual(['body-schema', 'document-example']);
+    expect(failures[1]?.message).toMatch(/^the mock's body holds the document's own example #\/components\/schemas\/PagingInfo\/examples\/0 \(at body\/page\), which is invalid against its schema \(\(root\) must have required property 'pageNumber'\)/);
+    expect(check({ page: { _links: { pageNumber: 2 } } }).map((f) => f.rule)).toEqual(['body-schema']);
+  });
+
   it("names a response example that carries a writeOnly property as the document's defect (Train Travel's card cvc)", () => {
     const card = { type: 'object', properties: { number: { type: 'string' }, cvc: { type: 'integer', writeOnly: true } } };
     const payments = toOpenApiDocument(

@@ -1,0 +1,86 @@
+/**
+ * Prism builds a body it makes up from the examples of the schemas it walks (an allOf member's,
+ * an item schema's), merging them with what it generates. Where one of those examples breaks its
+ * own schema, the body holds the document's mistake without being equal to any example. This
+ * finds the schema examples a response schema reaches that are invalid against their own schema,
+ * and whether a body holds one (an object of the body that has all of the example's members, with
+ * equal values: the merge may add others).
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { directionalErrors } from '../../cases/requestDirection.js';
+import { childPointer, getAtPointer, isObject, refToPointer } from '../../../openapi/jsonPointer.js';
+import type { OpenApiDocument } from '../../../openapi/loadDocument.js';
+import type { SchemaValidator } from '../../../openapi/schemaValidator.js';
+
+export interface InvalidExample {
+  pointer: string;
+  value: Record<string, unknown>;
+  /** Why it is invalid, ajv's first errors in words. */
+  words: string;
+}
+
+/** Keywords whose value is data, never a schema. */
+const VALUE_KEYWORDS = new Set(['example', 'examples', 'default', 'const', 'enum']);
+/** Schema nodes walked per response schema, and invalid examples kept: bounds for very large documents. */
+const MAX_NODES = 20_000;
+const MAX_EXAMPLES = 50;
+
+const cache = new WeakMap<OpenApiDocument, Map<string, InvalidExample[]>>();
+
+/** The object examples of schemas reachable from `schemaPointer` that their own schema rejects. */
+export function invalidSchemaExamples(validator: SchemaValidator, doc: OpenApiDocument, schemaPointer: string): InvalidExample[] {
+  let known = cache.get(doc);
+  if (!known) cache.set(doc, (known = new Map()));
+  const cached = known.get(schemaPointer);
+  if (cached) return cached;
+  const found: InvalidExample[] = [];
+  const seen = new Set<string>([schemaPointer]);
+  const stack: string[] = [schemaPointer];
+  let nodes = 0;
+  while (stack.length > 0 && nodes < MAX_NODES && found.length < MAX_EXAMPLES) {
+    const at = stack.pop()!;
+    const node = getAtPointer(doc, at);
+    nodes++;
+    if (Array.isArray(node)) {
+      node.forEach((_, i) => push(childPointer(at, i)));
+      continue;
+    }
+    if (!isObject(node)) continue;
+    if (typeof node.$ref === 'string' && node.$ref.startsWith('#')) push(refToPointer(node.$ref));
+    const examples = Array.isArray(node.examples) ? node.examples.map((value, i) => [childPointer(at, 'examples', i), value] as const) : [];
+    for (const [pointer, value] of examples) {
+      if (!isObject(value)) continue;
+      const errors = directionalErrors(validator, doc, at, value, 'response');
+      if (errors.length > 0) found.push({ pointer, value, words: errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ') });
+    }
+    for (const key of Object.keys(node)) if (!VALUE_KEYWORDS.has(key) && key !== '$ref') push(childPointer(at, key));
+  }
+  known.set(schemaPointer, found);
+  return found;
+
+  function push(pointer: string): void {
+    if (seen.has(pointer)) return;
+    seen.add(pointer);
+    stack.push(pointer);
+  }
+}
+
+/** The first invalid example `body` holds, with the instance path of the object holding it, or undefined. */
+export function heldExample(body: unknown, examples: readonly InvalidExample[]): { example: InvalidExample; at: string } | undefined {
+  if (examples.length === 0) return undefined;
+  const stack: [unknown, string][] = [[body, '']];
+  let visited = 0;
+  while (stack.length > 0 && visited < MAX_NODES) {
+    const [value, at] = stack.pop()!;
+    visited++;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push([item, `${at}/${i}`]));
+      continue;
+    }
+    if (!isObject(value)) continue;
+    const example = examples.find((e) => Object.entries(e.value).every(([k, v]) => Object.hasOwn(value, k) && isDeepStrictEqual(value[k], v)));
+    if (example) return { example, at };
+    for (const [k, v] of Object.entries(value)) stack.push([v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+  }
+  return undefined;
+}
