@@ -2,7 +2,8 @@
 // root of a multi-file document, bundled with @redocly/openapi-core (external `$ref`s pulled into
 // `#/components`, internal `$ref`s kept), its `nullable`s read across allOf and oneOf as their
 // authors meant them (see nullableAcrossCombinators.ts), then upgraded to 3.1 (see
-// upgradeDocument.ts); a 3.1 document loses the `nullable` ajv cannot compile (see dropUntypedNullable.ts).
+// upgradeDocument.ts); a 3.1 document loses the `nullable` ajv cannot compile (see dropUntypedNullable.ts),
+// and a `type: 'null'` that empties the oneOf beside it is read as "or null" (nullTypeBesideCombinator.ts).
 
 import { readFile, stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
@@ -13,6 +14,7 @@ import { findRefCycle } from './refCycle.js';
 import { toOpenApiDocument, type OpenApiDocument } from './loadDocument.js';
 import { dropUntypedNullable } from './dropUntypedNullable.js';
 import { nullableAcrossCombinators } from './nullableAcrossCombinators.js';
+import { nullTypeIntoCombinator } from './nullTypeBesideCombinator.js';
 import { isOpenApi30, upgradeDocument } from './upgradeDocument.js';
 
 /**
@@ -106,7 +108,7 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
   }
   const read = nullableAcrossCombinators(parsed);
   const upgraded = upgradeDocument(read);
-  return toOpenApiDocument(upgraded === read ? dropUntypedNullable(read) : upgraded, `OpenAPI document ${source}`);
+  return toOpenApiDocument(nullTypeIntoCombinator(upgraded === read ? dropUntypedNullable(read) : upgraded), `OpenAPI document ${source}`);
 }
 
 /**
