@@ -5,6 +5,7 @@ import type { Operation } from '../../openapi/operations.js';
 import { serializeParameter, type ParameterLocation } from '../../openapi/serializeParameter.js';
 import type { RequestSpec } from '../model.js';
 import { planOperation, type PlannedParameter } from './operationPlan.js';
+import { clientWrittenHeader } from './parameterWire.js';
 
 export { parameterExample } from './operationPlan.js';
 
@@ -30,6 +31,7 @@ export function setParameter(request: RequestSpec, parameter: Pick<PlannedParame
     if (simple) request.query[parameter.name] = String(value);
     else (request.queryPairs ??= []).push(...(serializeParameter(spec, value) as { pairs: [string, string][] }).pairs);
   } else if (parameter.in === 'header') {
+    if (clientWrittenHeader(parameter.name)) return; // Content-Length and the like: the client writes them from the request
     request.headers[parameter.name] = simple ? String(value) : (serializeParameter(spec, value) as { value: string }).value;
   } else if (parameter.in === 'cookie') {
     for (const [k, v] of simple ? [[parameter.name, String(value)]] : (serializeParameter(spec, value) as { pairs: [string, string][] }).pairs) (request.cookies ??= {})[k as string] = v as string;

@@ -9,6 +9,18 @@ import { credentialCarriers, placeCredential } from '../../openapi/securitySchem
 
 const SUITE_HEADERS = /^(accept|content-type|authorization|cookie)$/i;
 
+/**
+ * Headers the HTTP client writes itself from the request (its framing and connection): a value
+ * the suite set would be refused (`Content-Length: abc`), replaced, or would break the framing,
+ * so a header parameter of one of these names is neither sent from the document nor broken.
+ */
+const CLIENT_HEADERS = /^(content-length|transfer-encoding|connection|keep-alive|upgrade|expect|host|te|trailer)$/i;
+
+/** Whether the HTTP client writes the header `name` itself (never the suite). */
+export function clientWrittenHeader(name: string): boolean {
+  return CLIENT_HEADERS.test(name);
+}
+
 /** The cookie names (as sent) that carry a security scheme's credential. */
 function credentialCookies(doc: OpenApiDocument): Set<string> {
   const names = new Set<string>();
@@ -22,7 +34,7 @@ function credentialCookies(doc: OpenApiDocument): Set<string> {
 
 /** Whether a negative case may break the parameter `name` in `location` (path and query ones always). */
 export function breakableParameter(doc: OpenApiDocument, location: string, name: string): boolean {
-  if (location === 'header') return !SUITE_HEADERS.test(name) && !credentialCarriers(doc).has(name.toLowerCase());
+  if (location === 'header') return !SUITE_HEADERS.test(name) && !CLIENT_HEADERS.test(name) && !credentialCarriers(doc).has(name.toLowerCase());
   if (location === 'cookie') return !credentialCookies(doc).has(name);
   return location === 'path' || location === 'query';
 }

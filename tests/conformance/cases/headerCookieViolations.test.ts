@@ -71,3 +71,17 @@ describe('an http-date header parameter', () => {
     expect(formatCase && mockTarget.skipReason(formatCase)).toBe('Prism does not check format http-date (a format it does not know)');
   });
 });
+
+describe('header parameters the HTTP client writes itself', () => {
+  it('sends no Content-Length or Transfer-Encoding from the document and breaks none (Vercel documents Content-Length as a required header)', async () => {
+    const framing = [
+      { name: 'Content-Length', in: 'header', required: true, schema: { type: 'number' }, example: 12 },
+      { name: 'Transfer-Encoding', in: 'header', schema: { type: 'string', enum: ['chunked'] } },
+    ];
+    const api = await foreignApi({ paths: { '/files': { put: { parameters: framing, requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } }, responses: { ...ok, ...invalid } } } } });
+    const all = deriveCases(api);
+    expect(all.filter((c) => c.kind === 'negative' && /content-length|transfer-encoding/i.test(c.brokenRule ?? '')).map((c) => c.id)).toEqual([]);
+    const valid = all.find((c) => c.kind === 'positive' && !c.preflight)!;
+    expect(Object.keys(valid.request.headers).map((h) => h.toLowerCase())).not.toContain('content-length');
+  });
+});
