@@ -202,7 +202,7 @@ function planParameter(api: LoadedApi, op: Operation, parameter: Located, defect
   for (const example of examples) {
     const errors = parameterValueErrors(api, schemaPointer, example.value);
     if (errors.length === 0) return { parameter, name, in: location, value: example.value, documented: true };
-    defects.push({ where: `${location}.${name} example`, message: `the example of parameter '${name}' is invalid against its schema: ${errors.slice(0, 3).join('; ')}`, pointer: example.pointer });
+    defects.push({ where: `${location}.${name} example`, message: `the example of parameter '${name}' is invalid against its schema: ${errors.slice(0, 3).join('; ')}: a defect of the document`, pointer: example.pointer });
   }
   const sampled = sampleSchema(api, schemaPointer);
   if (sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0) return { parameter, name, in: location, value: sampled, documented: false };
@@ -237,7 +237,7 @@ function planContentParameter(api: LoadedApi, parameter: Located, defects: Examp
   for (const candidate of candidates) {
     const errors = errorsOf(candidate.value);
     if (errors.length === 0) return { parameter, name, in: location, value: JSON.stringify(candidate.value), documented: true };
-    defects.push({ where: `${location}.${name} example`, message: `the example of parameter '${name}' is invalid against its schema: ${errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ')}`, pointer: candidate.pointer });
+    defects.push({ where: `${location}.${name} example`, message: `the example of parameter '${name}' is invalid against its schema: ${errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ')}: a defect of the document`, pointer: candidate.pointer });
   }
   const raw = schemaPointer ? sampleSchema(api, schemaPointer) : undefined;
   const sampled = raw === undefined ? undefined : pruneToValid(raw, errorsOf);
@@ -282,7 +282,7 @@ function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pi
   for (const [name, value, pointer] of candidates) {
     const errors = schemaPointer ? directionalErrors(api.validator, api.doc, schemaPointer, value, 'request') : [];
     if (errors.length === 0) valid.push([name, value]);
-    else defects.push({ where: `body example '${name}'`, message: `request example '${name}' is invalid against its schema: ${errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ')}`, pointer });
+    else defects.push({ where: `body example '${name}'`, message: `request example '${name}' is invalid against its schema: ${errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ')}: a defect of the document`, pointer });
   }
   if (valid.length === 0 && schemaPointer) {
     const errors = (value: unknown) => directionalErrors(api.validator, api.doc, schemaPointer, value, 'request');

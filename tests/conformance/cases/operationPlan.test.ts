@@ -16,6 +16,7 @@ describe('planOperation (foreign documents)', () => {
     const api = await foreignApi({ paths: { '/items': { get: { parameters: [{ name: 'limit', in: 'query', required: true, example: 500, schema: { type: 'integer', maximum: 100 } }], responses: ok } } } });
     const plan = planOperation(api, api.operations[0]!);
     expect(plan.defects).toEqual([expect.objectContaining({ where: 'query.limit example', pointer: '#/paths/~1items/get/parameters/0/example' })]);
+    expect(plan.defects[0]!.message).toMatch(/^the example of parameter 'limit' is invalid against its schema: .*: a defect of the document$/);
     expect(plan.parameters[0]!.value).toBeLessThanOrEqual(100);
   });
 
