@@ -11,7 +11,7 @@ import { documentExample } from './document-example.js';
 import { exampleBody } from './example-body.js';
 import { generatedBodyExcuse } from './generatedBody.js';
 import { cutViolationsExcuse, mockViolation } from './mock-violation.js';
-import { prismOwnRejectionExcuse } from './prismOwnRejection.js';
+import { prismInternalErrorExcuse, prismOwnRejectionExcuse } from './prismOwnRejection.js';
 import { unreceivableStatus } from '../../cases/unreceivableStatus.js';
 import { PRISM_CRASH_HEADER } from './servePrism.js';
 
@@ -72,5 +72,5 @@ export const mockTarget: TargetAdapter = {
     return undefined;
   },
   excuse: (api, testCase, response, failures) =>
-    prismCrashExcuse(response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
+    prismCrashExcuse(response) ?? prismInternalErrorExcuse(api, response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
 };

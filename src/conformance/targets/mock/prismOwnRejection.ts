@@ -45,3 +45,23 @@ function prismOwnStatusExcuse(api: LoadedApi, testCase: TestCase, response: Obse
   if (typeof body !== 'object' || body === null || (body as Record<string, unknown>).type !== own.type) return undefined;
   return `${testCase.operation.operationId} documents no ${response.status}: Prism answered with a ${response.status} of its own (${own.type.split('#')[1]}), as it does for ${own.what}; no documented answer was given to check`;
 }
+
+/** The problem type of the 500 Prism answers when it fails itself (no serializer for a media type, say). */
+const PRISM_UNKNOWN = 'https://stoplight.io/prism/errors#UNKNOWN';
+
+/**
+ * A 500 of Prism's own making: it could not build the answer (`Cannot find serializer for
+ * application/octet-stream`). Nothing of the document or of an implementation is shown by it.
+ */
+export function prismInternalErrorExcuse(api: LoadedApi, response: ObservedResponse): string | undefined {
+  if (api.mode !== 'foreign' || response.status !== 500) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(response.bodyText);
+  } catch {
+    return undefined;
+  }
+  if (typeof body !== 'object' || body === null || (body as Record<string, unknown>).type !== PRISM_UNKNOWN) return undefined;
+  const title = (body as Record<string, unknown>).title;
+  return `Prism failed to build its answer (${typeof title === 'string' ? title.slice(0, 200) : 'no reason given'}): a defect of Prism, not of the document`;
+}
