@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openContract, UUID, type Contract } from '../../support/contract.js';
 import type { Operation } from '../../../src/openapi/operations.js';
 import { CODE_BY_STATUS, DETAILS_BY_CODE, layersError } from './layersErrors.js';
-import { expectPageExample, expectParameterExample, ULID } from './pageExamples.js';
+import { expectPageExample, expectParameterExample, NOT_TIMESTAMPS, TIMESTAMPS, ULID } from './pageExamples.js';
 
 let contract: Contract;
 let op: Operation;
@@ -66,6 +66,20 @@ describe('seed 002: revoke a social account', () => {
     expect(contract.accepts(schema, { ...example, canceledScheduledPosts: 1.5 })).toBe(false);
     expect(contract.accepts(schema, { ...example, disconnectedReason: 'user' })).toBe(false);
     expect(contract.accepts(schema, { ...example, status: 'connected' })).toBe(false);
+  });
+
+  it('counts zero canceled posts too, and takes disconnectedAt with or without a fraction, with Z or an offset', () => {
+    const schema = op.schemaPointer('200');
+    const example = op.namedExamples('200').revoked as Record<string, unknown>;
+    expect(contract.accepts(schema, { ...example, canceledScheduledPosts: 0 })).toBe(true);
+    expect(contract.accepts(schema, { ...example, canceledScheduledPosts: '4' })).toBe(false);
+    for (const disconnectedAt of TIMESTAMPS) expect(contract.accepts(schema, { ...example, disconnectedAt }), disconnectedAt).toBe(true);
+    for (const disconnectedAt of NOT_TIMESTAMPS) expect(contract.accepts(schema, { ...example, disconnectedAt }), disconnectedAt).toBe(false);
+  });
+
+  it('takes the uuid of sa_ in either letter case (uuids are case-insensitive on input)', () => {
+    const schema = `${op.parameter('socialAccountId', 'path')?.pointer}/schema`;
+    for (const id of ['sa_9C1E42A0-B7F3-4E5D-A2C1-8B4F5E6C7D8E', 'sa_9c1e42a0-B7F3-4e5d-a2c1-8b4f5e6c7d8e']) expect(contract.accepts(schema, id), id).toBe(true);
   });
 
   it('declares every status of the page table with its code', () => {
