@@ -75,6 +75,11 @@ describe('seed 000: soft-delete an influencer', () => {
     expectPageExample(contract, op, '404', { error: { code: 'NOT_FOUND', message: 'Influencer not found.', requestId: notFound.error.requestId } });
   });
 
+  it('says that timestamps may carry a fraction or an offset, though the pages show UTC without one', () => {
+    const described = String((contract.doc.components?.schemas as Record<string, { description?: string }>).Timestamp?.description).replace(/\s+/g, ' ');
+    expect(described).toContain('a fraction of a second and a numeric offset are accepted as well');
+  });
+
   it('answers 200 { influencerId, status: "deleted", deletedAt }', () => {
     const schema = op.schemaPointer('200');
     const ok = { influencerId: `inf_${UUID}`, status: 'deleted', deletedAt: '2026-04-18T09:21:00Z' };

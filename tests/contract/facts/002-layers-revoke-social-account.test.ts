@@ -24,6 +24,10 @@ describe('seed 002: revoke a social account', () => {
     for (const id of ['sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e', `sa_${ULID}`]) expect(contract.accepts(schema, id), id).toBe(true);
     for (const id of [UUID, ULID, `inf_${UUID}`, 'sa_', 'sa_12-34', `sa_ ${ULID}`, `sa_${ULID.toLowerCase()}`, `sa-${UUID}`]) expect(contract.accepts(schema, id), id).toBe(false);
     expect(String(op.parameter('socialAccountId', 'path')?.value.description)).toMatch(/vendor's pages show both id shapes, and both are accepted/);
+    // The page's 400 row says "not a sa_<uuid> shape"; the document's choice to take the ULID-style suffix too is stated.
+    const described = String(op.parameter('socialAccountId', 'path')?.value.description).replace(/\s+/g, ' ');
+    expect(described).toContain('describes a malformed id as one not of the `sa_<uuid>` shape');
+    expect(described).toContain('a well-formed id of either shape is looked up (404 when there is no such account), never a 400');
     expect(op.namedExamples('400').malformedId).toMatchObject({ error: { code: 'VALIDATION', details: { fieldErrors: { socialAccountId: ['Expected sa_…'] } } } });
   });
 
@@ -104,6 +108,20 @@ describe('seed 002: revoke a social account', () => {
     expect(header?.value.required).toBe(true);
     expect(contract.accepts(`${header?.pointer}/schema`, 30)).toBe(true);
     expect(contract.accepts(`${header?.pointer}/schema`, -1)).toBe(false);
+  });
+
+  it('names the delay-seconds form of Retry-After as an assumption (the page says only to honour it)', () => {
+    const header = op.responseHeaders('429')['Retry-After'];
+    expect(contract.accepts(`${header?.pointer}/schema`, 0)).toBe(true);
+    expect(contract.accepts(`${header?.pointer}/schema`, 1.5)).toBe(false);
+    expect(String(header?.value.description).replace(/\s+/g, ' ')).toContain('this contract assumes the delay in seconds');
+  });
+
+  it('names fieldErrors on every VALIDATION, with `body` for a body that is not JSON or is empty, as an assumption', () => {
+    const described = String((contract.doc.components?.schemas as Record<string, { description?: string }>).ValidationError?.description).replace(/\s+/g, ' ');
+    expect(described).toContain('this contract assumes that every `VALIDATION` error carries `details.fieldErrors`');
+    expect(described).toContain('`body`');
+    expect(contract.accepts(op.schemaPointer('400'), layersError('VALIDATION', { fieldErrors: { body: ['Malformed JSON'] } }))).toBe(true);
   });
 
   it('every error carries a requestId', () => {
