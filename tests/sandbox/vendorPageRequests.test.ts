@@ -89,3 +89,50 @@ describe('Ayrshare, DELETE /api/post (003)', () => {
     }
   });
 });
+
+// The value classes the pages imply, beyond their literal examples: the same requests as a client
+// may spell them.
+describe('the pages\' values as clients spell them', () => {
+  const layersInfluencer = async () => `inf_${(await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {})).id}`;
+  const astral = '\u{1F600}';
+
+  it('Layers delete (000): an empty body with the curl example\'s Content-Type: application/json is accepted', async () => {
+    const r = await call('DELETE', `/v1/influencers/${await layersInfluencer()}`, { 'X-Api-Key': h.demo.layers.apiKey, 'Content-Type': 'application/json' }, '');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ status: 'deleted' });
+  });
+
+  it('Layers: the bearer scheme in any letter case (RFC 9110: auth-schemes are case-insensitive)', async () => {
+    for (const scheme of ['bearer', 'BEARER']) {
+      expect((await call('DELETE', `/v1/influencers/${await layersInfluencer()}`, { Authorization: `${scheme} ${h.demo.layers.apiKey}` })).status, scheme).toBe(200);
+    }
+  });
+
+  it('Layers: reason (max 1024) and name (1-128) count characters, so astral ones reach the edge too', async () => {
+    const del = (reason: string) => layersInfluencer().then((id) => call('DELETE', `/v1/influencers/${id}`, { Authorization: `Bearer ${h.demo.layers.apiKey}`, 'Content-Type': 'application/json' }, JSON.stringify({ reason })));
+    expect((await del(astral.repeat(1024))).status).toBe(200);
+    expect(await del(astral.repeat(1025))).toMatchObject({ status: 422, body: { error: { code: 'VALIDATION', details: { fieldErrors: { reason: [expect.any(String)] } } } } });
+    const id = await layersInfluencer();
+    const patch = (name: string) => call('PATCH', `/v1/influencers/${id}`, { Authorization: `Bearer ${h.demo.layers.apiKey}`, 'Content-Type': 'application/json' }, JSON.stringify({ name }));
+    expect(await patch(astral.repeat(128))).toMatchObject({ status: 200, body: { name: astral.repeat(128) } });
+    expect(await patch(astral.repeat(129))).toMatchObject({ status: 422, body: { error: { details: { fieldErrors: { name: [expect.any(String)] } } } } });
+  });
+
+  it('Layers: a path uuid in upper case names the same influencer (uuids are case-insensitive on input)', async () => {
+    const id = await layersInfluencer();
+    for (const path of [`inf_${id.slice(4).toUpperCase()}`, id.slice(4).toUpperCase()]) {
+      expect(await call('GET', `/v1/influencers/${path}`, { Authorization: `Bearer ${h.demo.layers.apiKey}` }), path).toMatchObject({ status: 200, body: { influencerId: id } });
+    }
+  });
+
+  it('Hoko (004): a partner uuid in upper case deletes that partner', async () => {
+    const [id] = (await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 1)).ids;
+    const r = await call('DELETE', '/api/partners', { Authorization: `Bearer ${h.demo.hoko.apiKey}`, 'Content-Type': 'application/json' }, JSON.stringify([String(id).toUpperCase()]));
+    expect(r).toEqual({ status: 200, body: { deletedIds: [String(id).toUpperCase()] } });
+  });
+
+  it('Ayrshare (003): the C# example\'s body and Content-Type (charset=utf-8) are read, so "Post ID" is the page\'s 114', async () => {
+    const r = await call('DELETE', '/api/post', { Authorization: `Bearer ${h.demo.ayrshare.apiKey}`, 'Content-Type': 'application/json; charset=utf-8' }, '{"id" : "Post ID"}');
+    expect(r).toMatchObject({ status: 400, body: { code: 114, message: 'Delete id not found.', id: 'Post ID' } });
+  });
+});

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openContract, UUID, type Contract } from '../../support/contract.js';
 import type { Operation } from '../../../src/openapi/operations.js';
 import { CODE_BY_STATUS, DETAILS_BY_CODE, layersError } from './layersErrors.js';
-import { expectPageExample, ULID } from './pageExamples.js';
+import { ASTRAL, expectPageExample, NOT_TIMESTAMPS, TIMESTAMPS, ULID } from './pageExamples.js';
 
 let contract: Contract;
 let op: Operation;
@@ -41,6 +41,26 @@ describe('seed 000: soft-delete an influencer', () => {
     expect(String(op.parameter('influencerId', 'path')?.value.description)).toMatch(/vendor's pages show all of these, and\s+all are accepted/);
   });
 
+  it('counts the 1024 of reason in characters (code points), takes an empty reason, never null', () => {
+    const schema = op.schemaPointer('request');
+    expect(contract.accepts(schema, { reason: ASTRAL.repeat(1024) })).toBe(true);
+    expect(contract.accepts(schema, { reason: ASTRAL.repeat(1025) })).toBe(false);
+    expect(contract.accepts(schema, { reason: '' })).toBe(true);
+    expect(contract.accepts(schema, { reason: null })).toBe(false);
+  });
+
+  it('takes the uuid suffix and the bare uuid in either letter case (uuids are case-insensitive on input)', () => {
+    const schema = `${op.parameter('influencerId', 'path')?.pointer}/schema`;
+    for (const id of [UUID.toUpperCase(), `inf_${UUID.toUpperCase()}`, `inf_${UUID.slice(0, 8).toUpperCase()}${UUID.slice(8)}`]) expect(contract.accepts(schema, id), id).toBe(true);
+  });
+
+  it('takes deletedAt with or without a fraction, with Z or an offset', () => {
+    const schema = op.schemaPointer('200');
+    const ok = { influencerId: `inf_${ULID}`, status: 'deleted' };
+    for (const deletedAt of TIMESTAMPS) expect(contract.accepts(schema, { ...ok, deletedAt }), deletedAt).toBe(true);
+    for (const deletedAt of NOT_TIMESTAMPS) expect(contract.accepts(schema, { ...ok, deletedAt }), deletedAt).toBe(false);
+  });
+
   it('is phase 1; the reference states no stability for it', () => {
     expect(op.raw['x-phase']).toBe(1);
     expect(op.raw['x-stability']).toBeUndefined();
@@ -53,6 +73,11 @@ describe('seed 000: soft-delete an influencer', () => {
     const notFound = op.namedExamples('404').notFound as { error: { requestId: string } };
     expect(notFound.error.requestId).toMatch(/^req_/);
     expectPageExample(contract, op, '404', { error: { code: 'NOT_FOUND', message: 'Influencer not found.', requestId: notFound.error.requestId } });
+  });
+
+  it('says that timestamps may carry a fraction or an offset, though the pages show UTC without one', () => {
+    const described = String((contract.doc.components?.schemas as Record<string, { description?: string }>).Timestamp?.description).replace(/\s+/g, ' ');
+    expect(described).toContain('a fraction of a second and a numeric offset are accepted as well');
   });
 
   it('answers 200 { influencerId, status: "deleted", deletedAt }', () => {

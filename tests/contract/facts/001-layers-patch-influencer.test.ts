@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openContract, UUID, type Contract } from '../../support/contract.js';
 import type { Operation } from '../../../src/openapi/operations.js';
 import { layersError } from './layersErrors.js';
-import { expectPageExample } from './pageExamples.js';
+import { ASTRAL, expectPageExample, NOT_TIMESTAMPS, TIMESTAMPS } from './pageExamples.js';
 
 let contract: Contract;
 let op: Operation;
@@ -31,6 +31,21 @@ describe('seed 001: strict PATCH of an influencer', () => {
     expect(accepts({ name: 'a'.repeat(128) })).toBe(true);
     expect(accepts({ name: 'a'.repeat(129) })).toBe(false);
     expect(accepts({ name: 7 })).toBe(false);
+  });
+
+  it('counts the 1-128 of name in characters (code points)', () => {
+    expect(accepts({ name: ASTRAL })).toBe(true);
+    expect(accepts({ name: ASTRAL.repeat(128) })).toBe(true);
+    expect(accepts({ name: ASTRAL.repeat(129) })).toBe(false);
+    expect(accepts({ name: null })).toBe(false);
+  });
+
+  it('takes the enums in their exact lower-case spelling only', () => {
+    for (const body of [{ gender: 'Female' }, { gender: 'NON_BINARY' }, { gender: 'non-binary' }, { ageRange: 'Young_Adult' }, { ageRange: 'young-adult' }, { brandVoice: 'Casual' }]) expect(accepts(body), JSON.stringify(body)).toBe(false);
+  });
+
+  it('takes a language tag in any letter case (BCP 47 tags are case-insensitive)', () => {
+    for (const language of ['EN', 'es-mx', 'ES-MX', 'zh-hans-cn', 'ZH-HANS-CN', 'sr-latn-RS']) expect(accepts({ language }), language).toBe(true);
   });
 
   it('takes gender from its enum and never null', () => {
@@ -109,6 +124,13 @@ describe('seed 001: strict PATCH of an influencer', () => {
     // Same shape as GET.
     expect(schema && contract.operation('get', '/v1/influencers/{influencerId}').schemaPointer('200')).toBeDefined();
     expect(contract.operation('get', '/v1/influencers/{influencerId}').raw.responses).toMatchObject({ '200': { content: { 'application/json': { schema: { $ref: '#/components/schemas/Influencer' } } } } });
+  });
+
+  it('returns createdAt and updatedAt with or without a fraction, with Z or an offset', () => {
+    const schema = op.schemaPointer('200');
+    const example = op.namedExamples('200').patched as Record<string, unknown>;
+    for (const at of TIMESTAMPS) expect(contract.accepts(schema, { ...example, createdAt: at, updatedAt: at }), at).toBe(true);
+    for (const at of NOT_TIMESTAMPS) expect(contract.accepts(schema, { ...example, updatedAt: at }), at).toBe(false);
   });
 
   it('answers body validation with 422 VALIDATION naming the field in fieldErrors (the page example)', () => {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openContract, UUID, type Contract } from '../../support/contract.js';
 import type { Operation } from '../../../src/openapi/operations.js';
 import { CODE_BY_STATUS, DETAILS_BY_CODE, layersError } from './layersErrors.js';
-import { expectPageExample, expectParameterExample, ULID } from './pageExamples.js';
+import { expectPageExample, expectParameterExample, NOT_TIMESTAMPS, TIMESTAMPS, ULID } from './pageExamples.js';
 
 let contract: Contract;
 let op: Operation;
@@ -24,6 +24,10 @@ describe('seed 002: revoke a social account', () => {
     for (const id of ['sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e', `sa_${ULID}`]) expect(contract.accepts(schema, id), id).toBe(true);
     for (const id of [UUID, ULID, `inf_${UUID}`, 'sa_', 'sa_12-34', `sa_ ${ULID}`, `sa_${ULID.toLowerCase()}`, `sa-${UUID}`]) expect(contract.accepts(schema, id), id).toBe(false);
     expect(String(op.parameter('socialAccountId', 'path')?.value.description)).toMatch(/vendor's pages show both id shapes, and both are accepted/);
+    // The page's 400 row says "not a sa_<uuid> shape"; the document's choice to take the ULID-style suffix too is stated.
+    const described = String(op.parameter('socialAccountId', 'path')?.value.description).replace(/\s+/g, ' ');
+    expect(described).toContain('describes a malformed id as one not of the `sa_<uuid>` shape');
+    expect(described).toContain('a well-formed id of either shape is looked up (404 when there is no such account), never a 400');
     expect(op.namedExamples('400').malformedId).toMatchObject({ error: { code: 'VALIDATION', details: { fieldErrors: { socialAccountId: ['Expected sa_…'] } } } });
   });
 
@@ -68,6 +72,20 @@ describe('seed 002: revoke a social account', () => {
     expect(contract.accepts(schema, { ...example, status: 'connected' })).toBe(false);
   });
 
+  it('counts zero canceled posts too, and takes disconnectedAt with or without a fraction, with Z or an offset', () => {
+    const schema = op.schemaPointer('200');
+    const example = op.namedExamples('200').revoked as Record<string, unknown>;
+    expect(contract.accepts(schema, { ...example, canceledScheduledPosts: 0 })).toBe(true);
+    expect(contract.accepts(schema, { ...example, canceledScheduledPosts: '4' })).toBe(false);
+    for (const disconnectedAt of TIMESTAMPS) expect(contract.accepts(schema, { ...example, disconnectedAt }), disconnectedAt).toBe(true);
+    for (const disconnectedAt of NOT_TIMESTAMPS) expect(contract.accepts(schema, { ...example, disconnectedAt }), disconnectedAt).toBe(false);
+  });
+
+  it('takes the uuid of sa_ in either letter case (uuids are case-insensitive on input)', () => {
+    const schema = `${op.parameter('socialAccountId', 'path')?.pointer}/schema`;
+    for (const id of ['sa_9C1E42A0-B7F3-4E5D-A2C1-8B4F5E6C7D8E', 'sa_9c1e42a0-B7F3-4e5d-a2c1-8b4f5e6c7d8e']) expect(contract.accepts(schema, id), id).toBe(true);
+  });
+
   it('declares every status of the page table with its code', () => {
     expect(op.statuses().sort()).toEqual(['200', '400', '401', '403', '404', '409', '429', '500', '503']);
     for (const status of op.statuses().filter((s) => s !== '200')) {
@@ -90,6 +108,20 @@ describe('seed 002: revoke a social account', () => {
     expect(header?.value.required).toBe(true);
     expect(contract.accepts(`${header?.pointer}/schema`, 30)).toBe(true);
     expect(contract.accepts(`${header?.pointer}/schema`, -1)).toBe(false);
+  });
+
+  it('names the delay-seconds form of Retry-After as an assumption (the page says only to honour it)', () => {
+    const header = op.responseHeaders('429')['Retry-After'];
+    expect(contract.accepts(`${header?.pointer}/schema`, 0)).toBe(true);
+    expect(contract.accepts(`${header?.pointer}/schema`, 1.5)).toBe(false);
+    expect(String(header?.value.description).replace(/\s+/g, ' ')).toContain('this contract assumes the delay in seconds');
+  });
+
+  it('names fieldErrors on every VALIDATION, with `body` for a body that is not JSON or is empty, as an assumption', () => {
+    const described = String((contract.doc.components?.schemas as Record<string, { description?: string }>).ValidationError?.description).replace(/\s+/g, ' ');
+    expect(described).toContain('this contract assumes that every `VALIDATION` error carries `details.fieldErrors`');
+    expect(described).toContain('`body`');
+    expect(contract.accepts(op.schemaPointer('400'), layersError('VALIDATION', { fieldErrors: { body: ['Malformed JSON'] } }))).toBe(true);
   });
 
   it('every error carries a requestId', () => {

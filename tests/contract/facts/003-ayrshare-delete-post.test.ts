@@ -95,6 +95,40 @@ describe('seed 003: Ayrshare delete a post', () => {
     }
   });
 
+  it('encodes every example of the reference: each request body, both 200s and the three 400s, word for word', () => {
+    // curl, JavaScript, Python and C# send the placeholder "Post ID"; PHP a real id.
+    expectPageExample(contract, op, 'request', { id: 'Post ID' });
+    expectPageExample(contract, op, 'request', { id: '7NFVK0QIXET5rCUS9tmf' });
+    expectPageExample(contract, op, '200', {
+      twitter: { action: 'delete', status: 'success', id: '1288900099663775749' },
+      facebook: { action: 'delete', status: 'success', id: '104920007983682_108683297607743' },
+      status: 'success',
+    });
+    expectPageExample(contract, op, '200', { status: 'success', id: 'p8Ee6xDPx8PRxsjtDXf3' });
+    expectPageExample(contract, op, '400', { action: 'delete', status: 'error', code: 114, message: 'Delete id not found.', id: 'IdpUOyihLEpIx0d0N9mI' });
+    expectPageExample(contract, op, '400', { action: 'delete', status: 'error', code: 383, message: 'The post is already deleted.', id: 'p8Ee6xDPx8PRxsjtDXf3' });
+    expectPageExample(contract, op, '400', {
+      action: 'delete',
+      status: 'error',
+      code: 382,
+      message:
+        'The post was not manually deleted at the social network. By using the markManualDeleted option, you are responsible for deleting the post at the social network. Please delete the post and try again.',
+      id: 'DD3fA2DC4qe2T48hSdgs',
+      markManualDeleted: true,
+    });
+  });
+
+  it('takes any post id text (the reference gives no format), and a per-network result for any network', () => {
+    for (const id of ['Post ID', '7NFVK0QIXET5rCUS9tmf', 'a', 'x'.repeat(200)]) expect(accepts({ id }), id).toBe(true);
+    expect(accepts({ bulk: ['7NFVK0QIXET5rCUS9tmf', '7NFVK0QIXET5rCUS9tmf'] })).toBe(true);
+    const schema = op.schemaPointer('200');
+    for (const network of ['instagram', 'linkedin', 'tiktok', 'youtube', 'pinterest', 'threads', 'bluesky']) {
+      expect(contract.accepts(schema, { status: 'error', [network]: { action: 'delete', status: 'error', id: '1' } }), network).toBe(true);
+    }
+    // An error body need not echo an id (the reference shows one, but names none as required).
+    expect(contract.accepts(op.schemaPointer('400'), { action: 'delete', status: 'error', code: 114, message: 'Delete id not found.' })).toBe(true);
+  });
+
   it('states the platform limits and the X credentials in the description', () => {
     const description = String(op.raw.description);
     for (const fact of ['Instagram and TikTok', 'Facebook image stories', 'pending', 'X-Twitter-OAuth1-Api-Key', 'markManualDeleted']) expect(description).toContain(fact);

@@ -34,6 +34,13 @@ describe('seed 004: Hoko delete partners', () => {
     expect(op.namedExamples('request').onePartner).toEqual(['550e8400-e29b-41d4-a716-446655440000']);
   });
 
+  it('takes a uuid in either letter case, any version, the nil uuid and a repeated id; nothing but the 8-4-4-4-12 form', () => {
+    const body = op.schemaPointer('request');
+    const id = '550e8400-e29b-41d4-a716-446655440000';
+    for (const ids of [[id.toUpperCase()], ['00000000-0000-0000-0000-000000000000'], ['ffffffff-ffff-ffff-ffff-ffffffffffff'], [randomUUID()], [id, id]]) expect(contract.accepts(body, ids), JSON.stringify(ids)).toBe(true);
+    for (const bad of [`urn:uuid:${id}`, `{${id}}`, id.replace(/-/g, ''), `${id} `, id.slice(0, 35), `${id}0`]) expect(contract.accepts(body, [bad]), bad).toBe(false);
+  });
+
   it('answers 200 { deletedIds } (the page example)', () => {
     const schema = op.schemaPointer('200');
     expect(op.namedExamples('200').onePartner).toEqual({ deletedIds: ['550e8400-e29b-41d4-a716-446655440000'] });

@@ -96,4 +96,13 @@ describe('Layers reads and house rules', () => {
     const codes = (contract.doc.components?.schemas as Record<string, { enum?: string[] }>).LayersErrorCode?.enum;
     expect(codes?.sort()).toEqual(['FORBIDDEN_SCOPE', 'IDEMPOTENCY_CONFLICT', 'INTERNAL', 'KILL_SWITCH', 'NOT_FOUND', 'RATE_LIMITED', 'UNAUTHENTICATED', 'VALIDATION']);
   });
+
+  it('takes requestId as req_ and a token, and names the token\'s alphabet as an assumption (the pages show only `req_...`)', () => {
+    const envelope = '#/components/schemas/LayersError';
+    const withId = (requestId: unknown) => ({ error: { code: 'NOT_FOUND', message: 'Influencer not found.', requestId } });
+    for (const id of ['req_7Hq2Lm9XcV4b', 'req_01HXZ9AB3CDEF4GHJK5MNPQRST', `req_${UUID}`, 'req_a_b-c']) expect(contract.accepts(envelope, withId(id)), id).toBe(true);
+    for (const id of ['req_', 'req', '7Hq2Lm9XcV4b', 'REQ_abc', 'req_a b', ' req_abc', 'req_abc\n', 42, null]) expect(contract.accepts(envelope, withId(id)), String(id)).toBe(false);
+    const schema = (contract.doc.components?.schemas as Record<string, { properties: { error: { properties: Record<string, { description?: string }> } } }>).LayersError;
+    expect(String(schema?.properties.error.properties.requestId?.description).replace(/\s+/g, ' ')).toContain('this contract assumes letters, digits, `_` and `-`');
+  });
 });

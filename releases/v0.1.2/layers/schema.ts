@@ -57,7 +57,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`, or by a ULID-style suffix (the vendor's pages show both id shapes, and both are accepted). The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
+                /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`, or by a ULID-style suffix (the vendor's pages show both id shapes, and both are accepted). The revoke reference describes a malformed id as one not of the `sa_<uuid>` shape, while the vendor's other pages show Layers ids with ULID-style suffixes too; this contract takes both shapes here, so a well-formed id of either shape is looked up (404 when there is no such account), never a 400. The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
                 socialAccountId: components["parameters"]["SocialAccountIdPath"];
             };
             cookie?: never;
@@ -124,7 +124,7 @@ export interface components {
         LanguageTag: string;
         /**
          * Format: date-time
-         * @description An instant in UTC, RFC 3339 `date-time` (for example `2026-04-18T09:21:00Z`).
+         * @description An instant, RFC 3339 `date-time`. The vendor's examples are in UTC to the second (`2026-04-18T09:21:00Z`); a fraction of a second and a numeric offset are accepted as well (`2026-04-18T09:21:00.123Z`, `2026-04-18T11:21:00+02:00`).
          * @example 2026-04-18T09:21:00Z
          */
         Timestamp: string;
@@ -179,12 +179,12 @@ export interface components {
                 code: components["schemas"]["LayersErrorCode"];
                 /** @description Human-readable explanation; wording may change, match on `code` instead. */
                 message: string;
-                /** @description Id of the failed request, `req_` followed by an opaque token. */
+                /** @description Id of the failed request, `req_` followed by an opaque token. The vendor shows the token only truncated (`req_…`) and documents no alphabet for it; this contract assumes letters, digits, `_` and `-`. */
                 requestId: string;
                 details?: components["schemas"]["LayersErrorDetails"];
             };
         };
-        /** @description A `VALIDATION` error: the path id, the query or the body broke the contract. `details.fieldErrors` names each offending field with its messages. */
+        /** @description A `VALIDATION` error: the path id, the query, a header or the body broke the contract. `details.fieldErrors` names each offending field with its messages. The vendor shows `fieldErrors` on a body error; this contract assumes that every `VALIDATION` error carries `details.fieldErrors`, naming the parameter by its name (`socialAccountId`, `limit`, `Idempotency-Key`), a body property by its name, and a body that is not JSON, is empty or is not an object as `body`. */
         ValidationError: components["schemas"]["LayersError"] & {
             /** @description The error, with its code fixed for this status. */
             error?: {
@@ -456,7 +456,7 @@ export interface components {
         Limit: number;
         /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`. */
         InfluencerIdPath: string;
-        /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`, or by a ULID-style suffix (the vendor's pages show both id shapes, and both are accepted). The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
+        /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`, or by a ULID-style suffix (the vendor's pages show both id shapes, and both are accepted). The revoke reference describes a malformed id as one not of the `sa_<uuid>` shape, while the vendor's other pages show Layers ids with ULID-style suffixes too; this contract takes both shapes here, so a well-formed id of either shape is looked up (404 when there is no such account), never a 400. The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
         SocialAccountIdPath: components["schemas"]["SocialAccountId"];
         /**
          * @description Client-chosen key that makes a retry safe. Replaying the same key with the same request returns the first result; using it with a materially different request (another `socialAccountId`) is a 409 `IDEMPOTENCY_CONFLICT`. The vendor's reference states no length for the key; this contract assumes 1 to 255 characters, and a longer key is a 400 `VALIDATION`.
@@ -467,7 +467,7 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Seconds to wait before the next request with this key. Always sent with a 429.
+         * @description Seconds to wait before the next request with this key. Always sent with a 429. The vendor's reference says to honour `Retry-After` without giving its form; this contract assumes the delay in seconds (RFC 9110's `delay-seconds`), not an HTTP date.
          * @example 30
          */
         "Retry-After": number;
@@ -642,7 +642,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`, or by a ULID-style suffix (the vendor's pages show both id shapes, and both are accepted). The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
+                /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`, or by a ULID-style suffix (the vendor's pages show both id shapes, and both are accepted). The revoke reference describes a malformed id as one not of the `sa_<uuid>` shape, while the vendor's other pages show Layers ids with ULID-style suffixes too; this contract takes both shapes here, so a well-formed id of either shape is looked up (404 when there is no such account), never a 400. The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
                 socialAccountId: components["parameters"]["SocialAccountIdPath"];
             };
             cookie?: never;
