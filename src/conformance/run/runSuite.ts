@@ -15,6 +15,7 @@ import { SuiteSetupError } from '../failClosed.js';
 import type { ApiRun, Gate, RunReport, TargetInfo } from '../model.js';
 import { liveTarget } from '../targets/live/liveTarget.js';
 import { documentForPrism } from '../targets/mock/documentForPrism.js';
+import type { SchemaError } from '../../openapi/schemaValidator.js';
 import { mockTarget } from '../targets/mock/mockTarget.js';
 import { adHocCredentials, resolveHeaders, type HeaderOption } from './adHocCredentials.js';
 import { credentialsFromEnv, mockCredentials, type Credentials } from './credentials.js';
@@ -93,6 +94,15 @@ function safeValid(api: LoadedApi, pointer: string, value: unknown): boolean {
     return api.validator.validate(pointer, value).length === 0;
   } catch {
     return false;
+  }
+}
+
+/** The schema errors of `value` at `pointer`; none when that schema does not compile (safeValid then says no). */
+function safeErrors(api: LoadedApi, pointer: string, value: unknown): SchemaError[] {
+  try {
+    return api.validator.validate(pointer, value);
+  } catch {
+    return [];
   }
 }
 
@@ -185,7 +195,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           const dir = await mkdtemp(join(tmpdir(), 'conformance-'));
           scratch.push(dir);
           const file = join(dir, `${api.name}.json`);
-          await writeFile(file, JSON.stringify(documentForPrism(api.doc, (pointer, value) => safeValid(api, pointer, value))));
+          await writeFile(file, JSON.stringify(documentForPrism(api.doc, (pointer, value) => safeValid(api, pointer, value), (pointer, value) => safeErrors(api, pointer, value))));
           // A large foreign document takes Prism far longer to read than ours: 2 minutes unless told.
           const starting = startMockTarget(file, { ...mockStartOptions(options), startTimeoutMs: options.mockStartTimeoutMs ?? FOREIGN_MOCK_START_TIMEOUT_MS });
           mocks.push(starting);
