@@ -16,7 +16,7 @@ import type { ApiRun, Gate, RunReport, TargetInfo } from '../model.js';
 import { liveTarget } from '../targets/live/liveTarget.js';
 import { documentForPrism } from '../targets/mock/documentForPrism.js';
 import type { SchemaError } from '../../openapi/schemaValidator.js';
-import { mockTarget } from '../targets/mock/mockTarget.js';
+import { createMockTarget, type MockTargetFacts } from '../targets/mock/mockTarget.js';
 import { adHocCredentials, resolveHeaders, type HeaderOption } from './adHocCredentials.js';
 import { credentialsFromEnv, mockCredentials, type Credentials } from './credentials.js';
 import { resourceSetup } from './resourceSetup.js';
@@ -180,7 +180,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
     const protocol = loadProviderStateProtocol(options.registry);
     options.onPhase?.('documents loaded');
     const targets = await Promise.all(
-      loaded.map(async (api): Promise<{ target: TargetInfo; credentials: Credentials }> => {
+      loaded.map(async (api): Promise<{ target: TargetInfo; credentials: Credentials; mock?: MockTargetFacts }> => {
         const url = options.targets[api.name];
         if (api.mode === 'foreign') {
           const headers = resolveHeaders(options.headers ?? [], api.name, options.env);
@@ -200,7 +200,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           const starting = startMockTarget(file, { ...mockStartOptions(options), startTimeoutMs: options.mockStartTimeoutMs ?? FOREIGN_MOCK_START_TIMEOUT_MS });
           mocks.push(starting);
           const mock = await starting;
-          return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: adHocCredentials(api.doc, api.name, headers, 'mock') };
+          return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: adHocCredentials(api.doc, api.name, headers, 'mock'), mock: { blindSpots: mock.blindSpots } };
         }
         if (url) {
           const { credentials, missing } = credentialsFromEnv(api.entry, options.env);
@@ -212,7 +212,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
         const starting = early.get(api.name) ?? startMockTarget(api.file, mockStartOptions(options));
         if (!early.has(api.name)) mocks.push(starting);
         const mock = await starting;
-        return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: mockCredentials(api.entry) };
+        return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: mockCredentials(api.entry), mock: { blindSpots: mock.blindSpots } };
       }),
     );
     if (options.stateUrl) await checkReachable(options.stateUrl, 'the provider-state endpoint', limits);
@@ -220,14 +220,14 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
     // Each API has its own target (and mock), so the APIs run side by side.
     const apis: ApiRun[] = await Promise.all(
       loaded.map((api, i) => {
-        const { target, credentials } = targets[i] as { target: TargetInfo; credentials: Credentials };
+        const { target, credentials, mock } = targets[i] as { target: TargetInfo; credentials: Credentials; mock?: MockTargetFacts };
         const scenarios = options.scenarios;
         // With --state-url on a live target (and writes allowed there), a negative body case gets its path's resource first.
         const stateUrl = options.stateUrl;
         const setup = target.kind === 'live' && stateUrl && (options.allowWrites || isLoopbackUrl(stateUrl)) ? resourceSetup(api, stateUrl, protocol, { limits, excerpt: redact.excerpt }) : undefined;
         return runApi({
           api,
-          adapter: target.kind === 'mock' ? mockTarget : liveTarget,
+          adapter: target.kind === 'mock' ? createMockTarget(mock) : liveTarget,
           ...(setup ? { resourceSetup: setup } : {}),
           target,
           credentials,

@@ -12,6 +12,7 @@ import { exampleBody } from './example-body.js';
 import { generatedBodyExcuse } from './generatedBody.js';
 import { cutViolationsExcuse, mockViolation } from './mock-violation.js';
 import { prismOwnRejectionExcuse } from './prismOwnRejection.js';
+import { blindSpotReason, type PrismBlindSpot } from './prismBlindSpots.js';
 import { PRISM_CRASH_HEADER } from './servePrism.js';
 
 /** Statuses Prism may answer for any invalid request: the operation's 422 or 400 (else a 422 of its own). */
@@ -23,7 +24,14 @@ function prismCrashExcuse(response: { headers: Record<string, string> }): string
   return crash === undefined ? undefined : `Prism crashed answering this request (${crash}): a defect of Prism, not of the document`;
 }
 
-export const mockTarget: TargetAdapter = {
+/** What one Prism server said of the document when it started. */
+export interface MockTargetFacts {
+  /** Operations whose requests it cannot validate (negative cases there are skipped, saying why). */
+  blindSpots?: readonly PrismBlindSpot[];
+}
+
+/** The mock target adapter for one Prism server. */
+export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): TargetAdapter => ({
   kind: 'mock',
   extraCases: (api) => deriveDocumentedResponses(api),
   request(testCase) {
@@ -47,6 +55,8 @@ export const mockTarget: TargetAdapter = {
   skipReason(testCase) {
     if (testCase.request.body && 'raw' in testCase.request.body) return "Prism answers malformed JSON with its own 400 envelope, not the API's";
     if (testCase.mockCaveat) return testCase.mockCaveat;
+    const blind = blindSpotReason(blindSpots, testCase);
+    if (blind) return blind;
     const documented = testCase.expect.documented;
     if (documented && preferCodeFor(documented.status, testCase.operation.statuses()) === undefined) {
       return `Prism cannot be asked for the '${documented.status}' response (it answers Prefer: code=default with 422)`;
@@ -66,4 +76,7 @@ export const mockTarget: TargetAdapter = {
   },
   excuse: (api, testCase, response, failures) =>
     prismCrashExcuse(response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
-};
+});
+
+/** The mock target adapter for a Prism server that can validate every request. */
+export const mockTarget: TargetAdapter = createMockTarget();

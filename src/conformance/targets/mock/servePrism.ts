@@ -26,12 +26,15 @@ import { resolve as resolvePath } from 'node:path';
 import { Writable } from 'node:stream';
 import { firstLine, SuiteSetupError } from '../../failClosed.js';
 import { loadPrism, type PrismHttpServer } from './loadPrism.js';
+import { findPrismBlindSpots, type PrismBlindSpot } from './prismBlindSpots.js';
 
 export interface PrismServer {
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
   baseUrl: string;
   /** Closes the server and every connection to it; resolves once the port is free. Idempotent. */
   stop(): Promise<void>;
+  /** The operations whose requests Prism cannot validate, and where (see prismBlindSpots.ts). */
+  blindSpots: PrismBlindSpot[];
 }
 const HOST = '127.0.0.1';
 /** Node publishes every connection a server in this process accepts here. */
@@ -105,6 +108,7 @@ export async function servePrism(document: string, log?: (line: string) => void)
     throw new SuiteSetupError(`mock target: Prism cannot read ${document}: ${firstLine(error)}`);
   }
   if (operations.length === 0) throw new SuiteSetupError(`mock target: Prism found no operations in ${document}`);
+  const blindSpots = findPrismBlindSpots(operations);
 
   const logger = log
     ? prism.createLogger('CLI', { level: 'info' }, logDestination(log))
@@ -151,6 +155,7 @@ export async function servePrism(document: string, log?: (line: string) => void)
   let stopping: Promise<void> | undefined;
   return {
     baseUrl: `http://${HOST}:${port}`,
+    blindSpots,
     stop() {
       stopping ??= (async () => {
         const closed = server.close();

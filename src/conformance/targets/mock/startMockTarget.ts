@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { firstLine, SuiteSetupError } from '../../failClosed.js';
 import type { FromWorker, ToWorker } from './prismMessages.js';
+import type { PrismBlindSpot } from './prismBlindSpots.js';
 
 import { assertMockAvailable } from './loadPrism.js';
 
@@ -21,6 +22,8 @@ export interface MockTarget {
   baseUrl: string;
   /** Closes the server and every connection to it; resolves once the port is free. Idempotent. */
   stop(): Promise<void>;
+  /** The operations whose requests Prism cannot validate, and where (see prismBlindSpots.ts). */
+  blindSpots: PrismBlindSpot[];
 }
 
 export interface MockTargetOptions {
@@ -145,6 +148,7 @@ async function start(document: string, options: MockTargetOptions): Promise<Mock
   let stopping: Promise<void> | undefined;
   return {
     baseUrl: answer.baseUrl,
+    blindSpots: answer.blindSpots,
     stop() {
       // A worker that has gone (and its servers with it) has nothing left to stop.
       stopping ??= current === state ? ask(state, { type: 'stop', id }).then(() => undefined) : Promise.resolve();
