@@ -8,6 +8,7 @@ import { deriveDocumentedResponses } from '../../cases/deriveDocumentedResponses
 import { preferCodeFor } from '../../../openapi/statusKeys.js';
 import type { TargetAdapter } from '../target.js';
 import { documentExample } from './document-example.js';
+import { documentPath } from './document-path.js';
 import { exampleBody } from './example-body.js';
 import { generatedBodyExcuse } from './generatedBody.js';
 import { cutViolationsExcuse, mockViolation } from './mock-violation.js';
@@ -63,7 +64,7 @@ export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): Tar
     }
     return undefined;
   },
-  checks: [exampleBody, mockViolation, documentExample],
+  checks: [exampleBody, mockViolation, documentExample, documentPath],
   // Prism builds a body for a large recursive schema slowly (7.8 s for one of Discord's messages,
   // one answer at a time): against a foreign document, its running out of time says nothing of the document.
   // And it answers some binary and streamed media types with both Content-Length and
