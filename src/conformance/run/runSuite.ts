@@ -66,6 +66,8 @@ export interface SuiteOptions {
   mockStartTimeoutMs?: number;
   /** Told when each step of the run is over, for timing it (the bench): nothing is printed. */
   onPhase?: (phase: SuitePhase) => void;
+  /** Told, per API, how many of its cases are done (the CLI prints a line now and then on a long run). */
+  onProgress?: (api: string, done: number, total: number) => void;
 }
 
 /** The steps of a run, in order: documents read and compiled, every target ready, every case and scenario run. */
@@ -236,6 +238,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           redact,
           ...(options.grep ? { grep: options.grep } : {}),
           ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+          ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress?.(api.name, done, total) } : {}),
           ...(scenarios ? { scenarios: (ctx) => scenarios({ api, credentials, protocol, allowWrites: options.allowWrites, limits, redact, ...ctx, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}) }) } : {}),
         });
       }),
