@@ -18,6 +18,10 @@
  *   one its schema accepts (Prism sends `null` or the word `string` for it, which breaks any
  *   object, array or patterned header), repaired as the suite repairs its own samples (a string
  *   matching the pattern, a value of the enum) where openapi-sampler's breaks the schema.
+ * - `explode` of a `form` parameter (query, cookie) left unsaid: OpenAPI's default is `true`, and
+ *   Prism reads it as `false`, so of `?type=a&type=b` it validates only the last value, split on
+ *   commas (DigitalOcean's `deployment_types=not_in_enum&deployment_types=AUTOSCALED` passed).
+ *   The copy says `explode: true` where the document leaves it to the default.
  */
 import * as sampler from 'openapi-sampler';
 import { repairToValid, type RepairableError } from '../../cases/repairSample.js';
@@ -102,6 +106,31 @@ function headerExamplesAsText(doc: unknown, pointer: string, name: string, heade
   }
 }
 
+/** Writes OpenAPI's default `explode: true` on a form-style parameter that leaves it unsaid (in place). */
+function explicitFormExplode(parameter: unknown): void {
+  if (!isObject(parameter) || typeof parameter.$ref === 'string' || parameter.explode !== undefined) return;
+  const form = parameter.style === undefined ? parameter.in === 'query' || parameter.in === 'cookie' : parameter.style === 'form';
+  if (form) parameter.explode = true;
+}
+
+/** Every Parameter Object of the document: those of each path item and operation (paths and webhooks), and `components.parameters`. */
+function parameterObjects(doc: Record<string, unknown>): unknown[] {
+  const found: unknown[] = [];
+  const add = (list: unknown) => Array.isArray(list) && found.push(...list);
+  for (const field of ['paths', 'webhooks']) {
+    const holder = doc[field];
+    if (!isObject(holder)) continue;
+    for (const item of Object.values(holder)) {
+      if (!isObject(item)) continue;
+      add(item.parameters);
+      for (const operation of Object.values(item)) if (isObject(operation)) add(operation.parameters);
+    }
+  }
+  const components = isObject(doc.components) ? doc.components : {};
+  if (isObject(components.parameters)) found.push(...Object.values(components.parameters));
+  return found;
+}
+
 /** The Response Objects of the document, with their pointers: every operation's (paths and webhooks) and `components.responses`. */
 function responseObjects(doc: Record<string, unknown>): [string, unknown][] {
   const responses: [string, unknown][] = [];
@@ -133,6 +162,7 @@ export function documentForPrism(doc: OpenApiDocument, accepts?: Accepts, errors
     if (!isObject(response) || !isObject(response.headers)) continue;
     for (const [name, header] of Object.entries(response.headers)) headerExamplesAsText(copy, childPointer(pointer, 'headers', name), name, header, accepts, errorsAt);
   }
+  for (const parameter of parameterObjects(copy)) explicitFormExplode(parameter);
   const components = isObject(copy.components) ? copy.components : {};
   if (isObject(components.headers)) {
     for (const [name, header] of Object.entries(components.headers)) headerExamplesAsText(copy, childPointer('#/components/headers', name), name, header, accepts, errorsAt);
