@@ -15,6 +15,7 @@ import { SuiteSetupError } from '../failClosed.js';
 import type { ApiRun, Gate, RunReport, TargetInfo } from '../model.js';
 import { liveTarget } from '../targets/live/liveTarget.js';
 import { documentForPrism } from '../targets/mock/documentForPrism.js';
+import { assertPrismCanRead } from '../targets/mock/prismReadable.js';
 import type { SchemaError } from '../../openapi/schemaValidator.js';
 import { createMockTarget, type MockTargetFacts } from '../targets/mock/mockTarget.js';
 import { adHocCredentials, resolveHeaders, type HeaderOption } from './adHocCredentials.js';
@@ -197,7 +198,9 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           const dir = await mkdtemp(join(tmpdir(), 'conformance-'));
           scratch.push(dir);
           const file = join(dir, `${api.name}.json`);
-          await writeFile(file, JSON.stringify(documentForPrism(api.doc, (pointer, value) => safeValid(api, pointer, value), (pointer, value) => safeErrors(api, pointer, value))));
+          const copy = documentForPrism(api.doc, (pointer, value) => safeValid(api, pointer, value), (pointer, value) => safeErrors(api, pointer, value));
+          assertPrismCanRead(copy, api.name);
+          await writeFile(file, JSON.stringify(copy));
           // A large foreign document takes Prism far longer to read than ours: 2 minutes unless told.
           const starting = startMockTarget(file, { ...mockStartOptions(options), startTimeoutMs: options.mockStartTimeoutMs ?? FOREIGN_MOCK_START_TIMEOUT_MS });
           mocks.push(starting);
