@@ -102,6 +102,7 @@ export type RuleId =
   | 'behaviour'
   | 'schema-compile'
   | 'document-example'
+  | 'document-path'
   | 'transport';
 
 /** One broken rule found in one response. `rule` is a stable name users can grep for. */

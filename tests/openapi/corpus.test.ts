@@ -28,6 +28,7 @@ const CORPUS: Record<string, { root: string; operations: number }> = {
   discord: { root: 'openapi.json', operations: 242 },
   'ory-kratos': { root: 'api.json', operations: 60 },
   'xero-files': { root: 'xero_files.yaml', operations: 18 },
+  'xero-accounting': { root: 'xero_accounting.yaml', operations: 235 },
 };
 
 /** `<corpus name> <schema pointer>` → why that schema genuinely can't be compiled. */

@@ -81,6 +81,8 @@ Credentials come from the environment and are never printed:
   ${variables}
 
 Redirects are never followed: a 3xx is checked like any other answer.
+A run longer than 30 s prints on stderr, every 30 s, the cases answered and an estimate of the
+time left; --grep '^<api> (<operationId>|<operationId>) ' runs a slice of a large document.
 
 Exit codes: 0 every check passed, 1 a check failed, nothing was checked or coverage is below
 --min-coverage, 2 usage or connection error.

@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { SuiteSetupError } from '../failClosed.js';
 import { hintsOf } from '../report/hints.js';
 import { humanReport } from '../report/humanReport.js';
+import { progressReporter } from '../report/progress.js';
 import { junitReport } from '../report/junitReport.js';
 import { verdictOf } from '../report/verdict.js';
 import { terminalSafe } from '../report/terminalSafe.js';
@@ -17,11 +18,13 @@ import { suiteOptions } from './suiteOptions.js';
 
 /** `onPhase`: told when each step of the run is over (the bench times them). */
 export async function runAndReport(options: CliOptions, env: NodeJS.ProcessEnv, onPhase?: SuiteOptions['onPhase']): Promise<number> {
-  const suite = { ...suiteOptions(options, env), ...(onPhase ? { onPhase } : {}) };
-  const redact = redactor(secretsOf(suite));
+  const base = { ...suiteOptions(options, env), ...(onPhase ? { onPhase } : {}) };
+  const redact = redactor(secretsOf(base));
   // Everything printed is redacted, then made inert for the terminal (servers' and documents' text is quoted).
   const out = (text: string) => process.stdout.write(terminalSafe(redact(text)));
   const err = (text: string) => process.stderr.write(terminalSafe(redact(text)));
+  // A run longer than half a minute says on stderr, every half minute, how far it is.
+  const suite = { ...base, onProgress: progressReporter({ write: (line) => err(`conformance: ${line}\n`) }) };
   try {
     const report = await runSuite(suite);
     if (options.output) {

@@ -31,6 +31,8 @@ export interface RunApiOptions {
   scenarios?: (ctx: { target: TargetInfo; grep?: RegExp; writesAllowed: boolean }) => Promise<ScenarioResults>;
   /** Sets up the resource a case's path names, where a provider state can (live targets with --state-url). */
   resourceSetup?: ResourceSetup;
+  /** Told how many of the selected cases are done, once before the first and after each one. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ScenarioResults {
@@ -124,7 +126,13 @@ export async function runApi(options: RunApiOptions): Promise<ApiRun> {
   // Two rules breaking the same keyword at one spot give two cases: the second gets ` #2`, not a stop.
   const all = uniqueIds([...adapter.extraCases(api), ...deriveCases(api)]);
   const { cases, leftOut, writesAllowed } = selectCases(all, options.target, { allowWrites: options.allowWrites, ...(options.grep ? { grep: options.grep } : {}) });
-  const results = await runPool(cases, options.concurrency ?? 8, (c) => runCase(options, c));
+  let done = 0;
+  options.onProgress?.(done, cases.length);
+  const results = await runPool(cases, options.concurrency ?? 8, async (c) => {
+    const result = await runCase(options, c);
+    options.onProgress?.(++done, cases.length);
+    return result;
+  });
   if (options.scenarios) {
     const scenarios = await options.scenarios({ target: options.target, writesAllowed, ...(options.grep ? { grep: options.grep } : {}) });
     results.push(...scenarios.results);

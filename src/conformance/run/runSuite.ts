@@ -15,7 +15,9 @@ import { SuiteSetupError } from '../failClosed.js';
 import type { ApiRun, Gate, RunReport, TargetInfo } from '../model.js';
 import { liveTarget } from '../targets/live/liveTarget.js';
 import { documentForPrism } from '../targets/mock/documentForPrism.js';
-import { mockTarget } from '../targets/mock/mockTarget.js';
+import { assertPrismCanRead } from '../targets/mock/prismReadable.js';
+import type { SchemaError } from '../../openapi/schemaValidator.js';
+import { createMockTarget, type MockTargetFacts } from '../targets/mock/mockTarget.js';
 import { adHocCredentials, resolveHeaders, type HeaderOption } from './adHocCredentials.js';
 import { credentialsFromEnv, mockCredentials, type Credentials } from './credentials.js';
 import { resourceSetup } from './resourceSetup.js';
@@ -65,6 +67,8 @@ export interface SuiteOptions {
   mockStartTimeoutMs?: number;
   /** Told when each step of the run is over, for timing it (the bench): nothing is printed. */
   onPhase?: (phase: SuitePhase) => void;
+  /** Told, per API, how many of its cases are done (the CLI prints a line now and then on a long run). */
+  onProgress?: (api: string, done: number, total: number) => void;
 }
 
 /** The steps of a run, in order: documents read and compiled, every target ready, every case and scenario run. */
@@ -93,6 +97,15 @@ function safeValid(api: LoadedApi, pointer: string, value: unknown): boolean {
     return api.validator.validate(pointer, value).length === 0;
   } catch {
     return false;
+  }
+}
+
+/** The schema errors of `value` at `pointer`; none when that schema does not compile (safeValid then says no). */
+function safeErrors(api: LoadedApi, pointer: string, value: unknown): SchemaError[] {
+  try {
+    return api.validator.validate(pointer, value);
+  } catch {
+    return [];
   }
 }
 
@@ -170,7 +183,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
     const protocol = loadProviderStateProtocol(options.registry);
     options.onPhase?.('documents loaded');
     const targets = await Promise.all(
-      loaded.map(async (api): Promise<{ target: TargetInfo; credentials: Credentials }> => {
+      loaded.map(async (api): Promise<{ target: TargetInfo; credentials: Credentials; mock?: MockTargetFacts }> => {
         const url = options.targets[api.name];
         if (api.mode === 'foreign') {
           const headers = resolveHeaders(options.headers ?? [], api.name, options.env);
@@ -185,12 +198,14 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           const dir = await mkdtemp(join(tmpdir(), 'conformance-'));
           scratch.push(dir);
           const file = join(dir, `${api.name}.json`);
-          await writeFile(file, JSON.stringify(documentForPrism(api.doc, (pointer, value) => safeValid(api, pointer, value))));
+          const copy = documentForPrism(api.doc, (pointer, value) => safeValid(api, pointer, value), (pointer, value) => safeErrors(api, pointer, value));
+          assertPrismCanRead(copy, api.name);
+          await writeFile(file, JSON.stringify(copy));
           // A large foreign document takes Prism far longer to read than ours: 2 minutes unless told.
           const starting = startMockTarget(file, { ...mockStartOptions(options), startTimeoutMs: options.mockStartTimeoutMs ?? FOREIGN_MOCK_START_TIMEOUT_MS });
           mocks.push(starting);
           const mock = await starting;
-          return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: adHocCredentials(api.doc, api.name, headers, 'mock') };
+          return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: adHocCredentials(api.doc, api.name, headers, 'mock'), mock: { blindSpots: mock.blindSpots } };
         }
         if (url) {
           const { credentials, missing } = credentialsFromEnv(api.entry, options.env);
@@ -202,7 +217,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
         const starting = early.get(api.name) ?? startMockTarget(api.file, mockStartOptions(options));
         if (!early.has(api.name)) mocks.push(starting);
         const mock = await starting;
-        return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: mockCredentials(api.entry) };
+        return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: mockCredentials(api.entry), mock: { blindSpots: mock.blindSpots } };
       }),
     );
     if (options.stateUrl) await checkReachable(options.stateUrl, 'the provider-state endpoint', limits);
@@ -210,14 +225,14 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
     // Each API has its own target (and mock), so the APIs run side by side.
     const apis: ApiRun[] = await Promise.all(
       loaded.map((api, i) => {
-        const { target, credentials } = targets[i] as { target: TargetInfo; credentials: Credentials };
+        const { target, credentials, mock } = targets[i] as { target: TargetInfo; credentials: Credentials; mock?: MockTargetFacts };
         const scenarios = options.scenarios;
         // With --state-url on a live target (and writes allowed there), a negative body case gets its path's resource first.
         const stateUrl = options.stateUrl;
         const setup = target.kind === 'live' && stateUrl && (options.allowWrites || isLoopbackUrl(stateUrl)) ? resourceSetup(api, stateUrl, protocol, { limits, excerpt: redact.excerpt }) : undefined;
         return runApi({
           api,
-          adapter: target.kind === 'mock' ? mockTarget : liveTarget,
+          adapter: target.kind === 'mock' ? createMockTarget(mock) : liveTarget,
           ...(setup ? { resourceSetup: setup } : {}),
           target,
           credentials,
@@ -226,6 +241,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           redact,
           ...(options.grep ? { grep: options.grep } : {}),
           ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+          ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress?.(api.name, done, total) } : {}),
           ...(scenarios ? { scenarios: (ctx) => scenarios({ api, credentials, protocol, allowWrites: options.allowWrites, limits, redact, ...ctx, ...(options.stateUrl ? { stateUrl: options.stateUrl } : {}) }) } : {}),
         });
       }),

@@ -15,9 +15,16 @@
  *   Prism sends the example as the header and then crashes on it while validating its own answer
  *   (`value.split is not a function`). A header travels as text, so the copy writes each example
  *   as its `simple`-style text (`a,b` for an array); a header without an example gets a sampled
- *   one its schema accepts (Prism sends `null` for it, and for an array crashes the same way).
+ *   one its schema accepts (Prism sends `null` or the word `string` for it, which breaks any
+ *   object, array or patterned header), repaired as the suite repairs its own samples (a string
+ *   matching the pattern, a value of the enum) where openapi-sampler's breaks the schema.
+ * - `explode` of a `form` parameter (query, cookie) left unsaid: OpenAPI's default is `true`, and
+ *   Prism reads it as `false`, so of `?type=a&type=b` it validates only the last value, split on
+ *   commas (DigitalOcean's `deployment_types=not_in_enum&deployment_types=AUTOSCALED` passed).
+ *   The copy says `explode: true` where the document leaves it to the default.
  */
 import * as sampler from 'openapi-sampler';
+import { repairToValid, type RepairableError } from '../../cases/repairSample.js';
 import { childPointer, getAtPointer, isObject, refToPointer } from '../../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../../openapi/loadDocument.js';
 import { serializeParameter } from '../../../openapi/serializeParameter.js';
@@ -69,20 +76,24 @@ function headerText(name: string, example: unknown): unknown {
 
 /** Whether `value` is valid against the schema at `pointer` (of the document, which the copy keeps the pointers of). */
 export type Accepts = (pointer: string, value: unknown) => boolean;
+/** The schema errors of `value` at `pointer`, for repairing a sample. */
+export type ErrorsAt = (pointer: string, value: unknown) => RepairableError[];
 
 /**
  * Writes every example of one Header Object (in place) as header text. A header with no example
  * gets one sampled from its schema, when `accepts` finds the sample valid: Prism sends `null` (or
- * the word `string`) for it, and for an array or object header then crashes on its own answer
- * (`Cannot read properties of null (reading 'split')`).
+ * the word `string`) for it, a value its schema rejects (with its own response validation on,
+ * Prism then crashed on an array or object header: `Cannot read properties of null (reading 'split')`).
  */
-function headerExamplesAsText(doc: unknown, pointer: string, name: string, header: unknown, accepts: Accepts | undefined): void {
+function headerExamplesAsText(doc: unknown, pointer: string, name: string, header: unknown, accepts: Accepts | undefined, errorsAt: ErrorsAt | undefined): void {
   if (!isObject(header) || typeof header.$ref === 'string') return;
   const documented = header.example !== undefined || (isObject(header.examples) && Object.keys(header.examples).length > 0);
   if (!documented && header.schema !== undefined && accepts) {
     try {
-      const sample: unknown = sampler.sample(header.schema as never, { quiet: true }, doc as never);
-      if (sample !== undefined && accepts(childPointer(pointer, 'schema'), sample)) header.example = sample;
+      const schemaPointer = childPointer(pointer, 'schema');
+      let sample: unknown = sampler.sample(header.schema as never, { quiet: true }, doc as never);
+      if (sample !== undefined && errorsAt) sample = repairToValid(sample, (value) => errorsAt(schemaPointer, value));
+      if (sample !== undefined && accepts(schemaPointer, sample)) header.example = sample;
     } catch {
       // no sample: Prism is left to its own
     }
@@ -93,6 +104,31 @@ function headerExamplesAsText(doc: unknown, pointer: string, name: string, heade
       if (isObject(example) && example.value !== undefined) example.value = headerText(name, example.value);
     }
   }
+}
+
+/** Writes OpenAPI's default `explode: true` on a form-style parameter that leaves it unsaid (in place). */
+function explicitFormExplode(parameter: unknown): void {
+  if (!isObject(parameter) || typeof parameter.$ref === 'string' || parameter.explode !== undefined) return;
+  const form = parameter.style === undefined ? parameter.in === 'query' || parameter.in === 'cookie' : parameter.style === 'form';
+  if (form) parameter.explode = true;
+}
+
+/** Every Parameter Object of the document: those of each path item and operation (paths and webhooks), and `components.parameters`. */
+function parameterObjects(doc: Record<string, unknown>): unknown[] {
+  const found: unknown[] = [];
+  const add = (list: unknown) => Array.isArray(list) && found.push(...list);
+  for (const field of ['paths', 'webhooks']) {
+    const holder = doc[field];
+    if (!isObject(holder)) continue;
+    for (const item of Object.values(holder)) {
+      if (!isObject(item)) continue;
+      add(item.parameters);
+      for (const operation of Object.values(item)) if (isObject(operation)) add(operation.parameters);
+    }
+  }
+  const components = isObject(doc.components) ? doc.components : {};
+  if (isObject(components.parameters)) found.push(...Object.values(components.parameters));
+  return found;
 }
 
 /** The Response Objects of the document, with their pointers: every operation's (paths and webhooks) and `components.responses`. */
@@ -114,18 +150,22 @@ function responseObjects(doc: Record<string, unknown>): [string, unknown][] {
   return responses;
 }
 
-/** The document Prism is given for `doc` (a copy; `doc` is not changed); `accepts` vets the header examples sampled for it. */
-export function documentForPrism(doc: OpenApiDocument, accepts?: Accepts): Record<string, unknown> {
+/**
+ * The document Prism is given for `doc` (a copy; `doc` is not changed); `accepts` vets the header
+ * examples sampled for it, and `errorsAt`, where given, lets a sample its schema rejects be repaired first.
+ */
+export function documentForPrism(doc: OpenApiDocument, accepts?: Accepts, errorsAt?: ErrorsAt): Record<string, unknown> {
   const copy = withoutDanglingExtensions(doc, doc) as Record<string, unknown>;
   const dialect = copy.jsonSchemaDialect;
   if (dialect === undefined || (typeof dialect === 'string' && OAS_BASE_DIALECT.test(dialect))) copy.jsonSchemaDialect = DRAFT_2020_12;
   for (const [pointer, response] of responseObjects(copy)) {
     if (!isObject(response) || !isObject(response.headers)) continue;
-    for (const [name, header] of Object.entries(response.headers)) headerExamplesAsText(copy, childPointer(pointer, 'headers', name), name, header, accepts);
+    for (const [name, header] of Object.entries(response.headers)) headerExamplesAsText(copy, childPointer(pointer, 'headers', name), name, header, accepts, errorsAt);
   }
+  for (const parameter of parameterObjects(copy)) explicitFormExplode(parameter);
   const components = isObject(copy.components) ? copy.components : {};
   if (isObject(components.headers)) {
-    for (const [name, header] of Object.entries(components.headers)) headerExamplesAsText(copy, childPointer('#/components/headers', name), name, header, accepts);
+    for (const [name, header] of Object.entries(components.headers)) headerExamplesAsText(copy, childPointer('#/components/headers', name), name, header, accepts, errorsAt);
   }
   return copy;
 }

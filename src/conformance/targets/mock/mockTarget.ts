@@ -8,11 +8,13 @@ import { deriveDocumentedResponses } from '../../cases/deriveDocumentedResponses
 import { preferCodeFor } from '../../../openapi/statusKeys.js';
 import type { TargetAdapter } from '../target.js';
 import { documentExample } from './document-example.js';
+import { documentPath } from './document-path.js';
 import { exampleBody } from './example-body.js';
 import { generatedBodyExcuse } from './generatedBody.js';
 import { cutViolationsExcuse, mockViolation } from './mock-violation.js';
 import { prismInternalErrorExcuse, prismOwnRejectionExcuse } from './prismOwnRejection.js';
 import { unreceivableStatus } from '../../cases/unreceivableStatus.js';
+import { blindSpotReason, type PrismBlindSpot } from './prismBlindSpots.js';
 import { PRISM_CRASH_HEADER } from './servePrism.js';
 
 /** Statuses Prism may answer for any invalid request: the operation's 422 or 400 (else a 422 of its own). */
@@ -24,7 +26,14 @@ function prismCrashExcuse(response: { headers: Record<string, string> }): string
   return crash === undefined ? undefined : `Prism crashed answering this request (${crash}): a defect of Prism, not of the document`;
 }
 
-export const mockTarget: TargetAdapter = {
+/** What one Prism server said of the document when it started. */
+export interface MockTargetFacts {
+  /** Operations whose requests it cannot validate (negative cases there are skipped, saying why). */
+  blindSpots?: readonly PrismBlindSpot[];
+}
+
+/** The mock target adapter for one Prism server. */
+export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): TargetAdapter => ({
   kind: 'mock',
   extraCases: (api) => deriveDocumentedResponses(api),
   request(testCase) {
@@ -52,13 +61,15 @@ export const mockTarget: TargetAdapter = {
     if (testCase.kind === 'positive' && statuses.length > 0 && statuses.every((s) => unreceivableStatus(s) !== undefined)) {
       return `${testCase.operation.operationId} documents only statuses no client can receive (${unreceivableStatus(statuses[0] as string)}), and Prism would answer one of them`;
     }
+    const blind = blindSpotReason(blindSpots, testCase);
+    if (blind) return blind;
     const documented = testCase.expect.documented;
     if (documented && preferCodeFor(documented.status, testCase.operation.statuses()) === undefined) {
       return `Prism cannot be asked for the '${documented.status}' response (it answers Prefer: code=default with 422)`;
     }
     return undefined;
   },
-  checks: [exampleBody, mockViolation, documentExample],
+  checks: [exampleBody, mockViolation, documentExample, documentPath],
   // Prism builds a body for a large recursive schema slowly (7.8 s for one of Discord's messages,
   // one answer at a time): against a foreign document, its running out of time says nothing of the document.
   // And it answers some binary and streamed media types with both Content-Length and
@@ -73,4 +84,7 @@ export const mockTarget: TargetAdapter = {
   },
   excuse: (api, testCase, response, failures) =>
     prismCrashExcuse(response) ?? prismInternalErrorExcuse(api, response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
-};
+});
+
+/** The mock target adapter for a Prism server that can validate every request. */
+export const mockTarget: TargetAdapter = createMockTarget();

@@ -1,4 +1,6 @@
 /** The messages between startMockTarget and its Prism worker (prismWorker.ts); `id` names one server. */
+import type { PrismBlindSpot } from './prismBlindSpots.js';
+
 export type ToWorker =
   /** Load Prism's code now, before the first start needs it. */
   | { type: 'preload' }
@@ -7,7 +9,7 @@ export type ToWorker =
   | { type: 'stop'; id: number };
 
 export type FromWorker =
-  | { type: 'started'; id: number; baseUrl: string }
+  | { type: 'started'; id: number; baseUrl: string; blindSpots: PrismBlindSpot[] }
   /** `setup`: a SuiteSetupError (a one-line message for the user), else an unexpected error. */
   | { type: 'failed'; id: number; message: string; setup: boolean }
   | { type: 'stopped'; id: number }

@@ -30,7 +30,7 @@ port.on('message', (message: ToWorker) => {
     const starting = servePrism(document, log ? (line) => send({ type: 'log', id, line }) : undefined);
     servers.set(id, starting);
     starting.then(
-      (server) => send({ type: 'started', id, baseUrl: server.baseUrl }),
+      (server) => send({ type: 'started', id, baseUrl: server.baseUrl, blindSpots: server.blindSpots }),
       (error: unknown) => {
         servers.delete(id);
         const setup = error instanceof SuiteSetupError;

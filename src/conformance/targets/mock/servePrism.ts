@@ -4,12 +4,16 @@
  * per thread and shared by every document; each document gets its own server.
  *
  * The server is built the way `prism mock <document>` builds it (prism-cli 5.14.2,
- * `createPrismServerWithLogger`), with the CLI defaults the suite always ran it with:
- * request and response validation, security checks, static examples (`--dynamic` off),
+ * `createPrismServerWithLogger`), with the CLI defaults the suite always ran it with but one:
+ * request validation, security checks, static examples (`--dynamic` off),
  * `--errors` off (violations go to the `sl-violations` header, the response is still sent), CORS
  * on, and the `Prefer` header (`code=`, `example=`) honoured per request. One CLI step is left out:
  * applying a document's `x-json-schema-faker` options, which are process-wide in json-schema-faker
  * and so cannot differ between documents served side by side; no document here sets them.
+ * And Prism's validation of its own answers is off (`validateResponse: false`): the suite checks
+ * every answer itself, and Prism's check only cost time (a response schema Prism cannot compile is
+ * compiled anew, and fails, on every request: about a second each for Xero's BatchPayments) and
+ * put `response` entries nobody reads into `sl-violations`, ahead of the request's.
  *
  * Prism's pino logger is silent unless `log` is given; nothing of Prism reaches stdout or stderr.
  */
@@ -22,12 +26,15 @@ import { resolve as resolvePath } from 'node:path';
 import { Writable } from 'node:stream';
 import { firstLine, SuiteSetupError } from '../../failClosed.js';
 import { loadPrism, type PrismHttpServer } from './loadPrism.js';
+import { findPrismBlindSpots, type PrismBlindSpot } from './prismBlindSpots.js';
 
 export interface PrismServer {
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
   baseUrl: string;
   /** Closes the server and every connection to it; resolves once the port is free. Idempotent. */
   stop(): Promise<void>;
+  /** The operations whose requests Prism cannot validate, and where (see prismBlindSpots.ts). */
+  blindSpots: PrismBlindSpot[];
 }
 const HOST = '127.0.0.1';
 /** Node publishes every connection a server in this process accepts here. */
@@ -63,10 +70,10 @@ export function answerCrash(error: unknown): boolean {
   return true;
 }
 
-/** The configuration `prism mock` passes to `createServer` with the CLI's default flags. */
+/** The configuration `prism mock` passes to `createServer` with the CLI's default flags, response validation off. */
 const MOCK_CONFIG = {
   validateRequest: true,
-  validateResponse: true,
+  validateResponse: false,
   checkSecurity: true,
   errors: false,
   upstreamProxy: undefined,
@@ -101,6 +108,7 @@ export async function servePrism(document: string, log?: (line: string) => void)
     throw new SuiteSetupError(`mock target: Prism cannot read ${document}: ${firstLine(error)}`);
   }
   if (operations.length === 0) throw new SuiteSetupError(`mock target: Prism found no operations in ${document}`);
+  const blindSpots = findPrismBlindSpots(operations);
 
   const logger = log
     ? prism.createLogger('CLI', { level: 'info' }, logDestination(log))
@@ -147,6 +155,7 @@ export async function servePrism(document: string, log?: (line: string) => void)
   let stopping: Promise<void> | undefined;
   return {
     baseUrl: `http://${HOST}:${port}`,
+    blindSpots,
     stop() {
       stopping ??= (async () => {
         const closed = server.close();

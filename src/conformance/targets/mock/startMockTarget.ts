@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { firstLine, SuiteSetupError } from '../../failClosed.js';
 import type { FromWorker, ToWorker } from './prismMessages.js';
+import type { PrismBlindSpot } from './prismBlindSpots.js';
 
 import { assertMockAvailable } from './loadPrism.js';
 
@@ -21,6 +22,8 @@ export interface MockTarget {
   baseUrl: string;
   /** Closes the server and every connection to it; resolves once the port is free. Idempotent. */
   stop(): Promise<void>;
+  /** The operations whose requests Prism cannot validate, and where (see prismBlindSpots.ts). */
+  blindSpots: PrismBlindSpot[];
 }
 
 export interface MockTargetOptions {
@@ -118,6 +121,12 @@ function ask(state: PrismWorker, message: ToWorker & { id: number }): Promise<Fr
   });
 }
 
+/** Ends a worker stuck in Prism's work: its outstanding starts fail, and the next start gets a new worker. */
+function abandon(state: PrismWorker): void {
+  if (current === state) current = undefined;
+  void state.worker.terminate();
+}
+
 /**
  * Starts the worker and its loading of Prism's code now, so the first start does not wait for all
  * of it; once per worker. Does nothing when Prism is not installed (the start says so).
@@ -135,8 +144,7 @@ export function warmUpMockTarget(): void {
   state.worker.postMessage(message);
 }
 
-async function start(document: string, options: MockTargetOptions): Promise<MockTarget> {
-  const state = prismWorker();
+async function start(state: PrismWorker, document: string, options: MockTargetOptions): Promise<MockTarget> {
   const id = nextId++;
   if (options.log) state.logs.set(id, options.log);
   const answer = await ask(state, { type: 'start', id, document, log: Boolean(options.log) });
@@ -145,6 +153,7 @@ async function start(document: string, options: MockTargetOptions): Promise<Mock
   let stopping: Promise<void> | undefined;
   return {
     baseUrl: answer.baseUrl,
+    blindSpots: answer.blindSpots,
     stop() {
       // A worker that has gone (and its servers with it) has nothing left to stop.
       stopping ??= current === state ? ask(state, { type: 'stop', id }).then(() => undefined) : Promise.resolve();
@@ -164,12 +173,16 @@ export async function startMockTarget(file: string, options: MockTargetOptions =
   const limitMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   if (!(Number.isFinite(limitMs) && limitMs > 0)) throw new SuiteSetupError(`mock target: startTimeoutMs must be a positive number of milliseconds, got ${limitMs}`);
 
-  const starting = start(document, options);
+  const state = prismWorker();
+  const starting = start(state, document, options);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      // Whatever still comes up is stopped; a start that fails later has nothing to stop.
-      starting.then((late) => late.stop()).catch(() => undefined);
+      // Prism reads a document in one synchronous stretch (its dereferencing is exponential on
+      // some shapes: Stripe's took over ten minutes), so its thread cannot be asked to stop; it
+      // is ended, and the servers in it with it (none could answer while it was busy). Without
+      // this the process stayed alive, at full CPU, long after the run had said it stopped.
+      abandon(state);
       reject(new SuiteSetupError(`mock target: Prism did not start for ${document} within ${limitMs} ms (raise ${options.limitName ?? 'startTimeoutMs'} if this machine is busy)`));
     }, limitMs);
   });

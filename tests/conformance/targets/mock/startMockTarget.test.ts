@@ -219,6 +219,20 @@ describe('startMockTarget', () => {
     }
   });
 
+  test("a start past its limit while Prism is busy reading the document ends Prism's thread: the next start is served", async () => {
+    // Thirty schemas each naming the next twice: Prism's dereferencing walks every one of the 2^30
+    // paths in one synchronous stretch (Stripe's document took it over ten minutes), so its
+    // thread answers nothing, not even a stop, and kept the process alive at full CPU.
+    const depth = 30;
+    const schemas = Object.fromEntries(Array.from({ length: depth }, (_, i) => [`S${i}`, { type: 'object', properties: { a: { $ref: `#/components/schemas/S${i + 1}` }, b: { $ref: `#/components/schemas/S${i + 1}` } } }]));
+    const slow = join(scratch, 'exponential.json');
+    await writeFile(slow, JSON.stringify({ ...itemsDocument('slow'), components: { schemas: { ...schemas, [`S${depth}`]: { type: 'string' } } }, paths: { '/slow': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/S0' } } } } } } } } }));
+    const error = await errorOf(startMockTarget(slow, { startTimeoutMs: 1_000 }));
+    expect(error?.message).toMatch(/^mock target: Prism did not start for .*exponential\.json within 1000 ms/);
+    const next = await start(itemsFile, { startTimeoutMs: 20_000 });
+    expect((await fetch(`${next.baseUrl}/items/a1`, { headers: auth })).status).toBe(200);
+  }, 40_000);
+
   test('a missing document rejects with a one-line error naming the file', async () => {
     const missing = join(scratch, 'nope.json');
     const error = await errorOf(startMockTarget(missing));
