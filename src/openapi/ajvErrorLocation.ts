@@ -4,6 +4,7 @@
 
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { childPointer, getAtPointer, isObject, isRef, refToPointer } from './jsonPointer.js';
+import { VALUE_KEYWORDS } from './valueKeywords.js';
 
 /** The ids the document and its container are registered under in ajv; `.invalid` can't clash. */
 export const CONTAINER_ID = 'https://openapi.invalid/container.json';
@@ -43,8 +44,6 @@ interface Reached {
   map: boolean;
 }
 
-// Keys whose values are data, not schemas.
-const VALUE_KEYS = new Set(['example', 'examples', 'default', 'const', 'enum']);
 const MAP_KEYS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 
 /** Every object reachable from the schema at `rootPointer`, following internal `$ref`s, each once. */
@@ -65,7 +64,7 @@ function reachableObjects(doc: unknown, rootPointer: string): Reached[] {
     out.push({ node: value, pointer, map });
     for (const [key, child] of Object.entries(value)) {
       // In a map every key is a name, whatever it spells; elsewhere data keywords are skipped.
-      if (map || !VALUE_KEYS.has(key)) stack.push({ value: child, pointer: childPointer(pointer, key), map: !map && MAP_KEYS.has(key) });
+      if (map || !VALUE_KEYWORDS.has(key)) stack.push({ value: child, pointer: childPointer(pointer, key), map: !map && MAP_KEYS.has(key) });
     }
     if (isRef(value) && value.$ref.startsWith('#')) {
       const target = refToPointer(value.$ref);

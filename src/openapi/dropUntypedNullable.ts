@@ -7,8 +7,7 @@
 // property named `nullable` is kept.
 
 import { isObject } from './jsonPointer.js';
-
-const VALUE_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
+import { VALUE_KEYWORDS } from './valueKeywords.js';
 
 /** A copy of `doc` without any boolean `nullable` that has no `type` beside it; `doc` itself is not modified. */
 export function dropUntypedNullable<T>(doc: T): T {
@@ -18,7 +17,7 @@ export function dropUntypedNullable<T>(doc: T): T {
     if (Array.isArray(node)) return node.forEach(scan);
     if (!isObject(node)) return;
     if (typeof node.nullable === 'boolean' && node.type === undefined) found = true;
-    for (const [key, value] of Object.entries(node)) if (!VALUE_KEYS.has(key)) scan(value);
+    for (const [key, value] of Object.entries(node)) if (!VALUE_KEYWORDS.has(key)) scan(value);
   };
   scan(doc);
   if (!found) return doc;
@@ -27,7 +26,7 @@ export function dropUntypedNullable<T>(doc: T): T {
     if (Array.isArray(node)) return node.forEach(strip);
     if (!isObject(node)) return;
     if (typeof node.nullable === 'boolean' && node.type === undefined) delete node.nullable;
-    for (const [key, value] of Object.entries(node)) if (!VALUE_KEYS.has(key)) strip(value);
+    for (const [key, value] of Object.entries(node)) if (!VALUE_KEYWORDS.has(key)) strip(value);
   };
   strip(copy);
   return copy;

@@ -6,8 +6,8 @@
 // branch of unknown type might take null, and then the schema means what it says).
 
 import { getAtPointer, isObject, refToPointer } from './jsonPointer.js';
+import { VALUE_KEYWORDS } from './valueKeywords.js';
 
-const VALUE_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
 const COMBINATORS = ['oneOf', 'anyOf'] as const;
 
 function statedTypes(doc: unknown, branch: unknown): string[] | undefined {
@@ -46,7 +46,7 @@ function walk(doc: unknown, visit: (node: Record<string, unknown>, key: (typeof 
     if (!isObject(node)) continue;
     const key = emptiedCombinator(doc, node);
     if (key) visit(node, key);
-    for (const [k, value] of Object.entries(node)) if (!VALUE_KEYS.has(k)) stack.push(value);
+    for (const [k, value] of Object.entries(node)) if (!VALUE_KEYWORDS.has(k)) stack.push(value);
   }
 }
 

@@ -13,9 +13,9 @@
 // document's own `type: [..., 'null']` is JSON Schema's and keeps its meaning.
 
 import { isObject } from './jsonPointer.js';
+import { VALUE_KEYWORDS } from './valueKeywords.js';
 
 type Schema = Record<string, unknown>;
-const VALUE_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
 const NULL_BRANCH = { type: 'null' };
 
 /** A copy of `doc` read as above; `doc` itself when nothing in it needs it. */
@@ -70,7 +70,7 @@ export function nullableAcrossCombinators<T>(doc: T): T {
     if (Array.isArray(node)) return node.map((item) => visit(item, inSchema));
     if (!isObject(node)) return node;
     for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith('x-') || (inSchema && VALUE_KEYS.has(key)) || (!inSchema && (key === 'example' || key === 'examples'))) continue;
+      if (key.startsWith('x-') || (inSchema && VALUE_KEYWORDS.has(key)) || (!inSchema && (key === 'example' || key === 'examples'))) continue;
       node[key] = visit(value, inSchema || key === 'schema' || key === 'schemas');
     }
     if (!inSchema) return node;
@@ -93,5 +93,5 @@ function hasNullable(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(hasNullable);
   if (!isObject(node)) return false;
   if (node.nullable === true) return true;
-  return Object.entries(node).some(([key, value]) => !VALUE_KEYS.has(key) && hasNullable(value));
+  return Object.entries(node).some(([key, value]) => !VALUE_KEYWORDS.has(key) && hasNullable(value));
 }

@@ -7,12 +7,10 @@
  */
 import { getAtPointer, isObject, refToPointer } from './jsonPointer.js';
 import type { OpenApiDocument } from './loadDocument.js';
+import { VALUE_KEYWORDS } from './valueKeywords.js';
 
 /** JSON Schema 2020-12 and OpenAPI 3.1's own dialects (which are 2020-12 with OpenAPI's vocabulary). */
 const KNOWN = /^(https?:\/\/json-schema\.org\/draft\/2020-12\/schema|https:\/\/spec\.openapis\.org\/oas\/3\.1\/dialect\/[\w.-]+)#?$/;
-
-/** Keywords whose value is data, never a schema: a `$schema` member inside them is an instance's. */
-const VALUE_KEYWORDS = new Set(['example', 'examples', 'default', 'const', 'enum']);
 
 export interface ForeignDialect {
   uri: string;

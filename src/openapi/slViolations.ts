@@ -77,6 +77,17 @@ function completeEntries(text: string): unknown[] {
   return out;
 }
 
+/** The problem object of an answer Prism made itself (`application/problem+json` whose `type` is `type`), or undefined. */
+export function prismProblem(bodyText: string, type: string): Record<string, unknown> | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    return undefined;
+  }
+  return typeof body === 'object' && body !== null && (body as Record<string, unknown>).type === type ? (body as Record<string, unknown>) : undefined;
+}
+
 /** The problem type of the 422 Prism makes up when an operation documents no 400 or 422. */
 const PRISM_UNPROCESSABLE = 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY';
 
@@ -88,14 +99,9 @@ const PRISM_UNPROCESSABLE = 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENT
  */
 export function prismOwnRejection(status: number, bodyText: string): SlViolation[] | undefined {
   if (status !== 422) return undefined;
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch {
-    return undefined;
-  }
-  if (typeof body !== 'object' || body === null || (body as Record<string, unknown>).type !== PRISM_UNPROCESSABLE) return undefined;
-  const validation = (body as Record<string, unknown>).validation;
+  const body = prismProblem(bodyText, PRISM_UNPROCESSABLE);
+  if (!body) return undefined;
+  const validation = body.validation;
   return (Array.isArray(validation) ? validation : [])
     .map(toViolation)
     .filter((v): v is SlViolation => v !== undefined)

@@ -14,6 +14,7 @@
 
 import { isObject } from './jsonPointer.js';
 import type { OpenApiDocument } from './loadDocument.js';
+import { VALUE_KEYWORDS } from './valueKeywords.js';
 
 /** The version written into an upgraded document. */
 export const UPGRADED_VERSION = '3.1.0';
@@ -24,7 +25,6 @@ const SUBSCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties'];
 // Kept beside a `$ref`: they annotate, they don't validate.
 const REF_SIBLINGS_KEPT = new Set(['$ref', 'description', 'summary', 'title', 'readOnly', 'writeOnly', 'deprecated', 'default', 'examples']);
 // Not walked outside schemas: values, not OpenAPI structure (an example may contain a `schema` key).
-const VALUE_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
 
 /** Whether `doc.openapi` is a 3.0.x version. */
 export function isOpenApi30(doc: { openapi?: unknown }): boolean {
@@ -52,7 +52,7 @@ function walkStructure(node: unknown, path: string[]): void {
   }
   if (!isObject(node)) return;
   for (const [key, value] of Object.entries(node)) {
-    if (key.startsWith('x-') || VALUE_KEYS.has(key)) continue;
+    if (key.startsWith('x-') || VALUE_KEYWORDS.has(key)) continue;
     if (key === 'schema') {
       node[key] = upgradeSchema(value);
     } else if (key === 'schemas' && path.length === 1 && path[0] === 'components' && isObject(value)) {

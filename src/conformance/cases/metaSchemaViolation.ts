@@ -10,8 +10,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { getAtPointer, isObject, refToPointer } from '../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
-
-const VALUE_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
+import { VALUE_KEYWORDS } from '../../openapi/valueKeywords.js';
 
 /** Only `validateSchema` is used: the options are Prism's (prism-http 5, validators/utils.js) so it rejects what Prism's ajv rejects. */
 const metaAjv = new Ajv2020({ allErrors: true, allowUnionTypes: true, allowMatchingProperties: true, strict: false, logger: false });
@@ -52,7 +51,7 @@ function refsOf(node: unknown): string[] {
     if (Array.isArray(value)) return value.forEach(walk);
     if (!isObject(value)) return;
     if (typeof value.$ref === 'string' && value.$ref.startsWith('#')) refs.push(refToPointer(value.$ref));
-    for (const [key, child] of Object.entries(value)) if (!VALUE_KEYS.has(key) && key !== '$ref' && !key.startsWith('x-')) walk(child);
+    for (const [key, child] of Object.entries(value)) if (!VALUE_KEYWORDS.has(key) && key !== '$ref' && !key.startsWith('x-')) walk(child);
   };
   walk(node);
   return refs;

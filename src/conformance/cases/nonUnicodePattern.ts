@@ -7,8 +7,7 @@
  */
 import { getAtPointer, isObject, refToPointer } from '../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
-
-const VALUE_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
+import { VALUE_KEYWORDS } from '../../openapi/valueKeywords.js';
 
 export function nonUnicodePattern(doc: OpenApiDocument, pointer: string): string | undefined {
   const seen = new Set<string>();
@@ -34,7 +33,7 @@ export function nonUnicodePattern(doc: OpenApiDocument, pointer: string): string
       if (found !== undefined) return found;
     }
     for (const [key, value] of Object.entries(node)) {
-      if (VALUE_KEYS.has(key) || key === 'pattern' || key === '$ref' || key.startsWith('x-')) continue;
+      if (VALUE_KEYWORDS.has(key) || key === 'pattern' || key === '$ref' || key.startsWith('x-')) continue;
       const found = walk(value);
       if (found !== undefined) return found;
     }

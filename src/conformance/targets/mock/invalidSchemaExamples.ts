@@ -11,6 +11,7 @@ import { directionalErrors } from '../../cases/requestDirection.js';
 import { childPointer, getAtPointer, isObject, refToPointer } from '../../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../../openapi/loadDocument.js';
 import type { SchemaValidator } from '../../../openapi/schemaValidator.js';
+import { VALUE_KEYWORDS } from '../../../openapi/valueKeywords.js';
 
 export interface InvalidExample {
   pointer: string;
@@ -19,8 +20,6 @@ export interface InvalidExample {
   words: string;
 }
 
-/** Keywords whose value is data, never a schema. */
-const VALUE_KEYWORDS = new Set(['example', 'examples', 'default', 'const', 'enum']);
 /** Schema nodes walked per response schema, and invalid examples kept: bounds for very large documents. */
 const MAX_NODES = 20_000;
 const MAX_EXAMPLES = 50;

@@ -7,7 +7,7 @@
  * is skipped, saying so, instead of failed for Prism's undocumented status.
  */
 import type { LoadedApi } from '../../../core/loadApi.js';
-import { prismOwnRejection } from '../../../openapi/slViolations.js';
+import { prismOwnRejection, prismProblem } from '../../../openapi/slViolations.js';
 import type { CheckFailure, ObservedResponse, TestCase } from '../../model.js';
 
 export function prismOwnRejectionExcuse(api: LoadedApi, testCase: TestCase, response: ObservedResponse, failures: readonly CheckFailure[]): string | undefined {
@@ -36,13 +36,7 @@ function prismOwnStatusExcuse(api: LoadedApi, testCase: TestCase, response: Obse
   const own = PRISM_OWN_STATUS[response.status];
   if (api.mode !== 'foreign' || !own || testCase.kind !== 'negative' || failures.length === 0) return undefined;
   if (testCase.operation.statuses().includes(String(response.status))) return undefined;
-  let body: unknown;
-  try {
-    body = JSON.parse(response.bodyText);
-  } catch {
-    return undefined;
-  }
-  if (typeof body !== 'object' || body === null || (body as Record<string, unknown>).type !== own.type) return undefined;
+  if (!prismProblem(response.bodyText, own.type)) return undefined;
   return `${testCase.operation.operationId} documents no ${response.status}: Prism answered with a ${response.status} of its own (${own.type.split('#')[1]}), as it does for ${own.what}; no documented answer was given to check`;
 }
 
@@ -55,13 +49,8 @@ const PRISM_UNKNOWN = 'https://stoplight.io/prism/errors#UNKNOWN';
  */
 export function prismInternalErrorExcuse(api: LoadedApi, response: ObservedResponse): string | undefined {
   if (api.mode !== 'foreign' || response.status !== 500) return undefined;
-  let body: unknown;
-  try {
-    body = JSON.parse(response.bodyText);
-  } catch {
-    return undefined;
-  }
-  if (typeof body !== 'object' || body === null || (body as Record<string, unknown>).type !== PRISM_UNKNOWN) return undefined;
-  const title = (body as Record<string, unknown>).title;
+  const problem = prismProblem(response.bodyText, PRISM_UNKNOWN);
+  if (!problem) return undefined;
+  const { title } = problem;
   return `Prism failed to build its answer (${typeof title === 'string' ? title.slice(0, 200) : 'no reason given'}): a defect of Prism, not of the document`;
 }
