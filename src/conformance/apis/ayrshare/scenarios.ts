@@ -7,6 +7,12 @@ type Posts = { pendingIds: string[]; publishedIds: string[] };
 const client = (ctx: ScenarioContext, apiKey = ctx.apiKey) => createAyrshareClient({ baseUrl: ctx.target.baseUrl, apiKey, fetch: ctx.fetch });
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** An error's `id` is "the Ayrshare post id the error concerns, when there is one": the one sent, if it names any. */
+function namesThePost(ctx: ScenarioContext, code: string, error: { id?: string } | undefined, id: string): void {
+  if (error?.id === undefined) return;
+  ctx.expect(error.id === id, `the ${code} names the post sent in its id`, id, error.id);
+}
+
 /** The behaviour scenarios of this API, by name. */
 export const scenarios: Scenarios = {
   'delete-by-id': {
@@ -20,8 +26,11 @@ export const scenarios: Scenarios = {
       ctx.expect(deleted.response.status === 200 && deleted.data?.status === 'success', 'delete by id answers 200 success', 200, deleted.response.status);
       const again = await ayrshare.DELETE('/api/post', { body: { id } });
       ctx.expect(again.response.status === 400 && again.error?.code === 383, 'a second delete answers 400 code 383', 383, again.error?.code ?? again.response.status);
-      const unknown = await ayrshare.DELETE('/api/post', { body: { id: `unknown${crypto.randomUUID().replaceAll('-', '')}` } });
+      namesThePost(ctx, '383', again.error, id);
+      const unknownId = `unknown${crypto.randomUUID().replaceAll('-', '')}`;
+      const unknown = await ayrshare.DELETE('/api/post', { body: { id: unknownId } });
       ctx.expect(unknown.response.status === 400 && unknown.error?.code === 114, 'an unknown id answers 400 code 114', 114, unknown.error?.code ?? unknown.response.status);
+      namesThePost(ctx, '114', unknown.error, unknownId);
     },
   },
 
