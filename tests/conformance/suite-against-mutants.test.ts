@@ -12,7 +12,7 @@ import { useStatefulSandbox } from '../support/statefulSandbox.js';
 
 /** Mutant name → what the failure must say, as `[rule] message`. */
 const GALLERY: Record<string, RegExp> = {
-  'layers: PATCH is not persisted (GET answers the record as first read)': /\[behaviour\] a GET after the PATCH answers the record the PATCH returned/,
+  'layers: PATCH is not persisted (GET answers the record as first read)': /\[behaviour\] the PATCH is stored: a GET after the PATCH answers the record the PATCH returned/,
   'layers: PATCH accepts the read-only fields of the record': /patchInfluencer negative body\.status additionalProperties: \[status-expected\] expected status 422, got 200/,
   'layers: the list ignores limit': /\[behaviour\] a page holds at most limit \(2\) items/,
   'layers: the list ignores the cursor (page 1 again)': /\[behaviour\] following nextCursor never answers an influencer twice/,
@@ -23,6 +23,9 @@ const GALLERY: Record<string, RegExp> = {
   'layers: 401 challenges Basic': /\[www-authenticate\] .*Basic/,
   'ayrshare: a 114 or 383 names another post': /\[behaviour\] the 383 names the post sent/,
   'ayrshare: an empty bulk list is accepted': /deletePost negative body\.bulk minItems: \[status-expected\] expected status 400, got 200/,
+  'layers: X-Api-Key is refused': /valid apiKeyHeader: \[status-expected\] a valid request sent with the credentials given \(apiKeyHeader\) was refused/,
+  'layers: the last page says nextCursor "" instead of null': /\[behaviour\] page \d+ answers 200 \(the cursor is the nextCursor of the page before: on the last page it is null\)/,
+  'ayrshare: an unknown Profile-Key still deletes the post of the primary profile': /\[behaviour\] the refused call deleted nothing/,
   'hoko: X-RateLimit-Remaining above 0 on a 429': /\[behaviour\] the 429 says X-RateLimit-Remaining: 0/,
   'hoko: X-RateLimit-Reset in milliseconds': /\[behaviour\] X-RateLimit-Reset is a Unix time in seconds/,
 };

@@ -123,12 +123,15 @@ export const scenarios: Scenarios = {
   },
 
   'unknown-profile-key': {
-    title: 'a Profile-Key of no User Profile is 404 code 104',
+    title: 'a Profile-Key of no User Profile is 404 code 104, and deletes nothing',
     operationId: 'deletePost',
     async run(ctx) {
       const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1 });
-      const missing = await client(ctx).DELETE('/api/post', { params: { header: { 'Profile-Key': `unknown-${crypto.randomUUID()}` } }, body: { id: publishedIds[0] as string } });
+      const id = publishedIds[0] as string;
+      const missing = await client(ctx).DELETE('/api/post', { params: { header: { 'Profile-Key': `unknown-${crypto.randomUUID()}` } }, body: { id } });
       ctx.expect(missing.response.status === 404 && missing.error?.code === 104, 'an unknown Profile-Key answers 404 code 104', 104, missing.error?.code ?? missing.response.status);
+      const deleted = await client(ctx).DELETE('/api/post', { body: { id } });
+      ctx.expect(deleted.response.status === 200, 'the refused call deleted nothing: the post of the primary profile is deleted afterwards (200)', 200, deleted.error?.code ?? deleted.response.status);
     },
   },
 

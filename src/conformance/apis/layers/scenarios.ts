@@ -114,12 +114,14 @@ export const scenarios: Scenarios = {
       for (let i = 0; i < PAGE_WALK.influencers; i++) mine.push((await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: `Conformance page ${i + 1}` })).influencerId);
       const { influencerId: foreign } = await ctx.states.setup<{ influencerId: string }>('influencer in another organization');
       const seen = new Set<string>();
-      let cursor: string | undefined;
+      let cursor: string | null = null;
       let previous: { influencerId: string; createdAt: string } | undefined;
       let pages = 0;
       for (;;) {
-        const page = await layers.GET('/v1/influencers', { params: { query: { limit: PAGE_WALK.limit, ...(cursor ? { cursor } : {}) } } });
-        ctx.expect(page.response.status === 200, `page ${pages + 1} answers 200`, 200, page.response.status);
+        // The cursor is sent as the page gave it: an empty one is a request the server must answer too.
+        const query: { limit: number; cursor?: string } = { limit: PAGE_WALK.limit, ...(cursor !== null ? { cursor } : {}) };
+        const page = await layers.GET('/v1/influencers', { params: { query } });
+        ctx.expect(page.response.status === 200, `page ${pages + 1} answers 200${cursor !== null ? ' (the cursor is the nextCursor of the page before: on the last page it is null)' : ''}`, 200, page.response.status);
         if (!page.data) break;
         const items = page.data.items;
         ctx.expect(items.length <= PAGE_WALK.limit, `a page holds at most limit (${PAGE_WALK.limit}) items`, `≤ ${PAGE_WALK.limit}`, items.length);
@@ -130,9 +132,9 @@ export const scenarios: Scenarios = {
           seen.add(item.influencerId);
           previous = item;
         }
-        cursor = page.data.nextCursor ?? undefined;
+        cursor = page.data.nextCursor;
         pages++;
-        if (!cursor || ctx.failures.length > 0) break;
+        if (cursor === null || ctx.failures.length > 0) break;
         // A server that never ends the walk has shown it: stop after twice the pages an honest one needs.
         if (pages > 2 * Math.ceil((seen.size + PAGE_WALK.influencers) / PAGE_WALK.limit) + 2) {
           ctx.expect(false, 'following nextCursor reaches the last page (nextCursor null)', 'a last page', `still a nextCursor after ${pages} pages`);
