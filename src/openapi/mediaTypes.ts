@@ -12,6 +12,22 @@ export function isJsonMediaType(mediaType: string): boolean {
   return e === 'application/json' || /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]*\+json$/.test(e);
 }
 
+/**
+ * The `charset` parameter of a media type, in lower case, quotes removed (`Application/JSON;
+ * Charset="UTF-8"` → `utf-8`); undefined when there is none.
+ */
+export function charsetOf(mediaType: string): string | undefined {
+  for (const parameter of mediaType.split(';').slice(1)) {
+    const [name, ...rest] = parameter.split('=');
+    if (name?.trim().toLowerCase() !== 'charset') continue;
+    return rest.join('=').trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase();
+  }
+  return undefined;
+}
+
+/** Whether a charset label names UTF-8 (`utf-8`, and the `utf8` alias the WHATWG Encoding Standard reads as it). */
+export const isUtf8Label = (charset: string) => charset === 'utf-8' || charset === 'utf8';
+
 // How well `key` (a content key, possibly with wildcards) matches a concrete essence: higher is
 // more specific; undefined when it does not match.
 function specificity(key: string, actual: string): number | undefined {

@@ -30,6 +30,7 @@ import { metaSchemaViolation } from './metaSchemaViolation.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, planOperation, type OperationPlan } from './operationPlan.js';
 import { objectParameterViolations } from './objectParameterViolations.js';
+import { responseOnlyProperties } from './responseOnlyProperties.js';
 import { breakableParameter, PRISM_EMPTY_VALUE, sendableBrokenValue } from './parameterWire.js';
 
 /** Security alternatives to send, each once (two requirements naming the same schemes with other scopes are one way in). */
@@ -187,16 +188,34 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       const unsupported = op.statuses().includes('415') ? '415' : status;
       negative('body content-type', `body: Content-Type ${undocumented} (not documented)`, { ...valid(), body: { json: exampleBody, contentType: undocumented } }, unsupported, { violationAt: ['request'] });
     }
-    if (exampleBody !== undefined) {
+    // Each constraint of the body broken once, from every named example in turn: the first breaks
+    // what it holds, the next ones what only they hold (a `bulk` list, another `anyOf` branch),
+    // each (place, keyword) once, and no body twice.
+    const derived = new Set<string>();
+    const sent = new Set<string>();
+    for (const [, example] of plan.bodies.filter(([, b]) => b !== undefined)) {
       // JSON `null` as an optional body reads as "no body" to servers (and to Prism): not a violation.
       const ambiguous = (v: { instancePath: string; value: unknown }) => body.value.required !== true && v.instancePath === '' && v.value === null;
       const contentType = plan.bodyMediaType && plan.bodyMediaType !== 'application/json' ? { contentType: plan.bodyMediaType } : {};
-      for (const v of deriveSchemaViolations(api.validator, api.doc, bodySchema, exampleBody, { direction: 'request' }).filter((v) => !ambiguous(v))) {
+      for (const v of deriveSchemaViolations(api.validator, api.doc, bodySchema, example, { direction: 'request' }).filter((v) => !ambiguous(v))) {
         const where = `body${v.instancePath.replaceAll('/', '.')}`;
+        if (derived.has(`${where} ${v.keyword}`) || sent.has(JSON.stringify(v.value))) continue;
+        derived.add(`${where} ${v.keyword}`);
+        sent.add(JSON.stringify(v.value));
         negative(`${where} ${v.keyword}`, `${where}: ${v.rule}`, { ...valid(), body: { json: v.value, ...contentType } }, status, {
           ...(v.field ? { fieldErrorKey: v.field } : {}),
           violationAt: ['request', 'body', ...v.instancePath.split('/').filter(Boolean)],
         }, prismRange(v.rule) ?? bodyCaveat);
+      }
+    }
+    // The answer's own fields (id, status, timestamps) sent in a body that takes none of them.
+    if (exampleBody !== undefined) {
+      for (const p of responseOnlyProperties(api, op, bodySchema, exampleBody, successStatuses(op.statuses()))) {
+        const sent = { ...(exampleBody as Record<string, unknown>), [p.name]: p.value };
+        negative(`body.${p.name} additionalProperties`, `body.${p.name}: additionalProperties false (a field of the ${p.status} answer, not of the body)`, { ...valid(), body: { json: sent, ...(plan.bodyMediaType && plan.bodyMediaType !== 'application/json' ? { contentType: plan.bodyMediaType } : {}) } }, status, {
+          fieldErrorKey: p.name,
+          violationAt: ['request', 'body'],
+        }, bodyCaveat);
       }
     }
   }

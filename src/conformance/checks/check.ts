@@ -32,6 +32,8 @@ export interface CheckContext {
   expect: Expectation;
   /** The statuses this target must answer (the target adapter's reading of `expect.statuses`). */
   expectedStatuses: string[];
+  /** Statuses the answer must not have though `expectedStatuses` admits them, and why (the target adapter's). */
+  refusedStatuses?: RefusedStatuses;
   target: TargetKind;
   response: ObservedResponse;
   api: ApiCheckOptions;
@@ -48,6 +50,12 @@ export interface CheckContext {
   json(): { value: unknown } | { error: string } | undefined;
   /** Keeps secrets out of what a failure quotes: `redact.excerpt(text, max)` for any response text a check cuts. */
   redact: Redactor;
+}
+
+/** Statuses a target must not answer a case, with the reason a failure gives. */
+export interface RefusedStatuses {
+  statuses: string[];
+  reason: string;
 }
 
 export interface Check {

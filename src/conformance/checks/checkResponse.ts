@@ -11,7 +11,7 @@ import type { Operation } from '../../openapi/operations.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import type { CheckFailure, Expectation, ObservedResponse, TargetKind } from '../model.js';
 import { noRedaction, type Redactor } from '../run/redact.js';
-import { MAX_FAILURES_PER_CHECK, notListed, type ApiCheckOptions, type Check, type CheckContext } from './check.js';
+import { MAX_FAILURES_PER_CHECK, notListed, type ApiCheckOptions, type Check, type CheckContext, type RefusedStatuses } from './check.js';
 import { CHECKS } from './index.js';
 
 export interface CheckInput {
@@ -22,6 +22,8 @@ export interface CheckInput {
   expect: Expectation;
   /** Statuses this target must answer; default: `expect.statuses`. */
   expectedStatuses?: string[];
+  /** Statuses this target must not answer, though expected ones admit them (the adapter's). */
+  refusedStatuses?: RefusedStatuses;
   target: TargetKind;
   response: ObservedResponse;
   api?: ApiCheckOptions;
@@ -49,6 +51,7 @@ export function createCheckContext(input: CheckInput): CheckContext {
     validator: input.validator,
     expect: input.expect,
     expectedStatuses: input.expectedStatuses ?? input.expect.statuses,
+    ...(input.refusedStatuses ? { refusedStatuses: input.refusedStatuses } : {}),
     target: input.target,
     response: input.response,
     api: input.api ?? {},

@@ -90,6 +90,7 @@ async function sendCase(options: RunApiOptions, testCase: TestCase, request: Req
       validator: api.validator,
       expect: testCase.expect,
       expectedStatuses: adapter.expectedStatuses(testCase),
+      ...(adapter.refusedStatuses?.(testCase) ? { refusedStatuses: adapter.refusedStatuses(testCase)! } : {}),
       target: adapter.kind,
       response,
       api: api.entry.conformance,

@@ -4,7 +4,7 @@
  * saw; a live server answers from its real state.
  */
 import type { LoadedApi } from '../../core/loadApi.js';
-import type { Check } from '../checks/check.js';
+import type { Check, RefusedStatuses } from '../checks/check.js';
 import type { CheckFailure, ObservedResponse, RequestSpec, TargetKind, TestCase } from '../model.js';
 
 export interface TargetAdapter {
@@ -15,6 +15,8 @@ export interface TargetAdapter {
   request(testCase: TestCase): RequestSpec;
   /** The statuses this target must answer for the case (empty: any documented status). */
   expectedStatuses(testCase: TestCase): string[];
+  /** Statuses the case must not get from this target though its expected ones admit them, and why. */
+  refusedStatuses?(testCase: TestCase): RefusedStatuses | undefined;
   /** Why this target cannot run the case, if it cannot. */
   skipReason(testCase: TestCase): string | undefined;
   /** Checks this target adds to the registered ones. */

@@ -47,4 +47,16 @@ describe('www-authenticate', () => {
     expect(secured({ type: 'apiKey', in: 'header', name: 'X-Key' })({})).toEqual([]);
     expect(secured({ type: 'http', scheme: 'bearer' })({}, 'mock')).toEqual([]);
   });
+  it("fails a challenge that names none of the operation's http schemes (Basic where only Bearer is taken), naming both", () => {
+    const failures = secured({ type: 'http', scheme: 'bearer' })({ 'www-authenticate': 'Basic realm="x"' });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]?.message).toMatch(/Basic.*Bearer|Bearer.*Basic/);
+    expect(secured({ type: 'http', scheme: 'basic' })({ 'www-authenticate': 'Bearer realm="x", error="invalid_token"' })).toHaveLength(1);
+  });
+
+  it('passes when one challenge names the scheme, in any case, among others', () => {
+    expect(secured({ type: 'http', scheme: 'bearer' })({ 'www-authenticate': 'Basic realm="x", bearer realm="x", error="invalid_token"' })).toEqual([]);
+    expect(secured({ type: 'http', scheme: 'bearer' })({ 'www-authenticate': 'Bearer' })).toEqual([]);
+    expect(secured({ type: 'http', scheme: 'Basic' })({ 'www-authenticate': 'Newauth realm="apps", type=1, title="Login to \\"apps\\"", Basic realm="simple"' })).toEqual([]);
+  });
 });

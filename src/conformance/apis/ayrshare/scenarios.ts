@@ -7,6 +7,12 @@ type Posts = { pendingIds: string[]; publishedIds: string[] };
 const client = (ctx: ScenarioContext, apiKey = ctx.apiKey) => createAyrshareClient({ baseUrl: ctx.target.baseUrl, apiKey, fetch: ctx.fetch });
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** An error's `id` is "the Ayrshare post id the error concerns, when there is one": the one sent, if it names any. */
+function namesThePost(ctx: ScenarioContext, code: string, error: { id?: string } | undefined, id: string): void {
+  if (error?.id === undefined) return;
+  ctx.expect(error.id === id, `the ${code} names the post sent in its id`, id, error.id);
+}
+
 /** The behaviour scenarios of this API, by name. */
 export const scenarios: Scenarios = {
   'delete-by-id': {
@@ -20,8 +26,11 @@ export const scenarios: Scenarios = {
       ctx.expect(deleted.response.status === 200 && deleted.data?.status === 'success', 'delete by id answers 200 success', 200, deleted.response.status);
       const again = await ayrshare.DELETE('/api/post', { body: { id } });
       ctx.expect(again.response.status === 400 && again.error?.code === 383, 'a second delete answers 400 code 383', 383, again.error?.code ?? again.response.status);
-      const unknown = await ayrshare.DELETE('/api/post', { body: { id: `unknown${crypto.randomUUID().replaceAll('-', '')}` } });
+      namesThePost(ctx, '383', again.error, id);
+      const unknownId = `unknown${crypto.randomUUID().replaceAll('-', '')}`;
+      const unknown = await ayrshare.DELETE('/api/post', { body: { id: unknownId } });
       ctx.expect(unknown.response.status === 400 && unknown.error?.code === 114, 'an unknown id answers 400 code 114', 114, unknown.error?.code ?? unknown.response.status);
+      namesThePost(ctx, '114', unknown.error, unknownId);
     },
   },
 
@@ -114,12 +123,15 @@ export const scenarios: Scenarios = {
   },
 
   'unknown-profile-key': {
-    title: 'a Profile-Key of no User Profile is 404 code 104',
+    title: 'a Profile-Key of no User Profile is 404 code 104, and deletes nothing',
     operationId: 'deletePost',
     async run(ctx) {
       const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1 });
-      const missing = await client(ctx).DELETE('/api/post', { params: { header: { 'Profile-Key': `unknown-${crypto.randomUUID()}` } }, body: { id: publishedIds[0] as string } });
+      const id = publishedIds[0] as string;
+      const missing = await client(ctx).DELETE('/api/post', { params: { header: { 'Profile-Key': `unknown-${crypto.randomUUID()}` } }, body: { id } });
       ctx.expect(missing.response.status === 404 && missing.error?.code === 104, 'an unknown Profile-Key answers 404 code 104', 104, missing.error?.code ?? missing.response.status);
+      const deleted = await client(ctx).DELETE('/api/post', { body: { id } });
+      ctx.expect(deleted.response.status === 200, 'the refused call deleted nothing: the post of the primary profile is deleted afterwards (200)', 200, deleted.error?.code ?? deleted.response.status);
     },
   },
 

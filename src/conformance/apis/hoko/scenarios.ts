@@ -5,6 +5,8 @@ import type { Scenarios } from '../../scenarios/scenario.js';
 const client = (ctx: ScenarioContext, apiKey = ctx.apiKey) => createHokoClient({ baseUrl: ctx.target.baseUrl, apiKey, fetch: ctx.fetch });
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const RATE_HEADERS = ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
+/** How far X-RateLimit-Reset may sit from this machine's clock: clocks differ a little, and a window lasts at most a month. */
+const RESET_SLACK = { pastSeconds: 300, futureSeconds: 31 * 24 * 3600 };
 const sameSet = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /** The behaviour scenarios of this API, by name. */
@@ -56,6 +58,13 @@ export const scenarios: Scenarios = {
       const retryAfter = (limited.error as { retryAfter?: unknown } | undefined)?.retryAfter;
       ctx.expect(typeof retryAfter === 'number' && retryAfter >= 0 && retryAfter <= announced.retryAfter, `the 429 says retryAfter in seconds, at most the ${announced.retryAfter} s the state announced`, `0..${announced.retryAfter}`, retryAfter ?? 'no retryAfter');
       for (const name of RATE_HEADERS) ctx.expect(/^\d+$/.test(limited.response.headers.get(name) ?? ''), `the 429 carries ${name} as a number`, 'digits', limited.response.headers.get(name) ?? `no ${name}`);
+      const remaining = limited.response.headers.get('X-RateLimit-Remaining');
+      if (remaining !== null && /^\d+$/.test(remaining)) ctx.expect(Number(remaining) === 0, 'the 429 says X-RateLimit-Remaining: 0 (no request left in the window)', '0', remaining);
+      const reset = limited.response.headers.get('X-RateLimit-Reset');
+      if (reset !== null && /^\d+$/.test(reset)) {
+        const now = Date.now() / 1000;
+        ctx.expect(Number(reset) >= now - RESET_SLACK.pastSeconds && Number(reset) <= now + RESET_SLACK.futureSeconds, 'X-RateLimit-Reset is a Unix time in seconds, when the window resets: not in the past, not past a month from now (a time in milliseconds, or a count of seconds to wait, is neither)', `about ${Math.round(now)} or later`, reset);
+      }
       await wait(Math.min(typeof retryAfter === 'number' ? retryAfter : announced.retryAfter, announced.retryAfter) * 1000 + 300);
       const next = await hoko.DELETE('/api/partners', { body: partnerIds });
       ctx.expect(next.response.status === 200 && sameSet(next.data?.deletedIds, partnerIds), 'after waiting retryAfter the next request passes and deletes the partners', partnerIds, next.data?.deletedIds ?? next.response.status);

@@ -10,6 +10,9 @@ type Answer = { response: Response; error?: unknown };
 const errorOf = (answer: Answer) => (answer.error as { error?: { code?: string; details?: Record<string, unknown> } } | undefined)?.error;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The list walk: influencers set up, walked `limit` at a time (so over several pages). */
+const PAGE_WALK = { influencers: 5, limit: 2 };
+
 /** An influencer and a connected account to call every operation on (set up before a switch or limit is turned on). */
 async function resources(ctx: ScenarioContext) {
   const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists');
@@ -89,6 +92,8 @@ export const scenarios: Scenarios = {
         const { updatedAt: _b, ...now } = patched.data;
         ctx.expect(isDeepStrictEqual({ ...was, brandVoice: 'casual' }, now), 'PATCH changes only the field sent and returns the full record', { ...was, brandVoice: 'casual' }, now);
       }
+      const stored = await layers.GET('/v1/influencers/{influencerId}', path);
+      ctx.expect(isDeepStrictEqual(stored.data, patched.data), 'the PATCH is stored: a GET after the PATCH answers the record the PATCH returned', patched.data, stored.data ?? stored.response.status);
       const cleared = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { ageRange: null } });
       ctx.expect(cleared.response.status === 200 && cleared.data?.ageRange === null, 'ageRange: null clears the age range', null, cleared.data?.ageRange);
       // @ts-expect-error gender cannot be null: the scenario sends it to prove the server rejects it.
@@ -96,6 +101,48 @@ export const scenarios: Scenarios = {
       ctx.expect(genderNull.response.status === 422, 'gender: null is rejected with 422', 422, genderNull.response.status);
       const after = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(after.data?.gender === 'female', 'a rejected PATCH changes nothing', 'female', after.data?.gender);
+      ctx.expect(isDeepStrictEqual(after.data, cleared.data), 'the cleared age range is stored and the rejected PATCH changed nothing: a GET answers the record the last PATCH returned', cleared.data, after.data ?? after.response.status);
+    },
+  },
+
+  'list-pages': {
+    title: "following nextCursor with a small limit answers every live influencer of the organization once, newest first, at most limit a page, none of another organization",
+    operationId: 'listInfluencers',
+    async run(ctx) {
+      const layers = client(ctx);
+      const mine: string[] = [];
+      for (let i = 0; i < PAGE_WALK.influencers; i++) mine.push((await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: `Conformance page ${i + 1}` })).influencerId);
+      const { influencerId: foreign } = await ctx.states.setup<{ influencerId: string }>('influencer in another organization');
+      const seen = new Set<string>();
+      let cursor: string | null = null;
+      let previous: { influencerId: string; createdAt: string } | undefined;
+      let pages = 0;
+      for (;;) {
+        // The cursor is sent as the page gave it: an empty one is a request the server must answer too.
+        const query: { limit: number; cursor?: string } = { limit: PAGE_WALK.limit, ...(cursor !== null ? { cursor } : {}) };
+        const page = await layers.GET('/v1/influencers', { params: { query } });
+        ctx.expect(page.response.status === 200, `page ${pages + 1} answers 200${cursor !== null ? ' (the cursor is the nextCursor of the page before: on the last page it is null)' : ''}`, 200, page.response.status);
+        if (!page.data) break;
+        const items = page.data.items;
+        ctx.expect(items.length <= PAGE_WALK.limit, `a page holds at most limit (${PAGE_WALK.limit}) items`, `≤ ${PAGE_WALK.limit}`, items.length);
+        for (const item of items) {
+          ctx.expect(!seen.has(item.influencerId), 'following nextCursor never answers an influencer twice', 'each influencer once', `${item.influencerId} again on page ${pages + 1}`);
+          ctx.expect(item.influencerId !== foreign, "the list never shows another organization's influencer", 'absent', foreign);
+          if (previous) ctx.expect(Date.parse(previous.createdAt) >= Date.parse(item.createdAt), `the list is newest first: ${item.influencerId} comes after ${previous.influencerId}, so its createdAt is not later`, `${previous.createdAt} or earlier`, item.createdAt);
+          seen.add(item.influencerId);
+          previous = item;
+        }
+        cursor = page.data.nextCursor;
+        pages++;
+        if (cursor === null || ctx.failures.length > 0) break;
+        // A server that never ends the walk has shown it: stop after twice the pages an honest one needs.
+        if (pages > 2 * Math.ceil((seen.size + PAGE_WALK.influencers) / PAGE_WALK.limit) + 2) {
+          ctx.expect(false, 'following nextCursor reaches the last page (nextCursor null)', 'a last page', `still a nextCursor after ${pages} pages`);
+          break;
+        }
+      }
+      const missing = mine.filter((id) => !seen.has(id));
+      ctx.expect(ctx.failures.length > 0 || missing.length === 0, 'following nextCursor reaches every live influencer of the organization', mine, `missing ${missing.join(', ')}`);
     },
   },
 

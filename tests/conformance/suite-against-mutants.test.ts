@@ -1,0 +1,59 @@
+// The mutant gallery: the real sandbox behind a proxy that breaks ONE documented promise
+// (tests/fixtures/conformance/mutants.ts), and the whole suite of that API, cases and scenarios,
+// run against it. Each mutant here was missed by the suite before the check or scenario that
+// now names it; the rest of the catalog was already caught (see the report of branch `mutants`).
+import { describe, expect, it } from 'vitest';
+import { runSuite } from '../../src/conformance/run/runSuite.js';
+import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
+import { MUTANTS } from '../fixtures/conformance/mutants.js';
+import { startSandboxProxy } from '../fixtures/conformance/sandboxProxy.js';
+import { registry } from '../support/sandboxDatabase.js';
+import { useStatefulSandbox } from '../support/statefulSandbox.js';
+
+/** Mutant name → what the failure must say, as `[rule] message`. */
+const GALLERY: Record<string, RegExp> = {
+  'layers: PATCH is not persisted (GET answers the record as first read)': /\[behaviour\] the PATCH is stored: a GET after the PATCH answers the record the PATCH returned/,
+  'layers: PATCH accepts the read-only fields of the record': /patchInfluencer negative body\.status additionalProperties: \[status-expected\] expected status 422, got 200/,
+  'layers: the list ignores limit': /\[behaviour\] a page holds at most limit \(2\) items/,
+  'layers: the list ignores the cursor (page 1 again)': /\[behaviour\] following nextCursor never answers an influencer twice/,
+  'layers: the list skips the first item of every next page': /\[behaviour\] following nextCursor reaches every live influencer/,
+  'layers: the list oldest first': /\[behaviour\] the list is newest first/,
+  "layers: the list shows another organization's influencer": /\[behaviour\] the list never shows another organization's influencer/,
+  'layers: answers declared as Latin-1': /\[content-type\] .*charset=iso-8859-1/,
+  'ayrshare: a 114 or 383 names another post': /\[behaviour\] the 383 names the post sent/,
+  'ayrshare: an empty bulk list is accepted': /deletePost negative body\.bulk minItems: \[status-expected\] expected status 400, got 200/,
+  'layers: X-Api-Key is refused': /valid apiKeyHeader: \[status-expected\] a valid request sent with the credentials given \(apiKeyHeader\) was refused/,
+  'layers: the last page says nextCursor "" instead of null': /\[behaviour\] page \d+ answers 200 \(the cursor is the nextCursor of the page before: on the last page it is null\)/,
+  'ayrshare: an unknown Profile-Key still deletes the post of the primary profile': /\[behaviour\] the refused call deleted nothing/,
+  'hoko: X-RateLimit-Remaining above 0 on a 429': /\[behaviour\] the 429 says X-RateLimit-Remaining: 0/,
+  'hoko: X-RateLimit-Reset in milliseconds': /\[behaviour\] X-RateLimit-Reset is a Unix time in seconds/,
+};
+
+const mutants = Object.entries(GALLERY).map(([name, named]) => {
+  const mutant = MUTANTS.find((m) => m.name === name);
+  if (!mutant) throw new Error(`no mutant named '${name}' in tests/fixtures/conformance/mutants.ts`);
+  return { ...mutant, named };
+});
+
+describe('the mutant gallery (the real sandbox behind a proxy that breaks one documented promise)', () => {
+  const sandbox = useStatefulSandbox();
+
+  it.each(mutants)('$name: the suite fails it, naming the rule', async ({ api, breakage, named }) => {
+    const proxy = await startSandboxProxy(sandbox.baseUrl, breakage());
+    try {
+      const report = await runSuite({
+        registry,
+        apis: [api],
+        targets: { [api]: proxy.baseUrl },
+        env: { [registry.get(api).credentials.apiKey.env]: sandbox.demo[api].apiKey },
+        allowWrites: false,
+        stateUrl: `${proxy.baseUrl}/__states`,
+        scenarios: runScenarios,
+      });
+      const messages = report.apis.flatMap((a) => a.results).flatMap((r) => r.failures.map((f) => `${r.testCase.id}: [${f.rule}] ${f.message}`));
+      expect(messages.some((m) => named.test(m)), messages.join('\n') || 'no failure at all: the mutant passed the suite').toBe(true);
+    } finally {
+      await proxy.close();
+    }
+  }, 60_000);
+});
