@@ -3,7 +3,8 @@
 // `#/components`, internal `$ref`s kept), its `nullable`s read across allOf and oneOf as their
 // authors meant them (see nullableAcrossCombinators.ts), then upgraded to 3.1 (see
 // upgradeDocument.ts); a 3.1 document loses the `nullable` ajv cannot compile (see dropUntypedNullable.ts),
-// and a `type: 'null'` that empties the oneOf beside it is read as "or null" (nullTypeBesideCombinator.ts).
+// its boolean exclusive bounds are read as 3.0's (booleanExclusiveBounds.ts), and a `type: 'null'`
+// that empties the oneOf beside it is read as "or null" (nullTypeBesideCombinator.ts).
 
 import { readFile, stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
@@ -15,6 +16,7 @@ import { toOpenApiDocument, type OpenApiDocument } from './loadDocument.js';
 import { dropUntypedNullable } from './dropUntypedNullable.js';
 import { nullableAcrossCombinators } from './nullableAcrossCombinators.js';
 import { nullTypeIntoCombinator } from './nullTypeBesideCombinator.js';
+import { numericExclusiveBounds } from './booleanExclusiveBounds.js';
 import { isOpenApi30, upgradeDocument } from './upgradeDocument.js';
 
 /**
@@ -108,7 +110,7 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
   }
   const read = nullableAcrossCombinators(parsed);
   const upgraded = upgradeDocument(read);
-  return toOpenApiDocument(nullTypeIntoCombinator(upgraded === read ? dropUntypedNullable(read) : upgraded), `OpenAPI document ${source}`);
+  return toOpenApiDocument(nullTypeIntoCombinator(upgraded === read ? numericExclusiveBounds(dropUntypedNullable(read)) : upgraded), `OpenAPI document ${source}`);
 }
 
 /**

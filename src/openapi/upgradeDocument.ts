@@ -105,7 +105,7 @@ export function upgradeSchema(schema: unknown): unknown {
   return out;
 }
 
-function upgradeExclusiveBound(schema: Record<string, unknown>, exclusive: string, inclusive: string): void {
+export function upgradeExclusiveBound(schema: Record<string, unknown>, exclusive: string, inclusive: string): void {
   const flag = schema[exclusive];
   if (typeof flag !== 'boolean') return;
   if (flag && typeof schema[inclusive] === 'number') {

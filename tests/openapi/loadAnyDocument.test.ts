@@ -29,6 +29,7 @@ beforeAll(async () => {
     ].join('\n'),
     'schemas.yaml': 'Thing:\n  type: object\n  properties:\n    size: { type: integer, minimum: 0, exclusiveMinimum: true }\n',
     'doc31.json': JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {} }),
+    'leftovers31.json': JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { Rate: { type: 'number', minimum: 0, exclusiveMinimum: true }, Value: { type: 'null', oneOf: [{ type: 'string' }, { type: 'number' }] } } } }),
     'swagger.json': JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }),
     'broken-ref.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": { $ref: "./nope.yaml" }\n',
     'syntax.yaml': 'openapi: 3.1.0\n  info: [\n',
@@ -79,6 +80,12 @@ describe('loadAnyDocument', () => {
     const doc = (await loadAnyDocument(file('mapping-names.yaml'))) as any;
     const { discriminator } = doc.paths['/pets'].patch.requestBody.content['application/json'].schema;
     expect(discriminator.mapping).toEqual({ 'Tabby Cat': 'Cat', dog: '#/components/schemas/Dog' });
+  });
+
+  it("reads a 3.1 document's 3.0 leftovers as meant: a boolean exclusive bound, a type null that empties its oneOf", async () => {
+    const doc = (await loadAnyDocument(file('leftovers31.json'))) as any;
+    expect(doc.components.schemas.Rate).toEqual({ type: 'number', exclusiveMinimum: 0 });
+    expect(doc.components.schemas.Value).toEqual({ oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'null' }] });
   });
 
   it('refuses Swagger 2.0, naming the file', async () => {
