@@ -6,11 +6,15 @@
 import { parentPort } from 'node:worker_threads';
 import { SuiteSetupError } from '../../failClosed.js';
 import { loadPrism } from './loadPrism.js';
+import { confineToLoopback } from './loopbackOnlyNetwork.js';
 import type { FromWorker, ToWorker } from './prismMessages.js';
 import { answerCrash, servePrism, type PrismServer } from './servePrism.js';
 
 const port = parentPort;
 if (!port) throw new Error('prismWorker.ts runs as a worker thread (startMockTarget starts it)');
+
+// Before Prism is loaded: its dereferencer would fetch any $ref URL of a document, examples included.
+confineToLoopback();
 
 // An error Prism throws while answering a request and never catches fails that request only (a
 // 500 naming it); any other one still ends the thread, which the starting thread reports.
