@@ -5,6 +5,7 @@
  * no documented-response cases (this project's documents still stop the run).
  */
 import type { LoadedApi } from '../../core/loadApi.js';
+import { holdsDanglingRef } from '../../openapi/danglingRef.js';
 import { isObject } from '../../openapi/jsonPointer.js';
 import { chooseAccept, isJsonMediaType } from '../../openapi/mediaTypes.js';
 import type { Operation } from '../../openapi/operations.js';
@@ -43,12 +44,15 @@ function operationCases(api: LoadedApi, op: Operation): TestCase[] {
     return variants.map(([name, example]) => {
       const request = buildValidRequest(api, op, { body: firstBody });
       if (accept && api.mode === 'foreign') request.headers.Accept = accept;
+      // An example holding a `$ref` to outside the document is left out of Prism's copy (documentForPrism.ts).
+      const unservable = name !== undefined && api.mode === 'foreign' && holdsDanglingRef(api.doc, example);
       return makeCase(api.name, op, {
         idSuffix: `documented ${status}${name ? ` ${name}` : ''}`,
         kind: 'documented-response',
         title: `documented ${status}${name ? ` (example '${name}')` : ''}`,
         request,
         expect: { statuses: [status], documented: { status, ...(name ? { exampleName: name, example } : {}) } },
+        ...(unservable ? { preflight: { outcome: 'skipped' as const, reason: `example '${name}' holds a $ref to outside the document, which Prism would fetch: it is left out of the mock's copy, so the mock cannot answer it`, pointer: `${op.pointer}/responses/${status}` } } : {}),
       });
     });
   });

@@ -10,7 +10,8 @@
  *   is 2020-12: the copy says so.
  * - `$ref`s in extensions (`x-topics: { content: { $ref: ./docs/intro.md } }`): the bundler leaves
  *   them, and Prism, which resolves every `$ref`, stops on a file that is not beside the copy. An
- *   extension holding a `$ref` that does not resolve inside the document is left out.
+ *   extension holding a `$ref` that does not resolve inside the document is left out, and so is an
+ *   example (or default, const, enum) holding one: a `$ref` in data is no reference, but Prism reads it as one.
  * - response header examples that are not strings (`Link` with `example: ['<…>; rel="next"']`):
  *   Prism sends the example as the header and then crashes on it while validating its own answer
  *   (`value.split is not a function`). A header travels as text, so the copy writes each example
@@ -25,7 +26,8 @@
  */
 import * as sampler from 'openapi-sampler';
 import { repairToValid, type RepairableError } from '../../cases/repairSample.js';
-import { childPointer, getAtPointer, isObject, refToPointer } from '../../../openapi/jsonPointer.js';
+import { childPointer, isObject } from '../../../openapi/jsonPointer.js';
+import { holdsDanglingRef } from '../../../openapi/danglingRef.js';
 import type { OpenApiDocument } from '../../../openapi/loadDocument.js';
 import { serializeParameter } from '../../../openapi/serializeParameter.js';
 
@@ -33,32 +35,22 @@ const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 /** OpenAPI 3.1's default dialect: 2020-12 with OpenAPI's vocabulary, which Prism does not recognise. */
 const OAS_BASE_DIALECT = /^https:\/\/spec\.openapis\.org\/oas\/3\.1\/dialect\/base$/;
 
-/** Whether `ref` names something inside `doc`. */
-function resolvesInside(doc: unknown, ref: string): boolean {
-  if (!ref.startsWith('#')) return false;
-  try {
-    return getAtPointer(doc, refToPointer(ref)) !== undefined;
-  } catch {
-    return false;
-  }
-}
+/**
+ * Members whose value is data that Prism would still dereference: an example (`example`, an
+ * Example Object's `value`, a schema's `examples`), `default`, `const`, `enum`. One holding a `$ref`
+ * that does not resolve inside the document (GitHub's SCIM examples hold `$ref: https://api.github.com/…`)
+ * is left out of Prism's copy: Prism would fetch that URL, or stop on it.
+ */
+const DATA_MEMBERS = new Set(['example', 'examples', 'value', 'default', 'const', 'enum']);
 
-/** Whether `value` holds, at any depth, a `$ref` that does not resolve inside `doc`. */
-function holdsDanglingRef(doc: unknown, value: unknown, seen = new Set<unknown>()): boolean {
-  if (!isObject(value) && !Array.isArray(value)) return false;
-  if (seen.has(value)) return false;
-  seen.add(value);
-  if (isObject(value) && typeof value.$ref === 'string' && !resolvesInside(doc, value.$ref)) return true;
-  return (Array.isArray(value) ? value : Object.values(value)).some((v) => holdsDanglingRef(doc, v, seen));
-}
-
-/** A copy of `value` without the `x-` members that hold a dangling `$ref`. */
+/** A copy of `value` without the `x-` members and data members that hold a dangling `$ref`. */
 function withoutDanglingExtensions(doc: unknown, value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => withoutDanglingExtensions(doc, v));
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, member] of Object.entries(value)) {
     if (key.startsWith('x-') && holdsDanglingRef(doc, member)) continue;
+    if (DATA_MEMBERS.has(key) && !(key === 'examples' && isObject(member) && !Array.isArray(member)) && holdsDanglingRef(doc, member)) continue;
     out[key] = withoutDanglingExtensions(doc, member);
   }
   return out;
