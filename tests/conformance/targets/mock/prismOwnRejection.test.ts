@@ -59,6 +59,14 @@ describe("Prism's own 401 and 415", () => {
   });
 });
 
+describe("Prism's own 422 to a request the suite built valid", () => {
+  it('is skipped, quoting Prism, where Prism reads the path text 0 against oneOf [integer, string] as both (GitHub workflow_id)', async () => {
+    const results = await runInlineSpec('wf', { openapi: '3.1.0', info: { title: 'wf', version: '1' }, paths: { '/workflows/{workflow_id}/runs': { get: { operationId: 'listRuns', parameters: [{ name: 'workflow_id', in: 'path', required: true, schema: { oneOf: [{ type: 'integer' }, { type: 'string' }] } }], responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, example: {} } } } } } } } });
+    const valid = results.find((r) => r.testCase.id === 'wf listRuns valid');
+    expect(valid).toMatchObject({ outcome: 'skipped', skipReason: expect.stringMatching(/^Prism rejected a request the suite built valid with a 422 of its own \(path\.workflow_id: .*\): it reads that value otherwise/) });
+  }, 120_000);
+});
+
 describe("Prism's own 422", () => {
   let results: CaseResult[];
   beforeAll(async () => {
