@@ -6,28 +6,13 @@
 // (which then also accepts null, as the author meant). Only boolean values are touched, so a
 // property named `nullable` is kept.
 
-import { isObject } from './jsonPointer.js';
-import { VALUE_KEYWORDS } from './valueKeywords.js';
+import { rewriteWhere } from './rewriteWhere.js';
 
 /** A copy of `doc` without any boolean `nullable` that has no `type` beside it; `doc` itself is not modified. */
 export function dropUntypedNullable<T>(doc: T): T {
-  let found = false;
-  const scan = (node: unknown): void => {
-    if (found) return;
-    if (Array.isArray(node)) return node.forEach(scan);
-    if (!isObject(node)) return;
-    if (typeof node.nullable === 'boolean' && node.type === undefined) found = true;
-    for (const [key, value] of Object.entries(node)) if (!VALUE_KEYWORDS.has(key)) scan(value);
-  };
-  scan(doc);
-  if (!found) return doc;
-  const copy = structuredClone(doc);
-  const strip = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(strip);
-    if (!isObject(node)) return;
-    if (typeof node.nullable === 'boolean' && node.type === undefined) delete node.nullable;
-    for (const [key, value] of Object.entries(node)) if (!VALUE_KEYWORDS.has(key)) strip(value);
-  };
-  strip(copy);
-  return copy;
+  return rewriteWhere(
+    doc,
+    (node) => typeof node.nullable === 'boolean' && node.type === undefined,
+    (node) => void delete node.nullable,
+  );
 }

@@ -6,7 +6,7 @@
 // branch of unknown type might take null, and then the schema means what it says).
 
 import { getAtPointer, isObject, refToPointer } from './jsonPointer.js';
-import { VALUE_KEYWORDS } from './valueKeywords.js';
+import { rewriteWhere } from './rewriteWhere.js';
 
 const COMBINATORS = ['oneOf', 'anyOf'] as const;
 
@@ -34,33 +34,14 @@ function emptiedCombinator(doc: unknown, node: Record<string, unknown>): (typeof
   });
 }
 
-/** The schemas of `doc` (walked without recursion) where `type: 'null'` beside a oneOf/anyOf leaves no value; for `visit`. */
-function walk(doc: unknown, visit: (node: Record<string, unknown>, key: (typeof COMBINATORS)[number]) => void): void {
-  const stack: unknown[] = [doc];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
-      continue;
-    }
-    if (!isObject(node)) continue;
-    const key = emptiedCombinator(doc, node);
-    if (key) visit(node, key);
-    for (const [k, value] of Object.entries(node)) if (!VALUE_KEYWORDS.has(k)) stack.push(value);
-  }
-}
-
 /** A copy of `doc` where each such schema reads "one of the branches, or null"; `doc` itself when there is none. */
 export function nullTypeIntoCombinator<T>(doc: T): T {
-  let found = false;
-  walk(doc, () => (found = true));
-  if (!found) return doc;
-  const copy = structuredClone(doc);
-  const rewrites: [Record<string, unknown>, (typeof COMBINATORS)[number]][] = [];
-  walk(copy, (node, key) => rewrites.push([node, key]));
-  for (const [node, key] of rewrites) {
-    delete node.type;
-    node[key] = [...(node[key] as unknown[]), { type: 'null' }];
-  }
-  return copy;
+  return rewriteWhere(
+    doc,
+    (node, root) => emptiedCombinator(root, node),
+    (node, key) => {
+      delete node.type;
+      node[key] = [...(node[key] as unknown[]), { type: 'null' }];
+    },
+  );
 }
