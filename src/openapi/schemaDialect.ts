@@ -5,7 +5,7 @@
  * `exclusiveMinimum`, say) would be read by the wrong rules, so it is found here and the
  * operation is reported as untestable instead of failed for a "defect" it does not have.
  */
-import { getAtPointer, isObject, refToPointer } from './jsonPointer.js';
+import { childPointer, getAtPointer, isObject, refToPointer } from './jsonPointer.js';
 import type { OpenApiDocument } from './loadDocument.js';
 import { VALUE_KEYWORDS } from './valueKeywords.js';
 
@@ -39,7 +39,7 @@ export function foreignDialect(doc: OpenApiDocument, pointer: string): ForeignDi
       }
     }
     for (const [key, value] of Object.entries(node)) {
-      if (!VALUE_KEYWORDS.has(key) && key !== '$ref') stack.push([value, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+      if (!VALUE_KEYWORDS.has(key) && key !== '$ref') stack.push([value, childPointer(at, key)]);
     }
   }
   if (isObject(root) && typeof root.$schema === 'string') return undefined; // its own, known, dialect

@@ -13,6 +13,16 @@ export interface SchemaError {
   schemaPath: string;
 }
 
+/** One error in words: where (`(root)` for the whole value) and what ajv says. */
+export function errorInWords(error: Pick<SchemaError, 'instancePath' | 'message'>): string {
+  return `${error.instancePath || '(root)'} ${error.message}`;
+}
+
+/** The first `max` errors in words, joined with `; `. */
+export function errorsInWords(errors: readonly Pick<SchemaError, 'instancePath' | 'message'>[], max = 3): string {
+  return errors.slice(0, max).map(errorInWords).join('; ');
+}
+
 export interface SchemaValidator {
   /** The compiled validator for the schema at `schemaPointer` (compiled once, then cached). */
   compile(schemaPointer: string): ValidateFunction;

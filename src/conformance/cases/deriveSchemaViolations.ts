@@ -21,7 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { coerceParameter } from '../../core/coerceParameter.js';
 import { childPointer, escapeToken, isObject } from '../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
-import type { SchemaError, SchemaValidator } from '../../openapi/schemaValidator.js';
+import { errorsInWords, type SchemaError, type SchemaValidator } from '../../openapi/schemaValidator.js';
 import { SuiteSetupError } from '../failClosed.js';
 import { directionalErrors } from './requestDirection.js';
 import {
@@ -137,7 +137,7 @@ export function deriveSchemaViolations(
   const valid = toSchema(sent);
   const errors = validateWire(sent);
   if (errors.length > 0) {
-    const detail = errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
+    const detail = errorsInWords(errors);
     throw new SuiteSetupError(`deriveSchemaViolations: the valid value is not valid against ${schemaPointer}: ${detail}`);
   }
 

@@ -22,6 +22,7 @@ import { pruneToValid } from './pruneSample.js';
 import { repairToValid } from './repairSample.js';
 import { directionalErrors } from './requestDirection.js';
 import { ABSENT, createSchemaWalker, declaredTypes } from './schemaWalk.js';
+import { errorInWords, errorsInWords } from '../../openapi/schemaValidator.js';
 
 /** The engine cannot test this operation; `pointer` is the place in the document that is why. */
 export class OperationSkip extends Error {
@@ -99,13 +100,13 @@ function parameterTypes(api: LoadedApi, pointer: string): Set<string> {
  * (`anyOf: [integer, string]`), the uncoerced string is valid too.
  */
 export function parameterValueErrors(api: LoadedApi, pointer: string, value: unknown): string[] {
-  if (isObject(value) || Array.isArray(value)) return api.validator.validate(pointer, value).map((e) => `${e.instancePath || '(root)'} ${e.message}`);
+  if (isObject(value) || Array.isArray(value)) return api.validator.validate(pointer, value).map(errorInWords);
   const wire = String(value);
   const types = parameterTypes(api, pointer);
   const coerced = coerceParameter(types, wire);
   const errors = api.validator.validate(pointer, coerced);
   if (errors.length > 0 && coerced !== wire && api.validator.validate(pointer, wire).length === 0) return [];
-  return errors.map((e) => `${e.instancePath || '(root)'} ${e.message}`);
+  return errors.map(errorInWords);
 }
 
 /** A value openapi-sampler builds for the schema at `pointer` (readOnly left out for requests, writeOnly for responses), repaired where it breaks a pattern, enum or const; or undefined. */
@@ -237,7 +238,7 @@ function planContentParameter(api: LoadedApi, parameter: Located, defects: Examp
   for (const candidate of candidates) {
     const errors = errorsOf(candidate.value);
     if (errors.length === 0) return { parameter, name, in: location, value: JSON.stringify(candidate.value), documented: true };
-    defects.push({ where: `${location}.${name} example`, message: `the example of parameter '${name}' is invalid against its schema: ${errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ')}: a defect of the document`, pointer: candidate.pointer });
+    defects.push({ where: `${location}.${name} example`, message: `the example of parameter '${name}' is invalid against its schema: ${errorsInWords(errors)}: a defect of the document`, pointer: candidate.pointer });
   }
   const raw = schemaPointer ? sampleSchema(api, schemaPointer) : undefined;
   const sampled = raw === undefined ? undefined : pruneToValid(raw, errorsOf);
@@ -282,7 +283,7 @@ function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pi
   for (const [name, value, pointer] of candidates) {
     const errors = schemaPointer ? directionalErrors(api.validator, api.doc, schemaPointer, value, 'request') : [];
     if (errors.length === 0) valid.push([name, value]);
-    else defects.push({ where: `body example '${name}'`, message: `request example '${name}' is invalid against its schema: ${errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ')}: a defect of the document`, pointer });
+    else defects.push({ where: `body example '${name}'`, message: `request example '${name}' is invalid against its schema: ${errorsInWords(errors)}: a defect of the document`, pointer });
   }
   if (valid.length === 0 && schemaPointer) {
     const errors = (value: unknown) => directionalErrors(api.validator, api.doc, schemaPointer, value, 'request');

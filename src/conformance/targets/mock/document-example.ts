@@ -4,6 +4,7 @@ import { heldExample, invalidSchemaExamples } from './invalidSchemaExamples.js';
 import { writeOnlySpots } from '../../checks/body-write-only.js';
 import { parsedBody, type Check, type CheckContext } from '../../checks/check.js';
 import { childPointer, isObject, resolveRef } from '../../../openapi/jsonPointer.js';
+import { errorInWords } from '../../../openapi/schemaValidator.js';
 
 /** The documented examples of the answer's media type (`example`, each of `examples`, its schema's), with their pointers. */
 function documentedExamples(ctx: CheckContext): { pointer: string; value: unknown }[] {
@@ -64,7 +65,7 @@ export const documentExample: Check = {
     }
     // A response example holding a writeOnly property is the document's defect too (body-write-only fails it).
     const wrong = [
-      ...errorsOf(example.value).map((e) => `${e.instancePath || '(root)'} ${e.message}`),
+      ...errorsOf(example.value).map(errorInWords),
       ...(ctx.doc ? writeOnlySpots(ctx.validator, ctx.doc, schemaPointer, example.value).map((at) => `${at} is writeOnly, which a response does not carry`) : []),
     ];
     if (wrong.length === 0) return [];

@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { directionalErrors } from '../../cases/requestDirection.js';
 import { childPointer, getAtPointer, isObject, refToPointer } from '../../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../../openapi/loadDocument.js';
-import type { SchemaValidator } from '../../../openapi/schemaValidator.js';
+import { errorsInWords, type SchemaValidator } from '../../../openapi/schemaValidator.js';
 import { VALUE_KEYWORDS } from '../../../openapi/valueKeywords.js';
 
 export interface InvalidExample {
@@ -50,7 +50,7 @@ export function invalidSchemaExamples(validator: SchemaValidator, doc: OpenApiDo
     for (const [pointer, value] of examples) {
       if (!isObject(value)) continue;
       const errors = directionalErrors(validator, doc, at, value, 'response');
-      if (errors.length > 0) found.push({ pointer, value, words: errors.slice(0, 3).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ') });
+      if (errors.length > 0) found.push({ pointer, value, words: errorsInWords(errors) });
     }
     for (const key of Object.keys(node)) if (!VALUE_KEYWORDS.has(key) && key !== '$ref') push(childPointer(at, key));
   }
@@ -79,7 +79,7 @@ export function heldExample(body: unknown, examples: readonly InvalidExample[]):
     if (!isObject(value)) continue;
     const example = examples.find((e) => Object.entries(e.value).every(([k, v]) => Object.hasOwn(value, k) && isDeepStrictEqual(value[k], v)));
     if (example) return { example, at };
-    for (const [k, v] of Object.entries(value)) stack.push([v, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+    for (const [k, v] of Object.entries(value)) stack.push([v, childPointer(at, k)]);
   }
   return undefined;
 }
