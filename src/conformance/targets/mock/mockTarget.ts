@@ -11,7 +11,7 @@ import type { TargetAdapter } from '../target.js';
 import { documentExample } from './document-example.js';
 import { documentPath } from './document-path.js';
 import { exampleBody } from './example-body.js';
-import { generatedBodyExcuse } from './generatedBody.js';
+import { emptyMediaTypeExcuse, generatedBodyExcuse } from './generatedBody.js';
 import { cutViolationsExcuse, mockViolation } from './mock-violation.js';
 import { prismInternalErrorExcuse, prismOwnRejectionExcuse } from './prismOwnRejection.js';
 import { unreceivableStatus } from '../../cases/unreceivableStatus.js';
@@ -98,7 +98,7 @@ export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): Tar
     return undefined;
   },
   excuse: (api, testCase, response, failures) =>
-    prismCrashExcuse(response) ?? prismInternalErrorExcuse(api, response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
+    prismCrashExcuse(response) ?? prismInternalErrorExcuse(api, response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? emptyMediaTypeExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
 });
 
 /** The mock target adapter for a Prism server that can validate every request. */
