@@ -25,7 +25,7 @@ import type { RequestSpec, RuleId, TestCase } from '../model.js';
 import { acceptFor, buildValidRequest, setParameter } from './buildValidRequest.js';
 import { makeCase } from './caseFactory.js';
 import { arrayParameterViolations } from './arrayParameterViolations.js';
-import { deriveSchemaViolations } from './deriveSchemaViolations.js';
+import { MAX_BUILT_SIZE, deriveSchemaViolations } from './deriveSchemaViolations.js';
 import { metaSchemaViolation } from './metaSchemaViolation.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, planOperation, type OperationPlan } from './operationPlan.js';
@@ -86,6 +86,9 @@ const prismRange = (rule: string) =>
   PRISM_UNCHECKED_RANGE.test(rule) ? `Prism does not check the range of ${rule}` : PRISM_UNKNOWN_FORMAT.test(rule) ? `Prism does not check ${rule} (a format it does not know)` : undefined;
 /** Media types a JSON body is sent under to break "the operation takes only these", the first the operation does not document. */
 const UNDOCUMENTED_MEDIA_TYPES = ['text/plain', 'application/xml'];
+/** Why a rule is not broken: the value breaking it would be past what the suite builds. */
+const tooLargeReason = (where: string, rule: string) =>
+  `${where}: ${rule} is broken only by a value of more than ${MAX_BUILT_SIZE.toLocaleString('en')} items, properties or characters, more than the suite builds`;
 /** The longest path or query value a negative case sends: beyond it the request head, not the parameter, is what a server rejects. */
 const MAX_URL_VALUE = 4096;
 
@@ -200,7 +203,14 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       // JSON `null` as an optional body reads as "no body" to servers (and to Prism): not a violation.
       const ambiguous = (v: { instancePath: string; value: unknown }) => body.value.required !== true && v.instancePath === '' && v.value === null;
       const contentType = plan.bodyMediaType && plan.bodyMediaType !== 'application/json' ? { contentType: plan.bodyMediaType } : {};
-      for (const v of deriveSchemaViolations(api.validator, api.doc, bodySchema, example, { direction: 'request' }).filter((v) => !ambiguous(v))) {
+      const onTooLarge = (rule: string, instancePath: string) => {
+        const where = `body${instancePath.replaceAll('/', '.')}`;
+        const keyword = rule.split(' ')[0];
+        if (derived.has(`${where} ${keyword}`)) return;
+        derived.add(`${where} ${keyword}`);
+        cases.push(preflightCase(api, op, `negative ${where} ${keyword}`, 'skipped', tooLargeReason(where, rule), bodySchema));
+      };
+      for (const v of deriveSchemaViolations(api.validator, api.doc, bodySchema, example, { direction: 'request', onTooLarge }).filter((v) => !ambiguous(v))) {
         const where = `body${v.instancePath.replaceAll('/', '.')}`;
         if (derived.has(`${where} ${v.keyword}`) || sent.has(JSON.stringify(v.value))) continue;
         derived.add(`${where} ${v.keyword}`);
@@ -236,7 +246,10 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     if (Array.isArray(value)) violations = arrayParameterViolations(api.validator, api.doc, schemaPointer, value).filter((v) => (v.value as string[]).every((item) => sendableBrokenValue(location, item)));
     else if (value !== null && typeof value === 'object') {
       violations = objectParameterViolations(api.validator, api.doc, schemaPointer, value as Record<string, unknown>).filter((v) => Object.values(v.value as Record<string, string>).every((item) => sendableBrokenValue(location, item)));
-    } else violations = deriveSchemaViolations(api.validator, api.doc, schemaPointer, String(value), { wire: 'parameter' }).filter((v) => sendableBrokenValue(location, String(v.value), allowEmpty));
+    } else violations = deriveSchemaViolations(api.validator, api.doc, schemaPointer, String(value), {
+      wire: 'parameter',
+      onTooLarge: (rule) => cases.push(preflightCase(api, op, `negative ${location}.${name} ${rule.split(' ')[0]}`, 'skipped', tooLargeReason(`${location} ${name}`, rule), schemaPointer)),
+    }).filter((v) => sendableBrokenValue(location, String(v.value), allowEmpty));
     const status = validation(parameterValidationStatus(op.statuses()));
     const mockCaveat = location === 'cookie' ? PRISM_IGNORES_COOKIES : caveat(schemaPointer);
     for (const v of violations) {
