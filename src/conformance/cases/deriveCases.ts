@@ -16,7 +16,8 @@
 import type { LoadedApi } from '../../core/loadApi.js';
 import { bodyValidationStatus, documentedStatusKey, parameterValidationStatus, successStatuses } from '../../core/statusMatch.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
-import { isObject } from '../../openapi/jsonPointer.js';
+import { childPointer, isObject, resolveRef } from '../../openapi/jsonPointer.js';
+import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import { matchMediaType } from '../../openapi/mediaTypes.js';
 import { isValidationStatus } from '../../openapi/statusKeys.js';
 import type { Operation } from '../../openapi/operations.js';
@@ -51,12 +52,34 @@ function withAccept(op: Operation, request: RequestSpec, statuses: readonly stri
   return accept ? { ...request, headers: { Accept: accept, ...request.headers } } : request;
 }
 
+/** The http schemes Prism has a handler for (prism-http's security handlers); it answers 401 to a request relying on any other. */
+const PRISM_HTTP_SCHEMES = new Set(['basic', 'bearer', 'digest']);
+
+/** Why Prism cannot accept a request sent with `requirement`: one of its schemes is an http scheme Prism does not know (Okta's `postBody`). */
+function prismUnknownHttpScheme(doc: OpenApiDocument, requirement: Record<string, string[]> | undefined): string | undefined {
+  const schemes = doc.components?.securitySchemes;
+  for (const name of Object.keys(requirement ?? {})) {
+    let scheme: unknown;
+    try {
+      scheme = isObject(schemes) ? resolveRef(doc, schemes[name], childPointer('#/components/securitySchemes', name)).value : undefined;
+    } catch {
+      continue; // a broken scheme is reported where its credential is placed
+    }
+    if (!isObject(scheme) || scheme.type !== 'http' || typeof scheme.scheme !== 'string') continue;
+    if (!PRISM_HTTP_SCHEMES.has(scheme.scheme.toLowerCase())) {
+      return `Prism has no handler for the http scheme '${scheme.scheme}' (only basic, bearer and digest): it answers 401 to every request relying on it`;
+    }
+  }
+  return undefined;
+}
+
 function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): TestCase[] {
   const cases: TestCase[] = [];
   const requirements = distinctRequirements(plan);
   const statuses = successStatuses(op.statuses());
   for (const requirement of requirements.length > 0 ? requirements : [undefined]) {
     const label = requirements.length > 1 ? requirementLabel(requirement) : undefined;
+    const mockCaveat = prismUnknownHttpScheme(api.doc, requirement);
     for (const [name, body] of plan.bodies) {
       const how = [name ? `body '${name}'` : op.requestBody() ? 'no body' : undefined, label ? `auth ${label}` : undefined].filter(Boolean).join(', ');
       cases.push(
@@ -66,6 +89,7 @@ function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
           title: `valid request${how ? ` (${how})` : ''}`,
           request: withAccept(op, buildValidRequest(api, op, { body, ...(requirement ? { requirement } : {}) }), statuses),
           expect: { statuses },
+          ...(mockCaveat ? { mockCaveat } : {}),
         }),
       );
     }
