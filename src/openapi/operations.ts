@@ -81,7 +81,7 @@ function makeOperation(doc: OpenApiDocument, path: string, method: HttpMethod): 
       return raw.requestBody === undefined ? undefined : resolveObject(doc, raw.requestBody, childPointer(pointer, 'requestBody'));
     },
     statuses() {
-      return isObject(raw.responses) ? Object.keys(raw.responses) : [];
+      return isObject(raw.responses) ? Object.keys(raw.responses).filter((key) => !isExtension(key)) : [];
     },
     response(status) {
       const responses = raw.responses;
@@ -116,10 +116,16 @@ function makeOperation(doc: OpenApiDocument, path: string, method: HttpMethod): 
   return op;
 }
 
-/** Every operation of the document, in document order. */
+/** An `x-` field: a specification extension, whose value is anything, never a path or a status. */
+function isExtension(key: string): boolean {
+  return key.startsWith('x-');
+}
+
+/** Every operation of the document, in document order (the Paths Object's `x-` extensions are no paths). */
 export function listOperations(doc: OpenApiDocument): Operation[] {
   const operations: Operation[] = [];
   for (const [path, value] of Object.entries(doc.paths ?? {})) {
+    if (isExtension(path)) continue;
     const item = resolveObject(doc, value, encodePointer(['paths', path])).value;
     for (const method of METHODS) if (isObject(item[method])) operations.push(makeOperation(doc, path, method));
   }

@@ -16,7 +16,8 @@
 import type { LoadedApi } from '../../core/loadApi.js';
 import { bodyValidationStatus, documentedStatusKey, parameterValidationStatus, successStatuses } from '../../core/statusMatch.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
-import { isObject } from '../../openapi/jsonPointer.js';
+import { childPointer, isObject, resolveRef } from '../../openapi/jsonPointer.js';
+import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import { matchMediaType } from '../../openapi/mediaTypes.js';
 import { isValidationStatus } from '../../openapi/statusKeys.js';
 import type { Operation } from '../../openapi/operations.js';
@@ -25,7 +26,7 @@ import type { RequestSpec, RuleId, TestCase } from '../model.js';
 import { acceptFor, buildValidRequest, setParameter } from './buildValidRequest.js';
 import { makeCase } from './caseFactory.js';
 import { arrayParameterViolations } from './arrayParameterViolations.js';
-import { deriveSchemaViolations } from './deriveSchemaViolations.js';
+import { MAX_BUILT_SIZE, deriveSchemaViolations } from './deriveSchemaViolations.js';
 import { metaSchemaViolation } from './metaSchemaViolation.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, planOperation, type OperationPlan } from './operationPlan.js';
@@ -51,12 +52,34 @@ function withAccept(op: Operation, request: RequestSpec, statuses: readonly stri
   return accept ? { ...request, headers: { Accept: accept, ...request.headers } } : request;
 }
 
+/** The http schemes Prism has a handler for (prism-http's security handlers); it answers 401 to a request relying on any other. */
+const PRISM_HTTP_SCHEMES = new Set(['basic', 'bearer', 'digest']);
+
+/** Why Prism cannot accept a request sent with `requirement`: one of its schemes is an http scheme Prism does not know (Okta's `postBody`). */
+function prismUnknownHttpScheme(doc: OpenApiDocument, requirement: Record<string, string[]> | undefined): string | undefined {
+  const schemes = doc.components?.securitySchemes;
+  for (const name of Object.keys(requirement ?? {})) {
+    let scheme: unknown;
+    try {
+      scheme = isObject(schemes) ? resolveRef(doc, schemes[name], childPointer('#/components/securitySchemes', name)).value : undefined;
+    } catch {
+      continue; // a broken scheme is reported where its credential is placed
+    }
+    if (!isObject(scheme) || scheme.type !== 'http' || typeof scheme.scheme !== 'string') continue;
+    if (!PRISM_HTTP_SCHEMES.has(scheme.scheme.toLowerCase())) {
+      return `Prism has no handler for the http scheme '${scheme.scheme}' (only basic, bearer and digest): it answers 401 to every request relying on it`;
+    }
+  }
+  return undefined;
+}
+
 function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): TestCase[] {
   const cases: TestCase[] = [];
   const requirements = distinctRequirements(plan);
   const statuses = successStatuses(op.statuses());
   for (const requirement of requirements.length > 0 ? requirements : [undefined]) {
     const label = requirements.length > 1 ? requirementLabel(requirement) : undefined;
+    const mockCaveat = prismUnknownHttpScheme(api.doc, requirement);
     for (const [name, body] of plan.bodies) {
       const how = [name ? `body '${name}'` : op.requestBody() ? 'no body' : undefined, label ? `auth ${label}` : undefined].filter(Boolean).join(', ');
       cases.push(
@@ -66,6 +89,7 @@ function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
           title: `valid request${how ? ` (${how})` : ''}`,
           request: withAccept(op, buildValidRequest(api, op, { body, ...(requirement ? { requirement } : {}) }), statuses),
           expect: { statuses },
+          ...(mockCaveat ? { mockCaveat } : {}),
         }),
       );
     }
@@ -75,6 +99,9 @@ function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
 
 const PRISM_IGNORES_COOKIES = 'Prism does not validate cookie parameters';
 const PRISM_IGNORES_ITEM_COUNT = 'Prism does not validate the item count of an array parameter';
+/** Prism's deepObject reader builds the object from the schema's declared properties only: an unknown one is dropped before validation. */
+const PRISM_DEEP_OBJECT_UNKNOWN = 'Prism reads a deepObject parameter as the properties its schema declares, so it never sees an unknown one';
+const UNKNOWN_PROPERTY_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProperties']);
 /** Integer formats whose range Prism does not check (its int64 accepts any integer; the others it does not know). */
 const PRISM_UNCHECKED_RANGE = /^format (int64|int8|int16|uint8|uint16|uint32|uint64)$/;
 /** Text formats Prism's ajv does not know (it ignores them): an http-date of any text passes there. */
@@ -83,6 +110,9 @@ const prismRange = (rule: string) =>
   PRISM_UNCHECKED_RANGE.test(rule) ? `Prism does not check the range of ${rule}` : PRISM_UNKNOWN_FORMAT.test(rule) ? `Prism does not check ${rule} (a format it does not know)` : undefined;
 /** Media types a JSON body is sent under to break "the operation takes only these", the first the operation does not document. */
 const UNDOCUMENTED_MEDIA_TYPES = ['text/plain', 'application/xml'];
+/** Why a rule is not broken: the value breaking it would be past what the suite builds. */
+const tooLargeReason = (where: string, rule: string) =>
+  `${where}: ${rule} is broken only by a value of more than ${MAX_BUILT_SIZE.toLocaleString('en')} items, properties or characters, more than the suite builds`;
 /** The longest path or query value a negative case sends: beyond it the request head, not the parameter, is what a server rejects. */
 const MAX_URL_VALUE = 4096;
 
@@ -197,7 +227,14 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       // JSON `null` as an optional body reads as "no body" to servers (and to Prism): not a violation.
       const ambiguous = (v: { instancePath: string; value: unknown }) => body.value.required !== true && v.instancePath === '' && v.value === null;
       const contentType = plan.bodyMediaType && plan.bodyMediaType !== 'application/json' ? { contentType: plan.bodyMediaType } : {};
-      for (const v of deriveSchemaViolations(api.validator, api.doc, bodySchema, example, { direction: 'request' }).filter((v) => !ambiguous(v))) {
+      const onTooLarge = (rule: string, instancePath: string) => {
+        const where = `body${instancePath.replaceAll('/', '.')}`;
+        const keyword = rule.split(' ')[0];
+        if (derived.has(`${where} ${keyword}`)) return;
+        derived.add(`${where} ${keyword}`);
+        cases.push(preflightCase(api, op, `negative ${where} ${keyword}`, 'skipped', tooLargeReason(where, rule), bodySchema));
+      };
+      for (const v of deriveSchemaViolations(api.validator, api.doc, bodySchema, example, { direction: 'request', onTooLarge }).filter((v) => !ambiguous(v))) {
         const where = `body${v.instancePath.replaceAll('/', '.')}`;
         if (derived.has(`${where} ${v.keyword}`) || sent.has(JSON.stringify(v.value))) continue;
         derived.add(`${where} ${v.keyword}`);
@@ -233,7 +270,10 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     if (Array.isArray(value)) violations = arrayParameterViolations(api.validator, api.doc, schemaPointer, value).filter((v) => (v.value as string[]).every((item) => sendableBrokenValue(location, item)));
     else if (value !== null && typeof value === 'object') {
       violations = objectParameterViolations(api.validator, api.doc, schemaPointer, value as Record<string, unknown>).filter((v) => Object.values(v.value as Record<string, string>).every((item) => sendableBrokenValue(location, item)));
-    } else violations = deriveSchemaViolations(api.validator, api.doc, schemaPointer, String(value), { wire: 'parameter' }).filter((v) => sendableBrokenValue(location, String(v.value), allowEmpty));
+    } else violations = deriveSchemaViolations(api.validator, api.doc, schemaPointer, String(value), {
+      wire: 'parameter',
+      onTooLarge: (rule) => cases.push(preflightCase(api, op, `negative ${location}.${name} ${rule.split(' ')[0]}`, 'skipped', tooLargeReason(`${location} ${name}`, rule), schemaPointer)),
+    }).filter((v) => sendableBrokenValue(location, String(v.value), allowEmpty));
     const status = validation(parameterValidationStatus(op.statuses()));
     const mockCaveat = location === 'cookie' ? PRISM_IGNORES_COOKIES : caveat(schemaPointer);
     for (const v of violations) {
@@ -248,7 +288,8 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       const at = v.instancePath.replaceAll('/', '.');
       const itemCount = Array.isArray(value) && (v.keyword === 'maxItems' || v.keyword === 'minItems') && location !== 'cookie' ? PRISM_IGNORES_ITEM_COUNT : undefined;
       const empty = v.value === '' && location !== 'path' ? PRISM_EMPTY_VALUE : undefined;
-      negative(`${location}.${name}${at} ${v.keyword}`, `${location} ${name}${at}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, itemCount ?? empty ?? (location === 'cookie' ? mockCaveat : prismRange(v.rule) ?? mockCaveat));
+      const deepUnknown = parameter.value.style === 'deepObject' && UNKNOWN_PROPERTY_KEYWORDS.has(v.keyword) ? PRISM_DEEP_OBJECT_UNKNOWN : undefined;
+      negative(`${location}.${name}${at} ${v.keyword}`, `${location} ${name}${at}: ${v.rule}`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, itemCount ?? empty ?? deepUnknown ?? (location === 'cookie' ? mockCaveat : prismRange(v.rule) ?? mockCaveat));
     }
   }
   // Required query, header and cookie parameters, each left out once (not one the suite sets

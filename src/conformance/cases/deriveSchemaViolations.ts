@@ -46,7 +46,15 @@ export interface DeriveOptions {
   wire?: 'json' | 'parameter';
   /** 'request': a request body, where `readOnly` properties are neither added nor broken (servers may ignore them). */
   direction?: 'request';
+  /** Told of each rule whose breaking value would be larger than `MAX_BUILT_SIZE` (not built, so not returned). */
+  onTooLarge?: (rule: string, instancePath: string) => void;
 }
+
+/**
+ * The most items, properties or characters a broken value is built with: a `maxItems: 2147483647`
+ * (Twilio's) would take 2^31 items, more memory than any machine here has. Hoko's 10,001 ids fit.
+ */
+export const MAX_BUILT_SIZE = 1_000_000;
 
 /** Property name added to break `additionalProperties: false` / `unevaluatedProperties: false`. */
 export const UNKNOWN_PROPERTY = '__unknown_property';
@@ -62,7 +70,12 @@ interface Candidate {
   errorAt: string[];
   /** A root value that must be valid for the candidate to count (e.g. the array one item shorter). */
   control?: unknown;
+  /** The value would be past `MAX_BUILT_SIZE`: reported, never built (`values` is empty). */
+  tooLarge?: true;
 }
+
+/** A candidate for a bound too large to build a value past. */
+const tooLarge = (keyword: string, rule: string, path: string[]): Candidate => ({ keyword, rule, path, values: [], expect: [keyword], errorAt: path, tooLarge: true });
 
 const DELETE = Symbol('delete');
 // Integers just outside each integer format's range (a server that stores an int32 may wrap 2^31 round).
@@ -149,6 +162,10 @@ export function deriveSchemaViolations(
     const instancePath = pointerOf(c.path);
     const key = `${instancePath}\u0000${c.rule}`;
     if (found.has(key)) continue;
+    if (c.tooLarge) {
+      options.onTooLarge?.(c.rule, instancePath);
+      continue;
+    }
     if (c.control !== undefined && validator.validate(schemaPointer, c.control).length > 0) continue;
     const picked = pick(c, (mutated) => {
       const onWire = toWire(mutated);
@@ -255,6 +272,10 @@ function scalarCandidates(out: Candidate[], spot: Spot): void {
     if (min > 0) add('minLength', `minLength ${min}`, [...(text !== undefined ? [codePoints(text).slice(0, min - 1).join('')] : []), 'x'.repeat(min - 1)]);
   }
   for (const max of stated<number>(facets, 'maxLength')) {
+    if (max >= MAX_BUILT_SIZE) {
+      out.push(tooLarge('maxLength', `maxLength ${max}`, spot.path));
+      continue;
+    }
     const padded = text !== undefined && codePoints(text).length <= max ? [text + 'x'.repeat(max + 1 - codePoints(text).length)] : [];
     add('maxLength', `maxLength ${max}`, [...padded, 'x'.repeat(max + 1)]);
   }
@@ -290,6 +311,10 @@ function arrayCandidates(walker: SchemaWalker, out: Candidate[], spot: Spot, ite
   const unique = stated(facets, 'uniqueItems').includes(true);
   for (const max of stated<number>(facets, 'maxItems')) {
     if (items.length === 0 || items.length > max) continue;
+    if (max >= MAX_BUILT_SIZE) {
+      out.push(tooLarge('maxItems', `maxItems ${max}`, path));
+      continue;
+    }
     const longer = [...items, ...fillerItems(walker, facets, items[0], max + 1 - items.length, unique, items)];
     add('maxItems', `maxItems ${max}`, longer, withValueAt(spot.root, path, longer.slice(0, max)));
   }
@@ -338,6 +363,10 @@ function objectCandidates(walker: SchemaWalker, out: Candidate[], spot: Spot, ob
     whole('minProperties', `minProperties ${min}`, Object.fromEntries(names.map((n) => [n, object[n]])));
   }
   for (const max of stated<number>(facets, 'maxProperties')) {
+    if (max >= MAX_BUILT_SIZE) {
+      out.push(tooLarge('maxProperties', `maxProperties ${max}`, path));
+      continue;
+    }
     const bigger: Record<string, unknown> = { ...object };
     for (const name of declaredProperties(facets)) {
       if (Object.keys(bigger).length > max) break;

@@ -23,10 +23,13 @@
  *   Prism reads it as `false`, so of `?type=a&type=b` it validates only the last value, split on
  *   commas (DigitalOcean's `deployment_types=not_in_enum&deployment_types=AUTOSCALED` passed).
  *   The copy says `explode: true` where the document leaves it to the default.
+ * - `x-` extensions of the Paths Object (`x-shared: { get: … }`, `x-note: null`): Prism reads
+ *   every member of `paths` as a path and crashes on each request ("Malformed path 'x-shared'").
+ *   The copy leaves them out, and a path item whose `$ref` names one gets the item it names.
  */
 import * as sampler from 'openapi-sampler';
 import { repairToValid, type RepairableError } from '../../cases/repairSample.js';
-import { childPointer, isObject } from '../../../openapi/jsonPointer.js';
+import { childPointer, getAtPointer, isObject, isRef, refToPointer } from '../../../openapi/jsonPointer.js';
 import { holdsDanglingRef } from '../../../openapi/danglingRef.js';
 import type { OpenApiDocument } from '../../../openapi/loadDocument.js';
 import { serializeParameter } from '../../../openapi/serializeParameter.js';
@@ -142,12 +145,28 @@ function responseObjects(doc: Record<string, unknown>): [string, unknown][] {
   return responses;
 }
 
+/** `paths` without its `x-` extensions, a path item referring to one given the item it names (`doc` is the whole copy). */
+function withoutPathsExtensions(doc: Record<string, unknown>): void {
+  const paths = doc.paths;
+  if (!isObject(paths)) return;
+  const extension = (key: string) => key.startsWith('x-');
+  const kept: Record<string, unknown> = {};
+  for (const [path, item] of Object.entries(paths)) {
+    if (extension(path)) continue;
+    const named = isRef(item) && item.$ref.startsWith('#/paths/') ? refToPointer(item.$ref) : undefined;
+    const target = named === undefined ? undefined : getAtPointer(doc, named);
+    kept[path] = named !== undefined && extension(named.slice('#/paths/'.length)) && isObject(target) ? structuredClone(target) : item;
+  }
+  doc.paths = kept;
+}
+
 /**
  * The document Prism is given for `doc` (a copy; `doc` is not changed); `accepts` vets the header
  * examples sampled for it, and `errorsAt`, where given, lets a sample its schema rejects be repaired first.
  */
 export function documentForPrism(doc: OpenApiDocument, accepts?: Accepts, errorsAt?: ErrorsAt): Record<string, unknown> {
   const copy = withoutDanglingExtensions(doc, doc) as Record<string, unknown>;
+  withoutPathsExtensions(copy);
   const dialect = copy.jsonSchemaDialect;
   if (dialect === undefined || (typeof dialect === 'string' && OAS_BASE_DIALECT.test(dialect))) copy.jsonSchemaDialect = DRAFT_2020_12;
   for (const [pointer, response] of responseObjects(copy)) {

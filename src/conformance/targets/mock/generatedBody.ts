@@ -54,3 +54,27 @@ export function generatedBodyExcuse(api: LoadedApi, testCase: TestCase, response
   if (documented || !schemaPointer || !hasValidValue(api, schemaPointer)) return undefined;
   return `Prism made this ${response.status} body up from the schema (no example is documented) and broke it (${failures[0]?.message}); the schema has valid values, so the fault is Prism's generator, not the document's (${schemaPointer})`;
 }
+
+/** The rules an empty answer breaks where JSON (or any content) is documented. */
+const EMPTY_BODY_RULES = new Set(['body-json', 'content-type']);
+
+/** Whether a Media Type Object gives Prism nothing to answer from: no schema, no example. */
+function emptyMediaType(media: unknown): boolean {
+  if (!isObject(media)) return true;
+  return media.schema === undefined && media.example === undefined && !(isObject(media.examples) && Object.keys(media.examples).length > 0);
+}
+
+/**
+ * An answer Prism sent with no body for a response whose every media type gives neither a schema
+ * nor an example (`application/json: {}`): it has nothing to answer from, and sends no body (and
+ * on its own security check, no Content-Type). The document allows any value there; the empty
+ * answer is Prism's, and says nothing of the document.
+ */
+export function emptyMediaTypeExcuse(api: LoadedApi, testCase: TestCase, response: ObservedResponse, failures: readonly CheckFailure[]): string | undefined {
+  if (api.mode !== 'foreign' || response.bodyText !== '' || failures.length === 0 || failures.some((f) => !EMPTY_BODY_RULES.has(f.rule))) return undefined;
+  const op = testCase.operation;
+  const statusKey = documentedStatusKey(op.statuses(), response.status);
+  const content = statusKey ? op.response(statusKey)?.value.content : undefined;
+  if (!isObject(content) || Object.keys(content).length === 0 || !Object.values(content).every(emptyMediaType)) return undefined;
+  return `Prism answered ${response.status} with no body: the document gives ${Object.keys(content).join(', ')} no schema and no example, so Prism had nothing to answer from; Prism's doing, not the document's`;
+}

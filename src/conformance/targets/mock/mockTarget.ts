@@ -6,11 +6,12 @@
 import { TransportError } from '../../../core/boundedFetch.js';
 import { deriveDocumentedResponses } from '../../cases/deriveDocumentedResponses.js';
 import { preferCodeFor } from '../../../openapi/statusKeys.js';
+import type { TestCase } from '../../model.js';
 import type { TargetAdapter } from '../target.js';
 import { documentExample } from './document-example.js';
 import { documentPath } from './document-path.js';
 import { exampleBody } from './example-body.js';
-import { generatedBodyExcuse } from './generatedBody.js';
+import { emptyMediaTypeExcuse, generatedBodyExcuse } from './generatedBody.js';
 import { cutViolationsExcuse, mockViolation } from './mock-violation.js';
 import { prismInternalErrorExcuse, prismOwnRejectionExcuse } from './prismOwnRejection.js';
 import { unreceivableStatus } from '../../cases/unreceivableStatus.js';
@@ -24,6 +25,18 @@ const validationStatuses = (statuses: string[]) => statuses.filter((s) => s === 
 function prismCrashExcuse(response: { headers: Record<string, string> }): string | undefined {
   const crash = response.headers[PRISM_CRASH_HEADER];
   return crash === undefined ? undefined : `Prism crashed answering this request (${crash}): a defect of Prism, not of the document`;
+}
+
+/** The most of a request body Prism's server reads (micri's `limit: '10mb'`); past it, it answers a 413 of its own. */
+const PRISM_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** Why the mock cannot judge this request: its body is larger than Prism reads (a negative case of a large `maxItems`, say). */
+function bodyPastPrismLimit(testCase: TestCase): string | undefined {
+  const body = testCase.request.body;
+  if (!body) return undefined;
+  const bytes = Buffer.byteLength('raw' in body ? body.raw : JSON.stringify(body.json) ?? '');
+  if (bytes <= PRISM_BODY_LIMIT) return undefined;
+  return `Prism reads a request body of at most 10 MiB (it answers a 413 of its own past it); this one has ${(bytes / 1024 / 1024).toFixed(1)} MiB: Prism's limit, not the document's (a live --target still gets this case)`;
 }
 
 /** What one Prism server said of the document when it started. */
@@ -56,6 +69,8 @@ export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): Tar
   },
   skipReason(testCase) {
     if (testCase.request.body && 'raw' in testCase.request.body) return "Prism answers malformed JSON with its own 400 envelope, not the API's";
+    const tooLarge = bodyPastPrismLimit(testCase);
+    if (tooLarge) return tooLarge;
     if (testCase.mockCaveat) return testCase.mockCaveat;
     const statuses = testCase.operation.statuses();
     if (testCase.kind === 'positive' && statuses.length > 0 && statuses.every((s) => unreceivableStatus(s) !== undefined)) {
@@ -83,7 +98,7 @@ export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): Tar
     return undefined;
   },
   excuse: (api, testCase, response, failures) =>
-    prismCrashExcuse(response) ?? prismInternalErrorExcuse(api, response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
+    prismCrashExcuse(response) ?? prismInternalErrorExcuse(api, response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? emptyMediaTypeExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
 });
 
 /** The mock target adapter for a Prism server that can validate every request. */

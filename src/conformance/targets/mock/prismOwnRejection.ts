@@ -40,16 +40,21 @@ function prismOwnStatusExcuse(api: LoadedApi, testCase: TestCase, response: Obse
   return `${testCase.operation.operationId} documents no ${response.status}: Prism answered with a ${response.status} of its own (${own.type.split('#')[1]}), as it does for ${own.what}; no documented answer was given to check`;
 }
 
-/** The problem type of the 500 Prism answers when it fails itself (no serializer for a media type, say). */
-const PRISM_UNKNOWN = 'https://stoplight.io/prism/errors#UNKNOWN';
+/**
+ * The problem types of the 500s Prism answers when it fails itself: no serializer for a media
+ * type (`UNKNOWN`), an object under a media type it writes as text (the any-type range, `text/plain`) over an
+ * object schema (`NO_COMPLEX_OBJECT_TEXT`), a schema it gives up generating from (`SCHEMA_TOO_COMPLEX`).
+ */
+const PRISM_OWN_FAILURES = ['UNKNOWN', 'NO_COMPLEX_OBJECT_TEXT', 'SCHEMA_TOO_COMPLEX'].map((type) => `https://stoplight.io/prism/errors#${type}`);
 
 /**
  * A 500 of Prism's own making: it could not build the answer (`Cannot find serializer for
- * application/octet-stream`). Nothing of the document or of an implementation is shown by it.
+ * application/octet-stream`, `Cannot serialise complex objects as text`). Nothing of the document
+ * or of an implementation is shown by it.
  */
 export function prismInternalErrorExcuse(api: LoadedApi, response: ObservedResponse): string | undefined {
   if (api.mode !== 'foreign' || response.status !== 500) return undefined;
-  const problem = prismProblem(response.bodyText, PRISM_UNKNOWN);
+  const problem = PRISM_OWN_FAILURES.map((type) => prismProblem(response.bodyText, type)).find((p) => p !== undefined);
   if (!problem) return undefined;
   const { title } = problem;
   return `Prism failed to build its answer (${typeof title === 'string' ? title.slice(0, 200) : 'no reason given'}): a defect of Prism, not of the document`;

@@ -41,6 +41,16 @@ const document = {
 };
 
 describe('documentForPrism', () => {
+  it('leaves out the `x-` extensions of the Paths Object (Prism crashes on them: "Malformed path"), inlining a path item that refers to one', () => {
+    const ok = { get: { responses: { '200': { description: 'ok' } } } };
+    const copy = documentForPrism(toOpenApiDocument({
+      openapi: '3.1.0',
+      info: { title: 'paths-extensions', version: '1' },
+      paths: { 'x-null': null, 'x-shared': ok, '/a': { $ref: '#/paths/x-shared' }, '/b': ok },
+    }, 'inline'));
+    expect(copy.paths).toEqual({ '/a': ok, '/b': ok });
+  });
+
   const copy = documentForPrism(toOpenApiDocument(structuredClone(document), 'inline'));
 
   it('names the 2020-12 dialect, unless the document names a dialect of its own', () => {

@@ -33,6 +33,14 @@ describe('the mock target adapter', () => {
     expect(mockTarget.skipReason(c)).toMatch(/malformed JSON/);
     expect(liveTarget.skipReason(c)).toBeUndefined();
   });
+  it('skips a body past the 10 MiB Prism reads (it answers 413 of its own: SendGrid\'s 30,001 contacts), not one below it', () => {
+    const items = (n: number) => Array.from({ length: n }, () => 'x'.repeat(1000));
+    const big = makeCase('inline', op, { idSuffix: 'big', kind: 'negative', title: 't', request: { ...request, body: { json: { contacts: items(11_000) } } }, expect: { statuses: ['422'] } });
+    expect(mockTarget.skipReason(big)).toMatch(/^Prism reads a request body of at most 10 MiB \(it answers a 413 of its own past it\); this one has 10\.5 MiB/);
+    expect(liveTarget.skipReason(big)).toBeUndefined();
+    const small = makeCase('inline', op, { idSuffix: 'small', kind: 'negative', title: 't', request: { ...request, body: { json: { contacts: items(10_000) } } }, expect: { statuses: ['422'] } });
+    expect(mockTarget.skipReason(small)).toBeUndefined();
+  });
   it('a live target accepts any documented status but a 5xx for a valid request (its resource may be absent)', () => {
     const c = makeCase('inline', op, { idSuffix: 'valid', kind: 'positive', title: 't', request, expect: { statuses: ['201'] } });
     expect(liveTarget.expectedStatuses(c)).toEqual(['2XX', '3XX', '4XX']);

@@ -87,3 +87,12 @@ describe("Prism's own 422", () => {
     expect(prismOwnRejectionExcuse({} as never, negative.testCase, { status: 422, headers: {}, bodyText: body }, failures)).toBeUndefined();
   });
 });
+
+describe("Prism's own 500 when it cannot write an object as text", () => {
+  it('is skipped as Prism\'s defect where the answer is an object under */* (xkcd): Prism picks text and fails (NO_COMPLEX_OBJECT_TEXT)', async () => {
+    const results = await runInlineSpec('any', { openapi: '3.0.0', info: { title: 'any', version: '1' }, paths: { '/info.0.json': { get: { responses: { '200': { description: 'OK', content: { '*/*': { schema: { type: 'object', properties: { num: { type: 'number' } } } } } } } } } } });
+    const documented = results.find((r) => r.testCase.kind === 'documented-response');
+    expect(documented).toMatchObject({ outcome: 'skipped', skipReason: expect.stringMatching(/^Prism failed to build its answer \(Cannot serialise complex objects as text\): a defect of Prism/) });
+    expect(results.filter((r) => r.outcome === 'failed').map((r) => r.testCase.id)).toEqual([]);
+  }, 120_000);
+});
