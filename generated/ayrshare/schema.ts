@@ -42,7 +42,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Ayrshare post id, as returned by `POST /api/post` (for example `p8Ee6xDPx8PRxsjtDXf3`). This is Ayrshare's own id, not the social network's post id.
+         * @description Ayrshare post id, as returned by `POST /api/post` (for example `p8Ee6xDPx8PRxsjtDXf3`). This is Ayrshare's own id, not the social network's post id. The vendor's reference gives no format for it; this contract assumes an id is not empty (`"id": ""` is a 400 with code 101).
          * @example p8Ee6xDPx8PRxsjtDXf3
          */
         PostId: string;
@@ -191,17 +191,17 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Profile Key of a User Profile, to act on that profile's posts instead of the Primary Profile's.
+         * @description Profile Key of a User Profile, to act on that profile's posts instead of the Primary Profile's. This contract assumes a value is not empty: an empty one is a 400 with code 101.
          * @example PROFILE_KEY
          */
         ProfileKey: string;
         /**
-         * @description Your own X (Twitter) API Key (Consumer Key). Starting March 31, 2026, all X operations require your own API credentials: after linking X via OAuth, send this header and `X-Twitter-OAuth1-Api-Secret` when the post is on X. Not linked yet? See the [full setup guide](https://www.ayrshare.com/docs/dashboard/connect-social-accounts/x-twitter-byo-keys) to connect your X account. Ayrshare never logs or stores your keys.
+         * @description Your own X (Twitter) API Key (Consumer Key). Starting March 31, 2026, all X operations require your own API credentials: after linking X via OAuth, send this header and `X-Twitter-OAuth1-Api-Secret` when the post is on X. Not linked yet? See the [full setup guide](https://www.ayrshare.com/docs/dashboard/connect-social-accounts/x-twitter-byo-keys) to connect your X account. Ayrshare never logs or stores your keys. This contract assumes a value is not empty: an empty one is a 400 with code 101.
          * @example X_CONSUMER_KEY
          */
         TwitterOAuth1ApiKey: string;
         /**
-         * @description Your own X (Twitter) API Key Secret (Consumer Secret), sent with `X-Twitter-OAuth1-Api-Key` for posts on X after linking X via OAuth (see the [full setup guide](https://www.ayrshare.com/docs/dashboard/connect-social-accounts/x-twitter-byo-keys)). Ayrshare never logs or stores your keys.
+         * @description Your own X (Twitter) API Key Secret (Consumer Secret), sent with `X-Twitter-OAuth1-Api-Key` for posts on X after linking X via OAuth (see the [full setup guide](https://www.ayrshare.com/docs/dashboard/connect-social-accounts/x-twitter-byo-keys)). Ayrshare never logs or stores your keys. This contract assumes a value is not empty: an empty one is a 400 with code 101.
          * @example X_CONSUMER_SECRET
          */
         TwitterOAuth1ApiSecret: string;
@@ -217,17 +217,17 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Profile Key of a User Profile, to act on that profile's posts instead of the Primary Profile's.
+                 * @description Profile Key of a User Profile, to act on that profile's posts instead of the Primary Profile's. This contract assumes a value is not empty: an empty one is a 400 with code 101.
                  * @example PROFILE_KEY
                  */
                 "Profile-Key"?: components["parameters"]["ProfileKey"];
                 /**
-                 * @description Your own X (Twitter) API Key (Consumer Key). Starting March 31, 2026, all X operations require your own API credentials: after linking X via OAuth, send this header and `X-Twitter-OAuth1-Api-Secret` when the post is on X. Not linked yet? See the [full setup guide](https://www.ayrshare.com/docs/dashboard/connect-social-accounts/x-twitter-byo-keys) to connect your X account. Ayrshare never logs or stores your keys.
+                 * @description Your own X (Twitter) API Key (Consumer Key). Starting March 31, 2026, all X operations require your own API credentials: after linking X via OAuth, send this header and `X-Twitter-OAuth1-Api-Secret` when the post is on X. Not linked yet? See the [full setup guide](https://www.ayrshare.com/docs/dashboard/connect-social-accounts/x-twitter-byo-keys) to connect your X account. Ayrshare never logs or stores your keys. This contract assumes a value is not empty: an empty one is a 400 with code 101.
                  * @example X_CONSUMER_KEY
                  */
                 "X-Twitter-OAuth1-Api-Key"?: components["parameters"]["TwitterOAuth1ApiKey"];
                 /**
-                 * @description Your own X (Twitter) API Key Secret (Consumer Secret), sent with `X-Twitter-OAuth1-Api-Key` for posts on X after linking X via OAuth (see the [full setup guide](https://www.ayrshare.com/docs/dashboard/connect-social-accounts/x-twitter-byo-keys)). Ayrshare never logs or stores your keys.
+                 * @description Your own X (Twitter) API Key Secret (Consumer Secret), sent with `X-Twitter-OAuth1-Api-Key` for posts on X after linking X via OAuth (see the [full setup guide](https://www.ayrshare.com/docs/dashboard/connect-social-accounts/x-twitter-byo-keys)). Ayrshare never logs or stores your keys. This contract assumes a value is not empty: an empty one is a 400 with code 101.
                  * @example X_CONSUMER_SECRET
                  */
                 "X-Twitter-OAuth1-Api-Secret"?: components["parameters"]["TwitterOAuth1ApiSecret"];
@@ -251,7 +251,7 @@ export interface operations {
                     "application/json": components["schemas"]["PostDeleteSuccess"];
                 };
             };
-            /** @description The delete failed: unknown id (114), already deleted (383), not manually deleted at the network while using `markManualDeleted` (382), or a body that chooses no post (for which this contract assumes the general code 101). */
+            /** @description The delete failed: unknown id (114), already deleted (383), not manually deleted at the network while using `markManualDeleted` (382), or a body that chooses no post, an empty `id` or an empty header value (for which this contract assumes the general code 101). */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -264,7 +264,7 @@ export interface components {
                 code?: "NOT_FOUND";
             };
         };
-        /** @description Optional body of the soft delete. An empty body is accepted; JSON that is sent must parse and match this schema (unknown properties are rejected). */
+        /** @description Optional body of the soft delete. An empty body is accepted; JSON that is sent must parse and match this schema. The vendor lists `reason` as the only field; this contract assumes the body is strict, as the PATCH body is, so any other property is rejected with `VALIDATION`. */
         InfluencerDeleteRequest: {
             /** @description Audit note, at most 1024 characters. Persisted under the influencer's `attributes.deletion` together with the calling API key id and the time, for compliance follow-up. */
             reason?: string;
@@ -573,7 +573,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["InfluencersScopeMissing"];
             404: components["responses"]["InfluencerNotFound"];
-            /** @description A body was sent but it is malformed or does not match the schema. */
+            /** @description A body was sent but it is malformed or does not match the schema: a `reason` that is not a string or is longer than 1024 characters, or a property other than `reason` (this contract assumes the body is strict). */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -104,6 +104,15 @@ describe('seed 000: soft-delete an influencer', () => {
     expect(op.namedExamples('404')).toMatchObject({ notFound: { error: { code: 'NOT_FOUND', message: 'Influencer not found.' } } });
   });
 
+  it('names the rejection of unknown body properties as an assumption (the page lists only reason and says only that the body must match), with its own 422 example', () => {
+    const described = String((contract.doc.components?.schemas as Record<string, { description?: string }>).InfluencerDeleteRequest?.description).replace(/\s+/g, ' ');
+    expect(described).toContain('this contract assumes the body is strict');
+    expect(String(op.response('422')?.value.description)).toContain('a property other than `reason`');
+    const unknown = op.namedExamples('422').unknownField as { error: { details: { fieldErrors: Record<string, string[]> } } } | undefined;
+    expect(unknown?.error.details.fieldErrors).toEqual({ hard: ['Unrecognized key'] });
+    expect(contract.accepts(op.schemaPointer('422'), unknown)).toBe(true);
+  });
+
   it('states the soft-delete semantics in the description', () => {
     const description = String(op.raw.description);
     for (const fact of ['is_archived', 'attributes.deletion', 'no hard delete', 'no undelete', 'invisible to every partner read', 'keeps working', 'audit trail', '404']) expect(description).toContain(fact);

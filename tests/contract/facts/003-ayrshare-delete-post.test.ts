@@ -129,6 +129,21 @@ describe('seed 003: Ayrshare delete a post', () => {
     expect(contract.accepts(op.schemaPointer('400'), { action: 'delete', status: 'error', code: 114, message: 'Delete id not found.' })).toBe(true);
   });
 
+  it('names an empty id and an empty header value as malformed by assumption (the page gives no bounds), and the 400 names them as causes', () => {
+    expect(accepts({ id: '' })).toBe(false);
+    expect(accepts({ bulk: [''] })).toBe(false);
+    const postId = String((contract.doc.components?.schemas as Record<string, { description?: string }>).PostId?.description).replace(/\s+/g, ' ');
+    expect(postId).toContain('this contract assumes an id is not empty');
+    for (const name of ['Profile-Key', 'X-Twitter-OAuth1-Api-Key', 'X-Twitter-OAuth1-Api-Secret']) {
+      const header = op.parameter(name, 'header');
+      expect(contract.accepts(`${header?.pointer}/schema`, ''), name).toBe(false);
+      expect(String(header?.value.description).replace(/\s+/g, ' '), name).toMatch(/[Tt]his contract assumes a value is not empty/);
+    }
+    const described = String(op.response('400')?.value.description).replace(/\s+/g, ' ');
+    expect(described).toContain('an empty `id`');
+    expect(described).toContain('an empty header value');
+  });
+
   it('states the platform limits and the X credentials in the description', () => {
     const description = String(op.raw.description);
     for (const fact of ['Instagram and TikTok', 'Facebook image stories', 'pending', 'X-Twitter-OAuth1-Api-Key', 'markManualDeleted']) expect(description).toContain(fact);

@@ -1,4 +1,5 @@
 import { createHokoClient } from '../../../../generated/hoko/index.js';
+import { sameMembers } from '../../scenarios/sameValue.js';
 import type { ScenarioContext } from '../../scenarios/scenarioContext.js';
 import type { Scenarios } from '../../scenarios/scenario.js';
 
@@ -7,7 +8,8 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const RATE_HEADERS = ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
 /** How far X-RateLimit-Reset may sit from this machine's clock: clocks differ a little, and a window lasts at most a month. */
 const RESET_SLACK = { pastSeconds: 300, futureSeconds: 31 * 24 * 3600 };
-const sameSet = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+/** The same ids, each as often, in any order; a uuid in any letter case is one id. */
+const sameSet = sameMembers;
 
 /** The behaviour scenarios of this API, by name. */
 export const scenarios: Scenarios = {

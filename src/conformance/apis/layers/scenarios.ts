@@ -1,5 +1,5 @@
-import { isDeepStrictEqual } from 'node:util';
 import { createLayersClient } from '../../../../generated/layers/index.js';
+import { canonicalValue, sameValue } from '../../scenarios/sameValue.js';
 import type { ScenarioContext } from '../../scenarios/scenarioContext.js';
 import type { Scenarios } from '../../scenarios/scenario.js';
 
@@ -59,7 +59,7 @@ export const scenarios: Scenarios = {
       const path = { params: { path: { influencerId } } };
       const deleted = await layers.DELETE('/v1/influencers/{influencerId}', { ...path, body: { reason: 'Conformance suite: soft delete.' } });
       ctx.expect(deleted.response.status === 200, 'DELETE of an existing influencer answers 200', 200, deleted.response.status);
-      ctx.expect(deleted.data?.influencerId === influencerId && deleted.data?.status === 'deleted', 'the 200 names the deleted influencer', { influencerId, status: 'deleted' }, deleted.data);
+      ctx.expect(sameValue(deleted.data?.influencerId, influencerId) && deleted.data?.status === 'deleted', 'the 200 names the deleted influencer', { influencerId, status: 'deleted' }, deleted.data);
       const get = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(get.response.status === 404, 'GET of a deleted influencer answers 404', 404, get.response.status);
       const patch = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'Still here?' } });
@@ -69,7 +69,7 @@ export const scenarios: Scenarios = {
       let cursor: string | undefined;
       for (let page = 0; page < 50; page++) {
         const list = await layers.GET('/v1/influencers', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } });
-        ctx.expect(!list.data?.items.some((i) => i.influencerId === influencerId), 'a deleted influencer never appears in the list', 'absent', influencerId);
+        ctx.expect(!list.data?.items.some((i) => sameValue(i.influencerId, influencerId)), 'a deleted influencer never appears in the list', 'absent', influencerId);
         cursor = list.data?.nextCursor ?? undefined;
         if (!cursor) break;
       }
@@ -90,10 +90,10 @@ export const scenarios: Scenarios = {
       if (before.data && patched.data) {
         const { updatedAt: _a, ...was } = before.data;
         const { updatedAt: _b, ...now } = patched.data;
-        ctx.expect(isDeepStrictEqual({ ...was, brandVoice: 'casual' }, now), 'PATCH changes only the field sent and returns the full record', { ...was, brandVoice: 'casual' }, now);
+        ctx.expect(sameValue({ ...was, brandVoice: 'casual' }, now), 'PATCH changes only the field sent and returns the full record', { ...was, brandVoice: 'casual' }, now);
       }
       const stored = await layers.GET('/v1/influencers/{influencerId}', path);
-      ctx.expect(isDeepStrictEqual(stored.data, patched.data), 'the PATCH is stored: a GET after the PATCH answers the record the PATCH returned', patched.data, stored.data ?? stored.response.status);
+      ctx.expect(sameValue(stored.data, patched.data), 'the PATCH is stored: a GET after the PATCH answers the record the PATCH returned', patched.data, stored.data ?? stored.response.status);
       const cleared = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { ageRange: null } });
       ctx.expect(cleared.response.status === 200 && cleared.data?.ageRange === null, 'ageRange: null clears the age range', null, cleared.data?.ageRange);
       // @ts-expect-error gender cannot be null: the scenario sends it to prove the server rejects it.
@@ -101,7 +101,7 @@ export const scenarios: Scenarios = {
       ctx.expect(genderNull.response.status === 422, 'gender: null is rejected with 422', 422, genderNull.response.status);
       const after = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(after.data?.gender === 'female', 'a rejected PATCH changes nothing', 'female', after.data?.gender);
-      ctx.expect(isDeepStrictEqual(after.data, cleared.data), 'the cleared age range is stored and the rejected PATCH changed nothing: a GET answers the record the last PATCH returned', cleared.data, after.data ?? after.response.status);
+      ctx.expect(sameValue(after.data, cleared.data), 'the cleared age range is stored and the rejected PATCH changed nothing: a GET answers the record the last PATCH returned', cleared.data, after.data ?? after.response.status);
     },
   },
 
@@ -113,6 +113,8 @@ export const scenarios: Scenarios = {
       const mine: string[] = [];
       for (let i = 0; i < PAGE_WALK.influencers; i++) mine.push((await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: `Conformance page ${i + 1}` })).influencerId);
       const { influencerId: foreign } = await ctx.states.setup<{ influencerId: string }>('influencer in another organization');
+      // Ids compared as sameValue reads them (a uuid suffix in any letter case is one id).
+      const key = (id: string) => canonicalValue(id) as string;
       const seen = new Set<string>();
       let cursor: string | null = null;
       let previous: { influencerId: string; createdAt: string } | undefined;
@@ -126,10 +128,10 @@ export const scenarios: Scenarios = {
         const items = page.data.items;
         ctx.expect(items.length <= PAGE_WALK.limit, `a page holds at most limit (${PAGE_WALK.limit}) items`, `≤ ${PAGE_WALK.limit}`, items.length);
         for (const item of items) {
-          ctx.expect(!seen.has(item.influencerId), 'following nextCursor never answers an influencer twice', 'each influencer once', `${item.influencerId} again on page ${pages + 1}`);
-          ctx.expect(item.influencerId !== foreign, "the list never shows another organization's influencer", 'absent', foreign);
+          ctx.expect(!seen.has(key(item.influencerId)), 'following nextCursor never answers an influencer twice', 'each influencer once', `${item.influencerId} again on page ${pages + 1}`);
+          ctx.expect(!sameValue(item.influencerId, foreign), "the list never shows another organization's influencer", 'absent', foreign);
           if (previous) ctx.expect(Date.parse(previous.createdAt) >= Date.parse(item.createdAt), `the list is newest first: ${item.influencerId} comes after ${previous.influencerId}, so its createdAt is not later`, `${previous.createdAt} or earlier`, item.createdAt);
-          seen.add(item.influencerId);
+          seen.add(key(item.influencerId));
           previous = item;
         }
         cursor = page.data.nextCursor;
@@ -141,7 +143,7 @@ export const scenarios: Scenarios = {
           break;
         }
       }
-      const missing = mine.filter((id) => !seen.has(id));
+      const missing = mine.filter((id) => !seen.has(key(id)));
       ctx.expect(ctx.failures.length > 0 || missing.length === 0, 'following nextCursor reaches every live influencer of the organization', mine, `missing ${missing.join(', ')}`);
     },
   },
@@ -156,7 +158,7 @@ export const scenarios: Scenarios = {
       const revoked = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
       ctx.expect(revoked.response.status === 200, 'revoke answers 200', 200, revoked.response.status);
       ctx.expect(revoked.data?.canceledScheduledPosts === 3, 'canceledScheduledPosts is the exact number of queued posts', 3, revoked.data?.canceledScheduledPosts);
-      ctx.expect(revoked.data?.socialAccountId === socialAccountId, 'the 200 names the revoked account', socialAccountId, revoked.data?.socialAccountId);
+      ctx.expect(sameValue(revoked.data?.socialAccountId, socialAccountId), 'the 200 names the revoked account', socialAccountId, revoked.data?.socialAccountId);
       const again = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
       ctx.expect(again.response.status === 404, 'a second revoke answers 404', 404, again.response.status);
     },
@@ -196,7 +198,7 @@ export const scenarios: Scenarios = {
       const a = await call(first.socialAccountId);
       const replay = await call(first.socialAccountId);
       ctx.expect(a.response.status === 200 && replay.response.status === 200, 'replaying the Idempotency-Key answers 200 again', '200, 200', `${a.response.status}, ${replay.response.status}`);
-      ctx.expect(isDeepStrictEqual(replay.data, a.data), 'the replay returns the first result', a.data, replay.data);
+      ctx.expect(sameValue(replay.data, a.data), 'the replay returns the first result', a.data, replay.data);
       const conflict = await call(second.socialAccountId);
       ctx.expect(conflict.response.status === 409, 'the same key on another socialAccountId answers 409', 409, conflict.response.status);
     },

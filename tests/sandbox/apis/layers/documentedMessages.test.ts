@@ -70,6 +70,7 @@ const causes: Record<string, (operationId: string) => Promise<{ status: number; 
   'listInfluencers 400 limitTooLarge': () => send({ method: 'GET', path: '/v1/influencers', options: { query: { limit: '101' } } }),
   'getInfluencer 404 notFound': () => send({ method: 'GET', path: '/v1/influencers/inf_01HXZ9AB3CDEF4GHJK5MNPQRST' }),
   'deleteInfluencer 422 reasonTooLong': () => send({ ...valid.deleteInfluencer!(), options: { body: { reason: 'x'.repeat(1025) } } }),
+  'deleteInfluencer 422 unknownField': () => send({ ...valid.deleteInfluencer!(), options: { body: { reason: 'Partner requested deletion.', hard: true } } }),
   'patchInfluencer 422 invalidEnum': () => send({ ...valid.patchInfluencer!(), options: { body: { gender: 'robot' } } }),
   'patchInfluencer 422 unknownField': () => send({ ...valid.patchInfluencer!(), options: { body: { nickname: 'Avi' } } }),
   'patchInfluencer 422 emptyBody': () => send({ ...valid.patchInfluencer!(), options: { body: {} } }),

@@ -1,0 +1,89 @@
+// No false failure: the real sandbox behind a proxy that writes its answers in another form the
+// vendor pages and the documents allow (the same instant in another RFC 3339 form, a uuid in upper
+// case, a JSON media type with its charset), and the whole suite of that API, cases and
+// scenarios, run against it. A server true to the document in every answer must pass.
+import { describe, expect, it } from 'vitest';
+import { runSuite } from '../../src/conformance/run/runSuite.js';
+import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
+import { startSandboxProxy, type Breakage, type Exchange } from '../fixtures/conformance/sandboxProxy.js';
+import { registry } from '../support/sandboxDatabase.js';
+import { useStatefulSandbox } from '../support/statefulSandbox.js';
+
+type Api = 'layers' | 'ayrshare' | 'hoko';
+const isStates = (x: Pick<Exchange, 'path'>) => x.path.startsWith('/__states');
+const isJson = (x: Exchange) => /^application\/json/i.test(x.headers['content-type'] ?? '');
+
+const UTC_DATE_TIME = /"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?Z"/g;
+/** The same instant two hours ahead, with a numeric offset: `2026-04-18T09:21:00.5Z` → `2026-04-18T11:21:00.5+02:00`. */
+function plusTwoHours(whole: string, fraction = ''): string {
+  const shifted = new Date(Date.parse(`${whole}Z`) + 2 * 3600_000).toISOString().slice(0, 19);
+  return `"${shifted}${fraction}+02:00"`;
+}
+/** Every UTC timestamp of an answer in one of three RFC 3339 forms of the same instant, the form changing from one answer to the next. */
+function timestampsInTurn(): Breakage {
+  let n = 0;
+  const forms = [
+    (_: string, whole: string, fraction = '') => `"${whole}${fraction}Z"`,
+    (_: string, whole: string, fraction = '') => plusTwoHours(whole, fraction),
+    (_: string, whole: string, fraction = '') => `"${whole}${fraction || '.'}000+00:00"`,
+  ];
+  return {
+    alter(x) {
+      if (isStates(x) || !isJson(x)) return x;
+      const form = forms[n++ % forms.length] as (typeof forms)[number];
+      return { ...x, text: x.text.replace(UTC_DATE_TIME, form) };
+    },
+  };
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+/** Every uuid in the API's answers written in upper case (uuids are case-insensitive; the provider states still answer as the sandbox does). */
+const uuidsInUpperCase = (): Breakage => ({ alter: (x) => (isStates(x) || !isJson(x) ? x : { ...x, text: x.text.replace(UUID, (u) => u.toUpperCase()) }) });
+
+/** Every JSON answer declared `application/json; charset=utf-8`. */
+const charsetUtf8 = (): Breakage => ({ alter: (x) => (isStates(x) || !isJson(x) ? x : { ...x, headers: { ...x.headers, 'content-type': 'application/json; charset=utf-8' } }) });
+
+const FORMS: { name: string; api: Api; breakage: () => Breakage }[] = [
+  { name: 'layers: each answer writes its timestamps in another RFC 3339 form of the same instant (Z, +02:00, +00:00 with a fraction)', api: 'layers', breakage: timestampsInTurn },
+  { name: 'layers: JSON answers declared application/json; charset=utf-8', api: 'layers', breakage: charsetUtf8 },
+  { name: 'layers: the uuids of the ids answered in upper case', api: 'layers', breakage: uuidsInUpperCase },
+  { name: 'hoko: the deleted ids answered as upper-case uuids', api: 'hoko', breakage: uuidsInUpperCase },
+  { name: 'hoko: JSON answers declared application/json; charset=utf-8', api: 'hoko', breakage: charsetUtf8 },
+  { name: 'ayrshare: JSON answers declared application/json; charset=utf-8', api: 'ayrshare', breakage: charsetUtf8 },
+];
+
+describe('answers in another form the documents allow (the real sandbox behind a rewriting proxy)', () => {
+  const sandbox = useStatefulSandbox();
+
+  it('the timestamp rewrite keeps the instant', () => {
+    const text = '{"a":"2026-04-18T23:21:00Z","b":"2026-04-18T09:21:00.123Z"}';
+    const rewritten = text.replace(UTC_DATE_TIME, (_, whole: string, fraction?: string) => plusTwoHours(whole, fraction));
+    expect(rewritten).toBe('{"a":"2026-04-19T01:21:00+02:00","b":"2026-04-18T11:21:00.123+02:00"}');
+    const [a, b] = [JSON.parse(text), JSON.parse(rewritten)] as { a: string; b: string }[];
+    expect([Date.parse(b!.a), Date.parse(b!.b)]).toEqual([Date.parse(a!.a), Date.parse(a!.b)]);
+  });
+
+  it.each(FORMS)('$name: the suite passes it', async ({ api, breakage }) => {
+    const proxy = await startSandboxProxy(sandbox.baseUrl, breakage());
+    try {
+      const report = await runSuite({
+        registry,
+        apis: [api],
+        targets: { [api]: proxy.baseUrl },
+        env: { [registry.get(api).credentials.apiKey.env]: sandbox.demo[api].apiKey },
+        allowWrites: false,
+        stateUrl: `${proxy.baseUrl}/__states`,
+        scenarios: runScenarios,
+      });
+      const results = report.apis.flatMap((a) => a.results);
+      const messages = results.flatMap((r) => r.failures.map((f) => `${r.testCase.id}: [${f.rule}] ${f.message}`));
+      expect(messages).toEqual([]);
+      // The scenarios ran and passed (against a live target with provider states none is skipped).
+      const scenarios = results.filter((r) => r.testCase.kind === 'scenario');
+      expect(scenarios.length).toBeGreaterThan(0);
+      expect(scenarios.filter((r) => r.outcome !== 'passed').map((r) => `${r.testCase.id}: ${r.outcome} ${r.skipReason ?? ''}`)).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
+});
