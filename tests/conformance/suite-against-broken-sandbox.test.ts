@@ -2,11 +2,9 @@
 // each server breaks exactly one promise of the error paths; the suite must fail it by name (the
 // scenario that proves the promise, and the rule or behaviour it broke), and nothing else.
 import { describe, expect, it } from 'vitest';
-import { runSuite } from '../../src/conformance/run/runSuite.js';
-import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
-import { editJson, startSandboxProxy, type Breakage } from '../fixtures/conformance/sandboxProxy.js';
-import { registry } from '../support/sandboxDatabase.js';
+import { editJson, type Breakage } from '../fixtures/conformance/sandboxProxy.js';
 import { useStatefulSandbox } from '../support/statefulSandbox.js';
+import { runSuiteBehindProxy } from '../support/suiteBehindProxy.js';
 
 const isState = (requestText: string, action: string, state: string) => {
   try {
@@ -102,24 +100,10 @@ describe('the broken-server gallery (the real sandbox behind a proxy that breaks
   const sandbox = useStatefulSandbox();
 
   it.each(GALLERY)('$server fails the suite by name', async ({ api, breakage, failing, named }) => {
-    const proxy = await startSandboxProxy(sandbox.baseUrl, breakage());
-    try {
-      const report = await runSuite({
-        registry,
-        apis: [api],
-        targets: { [api]: proxy.baseUrl },
-        env: { [registry.get(api).credentials.apiKey.env]: sandbox.demo[api].apiKey },
-        allowWrites: false,
-        grep: /scenario/,
-        stateUrl: `${proxy.baseUrl}/__states`,
-        scenarios: runScenarios,
-      });
-      const failed = report.apis.flatMap((a) => a.results).filter((r) => r.outcome === 'failed');
-      expect(failed.map((r) => r.testCase.id).sort()).toEqual(failing);
-      const messages = failed.flatMap((r) => r.failures.map((f) => `[${f.rule}] ${f.message}`));
-      expect(messages.some((m) => named.test(m)), messages.join('\n')).toBe(true);
-    } finally {
-      await proxy.close();
-    }
+    const report = await runSuiteBehindProxy(sandbox, api, breakage(), { grep: /scenario/ });
+    const failed = report.apis.flatMap((a) => a.results).filter((r) => r.outcome === 'failed');
+    expect(failed.map((r) => r.testCase.id).sort()).toEqual(failing);
+    const messages = failed.flatMap((r) => r.failures.map((f) => `[${f.rule}] ${f.message}`));
+    expect(messages.some((m) => named.test(m)), messages.join('\n')).toBe(true);
   });
 });

@@ -3,12 +3,9 @@
 // run against it. Each mutant here was missed by the suite before the check or scenario that
 // now names it; the rest of the catalog was already caught (see the report of branch `mutants`).
 import { describe, expect, it } from 'vitest';
-import { runSuite } from '../../src/conformance/run/runSuite.js';
-import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
 import { MUTANTS } from '../fixtures/conformance/mutants.js';
-import { startSandboxProxy } from '../fixtures/conformance/sandboxProxy.js';
-import { registry } from '../support/sandboxDatabase.js';
 import { useStatefulSandbox } from '../support/statefulSandbox.js';
+import { failureLines, runSuiteBehindProxy } from '../support/suiteBehindProxy.js';
 
 /** Mutant name → what the failure must say, as `[rule] message`. */
 const GALLERY: Record<string, RegExp> = {
@@ -39,21 +36,7 @@ describe('the mutant gallery (the real sandbox behind a proxy that breaks one do
   const sandbox = useStatefulSandbox();
 
   it.each(mutants)('$name: the suite fails it, naming the rule', async ({ api, breakage, named }) => {
-    const proxy = await startSandboxProxy(sandbox.baseUrl, breakage());
-    try {
-      const report = await runSuite({
-        registry,
-        apis: [api],
-        targets: { [api]: proxy.baseUrl },
-        env: { [registry.get(api).credentials.apiKey.env]: sandbox.demo[api].apiKey },
-        allowWrites: false,
-        stateUrl: `${proxy.baseUrl}/__states`,
-        scenarios: runScenarios,
-      });
-      const messages = report.apis.flatMap((a) => a.results).flatMap((r) => r.failures.map((f) => `${r.testCase.id}: [${f.rule}] ${f.message}`));
-      expect(messages.some((m) => named.test(m)), messages.join('\n') || 'no failure at all: the mutant passed the suite').toBe(true);
-    } finally {
-      await proxy.close();
-    }
+    const messages = failureLines(await runSuiteBehindProxy(sandbox, api, breakage()));
+    expect(messages.some((m) => named.test(m)), messages.join('\n') || 'no failure at all: the mutant passed the suite').toBe(true);
   }, 60_000);
 });

@@ -3,13 +3,10 @@
 // case, a JSON media type with its charset), and the whole suite of that API, cases and
 // scenarios, run against it. A server true to the document in every answer must pass.
 import { describe, expect, it } from 'vitest';
-import { runSuite } from '../../src/conformance/run/runSuite.js';
-import { runScenarios } from '../../src/conformance/scenarios/runScenarios.js';
-import { startSandboxProxy, type Breakage, type Exchange } from '../fixtures/conformance/sandboxProxy.js';
-import { registry } from '../support/sandboxDatabase.js';
+import type { Breakage, Exchange } from '../fixtures/conformance/sandboxProxy.js';
 import { useStatefulSandbox } from '../support/statefulSandbox.js';
+import { failureLines, runSuiteBehindProxy, type GalleryApi } from '../support/suiteBehindProxy.js';
 
-type Api = 'layers' | 'ayrshare' | 'hoko';
 const isStates = (x: Pick<Exchange, 'path'>) => x.path.startsWith('/__states');
 const isJson = (x: Exchange) => /^application\/json/i.test(x.headers['content-type'] ?? '');
 
@@ -43,7 +40,7 @@ const uuidsInUpperCase = (): Breakage => ({ alter: (x) => (isStates(x) || !isJso
 /** Every JSON answer declared `application/json; charset=utf-8`. */
 const charsetUtf8 = (): Breakage => ({ alter: (x) => (isStates(x) || !isJson(x) ? x : { ...x, headers: { ...x.headers, 'content-type': 'application/json; charset=utf-8' } }) });
 
-const FORMS: { name: string; api: Api; breakage: () => Breakage }[] = [
+const FORMS: { name: string; api: GalleryApi; breakage: () => Breakage }[] = [
   { name: 'layers: each answer writes its timestamps in another RFC 3339 form of the same instant (Z, +02:00, +00:00 with a fraction)', api: 'layers', breakage: timestampsInTurn },
   { name: 'layers: JSON answers declared application/json; charset=utf-8', api: 'layers', breakage: charsetUtf8 },
   { name: 'layers: the uuids of the ids answered in upper case', api: 'layers', breakage: uuidsInUpperCase },
@@ -64,26 +61,11 @@ describe('answers in another form the documents allow (the real sandbox behind a
   });
 
   it.each(FORMS)('$name: the suite passes it', async ({ api, breakage }) => {
-    const proxy = await startSandboxProxy(sandbox.baseUrl, breakage());
-    try {
-      const report = await runSuite({
-        registry,
-        apis: [api],
-        targets: { [api]: proxy.baseUrl },
-        env: { [registry.get(api).credentials.apiKey.env]: sandbox.demo[api].apiKey },
-        allowWrites: false,
-        stateUrl: `${proxy.baseUrl}/__states`,
-        scenarios: runScenarios,
-      });
-      const results = report.apis.flatMap((a) => a.results);
-      const messages = results.flatMap((r) => r.failures.map((f) => `${r.testCase.id}: [${f.rule}] ${f.message}`));
-      expect(messages).toEqual([]);
-      // The scenarios ran and passed (against a live target with provider states none is skipped).
-      const scenarios = results.filter((r) => r.testCase.kind === 'scenario');
-      expect(scenarios.length).toBeGreaterThan(0);
-      expect(scenarios.filter((r) => r.outcome !== 'passed').map((r) => `${r.testCase.id}: ${r.outcome} ${r.skipReason ?? ''}`)).toEqual([]);
-    } finally {
-      await proxy.close();
-    }
+    const report = await runSuiteBehindProxy(sandbox, api, breakage());
+    expect(failureLines(report)).toEqual([]);
+    // The scenarios ran and passed (against a live target with provider states none is skipped).
+    const scenarios = report.apis.flatMap((a) => a.results).filter((r) => r.testCase.kind === 'scenario');
+    expect(scenarios.length).toBeGreaterThan(0);
+    expect(scenarios.filter((r) => r.outcome !== 'passed').map((r) => `${r.testCase.id}: ${r.outcome} ${r.skipReason ?? ''}`)).toEqual([]);
   }, 120_000);
 });
