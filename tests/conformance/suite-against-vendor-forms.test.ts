@@ -40,6 +40,17 @@ const uuidsInUpperCase = (): Breakage => ({ alter: (x) => (isStates(x) || !isJso
 /** Every JSON answer declared `application/json; charset=utf-8`. */
 const charsetUtf8 = (): Breakage => ({ alter: (x) => (isStates(x) || !isJson(x) ? x : { ...x, headers: { ...x.headers, 'content-type': 'application/json; charset=utf-8' } }) });
 
+/** Every JSON answer declared `application/json;charset=UTF-8` (no space, the charset in upper case: parameter names and charset values are case-insensitive). */
+const charsetUpperCase = (): Breakage => ({ alter: (x) => (isStates(x) || !isJson(x) ? x : { ...x, headers: { ...x.headers, 'content-type': 'APPLICATION/JSON;CHARSET=UTF-8' } }) });
+
+/** `value` with the members of every object in the reverse order. */
+const reversedMembers = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map(reversedMembers) : typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedMembers(v)])) : value;
+/** Every JSON answer with its members in another order, pretty-printed with a final newline (JSON gives member order and white space no meaning). */
+const reorderedAndIndented = (): Breakage => ({
+  alter: (x) => (isStates(x) || !isJson(x) || x.text === '' ? x : { ...x, text: `${JSON.stringify(reversedMembers(JSON.parse(x.text)), null, 2)}\n` }),
+});
+
 const FORMS: { name: string; api: GalleryApi; breakage: () => Breakage }[] = [
   { name: 'layers: each answer writes its timestamps in another RFC 3339 form of the same instant (Z, +02:00, +00:00 with a fraction)', api: 'layers', breakage: timestampsInTurn },
   { name: 'layers: JSON answers declared application/json; charset=utf-8', api: 'layers', breakage: charsetUtf8 },
@@ -47,6 +58,9 @@ const FORMS: { name: string; api: GalleryApi; breakage: () => Breakage }[] = [
   { name: 'hoko: the deleted ids answered as upper-case uuids', api: 'hoko', breakage: uuidsInUpperCase },
   { name: 'hoko: JSON answers declared application/json; charset=utf-8', api: 'hoko', breakage: charsetUtf8 },
   { name: 'ayrshare: JSON answers declared application/json; charset=utf-8', api: 'ayrshare', breakage: charsetUtf8 },
+  // The media type is judged the same way for every API: one of them is enough.
+  { name: 'layers: JSON answers declared APPLICATION/JSON;CHARSET=UTF-8', api: 'layers', breakage: charsetUpperCase },
+  ...(['layers', 'ayrshare', 'hoko'] as const).map((api) => ({ name: `${api}: JSON answers with their members in reverse order, pretty-printed`, api, breakage: reorderedAndIndented })),
 ];
 
 describe('answers in another form the documents allow (the real sandbox behind a rewriting proxy)', () => {
