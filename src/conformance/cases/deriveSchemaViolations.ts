@@ -52,7 +52,7 @@ export interface DeriveOptions {
 
 /**
  * The most items, properties or characters a broken value is built with: a `maxItems: 2147483647`
- * (Twilio's) would take 2^31 items, more memory than any machine here has. Hoko's 10,001 ids fit.
+ * (Twilio's) would take 2^31 items, more memory than any machine here has. A bulk body of 10,001 ids fits.
  */
 export const MAX_BUILT_SIZE = 1_000_000;
 
