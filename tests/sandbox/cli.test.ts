@@ -131,7 +131,7 @@ describe('the command', () => {
       const r = await fetch(`${baseUrl}/v1/influencers/${influencer}`, { headers: { Authorization: `Bearer ${layersKey}` } });
       expect(r.status).toBe(200);
       expect(((await r.json()) as { influencerId: string }).influencerId).toBe(influencer);
-      const states = await fetch(`${baseUrl}/__states`, { method: 'POST', body: JSON.stringify({ action: 'setup', api: 'hoko', state: 'partners exist', params: { count: 2 } }) });
+      const states = await fetch(`${baseUrl}/__states`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'setup', api: 'hoko', state: 'partners exist', params: { count: 2 } }) });
       expect(states.status).toBe(200);
     } finally {
       child.kill('SIGTERM');

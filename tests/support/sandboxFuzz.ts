@@ -210,8 +210,29 @@ const INTERNAL_TEXT = /TypeError|ReferenceError|RangeError|Cannot read prop|is n
 const routeTables = new WeakMap<LoadedApi, RouteTable>();
 
 /**
+ * Whether `result` is a fit answer to a path that names no operation of `operation`'s API's: a
+ * 404, or a 405 with `Allow`, its body the neutral `{ error, message }` or the API's own error
+ * envelope (valid against one of the operation's documented 4xx schemas: a slice answers a miss
+ * under its API's paths in that envelope).
+ */
+function isUnroutedAnswer(api: LoadedApi, operation: Operation, result: HttpResult): boolean {
+  if (result.status !== 404 && result.status !== 405) return false;
+  if (result.status === 405 && !Object.keys(result.headers ?? {}).some((h) => h.toLowerCase() === 'allow')) return false;
+  const body = result.body as { error?: unknown; message?: unknown } | undefined;
+  if (typeof body?.error === 'string' && typeof body.message === 'string') return true;
+  return operation
+    .statuses()
+    .filter((status) => /^4/.test(status))
+    .some((status) => {
+      const pointer = operation.schemaPointer(status);
+      return pointer !== undefined && api.validator.validate(pointer, result.body).length === 0;
+    });
+}
+
+/**
  * What is wrong with the sandbox's answer to `request`, made from `input` (`[]`: nothing). A
- * mutated path that no longer names the operation (an empty segment) must get the neutral 404/405.
+ * mutated path that no longer names the operation (an empty segment) must get a 404/405, neutral
+ * or in the API's own envelope (`isUnroutedAnswer`).
  */
 export function checkAnswer(input: { base: FuzzBase }, request: SandboxRequest, result: HttpResult): string[] {
   const { operation, api } = input.base;
@@ -222,9 +243,8 @@ export function checkAnswer(input: { base: FuzzBase }, request: SandboxRequest, 
   if (!routeTables.has(api)) routeTables.set(api, buildRouteTable([api]));
   const match = routeTables.get(api)!.match(request.method, request.pathname);
   if (match.kind !== 'matched' || match.route.operation.operationId !== operation.operationId) {
-    const neutral = result.body as { error?: unknown; message?: unknown } | undefined;
-    if (![404, 405].includes(result.status) || typeof neutral?.error !== 'string' || typeof neutral.message !== 'string') {
-      problems.push(`${request.pathname} is no path of ${operation.operationId}: expected the neutral 404/405, got ${result.status} ${bodyText.slice(0, 200)}`);
+    if (!isUnroutedAnswer(api, operation, result)) {
+      problems.push(`${request.pathname} is no path of ${operation.operationId}: expected a 404/405, neutral or in the API's envelope, got ${result.status} ${bodyText.slice(0, 200)}`);
     }
     return problems;
   }

@@ -7,6 +7,7 @@
 import { existsSync, type Stats } from 'node:fs';
 import { access, constants, mkdir, readdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { LOCK_FILE } from '../store/dataDirLock.js';
 
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
@@ -38,7 +39,8 @@ export async function dataDirProblem(dir: string): Promise<string | undefined> {
   } catch (error) {
     return `${at}: cannot be written (${codeOf(error)})`;
   }
-  const entries = await readdir(path);
+  // A lock left by a sandbox killed before it made the folder a cluster is no other file (dataDirLock.ts).
+  const entries = (await readdir(path)).filter((name) => name !== LOCK_FILE);
   if (entries.length > 0 && !entries.includes('PG_VERSION')) return `${at}: holds other files and no sandbox data (no PG_VERSION): use an empty or new folder`;
   return undefined;
 }

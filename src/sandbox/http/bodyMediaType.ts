@@ -37,3 +37,16 @@ export function bodyEncodingProblem(contentEncoding: string | undefined): string
   const codings = contentEncoding.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity');
   return codings.length === 0 ? undefined : `Content-Encoding ${codings.join(', ')} is not supported: send the body uncompressed`;
 }
+
+/**
+ * Whether a request's `Transfer-Encoding` leaves its body readable once dechunked: `chunked`
+ * alone (Node's parser undoes it, and only it). A coding listed before it (`gzip, chunked`) is
+ * left on the bytes Node hands over, and the sandbox decodes none: such a body is refused, never
+ * read as if it were plain JSON (RFC 9112 §6.1: a server refuses a transfer coding it does not
+ * understand), in the API's own body error, as a `Content-Encoding` is.
+ */
+export function bodyTransferCodingProblem(transferEncoding: string | undefined): string | undefined {
+  if (transferEncoding === undefined) return undefined;
+  const codings = transferEncoding.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'chunked');
+  return codings.length === 0 ? undefined : `Transfer-Encoding ${codings.join(', ')} is not supported: send the body chunked or with a Content-Length, uncompressed`;
+}

@@ -21,6 +21,7 @@ import type { DemoData, Sandbox } from '../slices.js';
 import type { Faults } from './faults.js';
 import { json, repeatedHeaderNames, type HttpResult, type SandboxRequest } from './httpTypes.js';
 import { createProviderStates, PROVIDER_STATES_PATH } from './providerStates.js';
+import { isLoopbackRequest } from './loopbackRequest.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimiter.js';
 import { type BodyTimeouts, ClientAborted, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_BODY_TIMEOUTS, readBody } from './readBody.js';
 import { parseRequestTarget } from './requestTarget.js';
@@ -123,7 +124,7 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
   };
 
   async function handle(request: SandboxRequest): Promise<HttpResult> {
-    if (request.pathname === PROVIDER_STATES_PATH && states && (request.remoteAddress === undefined || isLoopbackHost(request.remoteAddress))) {
+    if (request.pathname === PROVIDER_STATES_PATH && states && isLoopbackRequest(request)) {
       return states(request);
     }
     const match = routes.match(request.method === 'HEAD' ? 'GET' : request.method, request.pathname);

@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 /** The body as read from the wire, before any parsing. */
 export type RawBody =
   | { kind: 'empty' }
-  /** `mediaTypeProblem`: the body was declared as another media type or charset than UTF-8 JSON, with none, or with a content coding (bodyMediaType.ts). */
+  /** `mediaTypeProblem`: the body was declared as another media type or charset than UTF-8 JSON, with none, or with a content or transfer coding other than chunked (bodyMediaType.ts). */
   | { kind: 'text'; text: string; mediaTypeProblem?: string }
   /** Over the size limit: the rest was discarded, unread. */
   | { kind: 'too-large'; limitBytes: number }

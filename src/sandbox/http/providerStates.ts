@@ -61,6 +61,9 @@ export function createProviderStates(
   return async (request) => {
     if (request.method !== 'POST') return json(405, { error: `${PROVIDER_STATES_PATH} takes POST only` }, { Allow: 'POST' });
     if (request.body.kind !== 'text') return bad(request.body.kind === 'empty' ? 'a JSON body is required' : request.body.kind === 'unreadable' ? request.body.problem : 'the body is too large');
+    // Declared as JSON, or not read: a web page may POST text/plain, a form or multipart to any
+    // address without asking first (a CORS simple request), but never application/json.
+    if (request.body.mediaTypeProblem !== undefined) return bad(`${request.body.mediaTypeProblem}; nothing was done`);
     let body: unknown;
     try {
       body = JSON.parse(request.body.text);

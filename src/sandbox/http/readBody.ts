@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
-import { bodyEncodingProblem, bodyMediaTypeProblem } from './bodyMediaType.js';
+import { bodyEncodingProblem, bodyMediaTypeProblem, bodyTransferCodingProblem } from './bodyMediaType.js';
 import type { RawBody } from './httpTypes.js';
 
 /** Default body limit: the largest documented body (a 10,000-uuid array, about 390 KB) fits with ample room. */
@@ -33,7 +33,8 @@ export class ClientAborted extends Error {
  * sending; the rest is drained and discarded, unless it goes on past `limitBytes * 8`, when the
  * connection is dropped. A body that is no UTF-8 is
  * `unreadable` (never decoded with U+FFFD in place of the bytes it could not read); one declared
- * as another media type or charset carries the `mediaTypeProblem` an API's validation refuses. A
+ * as another media type or charset, or with a coding (content or transfer) other than chunked,
+ * carries the `mediaTypeProblem` an API's validation refuses. A
  * body that stops arriving, or takes longer than `timeouts` allow, is `unreadable` and `stalled`:
  * it is answered (the API's body error) and the connection closed, its rest never read.
  */
@@ -105,7 +106,8 @@ export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_B
       if (!isUtf8(bytes)) return resolve({ kind: 'unreadable', problem: 'The body is not valid UTF-8' });
       const text = bytes.toString('utf8');
       if (text.trim() === '') return resolve(EMPTY);
-      const mediaTypeProblem = bodyEncodingProblem(req.headers['content-encoding']) ?? bodyMediaTypeProblem(req.headers['content-type']);
+      const mediaTypeProblem =
+        bodyTransferCodingProblem(req.headers['transfer-encoding']) ?? bodyEncodingProblem(req.headers['content-encoding']) ?? bodyMediaTypeProblem(req.headers['content-type']);
       resolve(mediaTypeProblem ? { kind: 'text', text, mediaTypeProblem } : { kind: 'text', text });
     });
     req.on('error', (error) => {

@@ -5,12 +5,14 @@ import { PglitePrepared } from './pglitePrepared.js';
 import { ensurePgliteDataDir, pgliteStartSettings, temporaryPgliteDataDir } from './pgliteDataDir.js';
 import { SerialQueue } from './serialQueue.js';
 import { inSavepoint } from './inSavepoint.js';
+import { lockDataDir } from './dataDirLock.js';
 import type { SqlDb } from './sqlDb.js';
 
 /**
  * PGlite behind `SqlDb`: in a temporary directory deleted on `close` (the "in memory" sandbox;
  * PGlite's own in-memory file system would hold every file in the process's heap), or persisted in
- * `dataDir`. Either is initialised outside this process (`pgliteDataDir.ts`). PGlite is one connection, so every
+ * `dataDir`, which this PGlite alone may have open (dataDirLock.ts; the lock is released on
+ * `close`). Either is initialised outside this process (`pgliteDataDir.ts`). PGlite is one connection, so every
  * top-level statement and every transaction is queued (`SerialQueue`): a transaction holds the
  * queue from BEGIN to COMMIT/ROLLBACK. Calling the outer `Db` from inside a transaction would
  * wait for itself forever; that mistake throws instead.
@@ -20,7 +22,14 @@ export async function openPgliteDb(dataDir?: string): Promise<SqlDb> {
   let remove = async (): Promise<void> => undefined;
   if (dir) {
     await mkdir(dir, { recursive: true });
-    await ensurePgliteDataDir(dir);
+    // Locked before it is made a cluster, so two sandboxes starting on one empty folder do not copy into it at once.
+    remove = await lockDataDir(dir);
+    try {
+      await ensurePgliteDataDir(dir);
+    } catch (error) {
+      await remove();
+      throw error;
+    }
   } else {
     ({ dir, remove } = await temporaryPgliteDataDir());
   }

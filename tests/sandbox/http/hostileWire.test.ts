@@ -153,6 +153,33 @@ describe('bodies that are not UTF-8 JSON', () => {
     expect(answer.status).toBe(200);
   });
 
+  it.each(['gzip, chunked', 'deflate, chunked', 'x-custom, chunked'])('a JSON body sent with Transfer-Encoding: %s is not read as plain JSON: Hoko 400, Layers 422 naming the coding, nothing changed', async (codings) => {
+    const chunked = (text: string) => `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n0\r\n\r\n`;
+    const { ids } = await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 1);
+    const hoko = await rawExchange(
+      `DELETE /api/partners HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.hoko.apiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: ${codings}\r\nConnection: close\r\n\r\n${chunked(JSON.stringify(ids))}`,
+    );
+    expect(hoko.status).toBe(400);
+    expect(await h.store.hoko.deletePartners(h.demo.hoko.workspaceId, ids)).toEqual({ kind: 'deleted', deletedIds: ids });
+
+    const before = await nameNow();
+    const layers = await rawExchange(
+      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: ${codings}\r\nConnection: close\r\n\r\n${chunked('{"name":"Coded otherwise"}')}`,
+    );
+    expect(layers.status).toBe(422);
+    const parsed = JSON.parse(layers.body) as { error: { details: { fieldErrors: Record<string, string[]> } } };
+    expect(parsed.error.details.fieldErrors.body?.[0]).toMatch(/^Transfer-Encoding .+ is not supported: send the body chunked or with a Content-Length, uncompressed$/);
+    expect(await nameNow()).toBe(before);
+  });
+
+  it('Transfer-Encoding: chunked alone is no coding of the content: the body is read', async () => {
+    const body = '{"name":"Ava Chen"}';
+    const answer = await rawExchange(
+      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: Chunked\r\nConnection: close\r\n\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`,
+    );
+    expect(answer.status).toBe(200);
+  });
+
   it('Hoko: ids declared as text/plain are not read; 400, nothing deleted', async () => {
     const { ids } = await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 1);
     const r = await fetch(`${server.baseUrl}/api/partners`, { method: 'DELETE', headers: { Authorization: `Bearer ${h.demo.hoko.apiKey}`, 'Content-Type': 'text/plain' }, body: JSON.stringify(ids) });

@@ -144,6 +144,31 @@ describe.each(engines)('concurrency on $engineName', ({ engineName, url, skip })
       expect(kinds.filter((k) => k === 'deleted' || k === 'marked')).toHaveLength(1);
     });
 
+    it('Ayrshare bulk deletes racing delete-all-scheduled on the same pending posts: no call fails (no deadlock), each post deleted once', async () => {
+      for (let round = 0; round < 6; round++) {
+        const { profileId } = await createAyrshareProfile(t.db);
+        const { pendingIds } = await t.store.ayrshare.states.createPosts(profileId, 600, 0);
+        const halves = [pendingIds.slice(0, 300), pendingIds.slice(300)];
+        const settled = await Promise.allSettled([
+          t.store.ayrshare.deleteBulk(profileId, halves[0]!, false),
+          t.store.ayrshare.deleteAllScheduled(profileId),
+          t.store.ayrshare.deleteBulk(profileId, halves[1]!, false),
+          t.store.ayrshare.deleteAllScheduled(profileId),
+        ]);
+        const failures = settled.flatMap((s) => (s.status === 'rejected' ? [String((s.reason as Error).message)] : []));
+        expect(failures, `round ${round}`).toEqual([]);
+        const [bulkA, allA, bulkB, allB] = settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [
+          Awaited<ReturnType<typeof t.store.ayrshare.deleteBulk>>,
+          { ids: string[] },
+          Awaited<ReturnType<typeof t.store.ayrshare.deleteBulk>>,
+          { ids: string[] },
+        ];
+        for (const bulk of [bulkA, bulkB]) expect(['deleted', 'already_deleted']).toContain(bulk.kind);
+        const deletedBy = [...(bulkA.kind === 'deleted' ? bulkA.ids : []), ...allA.ids, ...(bulkB.kind === 'deleted' ? bulkB.ids : []), ...allB.ids];
+        expect([...deletedBy].sort()).toEqual([...pendingIds].sort()); // every post once, by one call
+      }
+    });
+
     it('overlapping Ayrshare bulk deletes: posts deleted once, the loser changes nothing', async () => {
       const { profileId } = await createAyrshareProfile(t.db);
       const { publishedIds } = await t.store.ayrshare.states.createPosts(profileId, 0, 6, { removedAtNetwork: true });

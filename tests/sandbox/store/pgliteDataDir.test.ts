@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,37 @@ describe('abandoned temporary directories', () => {
     } finally {
       await remove();
       await rm(live, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('one PGlite per data directory', () => {
+  // PGlite takes no lock of its own: two processes (or two opens in one) writing one directory
+  // corrupt it, and each one's read cache, which trusts it is the only writer, goes stale.
+  it('a directory a PGlite has open is refused to a second open, naming the process; free again once closed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pglite-data-dir-test-'));
+    try {
+      const first = await openPgliteDb(dir);
+      await expect(openPgliteDb(dir)).rejects.toThrow(new RegExp(`another sandbox \\(process ${process.pid}\\) has ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} open`));
+      expect((await first.query<{ n: number }>('SELECT 1 AS n')).rows).toEqual([{ n: 1 }]);
+      await first.close();
+      const again = await openPgliteDb(dir);
+      await again.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the lock of a process that is gone is taken over', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pglite-data-dir-test-'));
+    try {
+      await writeFile(join(dir, 'sandbox.lock'), '999999999\n');
+      const db = await openPgliteDb(dir);
+      expect((await readFile(join(dir, 'sandbox.lock'), 'utf8')).trim()).toBe(String(process.pid));
+      await db.close();
+      expect(existsSync(join(dir, 'sandbox.lock'))).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -136,11 +136,19 @@ export function createAyrshareStore(db: Db): AyrshareStore {
 
     async deleteAllScheduled(profileId) {
       if (!isUuid(profileId)) return { ids: [] };
+      // The rows are locked in id order first, as deleteBulk locks them: an UPDATE alone locks in
+      // scan order, and a bulk delete of the same posts holding some of them would deadlock with it
+      // on PostgreSQL. A post another call deleted while this one waited is re-checked and skipped.
       const { rows } = await db.query<{ id: string }>(
-        `WITH deleted AS (
-           UPDATE ayrshare_posts SET deleted_at = now()
+        `WITH locked AS (
+           SELECT id FROM ayrshare_posts
             WHERE profile_id = $1 AND status = 'pending' AND deleted_at IS NULL
-            RETURNING id, created_at)
+            ORDER BY id FOR UPDATE),
+         deleted AS (
+           UPDATE ayrshare_posts p SET deleted_at = now()
+             FROM locked
+            WHERE p.id = locked.id
+            RETURNING p.id, p.created_at)
          SELECT id FROM deleted ORDER BY created_at, id`,
         [profileId],
       );
