@@ -156,3 +156,28 @@ export function linearRegExp(pattern: string, flags: string): LinearMatcher {
   const source = `/${pattern}/${flags}`;
   return { test: (text: string) => compiled.test(text), toString: () => source };
 }
+
+const readAsAjv = new Map<string, LinearMatcher | undefined>();
+
+/**
+ * A document's pattern as the foreign-mode ajv reads it (createAjv.ts): linear-time, with the `u`
+ * flag or, where it is only valid without, without it; one RE2 cannot express matches every text
+ * (ajv checks nothing for it). Undefined for a pattern ECMAScript rejects either way. Cached.
+ */
+export function documentPattern(pattern: string): LinearMatcher | undefined {
+  if (readAsAjv.has(pattern)) return readAsAjv.get(pattern);
+  let matcher: LinearMatcher | undefined;
+  for (const flags of ['u', '']) {
+    try {
+      matcher = linearRegExp(pattern, flags);
+      break;
+    } catch (error) {
+      if (error instanceof NoLinearMatch) {
+        matcher = { test: () => true, toString: () => `unchecked:/${pattern}/${flags}` };
+        break;
+      }
+    }
+  }
+  readAsAjv.set(pattern, matcher);
+  return matcher;
+}
