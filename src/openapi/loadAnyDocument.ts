@@ -6,8 +6,9 @@
 // its boolean exclusive bounds are read as 3.0's (booleanExclusiveBounds.ts), and a `type: 'null'`
 // that empties the oneOf beside it is read as "or null" (nullTypeBesideCombinator.ts).
 
-import { readFile, stat } from 'node:fs/promises';
-import { resolve as resolvePath } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, resolve as resolvePath, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { bundle, NormalizedProblem } from '@redocly/openapi-core';
 import { expandedSize } from './expandedSize.js';
 import { isObject } from './jsonPointer.js';
@@ -39,13 +40,15 @@ const FILES_ONLY: FetchPolicy = { mayFetch: () => false, rule: 'only files are r
  * documents given with `--spec` are read with it. Its resolver reads files, and URLs only where
  * `policy` allows (core's: loopback), so loading a document never reaches an outside host.
  */
-async function redocly(policy: FetchPolicy) {
+async function redocly(policy: FetchPolicy, folder: string | undefined) {
   const core = await import('@redocly/openapi-core');
   class PolicyResolver extends core.BaseResolver {
     override async loadExternalRef(absoluteRef: string) {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef) && !absoluteRef.startsWith('file://') && !policy.mayFetch(absoluteRef)) {
+      const isFile = !/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef) || /^file:\/\//i.test(absoluteRef);
+      if (!isFile && !policy.mayFetch(absoluteRef)) {
         throw new Error(`refusing to fetch ${absoluteRef}: ${policy.rule}`);
       }
+      if (isFile) await assertInside(absoluteRef, folder);
       return super.loadExternalRef(absoluteRef);
     }
 
@@ -58,6 +61,24 @@ async function redocly(policy: FetchPolicy) {
     }
   }
   return { bundle: core.bundle, createConfig: core.createConfig, PolicyResolver };
+}
+
+/**
+ * A file a `$ref` names is read only inside `folder` (the root document's, its symlinks resolved),
+ * or not at all for a document read from a URL: a hostile document cannot make the suite read
+ * `../../.ssh/id_rsa` or `/etc/passwd` into a report.
+ */
+async function assertInside(ref: string, folder: string | undefined): Promise<void> {
+  const path = /^file:\/\//i.test(ref) ? fileURLToPath(ref) : resolvePath(ref);
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch {
+    real = resolvePath(path); // a missing file: the resolver says so, if it is inside
+  }
+  if (folder === undefined || (real !== folder && !real.startsWith(folder.endsWith(sep) ? folder : folder + sep))) {
+    throw new Error(`refusing to read ${ref}: it is outside the folder of the document${folder ? ` (${folder})` : ''}, and only files inside it are read`);
+  }
 }
 
 function describeProblem(problem: NormalizedProblem): string {
@@ -87,7 +108,7 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
   }
   let result: Awaited<ReturnType<typeof bundle>>;
   try {
-    const { bundle, createConfig, PolicyResolver } = await redocly(policy);
+    const { bundle, createConfig, PolicyResolver } = await redocly(policy, isUrl ? undefined : await realpath(dirname(ref)));
     const config = await createConfig({});
     result = await bundle({ ref, config, externalRefResolver: new PolicyResolver() });
   } catch (error) {
