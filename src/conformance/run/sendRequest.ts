@@ -19,8 +19,22 @@ const shellQuote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 /** The credential of an `unknown` request: no server issued it (for http basic, read as user `conformance-unknown`, password `credential`). */
 export const UNKNOWN_CREDENTIAL = 'conformance-unknown:credential';
 
-export class CredentialError extends Error {
+/** A request the suite will not send (the case is skipped, with the message as its reason). */
+export class UnsendableRequest extends Error {
+  override name = 'UnsendableRequest';
+}
+
+export class CredentialError extends UnsendableRequest {
   override name = 'CredentialError';
+}
+
+/**
+ * A document path that does not start with `/` (`@host:port/x`): written after the base URL, its
+ * text would be read as part of the URL's authority and name another host (the base URL's own
+ * `host:port` then reads as userinfo, and a copied curl line would go there).
+ */
+function assertPathStaysOnTarget(path: string): void {
+  if (!path.startsWith('/')) throw new UnsendableRequest(`the path '${path}' does not start with '/': after the base URL it would name another host, so nothing is sent`);
 }
 
 // The query of a request: its scalar parameters, then serialised pairs, then query credentials.
@@ -105,6 +119,7 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
     body = spec.body.raw;
     headers['Content-Type'] = shown['Content-Type'] = spec.body.contentType;
   }
+  assertPathStaysOnTarget(path);
   const base = `${baseUrl.replace(/\/+$/, '')}${path}`;
   const q = queryOf(spec, query);
   const url = `${base}${q ? `?${q}` : ''}`;
