@@ -17,7 +17,7 @@ const shellQuote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 
 const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
-/** The environment variables named in `shown` texts the suite wrote itself (`$HOKO_API_KEY`, `${BOX_TOKEN}`). */
+/** The environment variables named in `shown` texts the suite wrote itself (`$PETS_API_KEY`, `${BOX_TOKEN}`). */
 const variablesIn = (shown: readonly string[]) => new Set(shown.flatMap((text) => [...text.matchAll(VARIABLE)].map((m) => (m[1] ?? m[2]) as string)));
 
 /**
