@@ -40,4 +40,20 @@ describe('a path that would leave the target', () => {
       expect(stdout).not.toMatch(/curl .*@127/);
     }
   }, 60_000);
+
+  it("a document's servers[].url naming another host is not where requests go: only --target is", async () => {
+    const before = elsewhere.requests;
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'servers', version: '1' },
+      servers: [{ url: `${elsewhere.baseUrl}/v1` }, { url: `${elsewhere.baseUrl}/{v}`, variables: { v: { default: 'v2' } } }],
+      paths: { '/things': { post: { operationId: 'create', requestBody: { content: { 'application/json': { schema: { type: 'object' }, example: {} } } }, responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } } } } } },
+    };
+    const file = join(dir, 'servers.json');
+    await writeFile(file, JSON.stringify(document));
+    const targetBefore = target.requests;
+    const { stdout, stderr } = await runConformance(['--spec', `p=${file}`, '--target', `p=${target.baseUrl}`, '--timeout', '2']);
+    expect(elsewhere.requests - before, `${stdout}\n${stderr}`).toBe(0);
+    expect(target.requests - targetBefore).toBeGreaterThan(0);
+  }, 60_000);
 });
