@@ -26,6 +26,22 @@ import { isOpenApi30, upgradeDocument } from './upgradeDocument.js';
  */
 const MAX_EXPANDED_NODES = 20_000_000;
 
+/** Bytes a document file (the root or one its `$ref`s name) may have: the largest public documents have tens of MiB. */
+const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+
+/** Throws, naming `file`, when it is larger than MAX_DOCUMENT_BYTES: read whole, it could exhaust memory. */
+async function assertReadableSize(file: string, shown: string): Promise<void> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch {
+    return; // a missing file: the resolver says so
+  }
+  if (size > MAX_DOCUMENT_BYTES) {
+    throw new Error(`${shown} is ${Math.round(size / 1024 / 1024)} MiB, more than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB a document file may be; nothing was read`);
+  }
+}
+
 /** Which URLs a load may fetch (the document itself, its external `$ref`s), and the rule in words for the refusal. */
 export interface FetchPolicy {
   mayFetch(url: string): boolean;
@@ -79,6 +95,7 @@ async function assertInside(ref: string, folder: string | undefined): Promise<vo
   if (folder === undefined || (real !== folder && !real.startsWith(folder.endsWith(sep) ? folder : folder + sep))) {
     throw new Error(`refusing to read ${ref}: it is outside the folder of the document${folder ? ` (${folder})` : ''}, and only files inside it are read`);
   }
+  await assertReadableSize(real, ref);
 }
 
 function describeProblem(problem: NormalizedProblem): string {
@@ -105,6 +122,7 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
     } catch (error) {
       throw new Error(`Cannot read OpenAPI document ${source}: ${(error as Error).message}`);
     }
+    await assertReadableSize(ref, `OpenAPI document ${source}`);
   }
   let result: Awaited<ReturnType<typeof bundle>>;
   try {
