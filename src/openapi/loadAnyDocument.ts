@@ -46,6 +46,8 @@ async function assertReadableSize(file: string, shown: string): Promise<void> {
 export interface FetchPolicy {
   mayFetch(url: string): boolean;
   rule: string;
+  /** Reads a URL `mayFetch` allows (within the caller's limits, no redirect followed); default: the bundler's own reader. */
+  read?(url: string): Promise<{ body: string; mimeType?: string }>;
 }
 
 /** The default: files only, no URL at all. */
@@ -65,6 +67,10 @@ async function redocly(policy: FetchPolicy, folder: string | undefined) {
         throw new Error(`refusing to fetch ${absoluteRef}: ${policy.rule}`);
       }
       if (isFile) await assertInside(absoluteRef, folder);
+      else if (policy.read) {
+        const { body, mimeType } = await policy.read(absoluteRef);
+        return new core.Source(absoluteRef, body, mimeType);
+      }
       return super.loadExternalRef(absoluteRef);
     }
 
