@@ -6,11 +6,12 @@
  */
 import { createAjv } from '../openapi/createAjv.js';
 import { childPointer } from '../openapi/jsonPointer.js';
-import { loadAnyDocument } from '../openapi/loadAnyDocument.js';
+import { loadAnyDocument, type FetchPolicy } from '../openapi/loadAnyDocument.js';
 import { loadDocument, type OpenApiDocument } from '../openapi/loadDocument.js';
 import { listOperations, type Operation } from '../openapi/operations.js';
 import { createSchemaValidator, SchemaCompileError, type SchemaValidator } from '../openapi/schemaValidator.js';
 import { foreignDialect } from '../openapi/schemaDialect.js';
+import { boundedFetch } from './boundedFetch.js';
 import { isLoopbackUrl } from './loopback.js';
 import type { Registry, RegistryEntry } from './registry.js';
 
@@ -146,7 +147,22 @@ function compileOperation(doc: OpenApiDocument, validator: SchemaValidator, op: 
  * bundled document for Prism.
  */
 /** A `--spec` document and its external `$ref`s: files, and URLs on this machine only. */
-const LOOPBACK_ONLY = { mayFetch: isLoopbackUrl, rule: 'only files and loopback URLs are read' };
+const LOOPBACK_ONLY: FetchPolicy = { mayFetch: isLoopbackUrl, rule: 'only files and loopback URLs are read', read: readDocumentUrl };
+
+/** A document file's limits read from a URL: as from disk, 256 MiB, and half a minute; a redirect is not followed (it could lead off loopback). */
+const DOCUMENT_URL_LIMITS = { timeoutMs: 30_000, maxBodyBytes: 256 * 1024 * 1024 };
+
+async function readDocumentUrl(url: string): Promise<{ body: string; mimeType?: string }> {
+  let response: Awaited<ReturnType<typeof boundedFetch>>;
+  try {
+    response = await boundedFetch(url, { method: 'GET', headers: { Accept: 'application/json, application/yaml, */*' } }, DOCUMENT_URL_LIMITS);
+  } catch (error) {
+    throw new Error(`cannot read ${url}: ${(error as Error).message}`);
+  }
+  if (response.status !== 200) throw new Error(`cannot read ${url}: it answered ${response.status}${response.status >= 300 && response.status < 400 ? ' (redirects are not followed)' : ''}`);
+  const mimeType = response.headers['content-type']?.split(';')[0]?.trim();
+  return { body: response.bodyText, ...(mimeType ? { mimeType } : {}) };
+}
 
 export async function loadForeignApi(entry: RegistryEntry, source: string): Promise<LoadedApi> {
   let doc: OpenApiDocument;

@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { linearRegExp, NoLinearMatch, type LinearMatcher } from './linearRegExp.js';
 import { STANDARD_FORMATS } from './standardFormats.js';
 
 /** Schema Object fields OpenAPI 3.1 adds to JSON Schema 2020-12; accepted as annotations only. */
@@ -32,12 +33,12 @@ export type AjvMode = 'strict' | 'foreign';
 
 /** Something a `foreign` Ajv let pass that the caller should tell the user, once. */
 export interface AjvWarning {
-  kind: 'unknown-format' | 'non-unicode-pattern';
+  kind: 'unknown-format' | 'non-unicode-pattern' | 'unchecked-pattern';
   /** One line for people. */
   message: string;
   /** The format name, for `unknown-format`. */
   format?: string;
-  /** The pattern source, for `non-unicode-pattern`. */
+  /** The pattern source, for `non-unicode-pattern` and `unchecked-pattern`. */
   pattern?: string;
 }
 
@@ -96,6 +97,12 @@ function addOpenApiFormats(ajv: Ajv2020): void {
  * (`[\w-.]`, `\-`) is compiled without it (and reported once): without `u` such a pattern means
  * what its author tested it with, and skipping the schema would lose all its other keywords. A
  * pattern invalid even then still makes compilation throw (see `ajvErrorLocation`).
+ *
+ * Every `pattern` (and `patternProperties` name) is matched in linear time (`linearRegExp.ts`):
+ * no document and answer together can make a match backtrack for ever. A pattern that engine
+ * cannot express (lookaround, a backreference, a repeat count past 1,000) makes compilation
+ * throw in `strict` mode; in `foreign` mode it checks nothing (any text passes) and is reported
+ * once through `onWarning` (`unchecked-pattern`), rather than risking a backtracking match.
  */
 export function createAjv(doc?: unknown, options: CreateAjvOptions = {}): Ajv2020 {
   const mode = options.mode ?? 'strict';
@@ -112,12 +119,19 @@ export function createAjv(doc?: unknown, options: CreateAjvOptions = {}): Ajv202
   return ajv;
 }
 
+/** ajv's `code.regExp`: `make` with a `code` name (used only by ajv's standalone code generation). */
+function regExpOption(make: (pattern: string, flags: string) => LinearMatcher): ((pattern: string, flags: string) => RegExp) & { code: string } {
+  const option = make as unknown as ((pattern: string, flags: string) => RegExp) & { code: string };
+  option.code = 'linearRegExp';
+  return option;
+}
+
 function createStrict(): Ajv2020 {
   // Full strict mode: unknown keywords and formats (strictSchema), strictNumbers, strictTuples,
   // strictTypes (`required` etc. need `type: object` beside them) and strictRequired (a required
   // property is defined in the same schema object). The project's documents are written to pass
   // it; a refinement branch says `type: object` and defines what it requires.
-  return new Ajv2020({ strict: true, allErrors: true });
+  return new Ajv2020({ strict: true, allErrors: true, code: { regExp: regExpOption(linearRegExp) } });
 }
 
 function createForeign(onWarning: (warning: AjvWarning) => void): Ajv2020 {
@@ -127,21 +141,31 @@ function createForeign(onWarning: (warning: AjvWarning) => void): Ajv2020 {
     seen.add(key);
     onWarning(warning);
   };
-  const regExp = (pattern: string, flags: string): RegExp => {
+  /** A matcher of `pattern`: linear-time, or one that checks nothing (reported) when there is none. */
+  const linear = (pattern: string, flags: string): LinearMatcher => {
     try {
-      return new RegExp(pattern, flags);
+      return linearRegExp(pattern, flags);
+    } catch (error) {
+      if (!(error instanceof NoLinearMatch)) throw error;
+      warn(`unchecked:${pattern}`, { kind: 'unchecked-pattern', pattern, message: `${error.message}: not checked` });
+      return { test: () => true, toString: () => `unchecked:/${pattern}/${flags}` };
+    }
+  };
+  const regExp = (pattern: string, flags: string): LinearMatcher => {
+    try {
+      new RegExp(pattern, flags);
     } catch (error) {
       if (!flags.includes('u')) throw error;
-      const fallback = new RegExp(pattern, flags.replace('u', '')); // throws when invalid either way
+      new RegExp(pattern, flags.replace('u', '')); // throws when invalid either way
       warn(`pattern:${pattern}`, {
         kind: 'non-unicode-pattern',
         pattern,
         message: `pattern ${JSON.stringify(pattern)} is not valid with the u flag; compiled without it`,
       });
-      return fallback;
+      return linear(pattern, flags.replace('u', ''));
     }
+    return linear(pattern, flags);
   };
-  regExp.code = 'lenientRegExp'; // only used by ajv's standalone code generation
   const logger = {
     log: () => {},
     error: () => {},
@@ -162,6 +186,6 @@ function createForeign(onWarning: (warning: AjvWarning) => void): Ajv2020 {
     strictRequired: false,
     allErrors: true,
     logger,
-    code: { regExp },
+    code: { regExp: regExpOption(regExp) },
   });
 }

@@ -6,8 +6,9 @@
 // its boolean exclusive bounds are read as 3.0's (booleanExclusiveBounds.ts), and a `type: 'null'`
 // that empties the oneOf beside it is read as "or null" (nullTypeBesideCombinator.ts).
 
-import { readFile, stat } from 'node:fs/promises';
-import { resolve as resolvePath } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, resolve as resolvePath, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { bundle, NormalizedProblem } from '@redocly/openapi-core';
 import { expandedSize } from './expandedSize.js';
 import { isObject } from './jsonPointer.js';
@@ -25,10 +26,28 @@ import { isOpenApi30, upgradeDocument } from './upgradeDocument.js';
  */
 const MAX_EXPANDED_NODES = 20_000_000;
 
+/** Bytes a document file (the root or one its `$ref`s name) may have: the largest public documents have tens of MiB. */
+const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+
+/** Throws, naming `file`, when it is larger than MAX_DOCUMENT_BYTES: read whole, it could exhaust memory. */
+async function assertReadableSize(file: string, shown: string): Promise<void> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch {
+    return; // a missing file: the resolver says so
+  }
+  if (size > MAX_DOCUMENT_BYTES) {
+    throw new Error(`${shown} is ${Math.round(size / 1024 / 1024)} MiB, more than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB a document file may be; nothing was read`);
+  }
+}
+
 /** Which URLs a load may fetch (the document itself, its external `$ref`s), and the rule in words for the refusal. */
 export interface FetchPolicy {
   mayFetch(url: string): boolean;
   rule: string;
+  /** Reads a URL `mayFetch` allows (within the caller's limits, no redirect followed); default: the bundler's own reader. */
+  read?(url: string): Promise<{ body: string; mimeType?: string }>;
 }
 
 /** The default: files only, no URL at all. */
@@ -39,12 +58,18 @@ const FILES_ONLY: FetchPolicy = { mayFetch: () => false, rule: 'only files are r
  * documents given with `--spec` are read with it. Its resolver reads files, and URLs only where
  * `policy` allows (core's: loopback), so loading a document never reaches an outside host.
  */
-async function redocly(policy: FetchPolicy) {
+async function redocly(policy: FetchPolicy, folder: string | undefined) {
   const core = await import('@redocly/openapi-core');
   class PolicyResolver extends core.BaseResolver {
     override async loadExternalRef(absoluteRef: string) {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef) && !absoluteRef.startsWith('file://') && !policy.mayFetch(absoluteRef)) {
+      const isFile = !/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef) || /^file:\/\//i.test(absoluteRef);
+      if (!isFile && !policy.mayFetch(absoluteRef)) {
         throw new Error(`refusing to fetch ${absoluteRef}: ${policy.rule}`);
+      }
+      if (isFile) await assertInside(absoluteRef, folder);
+      else if (policy.read) {
+        const { body, mimeType } = await policy.read(absoluteRef);
+        return new core.Source(absoluteRef, body, mimeType);
       }
       return super.loadExternalRef(absoluteRef);
     }
@@ -58,6 +83,25 @@ async function redocly(policy: FetchPolicy) {
     }
   }
   return { bundle: core.bundle, createConfig: core.createConfig, PolicyResolver };
+}
+
+/**
+ * A file a `$ref` names is read only inside `folder` (the root document's, its symlinks resolved),
+ * or not at all for a document read from a URL: a hostile document cannot make the suite read
+ * `../../.ssh/id_rsa` or `/etc/passwd` into a report.
+ */
+async function assertInside(ref: string, folder: string | undefined): Promise<void> {
+  const path = /^file:\/\//i.test(ref) ? fileURLToPath(ref) : resolvePath(ref);
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch {
+    real = resolvePath(path); // a missing file: the resolver says so, if it is inside
+  }
+  if (folder === undefined || (real !== folder && !real.startsWith(folder.endsWith(sep) ? folder : folder + sep))) {
+    throw new Error(`refusing to read ${ref}: it is outside the folder of the document${folder ? ` (${folder})` : ''}, and only files inside it are read`);
+  }
+  await assertReadableSize(real, ref);
 }
 
 function describeProblem(problem: NormalizedProblem): string {
@@ -84,10 +128,11 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
     } catch (error) {
       throw new Error(`Cannot read OpenAPI document ${source}: ${(error as Error).message}`);
     }
+    await assertReadableSize(ref, `OpenAPI document ${source}`);
   }
   let result: Awaited<ReturnType<typeof bundle>>;
   try {
-    const { bundle, createConfig, PolicyResolver } = await redocly(policy);
+    const { bundle, createConfig, PolicyResolver } = await redocly(policy, isUrl ? undefined : await realpath(dirname(ref)));
     const config = await createConfig({});
     result = await bundle({ ref, config, externalRefResolver: new PolicyResolver() });
   } catch (error) {

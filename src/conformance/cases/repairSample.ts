@@ -55,8 +55,51 @@ function seeded(seed: number): () => number {
 }
 
 const PATTERN_TRIES = 8;
+/** The longest string built from a pattern: `((a{1000}){1000}){1000}` would be a billion characters. */
+export const MAX_PATTERN_STRING = 100_000;
 
-/** Strings matching `pattern` (as randexp reads it), a few per call, from short repetitions to longer ones; none when randexp cannot read it. */
+/** A token of randexp's parse (ret): ROOT 0, GROUP 1, POSITION 2, SET 3, RANGE 4, REPETITION 5, REFERENCE 6, CHAR 7. */
+interface RetToken {
+  type: number;
+  stack?: RetToken[];
+  options?: RetToken[][];
+  min?: number;
+  max?: number;
+  value?: RetToken;
+}
+
+/** The most characters `generator` can build from `token`, or Infinity past `limit` (computed without building anything). */
+function longestBuilt(token: RetToken, extra: number, limit: number): number {
+  const sequence = (stack: RetToken[]) => stack.reduce((sum, t) => Math.min(sum + longestBuilt(t, extra, limit), Infinity), 0);
+  let length: number;
+  switch (token.type) {
+    case 0:
+    case 1:
+      length = token.options ? token.options.reduce((most, option) => Math.max(most, sequence(option)), 0) : sequence(token.stack ?? []);
+      break;
+    case 2:
+      length = 0;
+      break;
+    case 5: {
+      const times = token.max === Infinity || token.max === undefined ? (token.min ?? 0) + extra : token.max;
+      const each = token.value ? longestBuilt(token.value, extra, limit) : 0;
+      length = times === 0 || each === 0 ? 0 : times * each;
+      break;
+    }
+    case 6:
+      length = limit; // a backreference repeats a group: counted as the largest allowed
+      break;
+    default:
+      length = 1;
+  }
+  return length > limit ? Infinity : length;
+}
+
+/**
+ * Strings matching `pattern` (as randexp reads it), a few per call, from short repetitions to
+ * longer ones; none when randexp cannot read it, or when a string of it could run past
+ * MAX_PATTERN_STRING characters (counted from the parsed pattern before anything is built).
+ */
 export function patternStrings(pattern: string): string[] {
   const found: string[] = [];
   for (let attempt = 0; attempt < PATTERN_TRIES; attempt++) {
@@ -65,6 +108,8 @@ export function patternStrings(pattern: string): string[] {
       const random = seeded(attempt + 1);
       generator.randInt = (from: number, to: number) => from + Math.floor(random() * (to - from + 1));
       generator.max = 2 + attempt;
+      const tokens = (generator as unknown as { tokens: RetToken }).tokens;
+      if (longestBuilt(tokens, generator.max, MAX_PATTERN_STRING) > MAX_PATTERN_STRING) return found;
       const text = generator.gen();
       if (!found.includes(text)) found.push(text);
     } catch {

@@ -2,6 +2,7 @@
 // it, as OpenAPI 3.1 allows), `allOf` (every branch applies) and `oneOf` / `anyOf` (the branches the
 // value matches; every branch when the spot is empty or nothing matches). `not`, `if`/`then`/`else`,
 // `dependentSchemas` and `$dynamicRef` are not followed.
+import { documentPattern } from '../../openapi/linearRegExp.js';
 import { childPointer, escapeToken, getAtPointer, isObject, refToPointer } from '../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
@@ -69,7 +70,7 @@ export function createSchemaWalker(validator: SchemaValidator, doc: OpenApiDocum
     for (const f of parent) {
       if (!isObject(f.schema.patternProperties)) continue;
       for (const pattern of Object.keys(f.schema.patternProperties)) {
-        if (new RegExp(pattern, 'u').test(name)) pointers.push(childPointer(f.pointer, 'patternProperties', pattern));
+        if (documentPattern(pattern)?.test(name)) pointers.push(childPointer(f.pointer, 'patternProperties', pattern));
       }
     }
     if (declared.length === 0) {

@@ -13,6 +13,7 @@ import type { CheckFailure, Expectation, ObservedResponse, TargetKind } from '..
 import { noRedaction, type Redactor } from '../run/redact.js';
 import { MAX_FAILURES_PER_CHECK, notListed, type ApiCheckOptions, type Check, type CheckContext, type RefusedStatuses } from './check.js';
 import { CHECKS } from './index.js';
+import { nestingDepth } from './nestingDepth.js';
 
 export interface CheckInput {
   operation: Operation;
@@ -98,6 +99,9 @@ function runCheck(check: Check, ctx: CheckContext): CheckFailure[] {
   try {
     return check.appliesTo(ctx) ? bounded(check.run(ctx)) : [];
   } catch (error) {
+    // a stack overflow on an answer nested past a thousand levels is the answer's depth: say that, not the engine's words
+    const depth = error instanceof RangeError && /call stack/i.test(error.message) ? nestingDepth(ctx.response.bodyText) : 0;
+    if (depth > 1000) return [{ rule: check.id, message: `${check.id} could not check this answer: it nests ${depth.toLocaleString('en-US')} levels deep, deeper than the check can follow` }];
     return [{ rule: check.id, message: `${check.id} could not check this answer: ${error instanceof Error ? error.message : String(error)}` }];
   }
 }

@@ -80,6 +80,8 @@ Options:
 Credentials come from the environment and are never printed:
   ${variables}
 
+A URL with credentials in it (http://user:password@host) is a usage error: give the key variable
+or --header instead; the URL is quoted with them as [REDACTED].
 Redirects are never followed: a 3xx is checked like any other answer.
 A run longer than 30 s prints on stderr, every 30 s, the cases answered and an estimate of the
 time left; --grep '^<api> (<operationId>|<operationId>) ' runs a slice of a large document.
@@ -90,7 +92,23 @@ Exit codes: 0 every check passed, 1 a check failed, nothing was checked or cover
 }
 
 
+/**
+ * `text` with a URL's userinfo (`user:password@`) shown as `[REDACTED]@`, for an error that quotes
+ * it: found by its shape, so a URL that does not parse is masked too.
+ */
+export function maskUserinfo(text: string): string {
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1[REDACTED]@');
+}
+
+/** A URL flag carrying credentials: refused, since a report could print them and a server be sent them. */
+function refuseUserinfo(value: string, flag: string): void {
+  if (maskUserinfo(value) !== value) {
+    throw new UsageError(`${flag}: '${maskUserinfo(value)}' carries credentials in the URL, which are never used; give the API's key variable or --header instead`);
+  }
+}
+
 function httpUrl(value: string, flag: string): string {
+  refuseUserinfo(value, flag);
   let url: URL;
   try {
     url = new URL(value);
@@ -156,6 +174,7 @@ export function parseOptions(argv: string[]): CliOptions {
     const source = text.slice(eq + 1);
     if (eq < 1 || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || source === '') throw new UsageError(`--spec: '${text}' must be <name>=<file or URL> with a name of letters, digits, '.', '_' or '-'`);
     if (registered.includes(name) || specs.some((s) => s.name === name)) throw new UsageError(`--spec: the name '${name}' is already taken (by ${registered.includes(name) ? 'a registry API' : 'another --spec'})`);
+    refuseUserinfo(source, '--spec');
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !isLoopbackUrl(source)) throw new UsageError(`--spec: '${source}' is not a file or a loopback http URL (documents are never fetched from other hosts)`);
     specs.push({ name, source });
   }

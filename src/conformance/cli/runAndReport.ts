@@ -10,6 +10,7 @@ import { humanReport } from '../report/humanReport.js';
 import { progressReporter } from '../report/progress.js';
 import { junitReport } from '../report/junitReport.js';
 import { verdictOf } from '../report/verdict.js';
+import { inline } from '../report/inlineText.js';
 import { terminalSafe } from '../report/terminalSafe.js';
 import { redactor } from '../run/redact.js';
 import { runSuite, secretsOf, type SuiteOptions } from '../run/runSuite.js';
@@ -35,14 +36,14 @@ export async function runAndReport(options: CliOptions, env: NodeJS.ProcessEnv, 
     } else if (options.reporter === 'junit') {
       out(junitReport(report, redact));
       // stdout is XML: the hints the human report would show go to stderr
-      for (const run of report.apis) for (const hint of hintsOf(run)) err(`conformance: ${run.api}: ${hint}\n`);
+      for (const run of report.apis) for (const hint of hintsOf(run)) err(`conformance: ${run.api}: ${inline(hint)}\n`);
     } else out(humanReport(report));
     const verdict = verdictOf(report);
     // The reasons on stderr too, one line each, for a reader of the junit stream or a CI log.
-    for (const reason of verdict.reasons) err(`conformance: ${reason}\n`);
+    for (const reason of verdict.reasons) err(`conformance: ${inline(reason)}\n`);
     return verdict.status === 'PASSED' ? 0 : 1;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = inline(error instanceof Error ? error.message : String(error));
     err(error instanceof SuiteSetupError ? `conformance: ${message}\n` : `conformance: unexpected error: ${message}\n`);
     return 2;
   }

@@ -7,6 +7,7 @@ import type { ApiRun, CaseResult, RunReport } from '../model.js';
 import { countOutcomes } from './counts.js';
 import { coverageFigure, coverageMatrix, percentText, totalCoverage, type Cell } from './coverage.js';
 import { hintsOf } from './hints.js';
+import { inline } from './inlineText.js';
 import { verdictOf } from './verdict.js';
 
 const SYMBOL: Record<Cell, string> = { passed: '✓', failed: '✗', 'not-exercised': '·', 'not-documented': ' ' };
@@ -68,5 +69,6 @@ export function humanReport(report: RunReport): string {
     `${verdict.status}: ${report.apis.length} API${report.apis.length === 1 ? '' : 's'}, ${checkedResponses(all)} responses checked in ${all.length} cases: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped; coverage ${percentText(total.percent)} (${total.passed}/${total.documented}) in ${(report.durationMs / 1000).toFixed(1)} s`,
   );
   for (const reason of verdict.reasons) sections.push(`  ${reason}`);
-  return `${sections.join('\n')}\n`;
+  // each entry is one line of the report: a line break inside one is quoted text's, shown as \n
+  return `${sections.map(inline).join('\n')}\n`;
 }

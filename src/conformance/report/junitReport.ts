@@ -8,20 +8,21 @@ import { noRedaction, type Redactor } from '../run/redact.js';
 import { countOutcomes } from './counts.js';
 import { coverageFigure, percentText, totalCoverage } from './coverage.js';
 import { verdictOf } from './verdict.js';
+import { inline } from './inlineText.js';
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
-function testcase(result: CaseResult, xml: (s: string) => string): string {
+function testcase(result: CaseResult, xml: (s: string) => string, text: (s: string) => string): string {
   const c = result.testCase;
   const open = `    <testcase classname="${xml(`${c.api}.${c.operation.operationId}`)}" name="${xml(`${c.kind}: ${c.title} [${c.id}]`)}" time="${(result.durationMs / 1000).toFixed(3)}"`;
   if (result.outcome === 'passed') return `${open}/>`;
   if (result.outcome === 'skipped') return `${open}>\n      <skipped message="${xml(result.skipReason ?? '')}"/>\n    </testcase>`;
   const first = result.failures[0];
   const details = result.failures
-    .map((f) => `[${f.rule}] ${f.message}${f.expected !== undefined ? `\n  expected: ${f.expected}` : ''}${f.actual !== undefined ? `\n  actual: ${f.actual}` : ''}`)
+    .map((f) => `[${f.rule}] ${inline(f.message)}${f.expected !== undefined ? `\n  expected: ${inline(f.expected)}` : ''}${f.actual !== undefined ? `\n  actual: ${inline(f.actual)}` : ''}`)
     .join('\n');
-  return `${open}>\n      <failure type="${xml(first?.rule ?? 'failure')}" message="${xml(first?.message ?? '')}">${xml(`${details}${result.curl ? `\n\nreproduce: ${result.curl}` : ''}`)}</failure>\n    </testcase>`;
+  return `${open}>\n      <failure type="${xml(first?.rule ?? 'failure')}" message="${xml(first?.message ?? '')}">${text(`${details}${result.curl ? `\n\nreproduce: ${inline(result.curl)}` : ''}`)}</failure>\n    </testcase>`;
 }
 
 /** A run-level reason not to pass (nothing checked, coverage below the gate) as a failed testcase, so CI fails too. */
@@ -29,7 +30,8 @@ const gateCase = (name: string, reason: string, xml: (s: string) => string) =>
   `    <testcase classname="conformance.gate" name="${xml(name)}" time="0.000">\n      <failure type="gate" message="${xml(reason)}"/>\n    </testcase>`;
 
 export function junitReport(report: RunReport, redact: Redactor = noRedaction): string {
-  const xml = (s: string) => escape(redact(s));
+  // a line break in a quoted text is shown as \n (inline): the XML's own lines are the only ones
+  const xml = (s: string) => escape(redact(inline(s)));
   const verdict = verdictOf(report);
   const total = totalCoverage(report.apis);
   const gateFailures = verdict.reasons.filter((r) => / not verified: |--min-coverage/.test(r));
@@ -38,7 +40,7 @@ export function junitReport(report: RunReport, redact: Redactor = noRedaction): 
     const figure = coverageFigure(run);
     const gates = gateFailures.filter((r) => r.startsWith(`${run.api} not verified: `)).map((r) => gateCase(`${run.api} verified`, r, xml));
     const properties = `    <properties>\n      <property name="coverage" value="${percentText(figure.percent)}"/>\n      <property name="coverage.cells" value="${figure.passed}/${figure.documented}"/>\n    </properties>`;
-    return `  <testsuite name="${xml(run.api)}" tests="${run.results.length + gates.length}" failures="${counts.failed + gates.length}" errors="0" skipped="${counts.skipped}" time="${(run.durationMs / 1000).toFixed(3)}">\n${[properties, ...run.results.map((r) => testcase(r, xml)), ...gates].join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${xml(run.api)}" tests="${run.results.length + gates.length}" failures="${counts.failed + gates.length}" errors="0" skipped="${counts.skipped}" time="${(run.durationMs / 1000).toFixed(3)}">\n${[properties, ...run.results.map((r) => testcase(r, xml, (s) => escape(redact(s)))), ...gates].join('\n')}\n  </testsuite>`;
   });
   const coverageGate = gateFailures.filter((r) => r.includes('--min-coverage'));
   if (coverageGate.length > 0) {

@@ -1,38 +1,136 @@
 /**
  * Keeps secrets out of every report string. Applied where text from a response first becomes part
  * of a failure (before any truncation or escaping), and again on the whole output as a last guard.
+ *
+ * A server may echo a secret in any encoding it travels in, so each character of a secret is
+ * matched in every spelling a text can give it, mixed freely: as itself (any letter case),
+ * percent-encoded (UTF-8 bytes), as a JSON or JavaScript escape (`\u0073`, `\x73`, `\/`, however
+ * many backslashes a text quoted in a text adds), as an HTML entity (`&#115;`, `&#x73;`, `&amp;`),
+ * and a space as `+`. A secret is also matched in base64 and base64url (at each of the three byte
+ * offsets it can start at inside a longer encoded text, as in `Basic base64(user:secret)`), and a
+ * secret that is itself base64 of `user:password` (a Basic credential) is matched decoded, and its
+ * password alone.
  */
 
 /** Replaces each secret with `[REDACTED]`; `excerpt` also cuts to a length without leaving part of a secret at the cut. */
 export interface Redactor {
   (text: string): string;
-  /** `text` redacted, then cut to `max` characters with `…`; a trailing piece (4+ characters) that begins a secret is redacted too. */
+  /** `text` redacted, then cut to `max` characters with `…`; a trailing piece (4+ characters) that begins a secret, in any of its spellings, is redacted too. */
   excerpt(text: string, max: number): string;
 }
 
 export const REDACTED = '[REDACTED]';
 const MIN_LENGTH = 4;
+/** The shortest run of base64 characters taken as a secret's (shorter ones could be anyone's text). */
+const MIN_BASE64 = 8;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const htmlEscape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+const NAMED_ENTITIES: Record<string, string[]> = { '&': ['amp'], '<': ['lt'], '>': ['gt'], '"': ['quot'], "'": ['apos'] };
 
-/** The forms a secret takes once a server echoes it: as sent, JSON-escaped, URL-encoded, HTML-escaped. */
-function formsOf(secret: string): string[] {
-  return [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), htmlEscape(secret), htmlEscape(secret).replaceAll('&#39;', '&apos;')];
+/** A regular expression (source) matching one character `ch` in every spelling a text can give it. */
+function characterSpellings(ch: string): string {
+  const code = ch.codePointAt(0) as number;
+  const units = ch.length === 2 ? [ch.charCodeAt(0), ch.charCodeAt(1)] : [code];
+  const bytes = [...Buffer.from(ch, 'utf8')];
+  const spellings = [
+    escapeRegExp(ch),
+    bytes.map((b) => `%${hex(b, 2)}`).join(''),
+    units.map((u) => `\\\\+u${hex(u, 4)}`).join(''),
+    `\\\\+u\\{0*${hex(code, 1)}\\}`,
+    `&#0*${code};`,
+    `&#x0*${hex(code, 1)};`,
+    ...(NAMED_ENTITIES[ch] ?? []).map((name) => `&${name};`),
+  ];
+  if (code < 0x100) spellings.push(`\\\\+x${hex(code, 2)}`);
+  if (/["\\/]/.test(ch)) spellings.push(`\\\\+${escapeRegExp(ch)}`);
+  if (ch === ' ') spellings.push('\\+');
+  return `(?:${spellings.join('|')})`;
 }
+
+/** The base64 (and base64url) characters that only `secret`'s bytes decide, at each of the three offsets it may start at. */
+function base64Forms(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  const forms: string[] = [];
+  for (let offset = 0; offset < 3; offset++) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+    // character c covers bits 6c..6c+5: it is the secret's alone when they all fall in its bytes
+    const first = Math.ceil((8 * offset) / 6);
+    const end = Math.floor((8 * (offset + bytes.length)) / 6);
+    const core = encoded.slice(first, end);
+    if (core.length >= MIN_BASE64) forms.push(core, core.replaceAll('+', '-').replaceAll('/', '_'));
+  }
+  return forms;
+}
+
+/** The password of a Basic credential (`base64(user:password)`, with or without its scheme word), decoded; undefined for anything else. */
+function basicPassword(secret: string): string | undefined {
+  const token = secret.replace(/^basic\s+/i, '');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(token) || token.length % 4 !== 0) return undefined;
+  const decoded = Buffer.from(token, 'base64').toString('utf8');
+  if (!/^[\x20-\x7e]*:[\x20-\x7e]+$/.test(decoded)) return undefined;
+  return decoded;
+}
+
+/** The texts that are secret once `secret` is: itself, and for a Basic credential `user:password` and the password. */
+function secretTexts(secret: string): string[] {
+  const decoded = basicPassword(secret);
+  if (decoded === undefined) return [secret];
+  return [secret, decoded, decoded.slice(decoded.indexOf(':') + 1)];
+}
+
+/** `text` with each spelling of a character that `characterSpellings` knows read back as the character (for finding a secret's start at a cut). */
+function plainOf(text: string): string {
+  return text
+    .replace(/\\+u\{([0-9a-f]{1,6})\}/gi, (_, h: string) => String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff)))
+    .replace(/\\+u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/\\+x([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+      }
+    })
+    .replace(/&#x0*([0-9a-f]{1,6});/gi, (_, h: string) => String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff)))
+    .replace(/&#0*([0-9]{1,7});/g, (_, d: string) => String.fromCodePoint(Math.min(Number(d), 0x10ffff)))
+    .replace(/&(amp|lt|gt|quot|apos);/gi, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name.toLowerCase()] as string)
+    .replace(/\\+(["\\/])/g, '$1')
+    .replace(/\+/g, ' ');
+}
+
+/** An escape the cut left unfinished at the end of `text` (`%2`, `\u00`, `&#x7`), removed. */
+const withoutUnfinishedEscape = (text: string) => text.replace(/(?:%[0-9a-f]?|\\+(?:u\{?[0-9a-f]{0,5}|x[0-9a-f]?)?|&#?x?[0-9a-z]{0,7})$/i, '');
 
 /** A redactor for `secrets` (shorter than 4 characters: ignored). Matching ignores case. */
 export function redactor(secrets: readonly string[]): Redactor {
-  const forms = [...new Set(secrets.filter((s) => s.length >= MIN_LENGTH).flatMap(formsOf))].sort((a, b) => b.length - a.length);
-  const pattern = forms.length > 0 ? new RegExp(forms.map(escapeRegExp).join('|'), 'gi') : undefined;
-  const lowered = forms.map((f) => f.toLowerCase());
+  const texts = [...new Set(secrets.flatMap(secretTexts).filter((s) => s.length >= MIN_LENGTH))].sort((a, b) => b.length - a.length);
+  const spelled = texts.map((text) => [...text].map(characterSpellings).join(''));
+  const encoded = [...new Set(texts.flatMap(base64Forms))].sort((a, b) => b.length - a.length);
+  const sources = [...encoded.map(escapeRegExp), ...spelled];
+  const pattern = sources.length > 0 ? new RegExp(sources.join('|'), 'gi') : undefined;
+  const lowered = texts.map((t) => t.toLowerCase());
+  const loweredEncoded = encoded.map((e) => e.toLowerCase());
   const redact = ((text: string) => (pattern ? text.replace(pattern, REDACTED) : text)) as Redactor;
+  /** Whether `tail` (the end of a cut text) is the start of a secret in some spelling, 4+ characters of it. */
+  const beginsSecret = (tail: string) => {
+    const lower = tail.toLowerCase();
+    if (lower.length >= MIN_LENGTH && loweredEncoded.some((e) => e.startsWith(lower))) return true;
+    // first the start alone (an escape is at most 13 characters): most places begin no secret
+    const near = tail.slice(0, 13 * MIN_LENGTH);
+    const head = (/[%\\&+]/.test(near) ? plainOf(withoutUnfinishedEscape(near)) : near).toLowerCase().slice(0, MIN_LENGTH);
+    if (!lowered.some((s) => s.startsWith(head))) return false;
+    const plain = plainOf(withoutUnfinishedEscape(tail)).toLowerCase();
+    return plain.length >= MIN_LENGTH && lowered.some((s) => s.startsWith(plain));
+  };
+  /** The characters a spelling of a secret can start with: its first character, an escape's, a base64 form's. */
+  const starts = new Set(['%', '\\', '&', '+', ...lowered.map((s) => s[0] as string), ...loweredEncoded.map((e) => e[0] as string)]);
   /** `text` with a trailing piece that begins a secret (4+ characters) redacted. */
   const trimPartial = (text: string) => {
+    if (texts.length === 0) return text;
     const lower = text.toLowerCase();
     for (let start = 0; start <= text.length - MIN_LENGTH; start++) {
-      const tail = lower.slice(start);
-      if (lowered.some((f) => f.startsWith(tail))) return `${text.slice(0, start)}${REDACTED}`;
+      if (starts.has(lower[start] as string) && beginsSecret(text.slice(start))) return `${text.slice(0, start)}${REDACTED}`;
     }
     return text;
   };

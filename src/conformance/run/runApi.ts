@@ -13,7 +13,7 @@ import { noRedaction, type Redactor } from './redact.js';
 import type { PreparedResource, ResourceSetup } from './resourceSetup.js';
 import { runPool } from './runPool.js';
 import { addLeftOut, grepReason, selectCases } from './selectCases.js';
-import { CredentialError, prepareRequest, sendRequest, type PreparedRequest } from './sendRequest.js';
+import { prepareRequest, sendRequest, UnsendableRequest, type PreparedRequest } from './sendRequest.js';
 
 export interface RunApiOptions {
   api: LoadedApi;
@@ -79,7 +79,7 @@ async function sendCase(options: RunApiOptions, testCase: TestCase, request: Req
   try {
     prepared = prepareRequest(api.doc, options.target.baseUrl, request, options.credentials);
   } catch (error) {
-    if (!(error instanceof CredentialError)) throw error;
+    if (!(error instanceof UnsendableRequest)) throw error;
     return { testCase, outcome: 'skipped', skipReason: error.message, failures: [], observed: [], durationMs: 0 };
   }
   try {

@@ -15,12 +15,53 @@ export interface PreparedRequest {
 
 const shellQuote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 
+const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/** The environment variables named in `shown` texts the suite wrote itself (`$PETS_API_KEY`, `${BOX_TOKEN}`). */
+const variablesIn = (shown: readonly string[]) => new Set(shown.flatMap((text) => [...text.matchAll(VARIABLE)].map((m) => (m[1] ?? m[2]) as string)));
+
+/**
+ * `text` as one shell word: single-quoted throughout (so a document's `$(…)`, backquotes, `$HOME`
+ * or `!` stay inert when the line is pasted), except the references to `variables`, which are
+ * double-quoted so the shell expands them: `'http://h/a?key='"$KEY"'&x=1'`.
+ */
+function shellWord(text: string, variables: ReadonlySet<string>): string {
+  const refs = [...text.matchAll(VARIABLE)];
+  const live = refs.filter((m) => variables.has((m[1] ?? m[2]) as string));
+  if (live.length === 0) return shellQuote(text);
+  // nothing else a double-quoted shell word reads (`$`, backquote, backslash, `"`, `!`): the plain form, "Bearer $KEY"
+  if (live.length === refs.length && !/[`\\"!]/.test(text)) return `"${text}"`;
+  let out = '';
+  let last = 0;
+  for (const m of live) {
+    if (m.index > last) out += shellQuote(text.slice(last, m.index));
+    out += `"${m[0]}"`;
+    last = m.index + m[0].length;
+  }
+  if (last < text.length || out === '') out += shellQuote(text.slice(last));
+  return out;
+}
+
 /** A request whose credentials cannot be supplied (no `--header` for a scheme, a scheme that cannot be sent): the case is skipped. */
 /** The credential of an `unknown` request: no server issued it (for http basic, read as user `conformance-unknown`, password `credential`). */
 export const UNKNOWN_CREDENTIAL = 'conformance-unknown:credential';
 
-export class CredentialError extends Error {
+/** A request the suite will not send (the case is skipped, with the message as its reason). */
+export class UnsendableRequest extends Error {
+  override name = 'UnsendableRequest';
+}
+
+export class CredentialError extends UnsendableRequest {
   override name = 'CredentialError';
+}
+
+/**
+ * A document path that does not start with `/` (`@host:port/x`): written after the base URL, its
+ * text would be read as part of the URL's authority and name another host (the base URL's own
+ * `host:port` then reads as userinfo, and a copied curl line would go there).
+ */
+function assertPathStaysOnTarget(path: string): void {
+  if (!path.startsWith('/')) throw new UnsendableRequest(`the path '${path}' does not start with '/': after the base URL it would name another host, so nothing is sent`);
 }
 
 // The query of a request: its scalar parameters, then serialised pairs, then query credentials.
@@ -46,12 +87,15 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
   const shownCookies: Record<string, string> = { ...spec.cookies };
   const query: Record<string, string> = {};
   const shownQuery: Record<string, string> = {};
+  /** What the suite itself shows for credentials: the only texts whose `$VAR`s the curl line lets the shell expand. */
+  const suiteShown: string[] = [];
   const schemes = spec.auth.kind === 'scheme' ? [spec.auth.scheme] : spec.auth.kind === 'requirement' || spec.auth.kind === 'unknown' ? spec.auth.schemes : [];
   for (const scheme of schemes) {
     const supplied = spec.auth.kind === 'unknown'
       ? { value: UNKNOWN_CREDENTIAL, shown: UNKNOWN_CREDENTIAL }
       : credentials.forScheme ? credentials.forScheme(scheme) : { value: credentials.apiKey, shown: `$${credentials.apiKeyEnv}` };
     if (supplied === 'headers') continue; // the user's --header carries it
+    if (supplied) suiteShown.push(supplied.shown);
     if (!supplied) throw new CredentialError(`no credential for security scheme '${scheme}'${credentials.hint ? `: ${credentials.hint}` : ''}`);
     const placed = placeCredential(doc, scheme, supplied.value);
     if ('error' in placed) throw new CredentialError(placed.error);
@@ -81,6 +125,7 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
     const name = extra.header.toLowerCase();
     if (carriers.has(name) || own.has(name)) continue;
     const shownValue = extra.shown ?? `$${extra.env}`;
+    suiteShown.push(shownValue);
     // A `Cookie` given as a header joins the cookie parameters and keys in one header, never two.
     if (name === 'cookie') extraCookie = { value: extra.value, shown: shownValue };
     else {
@@ -105,17 +150,19 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
     body = spec.body.raw;
     headers['Content-Type'] = shown['Content-Type'] = spec.body.contentType;
   }
+  assertPathStaysOnTarget(path);
   const base = `${baseUrl.replace(/\/+$/, '')}${path}`;
   const q = queryOf(spec, query);
   const url = `${base}${q ? `?${q}` : ''}`;
   // Shown with the variable names left unencoded, so that the shell expands them.
-  const shownQ = queryOf(spec, shownQuery).replace(/%24([A-Za-z_][A-Za-z0-9_]*)/g, '$$$1');
+  const variables = variablesIn(suiteShown);
+  const shownQ = queryOf(spec, shownQuery).replace(/%24([A-Za-z_][A-Za-z0-9_]*)/g, (all, name: string) => (variables.has(name) ? `$${name}` : all));
   const shownUrl = `${base}${shownQ ? `?${shownQ}` : ''}`;
   const curlBody = body === undefined ? '' : ` --data ${shellQuote(body.length > 2000 ? `${body.slice(0, 2000)}…` : body)}`;
   const curlHeaders = Object.entries(shown)
-    .map(([k, v]) => ` -H ${v.includes('$') ? `"${k}: ${v}"` : shellQuote(`${k}: ${v}`)}`)
+    .map(([k, v]) => ` -H ${shellWord(`${k}: ${v}`, variables)}`)
     .join('');
-  const curlUrl = shownUrl.includes('$') ? `"${shownUrl}"` : shellQuote(shownUrl);
+  const curlUrl = shellWord(shownUrl, variables);
   return { url, method: spec.method, headers, ...(body !== undefined ? { body } : {}), curl: `curl -i -X ${spec.method} ${curlUrl}${curlHeaders}${curlBody}` };
 }
 

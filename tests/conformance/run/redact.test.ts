@@ -38,3 +38,62 @@ describe('redactor', () => {
     expect(redact.excerpt('hello', 200)).toBe('hello');
   });
 });
+
+/** Every way a text can spell a character that the redactor reads back (percent, \u, \x, HTML entities). */
+function plain(text: string): string {
+  return text
+    .replace(/\\+u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/\\+x([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/&#([0-9]+);/g, (_, d: string) => String.fromCharCode(Number(d)))
+    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'")
+    .replace(/\\+(["\\/])/g, '$1');
+}
+const PIECES = Array.from({ length: KEY.length - 5 }, (_, i) => KEY.slice(i, i + 6).toLowerCase());
+const leaks = (text: string) => PIECES.filter((p) => plain(text).toLowerCase().includes(p) || text.toLowerCase().includes(p));
+const hex2 = (c: string) => c.charCodeAt(0).toString(16).padStart(2, '0');
+const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+
+describe('redactor: encoded forms', () => {
+  it.each([
+    ['every character percent-encoded', [...KEY].map((c) => `%${hex2(c).toUpperCase()}`).join('')],
+    ['every character percent-encoded, lower-case hex', [...KEY].map((c) => `%${hex2(c)}`).join('')],
+    ['every character JSON-escaped as \\u00xx', JSON.stringify({ echo: [...KEY].map((c) => `\\u00${hex2(c)}`).join('') })],
+    ['JSON-escaped twice (a JSON text quoted in a JSON string)', JSON.stringify(JSON.stringify({ echo: KEY }))],
+    ['mixed escapes', [...KEY].map((c, i) => (i % 3 === 0 ? `%${hex2(c)}` : i % 3 === 1 ? `\\u00${hex2(c)}` : c)).join('')],
+    ['HTML numeric entities', [...KEY].map((c, i) => (i % 2 ? `&#${c.charCodeAt(0)};` : `&#x${hex2(c)};`)).join('')],
+    ['base64', b64(KEY)],
+    ['base64 in a Basic credential, user:key', `Basic ${b64(`user:${KEY}`)}`],
+    ['base64 at offset 1', b64(`u${KEY}`)],
+    ['base64 at offset 2', b64(`us${KEY}`)],
+    ['base64url', b64(`u:${KEY}`).replaceAll('+', '-').replaceAll('/', '_')],
+  ])('removes the key %s', (_, text) => {
+    expect(redact(text)).toContain('[REDACTED]');
+    expect(leaks(redact(text))).toEqual([]);
+  });
+
+  it('removes a Basic credential given as the secret when it is echoed decoded, and its password alone', () => {
+    const basic = redactor([`Basic ${b64('alice:0penSesame!')}`, b64('alice:0penSesame!')]);
+    expect(basic('user alice:0penSesame! rejected')).not.toContain('0penSesame');
+    expect(basic('password 0penSesame! rejected')).not.toContain('0penSesame');
+    expect(basic('hello alice')).toBe('hello alice');
+  });
+
+  it.each([
+    ['percent-encoded', [...KEY].map((c) => `%${hex2(c)}`).join('')],
+    ['\\u-escaped', [...KEY].map((c) => `\\u00${hex2(c)}`).join('')],
+    ['base64', b64(KEY)],
+  ])('a %s key across the cut leaves no piece of it', (_, encoded) => {
+    for (let pad = 150; pad < 200; pad += 7) {
+      const cut = redact.excerpt(`${'x'.repeat(pad)}${encoded} and more`, 200);
+      expect(leaks(cut), cut).toEqual([]);
+      for (let i = 0; i + 8 <= encoded.length; i++) expect(cut.toLowerCase(), cut).not.toContain(encoded.slice(i, i + 8).toLowerCase());
+      expect(cut.startsWith('x'.repeat(pad))).toBe(true);
+    }
+  });
+
+  it('leaves text that only looks encoded as it is', () => {
+    expect(redact('%41%42 \\u0041 &#65; QUJD')).toBe('%41%42 \\u0041 &#65; QUJD');
+  });
+});

@@ -1,0 +1,51 @@
+// Document patterns keep ECMAScript's meaning when matched by the linear-time engine.
+import { describe, expect, it } from 'vitest';
+import { linearRegExp, NoLinearMatch } from '../../src/openapi/linearRegExp.js';
+
+describe('linearRegExp', () => {
+  it.each([
+    ['^\\s$', '\u00a0', true],
+    ['^\\s$', '\u2028', true],
+    ['^\\S$', '\u00a0', false],
+    ['^[\\s,]+$', ' ,\u3000', true],
+    ['^.$', '\r', false],
+    ['^.$', '😀', true],
+    ['^\\u00e9$', 'é', true],
+    ['^\\u{1F600}$', '😀', true],
+    ['^\\uD83D\\uDE00$', '😀', true],
+    ['^\\cA$', '\u0001', true],
+    ['^[^]$', '\n', true],
+    ['^a[]$', 'a', false],
+    ['^(?<year>\\d{4})$', '2026', true],
+    ['^\\d+$', '٣', false],
+    ['^[\\w-]+$', 'a-b_C', true],
+    ['abc', 'xxabcxx', true],
+  ])('%s on %j is %s, as ECMAScript says', (pattern, text, expected) => {
+    expect(new RegExp(pattern, 'u').test(text)).toBe(expected);
+    expect(linearRegExp(pattern, 'u').test(text)).toBe(expected);
+  });
+
+  it('matches a backtracking pattern against a long failing text', () => {
+    expect(linearRegExp('^(a+)+$', 'u').test(`${'a'.repeat(100_000)}!`)).toBe(false);
+    expect(linearRegExp('^(a|a)*$', 'u').test('a'.repeat(100_000))).toBe(true);
+  });
+
+  it('honours the i flag', () => {
+    expect(linearRegExp('^abc$', 'iu').test('ABC')).toBe(true);
+    expect(linearRegExp('^abc$', 'u').test('ABC')).toBe(false);
+  });
+
+  it.each([['(?=a)a'], ['(?!a)b'], ['(?<=a)b'], ['(?<!a)b'], ['(a)\\1'], ['(?<n>a)\\k<n>'], ['a{5000}']])('%s: NoLinearMatch, naming the pattern', (pattern) => {
+    expect(() => linearRegExp(pattern, 'u')).toThrow(NoLinearMatch);
+    expect(() => linearRegExp(pattern, 'u')).toThrow(JSON.stringify(pattern));
+  });
+
+  it('a pattern ECMAScript rejects throws its SyntaxError', () => {
+    expect(() => linearRegExp('[\\w-.]', 'u')).toThrow(SyntaxError);
+  });
+
+  it('toString is unique to the pattern and flags (ajv caches compiled patterns by it)', () => {
+    expect(String(linearRegExp('a', 'u'))).not.toBe(String(linearRegExp('a', 'iu')));
+    expect(String(linearRegExp('a', 'u'))).not.toBe(String(linearRegExp('b', 'u')));
+  });
+});
