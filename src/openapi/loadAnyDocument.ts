@@ -9,6 +9,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import type { bundle, NormalizedProblem } from '@redocly/openapi-core';
+import { findAliasCycle } from './aliasCycle.js';
 import { expandedSize } from './expandedSize.js';
 import { isObject } from './jsonPointer.js';
 import { findRefCycle } from './refCycle.js';
@@ -53,6 +54,10 @@ async function redocly(policy: FetchPolicy) {
       const document = super.parseDocument(source, isRoot);
       if (expandedSize(document.parsed, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
         throw new Error(`the YAML aliases of ${source.absoluteRef} expand it to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?); nothing was read`);
+      }
+      const cycle = findAliasCycle(document.parsed);
+      if (cycle) {
+        throw new Error(`the YAML alias at ${cycle.alias} repeats ${cycle.repeats}, which holds it, so ${source.absoluteRef} never ends once its aliases are expanded; nothing was read`);
       }
       return document;
     }

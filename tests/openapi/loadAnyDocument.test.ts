@@ -56,6 +56,8 @@ beforeAll(async () => {
       '    Cat: { type: object, properties: { kind: { type: string } } }',
       '    Dog: { type: object, properties: { kind: { type: string } } }',
     ].join('\n'),
+    // an anchor whose own contents alias it: a node inside itself, endless to any tree walk
+    'alias-cycle.yaml': 'openapi: 3.0.0\ninfo: &a\n  version: 1.0.0\n  title: API\n  x-bye: *a\npaths: {}\n',
     'aliases.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": &ok { description: ok }\n        "201": *ok\n',
   };
   for (const [name, text] of Object.entries(files)) await writeFile(file(name), text);
@@ -125,4 +127,9 @@ describe('loadAnyDocument', () => {
     const doc = await loadAnyDocument(file('aliases.yaml'));
     expect((doc.paths as Record<string, { get: { responses: Record<string, unknown> } }>)['/a']?.get.responses['201']).toEqual({ description: 'ok' });
   }, 30_000);
+
+  it('refuses a YAML alias inside the node it repeats (a node that holds itself), naming both places, on one line', async () => {
+    const error = await loadAnyDocument(file('alias-cycle.yaml')).catch((e: Error) => e);
+    expect((error as Error).message).toBe(`Cannot load OpenAPI document ${file('alias-cycle.yaml')}: the YAML alias at #/info/x-bye repeats #/info, which holds it, so ${file('alias-cycle.yaml')} never ends once its aliases are expanded; nothing was read`);
+  });
 });
