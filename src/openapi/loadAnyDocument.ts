@@ -32,6 +32,14 @@ export interface FetchPolicy {
   rule: string;
 }
 
+/** The root file is a Swagger (OpenAPI 2) document: said before the bundler reads it as a 3.x one and stumbles. */
+class SwaggerDocument extends Error {
+  constructor(readonly version: unknown) {
+    // YAML reads an unquoted `swagger: 2.0` as the number 2
+    super(typeof version === 'number' && Number.isInteger(version) ? version.toFixed(1) : String(version));
+  }
+}
+
 /** The default: files only, no URL at all. */
 const FILES_ONLY: FetchPolicy = { mayFetch: () => false, rule: 'only files are read' };
 
@@ -52,6 +60,7 @@ async function redocly(policy: FetchPolicy) {
 
     override parseDocument(source: Parameters<InstanceType<typeof core.BaseResolver>['parseDocument']>[0], isRoot?: boolean) {
       const document = super.parseDocument(source, isRoot);
+      if (isRoot && isObject(document.parsed) && 'swagger' in document.parsed) throw new SwaggerDocument(document.parsed.swagger);
       if (expandedSize(document.parsed, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
         throw new Error(`the YAML aliases of ${source.absoluteRef} expand it to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?); nothing was read`);
       }
@@ -96,6 +105,7 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
     const config = await createConfig({});
     result = await bundle({ ref, config, externalRefResolver: new PolicyResolver() });
   } catch (error) {
+    if (error instanceof SwaggerDocument) throw new Error(`OpenAPI document ${source} is Swagger ${error.message}; only OpenAPI 3.0.x and 3.1.x are read`);
     const cycle = isUrl || !/circular/i.test((error as Error).message) ? undefined : await refCycleIn(ref);
     const why = cycle ? `a $ref cycle that never reaches a value: ${cycle.join(' → ')}` : oneLine((error as Error).message);
     throw new Error(`Cannot load OpenAPI document ${source}: ${why}`);
@@ -107,9 +117,6 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
   }
   const parsed: unknown = result.bundle.parsed;
   if (!isObject(parsed)) throw new Error(`OpenAPI document ${source} is not an OpenAPI document: expected an object at the top level`);
-  if (typeof parsed.swagger === 'string') {
-    throw new Error(`OpenAPI document ${source} is Swagger ${parsed.swagger}; only OpenAPI 3.0.x and 3.1.x are read`);
-  }
   if (!isOpenApi30(parsed) && !/^3\.1\.\d+(-[0-9A-Za-z.-]+)?$/.test(String(parsed.openapi))) {
     throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document (openapi: ${JSON.stringify(parsed.openapi)})`);
   }

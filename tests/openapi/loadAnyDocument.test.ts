@@ -31,6 +31,10 @@ beforeAll(async () => {
     'doc31.json': JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {} }),
     'leftovers31.json': JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { Rate: { type: 'number', minimum: 0, exclusiveMinimum: true }, Value: { type: 'null', oneOf: [{ type: 'string' }, { type: 'number' }] } } } }),
     'swagger.json': JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }),
+    // YAML reads an unquoted 2.0 as a number
+    'swagger-number.yaml': 'swagger: 2.0\ninfo: { title: t, version: "1" }\npaths: {}\n',
+    // a 2.0 $ref into definitions written as a 3.0 one: unresolvable only because it is Swagger
+    'swagger-ref.yaml': "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths:\n  /:\n    get:\n      responses:\n        default:\n          description: OK\n          schema: { $ref: '#/components/schemas/A' }\ndefinitions:\n  A: { type: string }\n",
     'broken-ref.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": { $ref: "./nope.yaml" }\n',
     'syntax.yaml': 'openapi: 3.1.0\n  info: [\n',
     'cycle.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: "#/components/schemas/A" }\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B" }\n    B: { $ref: "#/components/schemas/A" }\n',
@@ -92,6 +96,11 @@ describe('loadAnyDocument', () => {
 
   it('refuses Swagger 2.0, naming the file', async () => {
     await expect(loadAnyDocument(file('swagger.json'))).rejects.toThrow(/swagger\.json is Swagger 2\.0; only OpenAPI 3\.0\.x and 3\.1\.x/);
+  });
+
+  it('refuses Swagger 2.0 as such whatever else the bundler finds in it: an unquoted version, a $ref it cannot resolve', async () => {
+    await expect(loadAnyDocument(file('swagger-number.yaml'))).rejects.toThrow(/^OpenAPI document .*swagger-number\.yaml is Swagger 2(\.0)?; only OpenAPI 3\.0\.x and 3\.1\.x/);
+    await expect(loadAnyDocument(file('swagger-ref.yaml'))).rejects.toThrow(/^OpenAPI document .*swagger-ref\.yaml is Swagger 2\.0; only OpenAPI 3\.0\.x and 3\.1\.x/);
   });
 
   it('names the file and the $ref that does not resolve, on one line', async () => {
