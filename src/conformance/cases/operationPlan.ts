@@ -16,6 +16,7 @@ import { childPointer, getAtPointer, isObject, resolveRef } from '../../openapi/
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import { isJsonMediaType } from '../../openapi/mediaTypes.js';
 import type { Located, Operation } from '../../openapi/operations.js';
+import { templatePattern } from '../../openapi/pathTemplate.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
 import { pruneToValid } from './pruneSample.js';
@@ -331,6 +332,12 @@ export function planOperation(api: LoadedApi, op: Operation): OperationPlan {
     if (api.mode === 'foreign' && p.value.in === 'path' && !new RegExp(`\\{${String(p.value.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\}`).test(op.path)) {
       throw new OperationSkip(`path parameter '${String(p.value.name)}' is not in the path template ${op.path}`, p.pointer);
     }
+  }
+  // `/items/{id}` with no path parameter `id`: the request would carry `{id}` itself.
+  if (api.mode === 'foreign') {
+    const declared = new Set(op.parameters().filter((p) => p.value.in === 'path').map((p) => String(p.value.name)));
+    const undeclared = templatePattern(op.path).paramNames.find((name) => !declared.has(name));
+    if (undeclared !== undefined) throw new OperationSkip(`the path template ${op.path} has {${undeclared}}, which no path parameter declares: the document gives no value to send in its place`, op.pointer);
   }
   const parameters = op.parameters().flatMap((p) => planParameter(api, op, p, defects) ?? []);
   const optional = op.parameters().flatMap((p) => planOptional(api, p) ?? []);

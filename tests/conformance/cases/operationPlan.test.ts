@@ -70,6 +70,14 @@ describe('planOperation (foreign documents)', () => {
     expect(skip.pointer).toBe('#/paths/~1search/head/requestBody');
   });
 
+  it('skips an operation whose path template has an expression no path parameter declares, naming it (the request would carry the braces)', async () => {
+    const api = await foreignApi({ paths: { '/items/{id}/parts/{part}': { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], get: { responses: ok } } } });
+    const skip = (() => { try { planOperation(api, api.operations[0]!); } catch (e) { return e; } })() as OperationSkip;
+    expect(skip).toBeInstanceOf(OperationSkip);
+    expect(skip.message).toBe("the path template /items/{id}/parts/{part} has {part}, which no path parameter declares: the document gives no value to send in its place");
+    expect(skip.pointer).toBe('#/paths/~1items~1{id}~1parts~1{part}/get');
+  });
+
   it('reports a required form body as untestable, pointing at its content', async () => {
     const api = await foreignApi({ paths: { '/upload': { post: { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object' } } } }, responses: ok } } } });
     expect(() => planOperation(api, api.operations[0]!)).toThrow(OperationSkip);
