@@ -124,7 +124,7 @@ function makeOperation(doc: OpenApiDocument, path: string, method: HttpMethod): 
  * security schemes. PagerDuty's `Accept: application/vnd.pagerduty+json;version=2`, sent as
  * written, asked for a media type no response has (Prism: 406).
  */
-const IGNORED_HEADER_PARAMETERS = new Set(['accept', 'content-type', 'authorization']);
+export const IGNORED_HEADER_PARAMETERS: ReadonlySet<string> = new Set(['accept', 'content-type', 'authorization']);
 
 function isIgnoredHeader(parameter: Located): boolean {
   return parameter.value.in === 'header' && typeof parameter.value.name === 'string' && IGNORED_HEADER_PARAMETERS.has(parameter.value.name.toLowerCase());
