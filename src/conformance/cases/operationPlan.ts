@@ -9,7 +9,6 @@
  * skipped case with its pointer, the run goes on) or SuiteSetupError (this project's documents:
  * the run stops, fail closed).
  */
-import * as sampler from 'openapi-sampler';
 import type { LoadedApi } from '../../core/loadApi.js';
 import { coerceParameter } from '../../core/coerceParameter.js';
 import { childPointer, getAtPointer, isObject, resolveRef } from '../../openapi/jsonPointer.js';
@@ -17,6 +16,7 @@ import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import { isJsonMediaType } from '../../openapi/mediaTypes.js';
 import type { Located, Operation } from '../../openapi/operations.js';
 import { templatePattern } from '../../openapi/pathTemplate.js';
+import { sampleQuietly } from '../../openapi/sampleQuietly.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
 import { pruneToValid } from './pruneSample.js';
@@ -117,7 +117,7 @@ export function sampleSchema(api: LoadedApi, pointer: string, direction: 'reques
   const skip = direction === 'request' ? { skipReadOnly: true } : { skipWriteOnly: true };
   let sampled: unknown;
   try {
-    sampled = sampler.sample(schema as never, { ...skip, quiet: true, enablePatterns: true }, api.doc);
+    sampled = sampleQuietly(schema, { ...skip, enablePatterns: true }, api.doc);
   } catch {
     return undefined;
   }

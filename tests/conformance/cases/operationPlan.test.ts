@@ -1,6 +1,6 @@
 // What a valid request to a foreign document's operation is made of: examples first (verified),
 // then openapi-sampler (verified); what cannot be tested is an OperationSkip with its pointer.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OperationSkip, planOperation } from '../../../src/conformance/cases/operationPlan.js';
 import { foreignApi, json, ok } from './foreignDocument.js';
 
@@ -117,5 +117,18 @@ describe('planOperation (foreign documents)', () => {
     const plan = planOperation(api, api.operations[0]!);
     expect(plan.bodies).toEqual([['small', { n: 1 }]]);
     expect(plan.defects.map((d) => d.where)).toEqual(["body example 'broken'"]);
+  });
+});
+
+describe('sampling an allOf of schemas of different types', () => {
+  it('writes nothing to the console (openapi-sampler warns on it whatever its quiet option says)', async () => {
+    const api = await foreignApi({ paths: { '/quirks': { post: { requestBody: { required: true, content: json({ type: 'object', properties: { odd: { allOf: [{ type: 'string' }, { type: 'integer' }] } } }) }, responses: ok } } } });
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      planOperation(api, api.operations[0]!);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -31,13 +31,13 @@
  *   every member of `paths` as a path and crashes on each request ("Malformed path 'x-shared'").
  *   The copy leaves them out, and a path item whose `$ref` names one gets the item it names.
  */
-import * as sampler from 'openapi-sampler';
 import { repairToValid, type RepairableError } from '../../cases/repairSample.js';
 import { childPointer, getAtPointer, isObject, isRef, refToPointer } from '../../../openapi/jsonPointer.js';
 import { holdsDanglingRef } from '../../../openapi/danglingRef.js';
 import type { OpenApiDocument } from '../../../openapi/loadDocument.js';
 import { IGNORED_HEADER_PARAMETERS } from '../../../openapi/operations.js';
 import { serializeParameter } from '../../../openapi/serializeParameter.js';
+import { sampleQuietly } from '../../../openapi/sampleQuietly.js';
 
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 /** OpenAPI 3.1's default dialect: 2020-12 with OpenAPI's vocabulary, which Prism does not recognise. */
@@ -91,7 +91,7 @@ function headerExamplesAsText(doc: unknown, pointer: string, name: string, heade
   if (!documented && header.schema !== undefined && accepts) {
     try {
       const schemaPointer = childPointer(pointer, 'schema');
-      let sample: unknown = sampler.sample(header.schema as never, { quiet: true }, doc as never);
+      let sample: unknown = sampleQuietly(header.schema, {}, doc);
       if (sample !== undefined && errorsAt) sample = repairToValid(sample, (value) => errorsAt(schemaPointer, value));
       if (sample !== undefined && accepts(schemaPointer, sample)) header.example = sample;
     } catch {
