@@ -302,8 +302,14 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     if (location === 'header') request.ownHeaders = [name];
     negative(`${location}.${name} missing`, `${location} ${name}: required`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, location === 'cookie' ? PRISM_IGNORES_COOKIES : undefined);
   }
-  if (skipped.size > 0) {
-    cases.push(preflightCase(api, op, 'negative no-client-error', 'skipped', `${op.operationId} documents no client-error status: no negative case for ${[...skipped].join(', ')}`, `${op.pointer}/responses`));
+  // Credential cases want a refusal (401, 403); the others any client error.
+  const noRefusal = [...skipped].filter((rule) => rule === 'credentials');
+  const noClientError = [...skipped].filter((rule) => rule !== 'credentials');
+  if (noRefusal.length > 0 && anyClientError) {
+    cases.push(preflightCase(api, op, 'negative no-refusal', 'skipped', `${op.operationId} documents no 401 or 403 (nor a 4XX or default that holds them): no negative case for credentials`, `${op.pointer}/responses`));
+  } else noClientError.unshift(...noRefusal);
+  if (noClientError.length > 0) {
+    cases.push(preflightCase(api, op, 'negative no-client-error', 'skipped', `${op.operationId} documents no client-error status: no negative case for ${noClientError.join(', ')}`, `${op.pointer}/responses`));
   }
   return cases;
 }
