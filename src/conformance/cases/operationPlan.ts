@@ -137,6 +137,19 @@ export function sampleCandidates(api: LoadedApi, pointer: string, direction: 're
   if (first !== undefined) out.push(first);
   const root = resolveRef(api.doc, getAtPointer(api.doc, pointer), pointer);
   if (!isObject(root.value)) return out;
+  // openapi-sampler writes the values an `if` names (Redoc's demo User: `userStatus: 10`), so the
+  // `then` must hold, and it may not be met (a phone whose pattern matches nothing). Sampled once
+  // more without the conditional, the value may take the `else` way; checked by the caller all the same.
+  if (root.value.if !== undefined) {
+    const { if: _if, then: _then, else: _else, ...unconditional } = root.value;
+    try {
+      const skip = direction === 'request' ? { skipReadOnly: true } : { skipWriteOnly: true };
+      const sampled = sampleQuietly(unconditional, { ...skip, enablePatterns: true }, api.doc);
+      if (sampled !== undefined) out.push(repairToValid(sampled, (value) => api.validator.validate(pointer, value)));
+    } catch {
+      // no such sample
+    }
+  }
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const branches = root.value[keyword];
     if (!Array.isArray(branches)) continue;

@@ -36,6 +36,19 @@ describe('planOperation (foreign documents)', () => {
     expect(api.validator.validate('#/paths/~1channels/post/requestBody/content/application~1json/schema', body)).toEqual([]);
   });
 
+  it("samples a valid body where the sampler writes the value an `if` names and its `then` cannot be met (Redoc's demo User: userStatus 10 requires a phone whose pattern matches nothing)", async () => {
+    const user = {
+      type: 'object',
+      properties: { userStatus: { type: 'integer' }, phone: { type: 'string', pattern: '/^[0-9]+$/' } },
+      if: { properties: { userStatus: { enum: [10] } } },
+      then: { required: ['phone'] },
+    };
+    const api = await foreignApi({ paths: { '/users': { post: { requestBody: { required: true, content: json(user) }, responses: ok } } } });
+    const [[name, body]] = planOperation(api, api.operations[0]!).bodies as [[string, unknown]];
+    expect(name).toBe('sampled');
+    expect(api.validator.validate('#/paths/~1users/post/requestBody/content/application~1json/schema', body)).toEqual([]);
+  });
+
   it('builds a valid body for a recursive schema (the sampler cuts the recursion with {})', async () => {
     const node = { type: 'object', required: ['name'], properties: { name: { type: 'string', maxLength: 5 }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } };
     const api = await foreignApi({ components: { schemas: { Node: node } }, paths: { '/tree': { post: { requestBody: { required: true, content: json({ $ref: '#/components/schemas/Node' }) }, responses: ok } } } });
