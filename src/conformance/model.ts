@@ -103,6 +103,7 @@ export type RuleId =
   | 'schema-compile'
   | 'document-example'
   | 'document-path'
+  | 'document-operation-id'
   | 'transport';
 
 /** One broken rule found in one response. `rule` is a stable name users can grep for. */

@@ -362,7 +362,16 @@ function operationCases(api: LoadedApi, op: Operation): TestCase[] {
 
 /** Every target-neutral case of one API, in document order. Throws SuiteSetupError when one of this project's documents cannot be tested. */
 export function deriveCases(api: LoadedApi): TestCase[] {
-  return api.operations.flatMap((op) => operationCases(api, op));
+  const firstWithId = new Map<string, Operation>();
+  return api.operations.flatMap((op) => {
+    const first = firstWithId.get(op.operationId);
+    if (!first) firstWithId.set(op.operationId, op);
+    const cases = operationCases(api, op);
+    if (!first || api.mode !== 'foreign' || typeof op.raw.operationId !== 'string') return cases;
+    // OpenAPI: an operationId MUST be unique. Both are still tested; the later one names the defect.
+    const reason = `operationId '${op.operationId}' is also that of ${first.method.toUpperCase()} ${first.path} (${first.pointer}): an operationId must be unique in the document, and the cases, reports and --grep of both now name one operation`;
+    return [preflightCase(api, op, 'document-operation-id', 'failed', reason, childPointer(op.pointer, 'operationId'), 'document-operation-id'), ...cases];
+  });
 }
 
 /** Throws SuiteSetupError when two cases share an id. */

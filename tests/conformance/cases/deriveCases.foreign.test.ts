@@ -224,3 +224,15 @@ describe('an integer just outside its format', () => {
     ]);
   });
 });
+
+describe('two operations with one operationId (OpenAPI: it MUST be unique)', () => {
+  it('fail the later one as a defect of the document, naming the other, and still test both', async () => {
+    const api = await foreignApi({ paths: { '/test': { get: { operationId: 'same', responses: ok } }, '/test2': { post: { operationId: 'same', responses: ok } } } });
+    const cases = deriveCases(api);
+    const defects = cases.filter((c) => c.preflight?.outcome === 'failed');
+    expect(defects.map((c) => [c.operation.path, c.preflight?.rule, c.preflight?.reason, c.preflight?.pointer])).toEqual([
+      ['/test2', 'document-operation-id', "operationId 'same' is also that of GET /test (#/paths/~1test/get): an operationId must be unique in the document, and the cases, reports and --grep of both now name one operation", '#/paths/~1test2/post/operationId'],
+    ]);
+    expect(cases.filter((c) => c.kind === 'positive' && !c.preflight).map((c) => c.operation.path)).toEqual(expect.arrayContaining(['/test', '/test2']));
+  });
+});
