@@ -104,6 +104,7 @@ export type RuleId =
   | 'document-example'
   | 'document-path'
   | 'document-operation-id'
+  | 'document-parameter'
   | 'transport';
 
 /** One broken rule found in one response. `rule` is a stable name users can grep for. */

@@ -360,13 +360,36 @@ function operationCases(api: LoadedApi, op: Operation): TestCase[] {
   return [...defects, ...positives, ...negatives];
 }
 
+/**
+ * A parameter list holding two parameters of one name and location (OpenAPI: it MUST NOT; a
+ * header's name in any letter case is one header): one failed case per repetition, at the later one.
+ * Path-level parameters an operation overrides are merged away by `parameters()` and never seen here.
+ */
+function repeatedParameters(api: LoadedApi, op: Operation): TestCase[] {
+  const firstAt = new Map<string, string>();
+  const cases: TestCase[] = [];
+  for (const p of op.parameters()) {
+    const location = String(p.value.in);
+    const name = location === 'header' ? String(p.value.name).toLowerCase() : String(p.value.name);
+    const key = `${location}\u0000${name}`;
+    const first = firstAt.get(key);
+    if (first === undefined) {
+      firstAt.set(key, p.pointer);
+      continue;
+    }
+    const reason = `${location} parameter '${name}' is declared twice (${first} and ${p.pointer}): a parameter list must not repeat a name and location, and which of the two a server reads is anyone's guess`;
+    cases.push(preflightCase(api, op, `document-parameter ${location}.${name}`, 'failed', reason, p.pointer, 'document-parameter'));
+  }
+  return cases;
+}
+
 /** Every target-neutral case of one API, in document order. Throws SuiteSetupError when one of this project's documents cannot be tested. */
 export function deriveCases(api: LoadedApi): TestCase[] {
   const firstWithId = new Map<string, Operation>();
   return api.operations.flatMap((op) => {
     const first = firstWithId.get(op.operationId);
     if (!first) firstWithId.set(op.operationId, op);
-    const cases = operationCases(api, op);
+    const cases = [...(api.mode === 'foreign' ? repeatedParameters(api, op) : []), ...operationCases(api, op)];
     if (!first || api.mode !== 'foreign' || typeof op.raw.operationId !== 'string') return cases;
     // OpenAPI: an operationId MUST be unique. Both are still tested; the later one names the defect.
     const reason = `operationId '${op.operationId}' is also that of ${first.method.toUpperCase()} ${first.path} (${first.pointer}): an operationId must be unique in the document, and the cases, reports and --grep of both now name one operation`;
