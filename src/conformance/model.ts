@@ -103,6 +103,8 @@ export type RuleId =
   | 'schema-compile'
   | 'document-example'
   | 'document-path'
+  | 'document-operation-id'
+  | 'document-parameter'
   | 'transport';
 
 /** One broken rule found in one response. `rule` is a stable name users can grep for. */

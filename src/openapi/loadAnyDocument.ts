@@ -10,6 +10,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { bundle, NormalizedProblem } from '@redocly/openapi-core';
+import { findAliasCycle } from './aliasCycle.js';
 import { expandedSize } from './expandedSize.js';
 import { isObject } from './jsonPointer.js';
 import { findRefCycle } from './refCycle.js';
@@ -50,6 +51,14 @@ export interface FetchPolicy {
   read?(url: string): Promise<{ body: string; mimeType?: string }>;
 }
 
+/** The root file is a Swagger (OpenAPI 2) document: said before the bundler reads it as a 3.x one and stumbles. */
+class SwaggerDocument extends Error {
+  constructor(readonly version: unknown) {
+    // YAML reads an unquoted `swagger: 2.0` as the number 2
+    super(typeof version === 'number' && Number.isInteger(version) ? version.toFixed(1) : String(version));
+  }
+}
+
 /** The default: files only, no URL at all. */
 const FILES_ONLY: FetchPolicy = { mayFetch: () => false, rule: 'only files are read' };
 
@@ -76,8 +85,13 @@ async function redocly(policy: FetchPolicy, folder: string | undefined) {
 
     override parseDocument(source: Parameters<InstanceType<typeof core.BaseResolver>['parseDocument']>[0], isRoot?: boolean) {
       const document = super.parseDocument(source, isRoot);
+      if (isRoot && isObject(document.parsed) && 'swagger' in document.parsed) throw new SwaggerDocument(document.parsed.swagger);
       if (expandedSize(document.parsed, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
         throw new Error(`the YAML aliases of ${source.absoluteRef} expand it to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?); nothing was read`);
+      }
+      const cycle = findAliasCycle(document.parsed);
+      if (cycle) {
+        throw new Error(`the YAML alias at ${cycle.alias} repeats ${cycle.repeats}, which holds it, so ${source.absoluteRef} never ends once its aliases are expanded; nothing was read`);
       }
       return document;
     }
@@ -136,6 +150,7 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
     const config = await createConfig({});
     result = await bundle({ ref, config, externalRefResolver: new PolicyResolver() });
   } catch (error) {
+    if (error instanceof SwaggerDocument) throw new Error(`OpenAPI document ${source} is Swagger ${error.message}; only OpenAPI 3.0.x and 3.1.x are read`);
     const cycle = isUrl || !/circular/i.test((error as Error).message) ? undefined : await refCycleIn(ref);
     const why = cycle ? `a $ref cycle that never reaches a value: ${cycle.join(' → ')}` : oneLine((error as Error).message);
     throw new Error(`Cannot load OpenAPI document ${source}: ${why}`);
@@ -147,9 +162,6 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
   }
   const parsed: unknown = result.bundle.parsed;
   if (!isObject(parsed)) throw new Error(`OpenAPI document ${source} is not an OpenAPI document: expected an object at the top level`);
-  if (typeof parsed.swagger === 'string') {
-    throw new Error(`OpenAPI document ${source} is Swagger ${parsed.swagger}; only OpenAPI 3.0.x and 3.1.x are read`);
-  }
   if (!isOpenApi30(parsed) && !/^3\.1\.\d+(-[0-9A-Za-z.-]+)?$/.test(String(parsed.openapi))) {
     throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document (openapi: ${JSON.stringify(parsed.openapi)})`);
   }

@@ -69,10 +69,10 @@ function makeOperation(doc: OpenApiDocument, path: string, method: HttpMethod): 
     parameters() {
       const collect = (list: unknown, at: string): Located[] =>
         Array.isArray(list) ? list.map((p, i) => resolveObject(doc, p, childPointer(at, 'parameters', i))) : [];
-      const own = collect(raw.parameters, pointer);
+      const own = collect(raw.parameters, pointer).filter((p) => !isIgnoredHeader(p));
       const key = (p: Located) => `${String(p.value.in)}:${String(p.value.name)}`;
       const ownKeys = new Set(own.map(key));
-      return [...collect(item.value.parameters, item.pointer).filter((p) => !ownKeys.has(key(p))), ...own];
+      return [...collect(item.value.parameters, item.pointer).filter((p) => !ownKeys.has(key(p)) && !isIgnoredHeader(p)), ...own];
     },
     parameter(name, location) {
       return op.parameters().find((p) => p.value.name === name && (location === undefined || p.value.in === location));
@@ -105,7 +105,9 @@ function makeOperation(doc: OpenApiDocument, path: string, method: HttpMethod): 
       const headers = r?.value.headers;
       if (!r || !isObject(headers)) return {};
       return Object.fromEntries(
-        Object.entries(headers).map(([name, h]) => [name, resolveObject(doc, h, childPointer(r.pointer, 'headers', name))]),
+        Object.entries(headers)
+          .filter(([name]) => name.toLowerCase() !== 'content-type')
+          .map(([name, h]) => [name, resolveObject(doc, h, childPointer(r.pointer, 'headers', name))]),
       );
     },
     security() {
@@ -114,6 +116,18 @@ function makeOperation(doc: OpenApiDocument, path: string, method: HttpMethod): 
     },
   };
   return op;
+}
+
+/**
+ * Header parameters the specification says SHALL be ignored (OpenAPI 3.0.3 §4.7.12.1, 3.1
+ * §4.8.12.1): `Accept`, `Content-Type` and `Authorization` are said by the media types and the
+ * security schemes. PagerDuty's `Accept: application/vnd.pagerduty+json;version=2`, sent as
+ * written, asked for a media type no response has (Prism: 406).
+ */
+export const IGNORED_HEADER_PARAMETERS: ReadonlySet<string> = new Set(['accept', 'content-type', 'authorization']);
+
+function isIgnoredHeader(parameter: Located): boolean {
+  return parameter.value.in === 'header' && typeof parameter.value.name === 'string' && IGNORED_HEADER_PARAMETERS.has(parameter.value.name.toLowerCase());
 }
 
 /** An `x-` field: a specification extension, whose value is anything, never a path or a status. */

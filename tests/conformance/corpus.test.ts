@@ -51,6 +51,8 @@ const CORPUS: Record<string, { root: string; large?: boolean; limit?: number }> 
   'ory-kratos': { root: 'api.json', large: true },
   'xero-files': { root: 'xero_files.yaml' },
   'xero-accounting': { root: 'xero_accounting.yaml', large: true },
+  'sendgrid-suppressions': { root: 'tsg_suppressions_v3.json' },
+  'redoc-demo-31': { root: 'openapi.yaml' },
 };
 
 /** A failure the suite is right to report: the document's defect or Prism's, with the proof. */

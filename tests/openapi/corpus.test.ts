@@ -29,6 +29,8 @@ const CORPUS: Record<string, { root: string; operations: number }> = {
   'ory-kratos': { root: 'api.json', operations: 60 },
   'xero-files': { root: 'xero_files.yaml', operations: 18 },
   'xero-accounting': { root: 'xero_accounting.yaml', operations: 235 },
+  'sendgrid-suppressions': { root: 'tsg_suppressions_v3.json', operations: 33 },
+  'redoc-demo-31': { root: 'openapi.yaml', operations: 23 },
 };
 
 /** `<corpus name> <schema pointer>` → why that schema genuinely can't be compiled. */

@@ -31,6 +31,10 @@ beforeAll(async () => {
     'doc31.json': JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {} }),
     'leftovers31.json': JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { Rate: { type: 'number', minimum: 0, exclusiveMinimum: true }, Value: { type: 'null', oneOf: [{ type: 'string' }, { type: 'number' }] } } } }),
     'swagger.json': JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }),
+    // YAML reads an unquoted 2.0 as a number
+    'swagger-number.yaml': 'swagger: 2.0\ninfo: { title: t, version: "1" }\npaths: {}\n',
+    // a 2.0 $ref into definitions written as a 3.0 one: unresolvable only because it is Swagger
+    'swagger-ref.yaml': "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths:\n  /:\n    get:\n      responses:\n        default:\n          description: OK\n          schema: { $ref: '#/components/schemas/A' }\ndefinitions:\n  A: { type: string }\n",
     'broken-ref.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": { $ref: "./nope.yaml" }\n',
     'syntax.yaml': 'openapi: 3.1.0\n  info: [\n',
     'cycle.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: "#/components/schemas/A" }\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B" }\n    B: { $ref: "#/components/schemas/A" }\n',
@@ -56,6 +60,8 @@ beforeAll(async () => {
       '    Cat: { type: object, properties: { kind: { type: string } } }',
       '    Dog: { type: object, properties: { kind: { type: string } } }',
     ].join('\n'),
+    // an anchor whose own contents alias it: a node inside itself, endless to any tree walk
+    'alias-cycle.yaml': 'openapi: 3.0.0\ninfo: &a\n  version: 1.0.0\n  title: API\n  x-bye: *a\npaths: {}\n',
     'aliases.yaml': 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": &ok { description: ok }\n        "201": *ok\n',
   };
   for (const [name, text] of Object.entries(files)) await writeFile(file(name), text);
@@ -92,6 +98,11 @@ describe('loadAnyDocument', () => {
     await expect(loadAnyDocument(file('swagger.json'))).rejects.toThrow(/swagger\.json is Swagger 2\.0; only OpenAPI 3\.0\.x and 3\.1\.x/);
   });
 
+  it('refuses Swagger 2.0 as such whatever else the bundler finds in it: an unquoted version, a $ref it cannot resolve', async () => {
+    await expect(loadAnyDocument(file('swagger-number.yaml'))).rejects.toThrow(/^OpenAPI document .*swagger-number\.yaml is Swagger 2(\.0)?; only OpenAPI 3\.0\.x and 3\.1\.x/);
+    await expect(loadAnyDocument(file('swagger-ref.yaml'))).rejects.toThrow(/^OpenAPI document .*swagger-ref\.yaml is Swagger 2\.0; only OpenAPI 3\.0\.x and 3\.1\.x/);
+  });
+
   it('names the file and the $ref that does not resolve, on one line', async () => {
     const error = await loadAnyDocument(file('broken-ref.yaml')).catch((e: Error) => e);
     expect((error as Error).message).toMatch(/^Cannot load OpenAPI document .*broken-ref\.yaml: Can't resolve \$ref.*nope\.yaml/);
@@ -125,4 +136,9 @@ describe('loadAnyDocument', () => {
     const doc = await loadAnyDocument(file('aliases.yaml'));
     expect((doc.paths as Record<string, { get: { responses: Record<string, unknown> } }>)['/a']?.get.responses['201']).toEqual({ description: 'ok' });
   }, 30_000);
+
+  it('refuses a YAML alias inside the node it repeats (a node that holds itself), naming both places, on one line', async () => {
+    const error = await loadAnyDocument(file('alias-cycle.yaml')).catch((e: Error) => e);
+    expect((error as Error).message).toBe(`Cannot load OpenAPI document ${file('alias-cycle.yaml')}: the YAML alias at #/info/x-bye repeats #/info, which holds it, so ${file('alias-cycle.yaml')} never ends once its aliases are expanded; nothing was read`);
+  });
 });

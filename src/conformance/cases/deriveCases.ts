@@ -302,8 +302,14 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     if (location === 'header') request.ownHeaders = [name];
     negative(`${location}.${name} missing`, `${location} ${name}: required`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, location === 'cookie' ? PRISM_IGNORES_COOKIES : undefined);
   }
-  if (skipped.size > 0) {
-    cases.push(preflightCase(api, op, 'negative no-client-error', 'skipped', `${op.operationId} documents no client-error status: no negative case for ${[...skipped].join(', ')}`, `${op.pointer}/responses`));
+  // Credential cases want a refusal (401, 403); the others any client error.
+  const noRefusal = [...skipped].filter((rule) => rule === 'credentials');
+  const noClientError = [...skipped].filter((rule) => rule !== 'credentials');
+  if (noRefusal.length > 0 && anyClientError) {
+    cases.push(preflightCase(api, op, 'negative no-refusal', 'skipped', `${op.operationId} documents no 401 or 403 (nor a 4XX or default that holds them): no negative case for credentials`, `${op.pointer}/responses`));
+  } else noClientError.unshift(...noRefusal);
+  if (noClientError.length > 0) {
+    cases.push(preflightCase(api, op, 'negative no-client-error', 'skipped', `${op.operationId} documents no client-error status: no negative case for ${noClientError.join(', ')}`, `${op.pointer}/responses`));
   }
   return cases;
 }
@@ -354,9 +360,41 @@ function operationCases(api: LoadedApi, op: Operation): TestCase[] {
   return [...defects, ...positives, ...negatives];
 }
 
+/**
+ * A parameter list holding two parameters of one name and location (OpenAPI: it MUST NOT; a
+ * header's name in any letter case is one header): one failed case per repetition, at the later one.
+ * Path-level parameters an operation overrides are merged away by `parameters()` and never seen here.
+ */
+function repeatedParameters(api: LoadedApi, op: Operation): TestCase[] {
+  const firstAt = new Map<string, string>();
+  const cases: TestCase[] = [];
+  for (const p of op.parameters()) {
+    const location = String(p.value.in);
+    const name = location === 'header' ? String(p.value.name).toLowerCase() : String(p.value.name);
+    const key = `${location}\u0000${name}`;
+    const first = firstAt.get(key);
+    if (first === undefined) {
+      firstAt.set(key, p.pointer);
+      continue;
+    }
+    const reason = `${location} parameter '${name}' is declared twice (${first} and ${p.pointer}): a parameter list must not repeat a name and location, and which of the two a server reads is anyone's guess`;
+    cases.push(preflightCase(api, op, `document-parameter ${location}.${name}`, 'failed', reason, p.pointer, 'document-parameter'));
+  }
+  return cases;
+}
+
 /** Every target-neutral case of one API, in document order. Throws SuiteSetupError when one of this project's documents cannot be tested. */
 export function deriveCases(api: LoadedApi): TestCase[] {
-  return api.operations.flatMap((op) => operationCases(api, op));
+  const firstWithId = new Map<string, Operation>();
+  return api.operations.flatMap((op) => {
+    const first = firstWithId.get(op.operationId);
+    if (!first) firstWithId.set(op.operationId, op);
+    const cases = [...(api.mode === 'foreign' ? repeatedParameters(api, op) : []), ...operationCases(api, op)];
+    if (!first || api.mode !== 'foreign' || typeof op.raw.operationId !== 'string') return cases;
+    // OpenAPI: an operationId MUST be unique. Both are still tested; the later one names the defect.
+    const reason = `operationId '${op.operationId}' is also that of ${first.method.toUpperCase()} ${first.path} (${first.pointer}): an operationId must be unique in the document, and the cases, reports and --grep of both now name one operation`;
+    return [preflightCase(api, op, 'document-operation-id', 'failed', reason, childPointer(op.pointer, 'operationId'), 'document-operation-id'), ...cases];
+  });
 }
 
 /** Throws SuiteSetupError when two cases share an id. */

@@ -9,13 +9,14 @@
  * skipped case with its pointer, the run goes on) or SuiteSetupError (this project's documents:
  * the run stops, fail closed).
  */
-import * as sampler from 'openapi-sampler';
 import type { LoadedApi } from '../../core/loadApi.js';
 import { coerceParameter } from '../../core/coerceParameter.js';
 import { childPointer, getAtPointer, isObject, resolveRef } from '../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import { isJsonMediaType } from '../../openapi/mediaTypes.js';
 import type { Located, Operation } from '../../openapi/operations.js';
+import { templatePattern } from '../../openapi/pathTemplate.js';
+import { sampleQuietly } from '../../openapi/sampleQuietly.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
 import { pruneToValid } from './pruneSample.js';
@@ -116,7 +117,7 @@ export function sampleSchema(api: LoadedApi, pointer: string, direction: 'reques
   const skip = direction === 'request' ? { skipReadOnly: true } : { skipWriteOnly: true };
   let sampled: unknown;
   try {
-    sampled = sampler.sample(schema as never, { ...skip, quiet: true, enablePatterns: true }, api.doc);
+    sampled = sampleQuietly(schema, { ...skip, enablePatterns: true }, api.doc);
   } catch {
     return undefined;
   }
@@ -136,6 +137,19 @@ export function sampleCandidates(api: LoadedApi, pointer: string, direction: 're
   if (first !== undefined) out.push(first);
   const root = resolveRef(api.doc, getAtPointer(api.doc, pointer), pointer);
   if (!isObject(root.value)) return out;
+  // openapi-sampler writes the values an `if` names (Redoc's demo User: `userStatus: 10`), so the
+  // `then` must hold, and it may not be met (a phone whose pattern matches nothing). Sampled once
+  // more without the conditional, the value may take the `else` way; checked by the caller all the same.
+  if (root.value.if !== undefined) {
+    const { if: _if, then: _then, else: _else, ...unconditional } = root.value;
+    try {
+      const skip = direction === 'request' ? { skipReadOnly: true } : { skipWriteOnly: true };
+      const sampled = sampleQuietly(unconditional, { ...skip, enablePatterns: true }, api.doc);
+      if (sampled !== undefined) out.push(repairToValid(sampled, (value) => api.validator.validate(pointer, value)));
+    } catch {
+      // no such sample
+    }
+  }
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const branches = root.value[keyword];
     if (!Array.isArray(branches)) continue;
@@ -331,6 +345,12 @@ export function planOperation(api: LoadedApi, op: Operation): OperationPlan {
     if (api.mode === 'foreign' && p.value.in === 'path' && !new RegExp(`\\{${String(p.value.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\}`).test(op.path)) {
       throw new OperationSkip(`path parameter '${String(p.value.name)}' is not in the path template ${op.path}`, p.pointer);
     }
+  }
+  // `/items/{id}` with no path parameter `id`: the request would carry `{id}` itself.
+  if (api.mode === 'foreign') {
+    const declared = new Set(op.parameters().filter((p) => p.value.in === 'path').map((p) => String(p.value.name)));
+    const undeclared = templatePattern(op.path).paramNames.find((name) => !declared.has(name));
+    if (undeclared !== undefined) throw new OperationSkip(`the path template ${op.path} has {${undeclared}}, which no path parameter declares: the document gives no value to send in its place`, op.pointer);
   }
   const parameters = op.parameters().flatMap((p) => planParameter(api, op, p, defects) ?? []);
   const optional = op.parameters().flatMap((p) => planOptional(api, p) ?? []);

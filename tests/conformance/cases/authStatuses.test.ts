@@ -52,3 +52,12 @@ describe('credential cases of a --spec document', () => {
     expect(await authExpectations({ '404': error })).toEqual({});
   });
 });
+
+describe('an operation that documents client errors but no refusal', () => {
+  it('says its credential cases are skipped for want of a 401 or 403, not of a client error (it documents 400)', async () => {
+    const api = await foreignApi({ components: { securitySchemes: schemes }, security: [{ bearer: [] }], paths: { '/x': { get: { operationId: 'getX', responses: { ...ok, '400': error } } } } });
+    const skips = deriveCases(api).filter((c) => c.preflight?.outcome === 'skipped').map((c) => c.preflight?.reason);
+    expect(skips).toContain('getX documents no 401 or 403 (nor a 4XX or default that holds them): no negative case for credentials');
+    expect(skips.join('\n')).not.toMatch(/documents no client-error status: no negative case for credentials/);
+  });
+});

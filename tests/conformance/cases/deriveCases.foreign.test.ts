@@ -224,3 +224,32 @@ describe('an integer just outside its format', () => {
     ]);
   });
 });
+
+describe('two operations with one operationId (OpenAPI: it MUST be unique)', () => {
+  it('fail the later one as a defect of the document, naming the other, and still test both', async () => {
+    const api = await foreignApi({ paths: { '/test': { get: { operationId: 'same', responses: ok } }, '/test2': { post: { operationId: 'same', responses: ok } } } });
+    const cases = deriveCases(api);
+    const defects = cases.filter((c) => c.preflight?.outcome === 'failed');
+    expect(defects.map((c) => [c.operation.path, c.preflight?.rule, c.preflight?.reason, c.preflight?.pointer])).toEqual([
+      ['/test2', 'document-operation-id', "operationId 'same' is also that of GET /test (#/paths/~1test/get): an operationId must be unique in the document, and the cases, reports and --grep of both now name one operation", '#/paths/~1test2/post/operationId'],
+    ]);
+    expect(cases.filter((c) => c.kind === 'positive' && !c.preflight).map((c) => c.operation.path)).toEqual(expect.arrayContaining(['/test', '/test2']));
+  });
+});
+
+describe('one parameter declared twice in one list (OpenAPI: a list MUST NOT hold two of one name and location)', () => {
+  it('fails the operation as a defect of the document, naming both places; a path-level one its operation overrides is no defect', async () => {
+    const query = (type: string) => ({ name: 'test', in: 'query', schema: { type } });
+    const api = await foreignApi({
+      paths: {
+        '/twice': { get: { operationId: 'twice', parameters: [query('string'), query('integer'), { name: 'X-A', in: 'header', schema: { type: 'string' } }, { name: 'x-a', in: 'header', schema: { type: 'string' } }], responses: ok } },
+        '/overridden': { parameters: [query('string')], get: { operationId: 'overridden', parameters: [query('integer')], responses: ok } },
+      },
+    });
+    const defects = deriveCases(api).filter((c) => c.preflight?.outcome === 'failed');
+    expect(defects.map((c) => [c.operation.operationId, c.preflight?.rule, c.preflight?.reason, c.preflight?.pointer])).toEqual([
+      ['twice', 'document-parameter', "query parameter 'test' is declared twice (#/paths/~1twice/get/parameters/0 and #/paths/~1twice/get/parameters/1): a parameter list must not repeat a name and location, and which of the two a server reads is anyone's guess", '#/paths/~1twice/get/parameters/1'],
+      ['twice', 'document-parameter', "header parameter 'x-a' is declared twice (#/paths/~1twice/get/parameters/2 and #/paths/~1twice/get/parameters/3): a parameter list must not repeat a name and location, and which of the two a server reads is anyone's guess", '#/paths/~1twice/get/parameters/3'],
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 // What a valid request to a foreign document's operation is made of: examples first (verified),
 // then openapi-sampler (verified); what cannot be tested is an OperationSkip with its pointer.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OperationSkip, planOperation } from '../../../src/conformance/cases/operationPlan.js';
 import { foreignApi, json, ok } from './foreignDocument.js';
 
@@ -36,6 +36,19 @@ describe('planOperation (foreign documents)', () => {
     expect(api.validator.validate('#/paths/~1channels/post/requestBody/content/application~1json/schema', body)).toEqual([]);
   });
 
+  it("samples a valid body where the sampler writes the value an `if` names and its `then` cannot be met (Redoc's demo User: userStatus 10 requires a phone whose pattern matches nothing)", async () => {
+    const user = {
+      type: 'object',
+      properties: { userStatus: { type: 'integer' }, phone: { type: 'string', pattern: '/^[0-9]+$/' } },
+      if: { properties: { userStatus: { enum: [10] } } },
+      then: { required: ['phone'] },
+    };
+    const api = await foreignApi({ paths: { '/users': { post: { requestBody: { required: true, content: json(user) }, responses: ok } } } });
+    const [[name, body]] = planOperation(api, api.operations[0]!).bodies as [[string, unknown]];
+    expect(name).toBe('sampled');
+    expect(api.validator.validate('#/paths/~1users/post/requestBody/content/application~1json/schema', body)).toEqual([]);
+  });
+
   it('builds a valid body for a recursive schema (the sampler cuts the recursion with {})', async () => {
     const node = { type: 'object', required: ['name'], properties: { name: { type: 'string', maxLength: 5 }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } };
     const api = await foreignApi({ components: { schemas: { Node: node } }, paths: { '/tree': { post: { requestBody: { required: true, content: json({ $ref: '#/components/schemas/Node' }) }, responses: ok } } } });
@@ -68,6 +81,14 @@ describe('planOperation (foreign documents)', () => {
     expect(skip).toBeInstanceOf(OperationSkip);
     expect(skip.message).toMatch(/HEAD request with a body/);
     expect(skip.pointer).toBe('#/paths/~1search/head/requestBody');
+  });
+
+  it('skips an operation whose path template has an expression no path parameter declares, naming it (the request would carry the braces)', async () => {
+    const api = await foreignApi({ paths: { '/items/{id}/parts/{part}': { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], get: { responses: ok } } } });
+    const skip = (() => { try { planOperation(api, api.operations[0]!); } catch (e) { return e; } })() as OperationSkip;
+    expect(skip).toBeInstanceOf(OperationSkip);
+    expect(skip.message).toBe("the path template /items/{id}/parts/{part} has {part}, which no path parameter declares: the document gives no value to send in its place");
+    expect(skip.pointer).toBe('#/paths/~1items~1{id}~1parts~1{part}/get');
   });
 
   it('reports a required form body as untestable, pointing at its content', async () => {
@@ -109,5 +130,18 @@ describe('planOperation (foreign documents)', () => {
     const plan = planOperation(api, api.operations[0]!);
     expect(plan.bodies).toEqual([['small', { n: 1 }]]);
     expect(plan.defects.map((d) => d.where)).toEqual(["body example 'broken'"]);
+  });
+});
+
+describe('sampling an allOf of schemas of different types', () => {
+  it('writes nothing to the console (openapi-sampler warns on it whatever its quiet option says)', async () => {
+    const api = await foreignApi({ paths: { '/quirks': { post: { requestBody: { required: true, content: json({ type: 'object', properties: { odd: { allOf: [{ type: 'string' }, { type: 'integer' }] } } }) }, responses: ok } } } });
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      planOperation(api, api.operations[0]!);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

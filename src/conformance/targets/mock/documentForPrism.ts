@@ -23,16 +23,21 @@
  *   Prism reads it as `false`, so of `?type=a&type=b` it validates only the last value, split on
  *   commas (DigitalOcean's `deployment_types=not_in_enum&deployment_types=AUTOSCALED` passed).
  *   The copy says `explode: true` where the document leaves it to the default.
+ * - header parameters named `Accept`, `Content-Type` or `Authorization`: OpenAPI says they SHALL be
+ *   ignored (the suite does: see operations.ts), and Prism validates them (PagerDuty's MCP
+ *   endpoint requires `Accept: application/json, text/event-stream`: every request got Prism's
+ *   400). The copy leaves them out of each path item's and operation's parameters.
  * - `x-` extensions of the Paths Object (`x-shared: { get: … }`, `x-note: null`): Prism reads
  *   every member of `paths` as a path and crashes on each request ("Malformed path 'x-shared'").
  *   The copy leaves them out, and a path item whose `$ref` names one gets the item it names.
  */
-import * as sampler from 'openapi-sampler';
 import { repairToValid, type RepairableError } from '../../cases/repairSample.js';
 import { childPointer, getAtPointer, isObject, isRef, refToPointer } from '../../../openapi/jsonPointer.js';
 import { holdsDanglingRef } from '../../../openapi/danglingRef.js';
 import type { OpenApiDocument } from '../../../openapi/loadDocument.js';
+import { IGNORED_HEADER_PARAMETERS } from '../../../openapi/operations.js';
 import { serializeParameter } from '../../../openapi/serializeParameter.js';
+import { sampleQuietly } from '../../../openapi/sampleQuietly.js';
 
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 /** OpenAPI 3.1's default dialect: 2020-12 with OpenAPI's vocabulary, which Prism does not recognise. */
@@ -86,7 +91,7 @@ function headerExamplesAsText(doc: unknown, pointer: string, name: string, heade
   if (!documented && header.schema !== undefined && accepts) {
     try {
       const schemaPointer = childPointer(pointer, 'schema');
-      let sample: unknown = sampler.sample(header.schema as never, { quiet: true }, doc as never);
+      let sample: unknown = sampleQuietly(header.schema, {}, doc);
       if (sample !== undefined && errorsAt) sample = repairToValid(sample, (value) => errorsAt(schemaPointer, value));
       if (sample !== undefined && accepts(schemaPointer, sample)) header.example = sample;
     } catch {
@@ -145,6 +150,27 @@ function responseObjects(doc: Record<string, unknown>): [string, unknown][] {
   return responses;
 }
 
+/** Leaves out of every `parameters` list of paths and webhooks the header parameters OpenAPI says to ignore (in place; a `$ref` is followed to see). */
+function withoutIgnoredHeaderParameters(doc: Record<string, unknown>): void {
+  const ignored = (parameter: unknown): boolean => {
+    let target = parameter;
+    for (let hops = 0; hops < 20 && isRef(target); hops++) target = target.$ref.startsWith('#') ? getAtPointer(doc, refToPointer(target.$ref)) : undefined;
+    return isObject(target) && target.in === 'header' && typeof target.name === 'string' && IGNORED_HEADER_PARAMETERS.has(target.name.toLowerCase());
+  };
+  const filter = (holder: Record<string, unknown>) => {
+    if (Array.isArray(holder.parameters)) holder.parameters = holder.parameters.filter((p) => !ignored(p));
+  };
+  for (const field of ['paths', 'webhooks']) {
+    const items = doc[field];
+    if (!isObject(items)) continue;
+    for (const item of Object.values(items)) {
+      if (!isObject(item)) continue;
+      filter(item);
+      for (const operation of Object.values(item)) if (isObject(operation)) filter(operation);
+    }
+  }
+}
+
 /** `paths` without its `x-` extensions, a path item referring to one given the item it names (`doc` is the whole copy). */
 function withoutPathsExtensions(doc: Record<string, unknown>): void {
   const paths = doc.paths;
@@ -167,6 +193,7 @@ function withoutPathsExtensions(doc: Record<string, unknown>): void {
 export function documentForPrism(doc: OpenApiDocument, accepts?: Accepts, errorsAt?: ErrorsAt): Record<string, unknown> {
   const copy = withoutDanglingExtensions(doc, doc) as Record<string, unknown>;
   withoutPathsExtensions(copy);
+  withoutIgnoredHeaderParameters(copy);
   const dialect = copy.jsonSchemaDialect;
   if (dialect === undefined || (typeof dialect === 'string' && OAS_BASE_DIALECT.test(dialect))) copy.jsonSchemaDialect = DRAFT_2020_12;
   for (const [pointer, response] of responseObjects(copy)) {

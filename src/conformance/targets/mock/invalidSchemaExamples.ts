@@ -24,6 +24,9 @@ export interface InvalidExample {
 const MAX_NODES = 20_000;
 const MAX_EXAMPLES = 50;
 
+/** Keywords whose value maps names to schemas. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
 const cache = new WeakMap<OpenApiDocument, Map<string, InvalidExample[]>>();
 
 /** The object examples of schemas reachable from `schemaPointer` that their own schema rejects. */
@@ -34,10 +37,11 @@ export function invalidSchemaExamples(validator: SchemaValidator, doc: OpenApiDo
   if (cached) return cached;
   const found: InvalidExample[] = [];
   const seen = new Set<string>([schemaPointer]);
-  const stack: string[] = [schemaPointer];
+  // `map`: the node is a map of schemas by name (`properties`…), whose members named `example` are schemas, not examples.
+  const stack: { at: string; map: boolean }[] = [{ at: schemaPointer, map: false }];
   let nodes = 0;
   while (stack.length > 0 && nodes < MAX_NODES && found.length < MAX_EXAMPLES) {
-    const at = stack.pop()!;
+    const { at, map } = stack.pop()!;
     const node = getAtPointer(doc, at);
     nodes++;
     if (Array.isArray(node)) {
@@ -45,22 +49,28 @@ export function invalidSchemaExamples(validator: SchemaValidator, doc: OpenApiDo
       continue;
     }
     if (!isObject(node)) continue;
+    if (map) {
+      for (const key of Object.keys(node)) push(childPointer(at, key));
+      continue;
+    }
     if (typeof node.$ref === 'string' && node.$ref.startsWith('#')) push(refToPointer(node.$ref));
+    // 2020-12's `examples`, and OpenAPI's own `example`, which a 3.1 Schema Object keeps (deprecated, not gone).
     const examples = Array.isArray(node.examples) ? node.examples.map((value, i) => [childPointer(at, 'examples', i), value] as const) : [];
+    if (node.example !== undefined) examples.push([childPointer(at, 'example'), node.example] as const);
     for (const [pointer, value] of examples) {
       if (!isObject(value)) continue;
       const errors = directionalErrors(validator, doc, at, value, 'response');
       if (errors.length > 0) found.push({ pointer, value, words: errorsInWords(errors) });
     }
-    for (const key of Object.keys(node)) if (!VALUE_KEYWORDS.has(key) && key !== '$ref') push(childPointer(at, key));
+    for (const key of Object.keys(node)) if (!VALUE_KEYWORDS.has(key) && key !== '$ref') push(childPointer(at, key), SCHEMA_MAPS.has(key));
   }
   known.set(schemaPointer, found);
   return found;
 
-  function push(pointer: string): void {
+  function push(pointer: string, map = false): void {
     if (seen.has(pointer)) return;
     seen.add(pointer);
-    stack.push(pointer);
+    stack.push({ at: pointer, map });
   }
 }
 

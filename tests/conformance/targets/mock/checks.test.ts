@@ -118,6 +118,18 @@ describe('document-example', () => {
     expect(check({ page: { _links: { pageNumber: 2 } } }).map((f) => f.rule)).toEqual(['body-schema']);
   });
 
+  it("names an invalid schema-level `example` (3.1 keeps OpenAPI's own keyword) the mock's body holds (Mastodon's AsyncRefresh example is its wrapper's), and reads a property named example as a property", () => {
+    // The example of AsyncRefresh is the example of the response wrapping it: Prism answers { async_refresh: { async_refresh: … } }.
+    const refresh = { type: 'object', required: ['id'], properties: { id: { type: 'string' }, example: { type: 'string' } }, example: { async_refresh: { id: 'r1' } } };
+    const doc = toOpenApiDocument(
+      { openapi: '3.1.0', info: { title: 'inline', version: '1' }, components: { schemas: { AsyncRefresh: refresh } }, paths: { '/refresh': { get: { operationId: 'get', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', required: ['async_refresh'], properties: { async_refresh: { $ref: '#/components/schemas/AsyncRefresh' } } } } } } } } } } },
+      'inline document',
+    );
+    const failures = checkResponse({ operation: listOperations(doc)[0]!, doc, validator: createSchemaValidator(doc), expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, { async_refresh: { async_refresh: { id: 'r1' } } }) });
+    expect(failures.map((f) => f.rule)).toEqual(['body-schema', 'document-example']);
+    expect(failures[1]?.message).toMatch(/^the mock's body holds the document's own example #\/components\/schemas\/AsyncRefresh\/example \(at body\/async_refresh\), which is invalid against its schema \(\(root\) must have required property 'id'/);
+  });
+
   it("names a response example that carries a writeOnly property as the document's defect (Train Travel's card cvc)", () => {
     const card = { type: 'object', properties: { number: { type: 'string' }, cvc: { type: 'integer', writeOnly: true } } };
     const payments = toOpenApiDocument(
