@@ -24,6 +24,13 @@ const GALLERY: Record<string, RegExp> = {
   'ayrshare: an unknown Profile-Key still deletes the post of the primary profile': /\[behaviour\] the refused call deleted nothing/,
   'hoko: X-RateLimit-Remaining above 0 on a 429': /\[behaviour\] the 429 says X-RateLimit-Remaining: 0/,
   'hoko: X-RateLimit-Reset in milliseconds': /\[behaviour\] X-RateLimit-Reset is a Unix time in seconds/,
+  'layers: a write refused with 403 is still performed': /\[behaviour\] the PATCH and DELETE refused for the missing scope changed nothing: the influencer is still there, its name unchanged/,
+  'layers: a revoke refused with 409 still revokes': /\[behaviour\] the revoke refused with 409 changed nothing: the other account is still connected/,
+  'layers: a write refused with 429 is performed once the limit lifts': /\[behaviour\] the calls refused with 429 changed nothing: the influencer is still there/,
+  'layers: a write refused by the kill switch is performed once it is off': /\[behaviour\] the calls refused by the key kill switch changed nothing: the influencer is still there/,
+  'layers: the kill switch spares X-Api-Key requests': /\[behaviour\] deleteInfluencer \(key as X-Api-Key\) under a key kill switch answers 503/,
+  'layers: the rate limit spares X-Api-Key requests': /\[behaviour\] deleteInfluencer \(key as X-Api-Key\) over the limit answers 429/,
+  'layers: a key without the scope may write through X-Api-Key': /\[behaviour\] deleteInfluencer without influencers:write \(key sent as X-Api-Key\) answers 403/,
 };
 
 const mutants = Object.entries(GALLERY).map(([name, named]) => {
