@@ -31,6 +31,9 @@ const GALLERY: Record<string, RegExp> = {
   'layers: the kill switch spares X-Api-Key requests': /\[behaviour\] deleteInfluencer \(key as X-Api-Key\) under a key kill switch answers 503/,
   'layers: the rate limit spares X-Api-Key requests': /\[behaviour\] deleteInfluencer \(key as X-Api-Key\) over the limit answers 429/,
   'layers: a key without the scope may write through X-Api-Key': /\[behaviour\] deleteInfluencer without influencers:write \(key sent as X-Api-Key\) answers 403/,
+  'layers: revoke cancels the queued posts of the other accounts too': /\[behaviour\] a revoke cancels the queued posts of its own account only/,
+  'layers: a PATCH also changes the influencer set up before it': /\[behaviour\] a PATCH changes the influencer of its path and no other/,
+  'layers: the list answers records as they were before a PATCH': /\[behaviour\] the list answers the patched record as GET does/,
 };
 
 const mutants = Object.entries(GALLERY).map(([name, named]) => {

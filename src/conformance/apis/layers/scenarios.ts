@@ -123,8 +123,11 @@ export const scenarios: Scenarios = {
     operationId: 'patchInfluencer',
     async run(ctx) {
       const layers = client(ctx);
+      const { influencerId: bystander } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Bystander', gender: 'male', ageRange: 'senior', brandVoice: 'witty', language: 'de' });
       const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Ava Chen', gender: 'female', ageRange: 'adult', brandVoice: 'warm', language: 'en' });
       const path = { params: { path: { influencerId } } };
+      const other = { params: { path: { influencerId: bystander } } };
+      const bystanderBefore = await layers.GET('/v1/influencers/{influencerId}', other);
       const before = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(before.response.status === 200, 'GET of an existing influencer answers 200', 200, before.response.status);
       const patched = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { brandVoice: 'casual' } });
@@ -144,6 +147,18 @@ export const scenarios: Scenarios = {
       const after = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(after.data?.gender === 'female', 'a rejected PATCH changes nothing', 'female', after.data?.gender);
       ctx.expect(sameValue(after.data, cleared.data), 'the cleared age range is stored and the rejected PATCH changed nothing: a GET answers the record the last PATCH returned', cleared.data, after.data ?? after.response.status);
+      const bystanderAfter = await layers.GET('/v1/influencers/{influencerId}', other);
+      ctx.expect(sameValue(bystanderAfter.data, bystanderBefore.data), 'a PATCH changes the influencer of its path and no other: another influencer reads as before', bystanderBefore.data, bystanderAfter.data ?? bystanderAfter.response.status);
+      // The list is a partner read too: it answers the record as stored, the PATCHes included.
+      let cursor: string | undefined;
+      let listed: unknown;
+      for (let page = 0; page < 50 && listed === undefined; page++) {
+        const list = await layers.GET('/v1/influencers', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } });
+        listed = list.data?.items.find((i) => sameValue(i.influencerId, influencerId));
+        cursor = list.data?.nextCursor ?? undefined;
+        if (!cursor) break;
+      }
+      ctx.expect(sameValue(listed, after.data), 'the list answers the patched record as GET does (every partner read answers the stored record)', after.data, listed ?? 'not in the list');
     },
   },
 
@@ -195,6 +210,7 @@ export const scenarios: Scenarios = {
     operationId: 'revokeSocialAccount',
     async run(ctx) {
       const layers = client(ctx);
+      const { socialAccountId: bystander } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 2 });
       const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 3 });
       const path = { params: { path: { socialAccountId } } };
       const revoked = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
@@ -203,6 +219,8 @@ export const scenarios: Scenarios = {
       ctx.expect(sameValue(revoked.data?.socialAccountId, socialAccountId), 'the 200 names the revoked account', socialAccountId, revoked.data?.socialAccountId);
       const again = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
       ctx.expect(again.response.status === 404, 'a second revoke answers 404', 404, again.response.status);
+      const other = await layers.DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId: bystander } } });
+      ctx.expect(other.response.status === 200 && other.data?.canceledScheduledPosts === 2, "a revoke cancels the queued posts of its own account only: another account's revoke afterwards still cancels its 2", `200, 2`, other.response.status === 200 ? other.data?.canceledScheduledPosts : other.response.status);
     },
   },
 
