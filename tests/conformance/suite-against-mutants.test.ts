@@ -34,6 +34,7 @@ const GALLERY: Record<string, RegExp> = {
   'layers: revoke cancels the queued posts of the other accounts too': /\[behaviour\] a revoke cancels the queued posts of its own account only/,
   'layers: a PATCH also changes the influencer set up before it': /\[behaviour\] a PATCH changes the influencer of its path and no other/,
   'layers: the list answers records as they were before a PATCH': /\[behaviour\] the list answers the patched record as GET does/,
+  'layers: deletedAt is the epoch': /\[behaviour\] deletedAt is the time of the call/,
 };
 
 const mutants = Object.entries(GALLERY).map(([name, named]) => {

@@ -22,6 +22,14 @@ function clientVia(ctx: ScenarioContext, way: Way, apiKey = ctx.apiKey): Layers 
     },
   });
 }
+/** How far a server's clock may sit from this machine's when it stamps the time of a call. */
+const CLOCK_SLACK_MS = 300_000;
+/** `stamp` is the time of a call made between `from` and now (give or take the slack): the moment it says it happened. */
+function stampedAtCallTime(ctx: ScenarioContext, stamp: string | undefined, from: number, what: string): void {
+  const at = stamp === undefined ? Number.NaN : Date.parse(stamp);
+  const now = Date.now();
+  ctx.expect(at >= from - CLOCK_SLACK_MS && at <= now + CLOCK_SLACK_MS, `${what} is the time of the call (within ${CLOCK_SLACK_MS / 60_000} minutes of this machine's clock)`, `${new Date(from).toISOString()} … ${new Date(now).toISOString()}`, stamp ?? 'absent');
+}
 type Answer = { response: Response; error?: unknown };
 /** The Layers error envelope, read loosely (the checks already validated it against the document). */
 const errorOf = (answer: Answer) => (answer.error as { error?: { code?: string; details?: Record<string, unknown> } } | undefined)?.error;
@@ -99,9 +107,11 @@ export const scenarios: Scenarios = {
       const layers = client(ctx);
       const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists');
       const path = { params: { path: { influencerId } } };
+      const started = Date.now();
       const deleted = await layers.DELETE('/v1/influencers/{influencerId}', { ...path, body: { reason: 'Conformance suite: soft delete.' } });
       ctx.expect(deleted.response.status === 200, 'DELETE of an existing influencer answers 200', 200, deleted.response.status);
       ctx.expect(sameValue(deleted.data?.influencerId, influencerId) && deleted.data?.status === 'deleted', 'the 200 names the deleted influencer', { influencerId, status: 'deleted' }, deleted.data);
+      if (deleted.data) stampedAtCallTime(ctx, deleted.data.deletedAt, started, 'deletedAt');
       const get = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(get.response.status === 404, 'GET of a deleted influencer answers 404', 404, get.response.status);
       const patch = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'Still here?' } });
@@ -213,10 +223,12 @@ export const scenarios: Scenarios = {
       const { socialAccountId: bystander } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 2 });
       const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 3 });
       const path = { params: { path: { socialAccountId } } };
+      const started = Date.now();
       const revoked = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
       ctx.expect(revoked.response.status === 200, 'revoke answers 200', 200, revoked.response.status);
       ctx.expect(revoked.data?.canceledScheduledPosts === 3, 'canceledScheduledPosts is the exact number of queued posts', 3, revoked.data?.canceledScheduledPosts);
       ctx.expect(sameValue(revoked.data?.socialAccountId, socialAccountId), 'the 200 names the revoked account', socialAccountId, revoked.data?.socialAccountId);
+      if (revoked.data) stampedAtCallTime(ctx, revoked.data.disconnectedAt, started, 'disconnectedAt');
       const again = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
       ctx.expect(again.response.status === 404, 'a second revoke answers 404', 404, again.response.status);
       const other = await layers.DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId: bystander } } });
