@@ -35,6 +35,7 @@ const GALLERY: Record<string, RegExp> = {
   'layers: a PATCH also changes the influencer set up before it': /\[behaviour\] a PATCH changes the influencer of its path and no other/,
   'layers: the list answers records as they were before a PATCH': /\[behaviour\] the list answers the patched record as GET does/,
   'layers: deletedAt is the epoch': /\[behaviour\] deletedAt is the time of the call/,
+  'ayrshare: a delete refused with 403 still deletes': /\[behaviour\] the refused call deleted nothing: the post is deleted afterwards with the key the suite uses/,
 };
 
 const mutants = Object.entries(GALLERY).map(([name, named]) => {
