@@ -50,19 +50,20 @@ export const scenarios: Scenarios = {
   },
 
   'delete-all-scheduled': {
-    title: 'deleteAllScheduled deletes only pending scheduled posts',
+    title: 'deleteAllScheduled deletes only pending scheduled posts, ignoring the id and bulk sent with it',
     operationId: 'deletePost',
     async run(ctx) {
       const ayrshare = client(ctx);
       const { pendingIds, publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 2, published: 1 });
-      const all = await ayrshare.DELETE('/api/post', { body: { deleteAllScheduled: true } });
+      // `id` and `bulk` are ignored with deleteAllScheduled: true "whatever their values": they name the published post here.
+      const all = await ayrshare.DELETE('/api/post', { body: { deleteAllScheduled: true, id: publishedIds[0], bulk: publishedIds } });
       ctx.expect(all.response.status === 200, 'deleteAllScheduled answers 200', 200, all.response.status);
       for (const id of pendingIds) {
         const again = await ayrshare.DELETE('/api/post', { body: { id } });
         ctx.expect(again.error?.code === 383, `pending post ${id} is deleted`, 383, again.error?.code ?? again.response.status);
       }
       const published = await ayrshare.DELETE('/api/post', { body: { id: publishedIds[0] as string } });
-      ctx.expect(published.response.status === 200, 'a published post is left alone by deleteAllScheduled (it can still be deleted)', 200, published.response.status);
+      ctx.expect(published.response.status === 200, 'a published post is left alone by deleteAllScheduled, even named in the id and bulk sent with it (it can still be deleted)', 200, published.response.status);
     },
   },
 
