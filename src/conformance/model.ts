@@ -48,6 +48,8 @@ export type CaseKind = 'documented-response' | 'positive' | 'negative' | 'scenar
 export interface Expectation {
   /** Acceptable statuses (document keys, e.g. `'422'`, `'2XX'`). Empty: any documented status. */
   statuses: string[];
+  /** The request is one the document says is valid (a positive case): an answer naming invalid fields refuses what the document accepts. */
+  valid?: true;
   /** The field a negative case broke (a body property or a parameter name), for APIs that name invalid fields. */
   fieldErrorKey?: string;
   /** Where a negative case breaks its rule, e.g. `['request', 'body', 'gender']`. */

@@ -38,6 +38,8 @@ const GALLERY: Record<string, RegExp> = {
   'ayrshare: a delete refused with 403 still deletes': /\[behaviour\] the refused call deleted nothing: the post is deleted afterwards with the key the suite uses/,
   'ayrshare: deleteAllScheduled with an id also deletes that post': /\[behaviour\] a published post is left alone by deleteAllScheduled, even named in the id and bulk sent with it/,
   'ayrshare: a network that cannot delete is reported success': /\[behaviour\] the instagram member says error: the post is a published instagram post/,
+  'layers: a bare uuid influencer id answered 400': /getInfluencer valid path\.influencerId example bareUuid: \[field-errors\] a request the document says is valid was refused as invalid \(400\): \/error\/details\/fieldErrors names influencerId/,
+  'layers: a well-formed ULID social account id answered 400': /revokeSocialAccount valid path\.socialAccountId example prefixedBase32: \[field-errors\] a request the document says is valid was refused as invalid \(400\)/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 

@@ -29,7 +29,7 @@ import { arrayParameterViolations } from './arrayParameterViolations.js';
 import { MAX_BUILT_SIZE, deriveSchemaViolations } from './deriveSchemaViolations.js';
 import { metaSchemaViolation } from './metaSchemaViolation.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
-import { OperationSkip, planOperation, type OperationPlan } from './operationPlan.js';
+import { OperationSkip, parameterExamples, parameterValueErrors, planOperation, type OperationPlan } from './operationPlan.js';
 import { objectParameterViolations } from './objectParameterViolations.js';
 import { responseOnlyProperties } from './responseOnlyProperties.js';
 import { breakableParameter, PRISM_EMPTY_VALUE, sendableBrokenValue } from './parameterWire.js';
@@ -88,8 +88,43 @@ function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
           kind: 'positive',
           title: `valid request${how ? ` (${how})` : ''}`,
           request: withAccept(op, buildValidRequest(api, op, { body, ...(requirement ? { requirement } : {}) }), statuses),
-          expect: { statuses },
+          expect: { statuses, valid: true },
           ...(mockCaveat ? { mockCaveat } : {}),
+        }),
+      );
+    }
+  }
+  return [...cases, ...parameterExampleCases(api, op, plan, statuses)];
+}
+
+/**
+ * Each further documented example of a parameter a valid request sends (the request uses the
+ * first), sent once in its place: a parameter documented in several forms (a prefixed id and the
+ * bare uuid) is accepted in each. Examples its schema rejects are the document's defect, reported
+ * where the plan is made, and not sent here.
+ */
+function parameterExampleCases(api: LoadedApi, op: Operation, plan: OperationPlan, statuses: string[]): TestCase[] {
+  const [, body] = plan.bodies.find(([, b]) => b !== undefined) ?? [undefined, undefined];
+  const cases: TestCase[] = [];
+  for (const planned of plan.parameters) {
+    if (!breakableParameter(api.doc, planned.in, planned.name) || planned.parameter.value.schema === undefined) continue;
+    const schemaPointer = childPointer(planned.parameter.pointer, 'schema');
+    const used = JSON.stringify(planned.value);
+    const seen = new Set([used]);
+    for (const example of parameterExamples(api, planned.parameter)) {
+      const key = JSON.stringify(example.value);
+      if (seen.has(key) || parameterValueErrors(api, schemaPointer, example.value).length > 0) continue;
+      seen.add(key);
+      const request = buildValidRequest(api, op, { body, without: planned.parameter.pointer });
+      setParameter(request, planned, example.value);
+      const name = example.pointer.match(/\/examples\/([^/]+)\/value$/)?.[1] ?? String(seen.size - 1);
+      cases.push(
+        makeCase(api.name, op, {
+          idSuffix: `valid ${planned.in}.${planned.name} example ${name}`,
+          kind: 'positive',
+          title: `valid request (${planned.in} ${planned.name} as its example ${name})`,
+          request: withAccept(op, request, statuses),
+          expect: { statuses, valid: true },
         }),
       );
     }
