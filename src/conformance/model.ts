@@ -78,6 +78,8 @@ export interface TestCase {
    * with the reason), or the document is at fault (failed under `rule`: a schema that does not
    * compile, an invalid documented example). `pointer` is the place in the document.
    */
+  /** Sent, with --state-url, to a resource a provider state creates first (as negative body cases are): the body, not a missing resource, is what it tests. */
+  freshResource?: true;
   /** Why a mock cannot prove this case (it is still sent to a live server). */
   mockCaveat?: string;
   preflight?: { outcome: 'skipped' | 'failed'; rule?: RuleId; reason: string; pointer: string };

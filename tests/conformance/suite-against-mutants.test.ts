@@ -40,6 +40,9 @@ const GALLERY: Record<string, RegExp> = {
   'ayrshare: a network that cannot delete is reported success': /\[behaviour\] the instagram member says error: the post is a published instagram post/,
   'layers: a bare uuid influencer id answered 400': /getInfluencer valid path\.influencerId example bareUuid: \[field-errors\] a request the document says is valid was refused as invalid \(400\): \/error\/details\/fieldErrors names influencerId/,
   'layers: a well-formed ULID social account id answered 400': /revokeSocialAccount valid path\.socialAccountId example prefixedBase32: \[field-errors\] a request the document says is valid was refused as invalid \(400\)/,
+  'layers: a reason over 512 characters refused': /deleteInfluencer valid body\.reason at maxLength 1024: \[field-errors\] a request the document says is valid was refused as invalid \(422\)/,
+  'layers: limit 1 refused': /listInfluencers valid query\.limit at minimum 1: \[field-errors\] a request the document says is valid was refused as invalid \(400\)/,
+  'layers: an Idempotency-Key over 128 characters refused': /revokeSocialAccount valid header\.Idempotency-Key at maxLength 255: \[field-errors\] a request the document says is valid was refused as invalid \(400\)/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 

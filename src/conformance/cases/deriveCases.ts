@@ -26,7 +26,8 @@ import type { RequestSpec, RuleId, TestCase } from '../model.js';
 import { acceptFor, buildValidRequest, setParameter } from './buildValidRequest.js';
 import { makeCase } from './caseFactory.js';
 import { arrayParameterViolations } from './arrayParameterViolations.js';
-import { MAX_BUILT_SIZE, deriveSchemaViolations } from './deriveSchemaViolations.js';
+import { boundaryValues } from './boundaryValues.js';
+import { MAX_BUILT_SIZE, deriveSchemaViolations, type Violation } from './deriveSchemaViolations.js';
 import { metaSchemaViolation } from './metaSchemaViolation.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, parameterExamples, parameterValueErrors, planOperation, type OperationPlan } from './operationPlan.js';
@@ -210,6 +211,17 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
   };
   const [, exampleBody] = plan.bodies.find(([, body]) => body !== undefined) ?? [undefined, undefined];
   const valid = () => buildValidRequest(api, op, { body: exampleBody });
+  // A valid request with one value at a bound the document states: a server enforcing a tighter one refuses it.
+  const successes = successStatuses(op.statuses());
+  const atBound = (where: string, request: RequestSpec, freshResource: boolean) =>
+    makeCase(api.name, op, {
+      idSuffix: `valid ${where}`,
+      kind: 'positive',
+      title: `valid request (${where})`,
+      request: withAccept(op, request, successes),
+      expect: { statuses: successes, valid: true },
+      ...(freshResource ? { freshResource: true as const } : {}),
+    });
 
   // Credentials: only where every way in needs some (an empty requirement means anonymous access is allowed).
   const requirements = distinctRequirements(plan);
@@ -269,7 +281,14 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
         derived.add(`${where} ${keyword}`);
         cases.push(preflightCase(api, op, `negative ${where} ${keyword}`, 'skipped', tooLargeReason(where, rule), bodySchema));
       };
-      for (const v of deriveSchemaViolations(api.validator, api.doc, bodySchema, example, { direction: 'request', onTooLarge }).filter((v) => !ambiguous(v))) {
+      const violations = deriveSchemaViolations(api.validator, api.doc, bodySchema, example, { direction: 'request', onTooLarge }).filter((v) => !ambiguous(v));
+      if (example === exampleBody) {
+        for (const b of boundaryValues(violations, example, (value) => api.validator.validate(bodySchema, value).length === 0, { numeric: true })) {
+          const where = `body${b.instancePath.replaceAll('/', '.')}`;
+          cases.push(atBound(`${where} at ${b.rule}`, { ...valid(), body: { json: b.value, ...contentType } }, true));
+        }
+      }
+      for (const v of violations) {
         const where = `body${v.instancePath.replaceAll('/', '.')}`;
         if (derived.has(`${where} ${v.keyword}`) || sent.has(JSON.stringify(v.value))) continue;
         derived.add(`${where} ${v.keyword}`);
@@ -309,6 +328,14 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       wire: 'parameter',
       onTooLarge: (rule) => cases.push(preflightCase(api, op, `negative ${location}.${name} ${rule.split(' ')[0]}`, 'skipped', tooLargeReason(`${location} ${name}`, rule), schemaPointer)),
     }).filter((v) => sendableBrokenValue(location, String(v.value), allowEmpty));
+    if (!Array.isArray(value) && (value === null || typeof value !== 'object')) {
+      for (const b of boundaryValues(violations as Violation[], String(value), (candidate) => parameterValueErrors(api, schemaPointer, candidate).length === 0, { numeric: false })) {
+        if (!sendableBrokenValue(location, String(b.value), allowEmpty) || ((location === 'path' || location === 'query') && String(b.value).length > MAX_URL_VALUE)) continue;
+        const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
+        setParameter(request, planned, b.value);
+        cases.push(atBound(`${location}.${name} at ${b.rule}`, request, false));
+      }
+    }
     const status = validation(parameterValidationStatus(op.statuses()));
     const mockCaveat = location === 'cookie' ? PRISM_IGNORES_COOKIES : caveat(schemaPointer);
     for (const v of violations) {
