@@ -13,6 +13,7 @@
  * `document-example` case, and the other operations go on. This project's documents stay fail
  * closed: anything that cannot be derived stops the run (SuiteSetupError).
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { LoadedApi } from '../../core/loadApi.js';
 import { bodyValidationStatus, documentedStatusKey, parameterValidationStatus, successStatuses } from '../../core/statusMatch.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
@@ -283,6 +284,9 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       };
       const violations = deriveSchemaViolations(api.validator, api.doc, bodySchema, example, { direction: 'request', onTooLarge }).filter((v) => !ambiguous(v));
       if (example === exampleBody) {
+        const isValid = (value: unknown) => api.validator.validate(bodySchema, value).length === 0;
+        const minimal = withoutOptionalMembers(example, isValid);
+        if (minimal !== undefined && !plan.bodies.some(([, b]) => isDeepStrictEqual(b, minimal))) cases.push(atBound('body fewest members', { ...valid(), body: { json: minimal, ...contentType } }, true));
         for (const b of boundaryValues(violations, example, (value) => api.validator.validate(bodySchema, value).length === 0, { numeric: true })) {
           const where = `body${b.instancePath.replaceAll('/', '.')}`;
           cases.push(atBound(`${where} at ${b.rule}`, { ...valid(), body: { json: b.value, ...contentType } }, true));
@@ -368,6 +372,21 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     cases.push(preflightCase(api, op, 'negative no-client-error', 'skipped', `${op.operationId} documents no client-error status: no negative case for ${[...skipped].join(', ')}`, `${op.pointer}/responses`));
   }
   return cases;
+}
+
+/**
+ * The object `body` with every member left out that it stays valid without (one at a time, in
+ * order): the smallest body the document accepts (`{}` for an optional audit note), which a server
+ * that requires a field the document leaves optional refuses. Undefined when nothing can go.
+ */
+function withoutOptionalMembers(body: unknown, isValid: (value: unknown) => boolean): Record<string, unknown> | undefined {
+  if (!isObject(body)) return undefined;
+  let smallest: Record<string, unknown> = { ...body };
+  for (const name of Object.keys(body)) {
+    const { [name]: _left, ...rest } = smallest;
+    if (isValid(rest)) smallest = rest;
+  }
+  return Object.keys(smallest).length < Object.keys(body).length ? smallest : undefined;
 }
 
 /** A case decided before sending: skipped (cannot be tested) or failed (a defect of the document under `rule`). */
