@@ -2,6 +2,10 @@
 // (tests/fixtures/conformance/mutants.ts), and the whole suite of that API, cases and scenarios,
 // run against it. Each mutant here was missed by the suite before the check or scenario that
 // now names it; the rest of the catalog was already caught (see the report of branch `mutants`).
+// To keep the run short, one mutant stands for each check: the catalog's others that the same
+// check now catches (the rate limit and the missing scope spared for X-Api-Key, beside the kill
+// switch; a 255-character Idempotency-Key refused, beside limit 1; the ULID sa_ id refused,
+// beside the bare uuid) were run by hand and are not repeated here.
 import { describe, expect, it } from 'vitest';
 import { MUTANTS } from '../fixtures/conformance/mutants.js';
 import { useStatefulSandbox } from '../support/statefulSandbox.js';
@@ -29,8 +33,6 @@ const GALLERY: Record<string, RegExp> = {
   'layers: a write refused with 429 is performed once the limit lifts': /\[behaviour\] the calls refused with 429 changed nothing: the influencer is still there/,
   'layers: a write refused by the kill switch is performed once it is off': /\[behaviour\] the calls refused by the key kill switch changed nothing: the influencer is still there/,
   'layers: the kill switch spares X-Api-Key requests': /\[behaviour\] deleteInfluencer \(key as X-Api-Key\) under a key kill switch answers 503/,
-  'layers: the rate limit spares X-Api-Key requests': /\[behaviour\] deleteInfluencer \(key as X-Api-Key\) over the limit answers 429/,
-  'layers: a key without the scope may write through X-Api-Key': /\[behaviour\] deleteInfluencer without influencers:write \(key sent as X-Api-Key\) answers 403/,
   'layers: revoke cancels the queued posts of the other accounts too': /\[behaviour\] a revoke cancels the queued posts of its own account only/,
   'layers: a PATCH also changes the influencer set up before it': /\[behaviour\] a PATCH changes the influencer of its path and no other/,
   'layers: the list answers records as they were before a PATCH': /\[behaviour\] the list answers the patched record as GET does/,
@@ -39,10 +41,8 @@ const GALLERY: Record<string, RegExp> = {
   'ayrshare: deleteAllScheduled with an id also deletes that post': /\[behaviour\] a published post is left alone by deleteAllScheduled, even named in the id and bulk sent with it/,
   'ayrshare: a network that cannot delete is reported success': /\[behaviour\] the instagram member says error: the post is a published instagram post/,
   'layers: a bare uuid influencer id answered 400': /getInfluencer valid path\.influencerId example bareUuid: \[field-errors\] a request the document says is valid was refused as invalid \(400\): \/error\/details\/fieldErrors names influencerId/,
-  'layers: a well-formed ULID social account id answered 400': /revokeSocialAccount valid path\.socialAccountId example prefixedBase32: \[field-errors\] a request the document says is valid was refused as invalid \(400\)/,
   'layers: a reason over 512 characters refused': /deleteInfluencer valid body\.reason at maxLength 1024: \[field-errors\] a request the document says is valid was refused as invalid \(422\)/,
   'layers: limit 1 refused': /listInfluencers valid query\.limit at minimum 1: \[field-errors\] a request the document says is valid was refused as invalid \(400\)/,
-  'layers: an Idempotency-Key over 128 characters refused': /revokeSocialAccount valid header\.Idempotency-Key at maxLength 255: \[field-errors\] a request the document says is valid was refused as invalid \(400\)/,
   'layers: a delete body {} refused': /deleteInfluencer valid body fewest members: \[field-errors\] a request the document says is valid was refused as invalid \(422\)/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
