@@ -48,6 +48,8 @@ export type CaseKind = 'documented-response' | 'positive' | 'negative' | 'scenar
 export interface Expectation {
   /** Acceptable statuses (document keys, e.g. `'422'`, `'2XX'`). Empty: any documented status. */
   statuses: string[];
+  /** The request is one the document says is valid (a positive case): an answer naming invalid fields refuses what the document accepts. */
+  valid?: true;
   /** The field a negative case broke (a body property or a parameter name), for APIs that name invalid fields. */
   fieldErrorKey?: string;
   /** Where a negative case breaks its rule, e.g. `['request', 'body', 'gender']`. */
@@ -76,6 +78,8 @@ export interface TestCase {
    * with the reason), or the document is at fault (failed under `rule`: a schema that does not
    * compile, an invalid documented example). `pointer` is the place in the document.
    */
+  /** Sent, with --state-url, to a resource a provider state creates first (as negative body cases are): the body, not a missing resource, is what it tests. */
+  freshResource?: true;
   /** Why a mock cannot prove this case (it is still sent to a live server). */
   mockCaveat?: string;
   preflight?: { outcome: 'skipped' | 'failed'; rule?: RuleId; reason: string; pointer: string };

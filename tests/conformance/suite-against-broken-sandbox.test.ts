@@ -71,7 +71,7 @@ const GALLERY: { server: string; api: 'layers' | 'hoko'; breakage: () => Breakag
     api: 'layers',
     breakage: () => only(503, (x) => editJson(x, (body) => delete (body.error as Record<string, unknown>).details)),
     failing: ['layers scenario kill-switch-global', 'layers scenario kill-switch-key', 'layers scenario kill-switch-organization'],
-    named: /\[behaviour\] listInfluencers: the 503 names the scope in details\.scope/,
+    named: /\[behaviour\] listInfluencers \(key as Bearer\): the 503 names the scope in details\.scope/,
   },
   {
     server: 'a 500 that left the account disconnected',

@@ -51,6 +51,15 @@ const reorderedAndIndented = (): Breakage => ({
   alter: (x) => (isStates(x) || !isJson(x) || x.text === '' ? x : { ...x, text: `${JSON.stringify(reversedMembers(JSON.parse(x.text)), null, 2)}\n` }),
 });
 
+/** A member the document does not name added to the record GET and PATCH answer, not to the list's items (the Influencer schema is open). */
+const undocumentedMemberOnReads = (): Breakage => ({
+  alter: (x) => {
+    if (isStates(x) || !isJson(x) || x.status !== 200 || !/^\/v1\/influencers\/[^/?]+$/.test(x.path.split('?')[0] as string)) return x;
+    const body = JSON.parse(x.text) as Record<string, unknown>;
+    return typeof body.projectId === 'string' ? { ...x, text: JSON.stringify({ ...body, internalNotes: 'vip' }) } : x;
+  },
+});
+
 const FORMS: { name: string; api: GalleryApi; breakage: () => Breakage }[] = [
   { name: 'layers: each answer writes its timestamps in another RFC 3339 form of the same instant (Z, +02:00, +00:00 with a fraction)', api: 'layers', breakage: timestampsInTurn },
   { name: 'layers: JSON answers declared application/json; charset=utf-8', api: 'layers', breakage: charsetUtf8 },
@@ -60,6 +69,7 @@ const FORMS: { name: string; api: GalleryApi; breakage: () => Breakage }[] = [
   { name: 'ayrshare: JSON answers declared application/json; charset=utf-8', api: 'ayrshare', breakage: charsetUtf8 },
   // The media type is judged the same way for every API: one of them is enough.
   { name: 'layers: JSON answers declared APPLICATION/JSON;CHARSET=UTF-8', api: 'layers', breakage: charsetUpperCase },
+  { name: 'layers: GET and PATCH answer a member the document does not name, the list does not', api: 'layers', breakage: undocumentedMemberOnReads },
   ...(['layers', 'ayrshare', 'hoko'] as const).map((api) => ({ name: `${api}: JSON answers with their members in reverse order, pretty-printed`, api, breakage: reorderedAndIndented })),
 ];
 

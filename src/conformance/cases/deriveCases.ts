@@ -13,6 +13,7 @@
  * `document-example` case, and the other operations go on. This project's documents stay fail
  * closed: anything that cannot be derived stops the run (SuiteSetupError).
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { LoadedApi } from '../../core/loadApi.js';
 import { bodyValidationStatus, documentedStatusKey, parameterValidationStatus, successStatuses } from '../../core/statusMatch.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
@@ -26,10 +27,11 @@ import type { RequestSpec, RuleId, TestCase } from '../model.js';
 import { acceptFor, buildValidRequest, setParameter } from './buildValidRequest.js';
 import { makeCase } from './caseFactory.js';
 import { arrayParameterViolations } from './arrayParameterViolations.js';
-import { MAX_BUILT_SIZE, deriveSchemaViolations } from './deriveSchemaViolations.js';
+import { boundaryValues } from './boundaryValues.js';
+import { MAX_BUILT_SIZE, deriveSchemaViolations, type Violation } from './deriveSchemaViolations.js';
 import { metaSchemaViolation } from './metaSchemaViolation.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
-import { OperationSkip, planOperation, type OperationPlan } from './operationPlan.js';
+import { OperationSkip, parameterExamples, parameterValueErrors, planOperation, type OperationPlan } from './operationPlan.js';
 import { objectParameterViolations } from './objectParameterViolations.js';
 import { responseOnlyProperties } from './responseOnlyProperties.js';
 import { breakableParameter, PRISM_EMPTY_VALUE, sendableBrokenValue } from './parameterWire.js';
@@ -88,8 +90,43 @@ function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
           kind: 'positive',
           title: `valid request${how ? ` (${how})` : ''}`,
           request: withAccept(op, buildValidRequest(api, op, { body, ...(requirement ? { requirement } : {}) }), statuses),
-          expect: { statuses },
+          expect: { statuses, valid: true },
           ...(mockCaveat ? { mockCaveat } : {}),
+        }),
+      );
+    }
+  }
+  return [...cases, ...parameterExampleCases(api, op, plan, statuses)];
+}
+
+/**
+ * Each further documented example of a parameter a valid request sends (the request uses the
+ * first), sent once in its place: a parameter documented in several forms (a prefixed id and the
+ * bare uuid) is accepted in each. Examples its schema rejects are the document's defect, reported
+ * where the plan is made, and not sent here.
+ */
+function parameterExampleCases(api: LoadedApi, op: Operation, plan: OperationPlan, statuses: string[]): TestCase[] {
+  const [, body] = plan.bodies.find(([, b]) => b !== undefined) ?? [undefined, undefined];
+  const cases: TestCase[] = [];
+  for (const planned of plan.parameters) {
+    if (!breakableParameter(api.doc, planned.in, planned.name) || planned.parameter.value.schema === undefined) continue;
+    const schemaPointer = childPointer(planned.parameter.pointer, 'schema');
+    const used = JSON.stringify(planned.value);
+    const seen = new Set([used]);
+    for (const example of parameterExamples(api, planned.parameter)) {
+      const key = JSON.stringify(example.value);
+      if (seen.has(key) || parameterValueErrors(api, schemaPointer, example.value).length > 0) continue;
+      seen.add(key);
+      const request = buildValidRequest(api, op, { body, without: planned.parameter.pointer });
+      setParameter(request, planned, example.value);
+      const name = example.pointer.match(/\/examples\/([^/]+)\/value$/)?.[1] ?? String(seen.size - 1);
+      cases.push(
+        makeCase(api.name, op, {
+          idSuffix: `valid ${planned.in}.${planned.name} example ${name}`,
+          kind: 'positive',
+          title: `valid request (${planned.in} ${planned.name} as its example ${name})`,
+          request: withAccept(op, request, statuses),
+          expect: { statuses, valid: true },
         }),
       );
     }
@@ -175,6 +212,17 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
   };
   const [, exampleBody] = plan.bodies.find(([, body]) => body !== undefined) ?? [undefined, undefined];
   const valid = () => buildValidRequest(api, op, { body: exampleBody });
+  // A valid request with one value at a bound the document states: a server enforcing a tighter one refuses it.
+  const successes = successStatuses(op.statuses());
+  const atBound = (where: string, request: RequestSpec, freshResource: boolean) =>
+    makeCase(api.name, op, {
+      idSuffix: `valid ${where}`,
+      kind: 'positive',
+      title: `valid request (${where})`,
+      request: withAccept(op, request, successes),
+      expect: { statuses: successes, valid: true },
+      ...(freshResource ? { freshResource: true as const } : {}),
+    });
 
   // Credentials: only where every way in needs some (an empty requirement means anonymous access is allowed).
   const requirements = distinctRequirements(plan);
@@ -234,7 +282,17 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
         derived.add(`${where} ${keyword}`);
         cases.push(preflightCase(api, op, `negative ${where} ${keyword}`, 'skipped', tooLargeReason(where, rule), bodySchema));
       };
-      for (const v of deriveSchemaViolations(api.validator, api.doc, bodySchema, example, { direction: 'request', onTooLarge }).filter((v) => !ambiguous(v))) {
+      const violations = deriveSchemaViolations(api.validator, api.doc, bodySchema, example, { direction: 'request', onTooLarge }).filter((v) => !ambiguous(v));
+      if (example === exampleBody) {
+        const isValid = (value: unknown) => api.validator.validate(bodySchema, value).length === 0;
+        const minimal = withoutOptionalMembers(example, isValid);
+        if (minimal !== undefined && !plan.bodies.some(([, b]) => isDeepStrictEqual(b, minimal))) cases.push(atBound('body fewest members', { ...valid(), body: { json: minimal, ...contentType } }, true));
+        for (const b of boundaryValues(violations, example, (value) => api.validator.validate(bodySchema, value).length === 0, { numeric: true })) {
+          const where = `body${b.instancePath.replaceAll('/', '.')}`;
+          cases.push(atBound(`${where} at ${b.rule}`, { ...valid(), body: { json: b.value, ...contentType } }, true));
+        }
+      }
+      for (const v of violations) {
         const where = `body${v.instancePath.replaceAll('/', '.')}`;
         if (derived.has(`${where} ${v.keyword}`) || sent.has(JSON.stringify(v.value))) continue;
         derived.add(`${where} ${v.keyword}`);
@@ -274,6 +332,14 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       wire: 'parameter',
       onTooLarge: (rule) => cases.push(preflightCase(api, op, `negative ${location}.${name} ${rule.split(' ')[0]}`, 'skipped', tooLargeReason(`${location} ${name}`, rule), schemaPointer)),
     }).filter((v) => sendableBrokenValue(location, String(v.value), allowEmpty));
+    if (!Array.isArray(value) && (value === null || typeof value !== 'object')) {
+      for (const b of boundaryValues(violations as Violation[], String(value), (candidate) => parameterValueErrors(api, schemaPointer, candidate).length === 0, { numeric: false })) {
+        if (!sendableBrokenValue(location, String(b.value), allowEmpty) || ((location === 'path' || location === 'query') && String(b.value).length > MAX_URL_VALUE)) continue;
+        const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
+        setParameter(request, planned, b.value);
+        cases.push(atBound(`${location}.${name} at ${b.rule}`, request, false));
+      }
+    }
     const status = validation(parameterValidationStatus(op.statuses()));
     const mockCaveat = location === 'cookie' ? PRISM_IGNORES_COOKIES : caveat(schemaPointer);
     for (const v of violations) {
@@ -312,6 +378,21 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     cases.push(preflightCase(api, op, 'negative no-client-error', 'skipped', `${op.operationId} documents no client-error status: no negative case for ${noClientError.join(', ')}`, `${op.pointer}/responses`));
   }
   return cases;
+}
+
+/**
+ * The object `body` with every member left out that it stays valid without (one at a time, in
+ * order): the smallest body the document accepts (`{}` for an optional audit note), which a server
+ * that requires a field the document leaves optional refuses. Undefined when nothing can go.
+ */
+function withoutOptionalMembers(body: unknown, isValid: (value: unknown) => boolean): Record<string, unknown> | undefined {
+  if (!isObject(body)) return undefined;
+  let smallest: Record<string, unknown> = { ...body };
+  for (const name of Object.keys(body)) {
+    const { [name]: _left, ...rest } = smallest;
+    if (isValid(rest)) smallest = rest;
+  }
+  return Object.keys(smallest).length < Object.keys(body).length ? smallest : undefined;
 }
 
 /** A case decided before sending: skipped (cannot be tested) or failed (a defect of the document under `rule`). */

@@ -162,7 +162,7 @@ export function sampleCandidates(api: LoadedApi, pointer: string, direction: 're
 }
 
 /** The documented examples of a parameter, each with its pointer: `example`, named `examples`, schema `examples`. */
-function parameterExamples(api: LoadedApi, parameter: Located): { value: unknown; pointer: string }[] {
+export function parameterExamples(api: LoadedApi, parameter: Located): { value: unknown; pointer: string }[] {
   const p = parameter.value;
   const out: { value: unknown; pointer: string }[] = [];
   if (p.example !== undefined) out.push({ value: p.example, pointer: childPointer(parameter.pointer, 'example') });

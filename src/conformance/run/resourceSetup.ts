@@ -1,5 +1,6 @@
 /**
- * With `--state-url`, a negative BODY case on a path whose resource a provider state can create
+ * With `--state-url`, a negative BODY case (or a case marked `freshResource`: a valid body at a
+ * bound) on a path whose resource a provider state can create
  * (the API's `creates:` in provider-states.yaml, `resources` in the registry) gets a fresh resource
  * first, and the case is sent to it: a server that looks the resource up before it validates the
  * body then answers the body's error, not a 404, and is not failed for the order it checks in.
@@ -23,7 +24,7 @@ export function resourceSetup(api: LoadedApi, stateUrl: string, protocol: Provid
   const resources = api.entry.resources;
   if (!resources || Object.keys(resources).length === 0) return undefined;
   return async (testCase, request) => {
-    if (testCase.kind !== 'negative' || !testCase.brokenRule?.startsWith('body')) return undefined;
+    if (!testCase.freshResource && (testCase.kind !== 'negative' || !testCase.brokenRule?.startsWith('body'))) return undefined;
     const names = Object.keys(request.pathParams).filter((name) => Object.hasOwn(resources, name));
     if (names.length === 0) return undefined;
     const states = new ProviderStates(stateUrl, api.name, protocol, options);

@@ -65,6 +65,15 @@ export class ProviderStates {
     return data as T;
   }
 
+  /** Tears down the last set-up of `state` now (a kill switch turned off mid-scenario); throws quoting the target's answer. */
+  async teardown(state: string): Promise<void> {
+    const index = this.#created.map((s) => s.state).lastIndexOf(state);
+    if (index < 0) throw new Error(`provider state '${state}' was not set up, so it cannot be torn down`);
+    const [s] = this.#created.splice(index, 1) as [SetUp];
+    const response = await this.#post({ action: 'teardown', api: this.api, ...s });
+    if (response.status !== 200 && response.status !== 204) throw new Error(`provider state '${state}' teardown answered ${response.status}: ${this.#excerpt(response.bodyText, 300)}`);
+  }
+
   /** Tears down every state this instance set up; returns the errors (a teardown failure is reported, not thrown). */
   async teardownAll(): Promise<string[]> {
     const errors: string[] = [];

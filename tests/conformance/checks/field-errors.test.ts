@@ -11,4 +11,7 @@ describe('field-errors', () => {
     expect(rules(invalid({ other: ['bad'] }), { ...declared, api: {} })).toEqual([]);
     expect(rules(invalid({ other: ['bad'] }), { ...declared, target: 'mock' })).toEqual([]);
   });
+  const valid = { api: { fieldErrors: '/error/details/fieldErrors' }, expect: { statuses: ['2XX', '3XX', '4XX'], valid: true as const } };
+  it('fails when a request the document says is valid is refused naming a field', () => expect(rules(invalid({ id: ['Too long'] }), valid)).toEqual(['field-errors']));
+  it('passes a valid request refused without naming a field (an id not found, say)', () => expect(rules(response(400, { error: { code: 'NOT_FOUND' } }), valid)).toEqual([]));
 });

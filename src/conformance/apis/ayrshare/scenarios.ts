@@ -13,6 +13,9 @@ function namesThePost(ctx: ScenarioContext, code: string, error: { id?: string }
   ctx.expect(error.id === id, `the ${code} names the post sent in its id`, id, error.id);
 }
 
+/** The networks whose APIs cannot delete a published post (the page: delete those in the mobile app). */
+const CANNOT_DELETE_PUBLISHED = ['instagram', 'tiktok'];
+
 /** The behaviour scenarios of this API, by name. */
 export const scenarios: Scenarios = {
   'delete-by-id': {
@@ -50,19 +53,20 @@ export const scenarios: Scenarios = {
   },
 
   'delete-all-scheduled': {
-    title: 'deleteAllScheduled deletes only pending scheduled posts',
+    title: 'deleteAllScheduled deletes only pending scheduled posts, ignoring the id and bulk sent with it',
     operationId: 'deletePost',
     async run(ctx) {
       const ayrshare = client(ctx);
       const { pendingIds, publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 2, published: 1 });
-      const all = await ayrshare.DELETE('/api/post', { body: { deleteAllScheduled: true } });
+      // `id` and `bulk` are ignored with deleteAllScheduled: true "whatever their values": they name the published post here.
+      const all = await ayrshare.DELETE('/api/post', { body: { deleteAllScheduled: true, id: publishedIds[0], bulk: publishedIds } });
       ctx.expect(all.response.status === 200, 'deleteAllScheduled answers 200', 200, all.response.status);
       for (const id of pendingIds) {
         const again = await ayrshare.DELETE('/api/post', { body: { id } });
         ctx.expect(again.error?.code === 383, `pending post ${id} is deleted`, 383, again.error?.code ?? again.response.status);
       }
       const published = await ayrshare.DELETE('/api/post', { body: { id: publishedIds[0] as string } });
-      ctx.expect(published.response.status === 200, 'a published post is left alone by deleteAllScheduled (it can still be deleted)', 200, published.response.status);
+      ctx.expect(published.response.status === 200, 'a published post is left alone by deleteAllScheduled, even named in the id and bulk sent with it (it can still be deleted)', 200, published.response.status);
     },
   },
 
@@ -78,6 +82,25 @@ export const scenarios: Scenarios = {
       ctx.expect(isDeepStrictEqual(marked.data, { status: 'success', id }), 'markManualDeleted answers { status: "success", id }', { status: 'success', id }, marked.data);
       const again = await ayrshare.DELETE('/api/post', { body: { id } });
       ctx.expect(again.error?.code === 383, 'the post is marked deleted (a delete again is code 383)', 383, again.error?.code ?? again.response.status);
+    },
+  },
+
+  'networks-that-cannot-delete': {
+    title: "a published post's member says error on the networks that cannot delete it (Instagram, TikTok, a Facebook image story) and success on the others; the overall status is then not success",
+    operationId: 'deletePost',
+    async run(ctx) {
+      const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1, platforms: [...CANNOT_DELETE_PUBLISHED, 'facebook', 'linkedin'], facebookStory: 'image' });
+      const deleted = await client(ctx).DELETE('/api/post', { body: { id: publishedIds[0] as string } });
+      ctx.expect(deleted.response.status === 200, 'the delete answers 200 with per-network results', 200, deleted.response.status);
+      const result = deleted.data as Record<string, unknown> | undefined;
+      if (!result) return;
+      const statusOf = (network: string) => (result[network] as { status?: unknown } | undefined)?.status;
+      for (const network of [...CANNOT_DELETE_PUBLISHED, 'facebook']) {
+        const why = network === 'facebook' ? 'an image story, which Facebook cannot delete through its API' : `a published ${network} post, which ${network} cannot delete through its API`;
+        ctx.expect(statusOf(network) === 'error', `the ${network} member says error: the post is ${why}`, 'error', statusOf(network) ?? `no ${network} member`);
+      }
+      ctx.expect(statusOf('linkedin') === 'success', 'the linkedin member says success (it deletes through its API)', 'success', statusOf('linkedin') ?? 'no linkedin member');
+      ctx.expect(result.status !== 'success', 'the overall status is not success when a network did not delete the post', 'error', result.status);
     },
   },
 
@@ -113,12 +136,16 @@ export const scenarios: Scenarios = {
   },
 
   'plan-forbidden': {
-    title: 'a key whose plan lacks the endpoint is 403 code 103',
+    title: 'a key whose plan lacks the endpoint is 403 code 103, and deletes nothing',
     operationId: 'deletePost',
     async run(ctx) {
+      const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1 });
+      const id = publishedIds[0] as string;
       const { apiKey } = await ctx.states.setup<{ apiKey: string }>('api key without scope', { scope: 'deletePost' });
-      const denied = await client(ctx, apiKey).DELETE('/api/post', { body: { id: `unknown${crypto.randomUUID().replaceAll('-', '').slice(0, 13)}` } });
+      const denied = await client(ctx, apiKey).DELETE('/api/post', { body: { id } });
       ctx.expect(denied.response.status === 403 && denied.error?.code === 103, 'a key whose plan lacks deletePost answers 403 code 103', 103, denied.error?.code ?? denied.response.status);
+      const deleted = await client(ctx).DELETE('/api/post', { body: { id } });
+      ctx.expect(deleted.response.status === 200, 'the refused call deleted nothing: the post is deleted afterwards with the key the suite uses (200)', 200, deleted.error?.code ?? deleted.response.status);
     },
   },
 

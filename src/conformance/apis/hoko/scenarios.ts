@@ -25,15 +25,17 @@ export const scenarios: Scenarios = {
   },
 
   'all-or-nothing': {
-    title: 'a batch with one unknown id deletes nothing (400) and a retry without it succeeds',
+    title: 'a batch with one unknown id, or one id that is no UUID, deletes nothing (400) and a retry without it succeeds',
     operationId: 'deletePartners',
     async run(ctx) {
       const hoko = client(ctx);
       const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 3 });
       const failed = await hoko.DELETE('/api/partners', { body: [...partnerIds, crypto.randomUUID()] });
       ctx.expect(failed.response.status === 400, 'a batch with one id not in the workspace answers 400', 400, failed.response.status);
+      const malformed = await hoko.DELETE('/api/partners', { body: [...partnerIds, 'invalid-id'] });
+      ctx.expect(malformed.response.status === 400, 'a batch with one id that is no UUID answers 400', 400, malformed.response.status);
       const retry = await hoko.DELETE('/api/partners', { body: partnerIds });
-      ctx.expect(retry.response.status === 200 && sameSet(retry.data?.deletedIds, partnerIds), 'the failed batch deleted nothing: a retry without the unknown id deletes them all', partnerIds, retry.data?.deletedIds ?? retry.response.status);
+      ctx.expect(retry.response.status === 200 && sameSet(retry.data?.deletedIds, partnerIds), 'the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all', partnerIds, retry.data?.deletedIds ?? retry.response.status);
     },
   },
 

@@ -5,19 +5,67 @@ import type { Scenarios } from '../../scenarios/scenario.js';
 
 const client = (ctx: ScenarioContext, apiKey = ctx.apiKey) => createLayersClient({ baseUrl: ctx.target.baseUrl, apiKey, fetch: ctx.fetch });
 type Layers = ReturnType<typeof client>;
+/** The two ways in the document gives every operation: the key as `Authorization: Bearer`, or as `X-Api-Key`. */
+type Way = 'Bearer' | 'X-Api-Key';
+const WAYS: Way[] = ['Bearer', 'X-Api-Key'];
+/** A client sending the key the `way` says (the generated client writes Bearer; X-Api-Key replaces it). */
+function clientVia(ctx: ScenarioContext, way: Way, apiKey = ctx.apiKey): Layers {
+  if (way === 'Bearer') return client(ctx, apiKey);
+  return createLayersClient({
+    baseUrl: ctx.target.baseUrl,
+    apiKey,
+    fetch: (request: Request) => {
+      const sent = new Request(request);
+      sent.headers.delete('Authorization');
+      sent.headers.set('X-Api-Key', apiKey);
+      return ctx.fetch(sent);
+    },
+  });
+}
+/** How far a server's clock may sit from this machine's when it stamps the time of a call. */
+const CLOCK_SLACK_MS = 300_000;
+/** `stamp` is the time of a call made between `from` and now (give or take the slack): the moment it says it happened. */
+function stampedAtCallTime(ctx: ScenarioContext, stamp: string | undefined, from: number, what: string): void {
+  const at = stamp === undefined ? Number.NaN : Date.parse(stamp);
+  const now = Date.now();
+  ctx.expect(at >= from - CLOCK_SLACK_MS && at <= now + CLOCK_SLACK_MS, `${what} is the time of the call (within ${CLOCK_SLACK_MS / 60_000} minutes of this machine's clock)`, `${new Date(from).toISOString()} … ${new Date(now).toISOString()}`, stamp ?? 'absent');
+}
 type Answer = { response: Response; error?: unknown };
 /** The Layers error envelope, read loosely (the checks already validated it against the document). */
 const errorOf = (answer: Answer) => (answer.error as { error?: { code?: string; details?: Record<string, unknown> } } | undefined)?.error;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The fields the document gives every influencer record. */
+const INFLUENCER_FIELDS = ['influencerId', 'projectId', 'name', 'gender', 'ageRange', 'brandVoice', 'language', 'status', 'createdAt', 'updatedAt'];
+
 /** The list walk: influencers set up, walked `limit` at a time (so over several pages). */
 const PAGE_WALK = { influencers: 5, limit: 2 };
 
+/** The name and queued posts `resources` sets up, so a scenario can show that refused calls changed neither. */
+const UNTOUCHED = { name: 'Before the refusal', queuedPosts: 1 };
+
 /** An influencer and a connected account to call every operation on (set up before a switch or limit is turned on). */
 async function resources(ctx: ScenarioContext) {
-  const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists');
-  const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 0 });
+  const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: UNTOUCHED.name });
+  const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: UNTOUCHED.queuedPosts });
   return { influencerId, socialAccountId };
+}
+
+/**
+ * After `refused` (calls the server refused: 403, 409, 429, 503), with the key the suite uses:
+ * the influencer is still there with its name, and the account still connected with its queued
+ * posts (revoking it now cancels them all). A refusal that wrote all the same is a lie.
+ */
+async function refusedChangedNothing(ctx: ScenarioContext, { influencerId, socialAccountId }: { influencerId?: string; socialAccountId?: string }, refused: string): Promise<void> {
+  const layers = client(ctx);
+  if (influencerId !== undefined) {
+    const influencer = await layers.GET('/v1/influencers/{influencerId}', { params: { path: { influencerId } } });
+    ctx.expect(influencer.response.status === 200 && influencer.data?.name === UNTOUCHED.name, `${refused} changed nothing: the influencer is still there, its name unchanged`, UNTOUCHED.name, influencer.data?.name ?? influencer.response.status);
+  }
+  if (socialAccountId !== undefined) {
+    const revoked = await layers.DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId } } });
+    ctx.expect(revoked.response.status === 200 && revoked.data?.canceledScheduledPosts === UNTOUCHED.queuedPosts, `${refused} changed nothing: the account is still connected, and revoking it now cancels its ${UNTOUCHED.queuedPosts} queued post`, `200, ${UNTOUCHED.queuedPosts}`, revoked.response.status === 200 ? revoked.data?.canceledScheduledPosts : revoked.response.status);
+  }
 }
 
 /** One call of each operation of the document, by operationId. */
@@ -34,17 +82,22 @@ function everyOperation(layers: Layers, { influencerId, socialAccountId }: { inf
 
 /** The kill switch of one scope: every operation answers 503 KILL_SWITCH naming it. */
 const killSwitch = (scope: 'key' | 'organization' | 'global') => ({
-  title: `a ${scope} kill switch answers 503 KILL_SWITCH with details.scope ${scope} on every operation`,
+  title: `a ${scope} kill switch answers 503 KILL_SWITCH with details.scope ${scope} on every operation, the key sent either way, and the refused calls change nothing`,
   operationId: 'listInfluencers',
   async run(ctx: ScenarioContext) {
     const ids = await resources(ctx);
     const data = await ctx.states.setup<{ scope: string }>('kill switch', { scope });
-    for (const [operationId, call] of everyOperation(client(ctx), ids)) {
-      const answer = await call();
-      ctx.expect(answer.response.status === 503, `${operationId} under a ${scope} kill switch answers 503`, 503, answer.response.status);
-      ctx.expect(errorOf(answer)?.code === 'KILL_SWITCH', `${operationId}: the 503 has code KILL_SWITCH`, 'KILL_SWITCH', errorOf(answer)?.code);
-      ctx.expect(errorOf(answer)?.details?.scope === data.scope, `${operationId}: the 503 names the scope in details.scope`, data.scope, errorOf(answer)?.details?.scope ?? 'no details.scope');
+    for (const way of WAYS) {
+      for (const [operationId, call] of everyOperation(clientVia(ctx, way), ids)) {
+        const answer = await call();
+        const what = `${operationId} (key as ${way})`;
+        ctx.expect(answer.response.status === 503, `${what} under a ${scope} kill switch answers 503`, 503, answer.response.status);
+        ctx.expect(errorOf(answer)?.code === 'KILL_SWITCH', `${what}: the 503 has code KILL_SWITCH`, 'KILL_SWITCH', errorOf(answer)?.code);
+        ctx.expect(errorOf(answer)?.details?.scope === data.scope, `${what}: the 503 names the scope in details.scope`, data.scope, errorOf(answer)?.details?.scope ?? 'no details.scope');
+      }
     }
+    await ctx.states.teardown('kill switch');
+    await refusedChangedNothing(ctx, ids, `the calls refused by the ${scope} kill switch`);
   },
 });
 
@@ -57,9 +110,11 @@ export const scenarios: Scenarios = {
       const layers = client(ctx);
       const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists');
       const path = { params: { path: { influencerId } } };
+      const started = Date.now();
       const deleted = await layers.DELETE('/v1/influencers/{influencerId}', { ...path, body: { reason: 'Conformance suite: soft delete.' } });
       ctx.expect(deleted.response.status === 200, 'DELETE of an existing influencer answers 200', 200, deleted.response.status);
       ctx.expect(sameValue(deleted.data?.influencerId, influencerId) && deleted.data?.status === 'deleted', 'the 200 names the deleted influencer', { influencerId, status: 'deleted' }, deleted.data);
+      if (deleted.data) stampedAtCallTime(ctx, deleted.data.deletedAt, started, 'deletedAt');
       const get = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(get.response.status === 404, 'GET of a deleted influencer answers 404', 404, get.response.status);
       const patch = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'Still here?' } });
@@ -81,8 +136,11 @@ export const scenarios: Scenarios = {
     operationId: 'patchInfluencer',
     async run(ctx) {
       const layers = client(ctx);
+      const { influencerId: bystander } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Bystander', gender: 'male', ageRange: 'senior', brandVoice: 'witty', language: 'de' });
       const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Ava Chen', gender: 'female', ageRange: 'adult', brandVoice: 'warm', language: 'en' });
       const path = { params: { path: { influencerId } } };
+      const other = { params: { path: { influencerId: bystander } } };
+      const bystanderBefore = await layers.GET('/v1/influencers/{influencerId}', other);
       const before = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(before.response.status === 200, 'GET of an existing influencer answers 200', 200, before.response.status);
       const patched = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { brandVoice: 'casual' } });
@@ -102,6 +160,20 @@ export const scenarios: Scenarios = {
       const after = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(after.data?.gender === 'female', 'a rejected PATCH changes nothing', 'female', after.data?.gender);
       ctx.expect(sameValue(after.data, cleared.data), 'the cleared age range is stored and the rejected PATCH changed nothing: a GET answers the record the last PATCH returned', cleared.data, after.data ?? after.response.status);
+      const bystanderAfter = await layers.GET('/v1/influencers/{influencerId}', other);
+      ctx.expect(sameValue(bystanderAfter.data, bystanderBefore.data), 'a PATCH changes the influencer of its path and no other: another influencer reads as before', bystanderBefore.data, bystanderAfter.data ?? bystanderAfter.response.status);
+      // The list is a partner read too: it answers the record as stored, the PATCHes included.
+      let cursor: string | undefined;
+      let listed: unknown;
+      for (let page = 0; page < 50 && listed === undefined; page++) {
+        const list = await layers.GET('/v1/influencers', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } });
+        listed = list.data?.items.find((i) => sameValue(i.influencerId, influencerId));
+        cursor = list.data?.nextCursor ?? undefined;
+        if (!cursor) break;
+      }
+      // Compared on the documented fields: the schema leaves a record open, so a member the document does not name may differ between reads.
+      const documented = (record: unknown) => (record && typeof record === 'object' ? Object.fromEntries(INFLUENCER_FIELDS.map((k) => [k, (record as Record<string, unknown>)[k]])) : record);
+      ctx.expect(sameValue(documented(listed), documented(after.data)), 'the list answers the patched record as GET does (every partner read answers the stored record)', after.data, listed ?? 'not in the list');
     },
   },
 
@@ -153,14 +225,19 @@ export const scenarios: Scenarios = {
     operationId: 'revokeSocialAccount',
     async run(ctx) {
       const layers = client(ctx);
+      const { socialAccountId: bystander } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 2 });
       const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 3 });
       const path = { params: { path: { socialAccountId } } };
+      const started = Date.now();
       const revoked = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
       ctx.expect(revoked.response.status === 200, 'revoke answers 200', 200, revoked.response.status);
       ctx.expect(revoked.data?.canceledScheduledPosts === 3, 'canceledScheduledPosts is the exact number of queued posts', 3, revoked.data?.canceledScheduledPosts);
       ctx.expect(sameValue(revoked.data?.socialAccountId, socialAccountId), 'the 200 names the revoked account', socialAccountId, revoked.data?.socialAccountId);
+      if (revoked.data) stampedAtCallTime(ctx, revoked.data.disconnectedAt, started, 'disconnectedAt');
       const again = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
       ctx.expect(again.response.status === 404, 'a second revoke answers 404', 404, again.response.status);
+      const other = await layers.DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId: bystander } } });
+      ctx.expect(other.response.status === 200 && other.data?.canceledScheduledPosts === 2, "a revoke cancels the queued posts of its own account only: another account's revoke afterwards still cancels its 2", `200, 2`, other.response.status === 200 ? other.data?.canceledScheduledPosts : other.response.status);
     },
   },
 
@@ -178,11 +255,14 @@ export const scenarios: Scenarios = {
     title: 'a key without social:write is 403 with details.requiredScope',
     operationId: 'revokeSocialAccount',
     async run(ctx) {
-      const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 0 });
+      const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: UNTOUCHED.queuedPosts });
       const { apiKey } = await ctx.states.setup<{ apiKey: string }>('api key without scope', { scope: 'social:write' });
-      const result = await client(ctx, apiKey).DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId } } });
-      ctx.expect(result.response.status === 403, 'a key without social:write answers 403', 403, result.response.status);
-      ctx.expect(result.error?.error.details?.requiredScope === 'social:write', 'details.requiredScope names social:write', 'social:write', result.error?.error.details?.requiredScope);
+      for (const way of WAYS) {
+        const result = await clientVia(ctx, way, apiKey).DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId } } });
+        ctx.expect(result.response.status === 403, `a key without social:write (sent as ${way}) answers 403`, 403, result.response.status);
+        ctx.expect(result.error?.error.details?.requiredScope === 'social:write', `details.requiredScope names social:write (key sent as ${way})`, 'social:write', result.error?.error.details?.requiredScope);
+      }
+      await refusedChangedNothing(ctx, { socialAccountId }, 'the revoke refused for the missing scope');
     },
   },
 
@@ -201,28 +281,34 @@ export const scenarios: Scenarios = {
       ctx.expect(sameValue(replay.data, a.data), 'the replay returns the first result', a.data, replay.data);
       const conflict = await call(second.socialAccountId);
       ctx.expect(conflict.response.status === 409, 'the same key on another socialAccountId answers 409', 409, conflict.response.status);
+      const after = await layers.DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId: second.socialAccountId } } });
+      ctx.expect(after.response.status === 200, 'the revoke refused with 409 changed nothing: the other account is still connected (revoking it now answers 200)', 200, after.response.status);
     },
   },
 
   'rate-limit': {
-    title: 'over the limit every operation answers 429 with a numeric Retry-After; after that wait the next request passes',
+    title: 'over the limit every operation answers 429 with a numeric Retry-After, the key sent either way; after that wait the next request passes, and the refused calls changed nothing',
     operationId: 'listInfluencers',
     async run(ctx) {
-      const layers = client(ctx);
       const ids = await resources(ctx);
-      const { retryAfter } = await ctx.states.setup<{ retryAfter: number }>('rate limit exhausted', { retryAfter: 1 });
+      // Two seconds, so that the ten refused calls all fall inside the window on a slow machine.
+      const { retryAfter } = await ctx.states.setup<{ retryAfter: number }>('rate limit exhausted', { retryAfter: 2 });
       let longest = 0;
-      for (const [operationId, call] of everyOperation(layers, ids)) {
-        const answer = await call();
-        const header = answer.response.headers.get('retry-after');
-        const seconds = header !== null && /^\d+$/.test(header.trim()) ? Number(header) : Number.NaN;
-        ctx.expect(answer.response.status === 429, `${operationId} over the limit answers 429`, 429, answer.response.status);
-        ctx.expect(Number.isInteger(seconds) && seconds <= retryAfter, `${operationId}: the 429 carries Retry-After in whole seconds, at most the ${retryAfter} s the state announced`, `0..${retryAfter}`, header ?? 'no Retry-After');
-        if (Number.isInteger(seconds)) longest = Math.max(longest, seconds);
+      for (const way of WAYS) {
+        for (const [operationId, call] of everyOperation(clientVia(ctx, way), ids)) {
+          const answer = await call();
+          const header = answer.response.headers.get('retry-after');
+          const seconds = header !== null && /^\d+$/.test(header.trim()) ? Number(header) : Number.NaN;
+          const what = `${operationId} (key as ${way})`;
+          ctx.expect(answer.response.status === 429, `${what} over the limit answers 429`, 429, answer.response.status);
+          ctx.expect(Number.isInteger(seconds) && seconds <= retryAfter, `${what}: the 429 carries Retry-After in whole seconds, at most the ${retryAfter} s the state announced`, `0..${retryAfter}`, header ?? 'no Retry-After');
+          if (Number.isInteger(seconds)) longest = Math.max(longest, seconds);
+        }
       }
       await wait(Math.min(longest, retryAfter) * 1000 + 300);
-      const next = await layers.GET('/v1/influencers', { params: { query: { limit: 10 } } });
+      const next = await client(ctx).GET('/v1/influencers', { params: { query: { limit: 10 } } });
       ctx.expect(next.response.status === 200, 'after waiting Retry-After the next request passes', 200, next.response.status);
+      await refusedChangedNothing(ctx, ids, 'the calls refused with 429');
     },
   },
 
@@ -269,25 +355,28 @@ export const scenarios: Scenarios = {
   },
 
   'missing-influencer-scopes': {
-    title: 'a key without the influencer scopes is 403 FORBIDDEN_SCOPE naming the scope in details.requiredScope',
+    title: 'a key without the influencer scopes is 403 FORBIDDEN_SCOPE naming the scope in details.requiredScope, the key sent either way, and the refused writes change nothing',
     operationId: 'getInfluencer',
     async run(ctx) {
-      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists');
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: UNTOUCHED.name });
       const noRead = await ctx.states.setup<{ apiKey: string }>('api key without scope', { scope: ['influencers:read', 'influencers:write'] });
       const noWrite = await ctx.states.setup<{ apiKey: string }>('api key without scope', { scope: 'influencers:write' });
       const path = { params: { path: { influencerId } } };
-      const reader = client(ctx, noRead.apiKey);
-      const writer = client(ctx, noWrite.apiKey);
-      const answers: [string, string, Answer][] = [
-        ['listInfluencers', 'influencers:read', await reader.GET('/v1/influencers', { params: { query: { limit: 10 } } })],
-        ['getInfluencer', 'influencers:read', await reader.GET('/v1/influencers/{influencerId}', path)],
-        ['patchInfluencer', 'influencers:write', await writer.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'No scope' } })],
-        ['deleteInfluencer', 'influencers:write', await writer.DELETE('/v1/influencers/{influencerId}', path)],
-      ];
-      for (const [operationId, scope, answer] of answers) {
-        ctx.expect(answer.response.status === 403, `${operationId} without ${scope} answers 403`, 403, answer.response.status);
-        ctx.expect(errorOf(answer)?.details?.requiredScope === scope, `${operationId}: details.requiredScope names ${scope}`, scope, errorOf(answer)?.details?.requiredScope ?? 'no details.requiredScope');
+      for (const way of WAYS) {
+        const reader = clientVia(ctx, way, noRead.apiKey);
+        const writer = clientVia(ctx, way, noWrite.apiKey);
+        const answers: [string, string, Answer][] = [
+          ['listInfluencers', 'influencers:read', await reader.GET('/v1/influencers', { params: { query: { limit: 10 } } })],
+          ['getInfluencer', 'influencers:read', await reader.GET('/v1/influencers/{influencerId}', path)],
+          ['patchInfluencer', 'influencers:write', await writer.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'No scope' } })],
+          ['deleteInfluencer', 'influencers:write', await writer.DELETE('/v1/influencers/{influencerId}', path)],
+        ];
+        for (const [operationId, scope, answer] of answers) {
+          ctx.expect(answer.response.status === 403, `${operationId} without ${scope} (key sent as ${way}) answers 403`, 403, answer.response.status);
+          ctx.expect(errorOf(answer)?.details?.requiredScope === scope, `${operationId}: details.requiredScope names ${scope} (key sent as ${way})`, scope, errorOf(answer)?.details?.requiredScope ?? 'no details.requiredScope');
+        }
       }
+      await refusedChangedNothing(ctx, { influencerId }, 'the PATCH and DELETE refused for the missing scope');
     },
   },
 };
