@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { linearRegExp, NoLinearMatch, type LinearMatcher } from './linearRegExp.js';
+import { fallbackMatcher, linearRegExp, NoLinearMatch, type LinearMatcher } from './linearRegExp.js';
 import { STANDARD_FORMATS } from './standardFormats.js';
 
 /** Schema Object fields OpenAPI 3.1 adds to JSON Schema 2020-12; accepted as annotations only. */
@@ -101,8 +101,9 @@ function addOpenApiFormats(ajv: Ajv2020): void {
  * Every `pattern` (and `patternProperties` name) is matched in linear time (`linearRegExp.ts`):
  * no document and answer together can make a match backtrack for ever. A pattern that engine
  * cannot express (lookaround, a backreference, a repeat count past 1,000) makes compilation
- * throw in `strict` mode; in `foreign` mode it checks nothing (any text passes) and is reported
- * once through `onWarning` (`unchecked-pattern`), rather than risking a backtracking match.
+ * throw in `strict` mode; in `foreign` mode it is read as `fallbackMatcher` says (the native engine
+ * on short texts where no quantifier nests, otherwise nothing checked) and reported once through
+ * `onWarning` (`unchecked-pattern`), rather than risking a backtracking match.
  */
 export function createAjv(doc?: unknown, options: CreateAjvOptions = {}): Ajv2020 {
   const mode = options.mode ?? 'strict';
@@ -147,8 +148,9 @@ function createForeign(onWarning: (warning: AjvWarning) => void): Ajv2020 {
       return linearRegExp(pattern, flags);
     } catch (error) {
       if (!(error instanceof NoLinearMatch)) throw error;
-      warn(`unchecked:${pattern}`, { kind: 'unchecked-pattern', pattern, message: `${error.message}: not checked` });
-      return { test: () => true, toString: () => `unchecked:/${pattern}/${flags}` };
+      const { matcher, note } = fallbackMatcher(error, flags);
+      warn(`unchecked:${pattern}`, { kind: 'unchecked-pattern', pattern, message: note });
+      return matcher;
     }
   };
   const regExp = (pattern: string, flags: string): LinearMatcher => {

@@ -11,6 +11,7 @@
  * caller decides (createAjv's foreign mode checks nothing for it and says so once).
  */
 import { RE2JS } from 're2js';
+import safeRegex from 'safe-regex2';
 
 /** ECMAScript's WhiteSpace and LineTerminator code points, as class members in RE2 syntax. */
 const JS_SPACE = '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
@@ -157,12 +158,39 @@ export function linearRegExp(pattern: string, flags: string): LinearMatcher {
   return { test: (text: string) => compiled.test(text), toString: () => source };
 }
 
+/** The longest text a pattern RE2 cannot express is matched on with the native engine. */
+export const NATIVE_TEXT_LIMIT = 1_000;
+
+/**
+ * For a pattern RE2 cannot express (lookaround, backreference): ECMAScript's own engine where
+ * safe-regex2 finds no nested quantifier (the cause of exponential backtracking), on texts up to
+ * NATIVE_TEXT_LIMIT characters, so a password rule like `(?=.*[a-z])(?=.*[0-9])` still checks what
+ * it says; a longer text, or any text of a pattern with a nested quantifier, is not checked.
+ * `checked` says which; `note` is the line for people.
+ */
+export function fallbackMatcher(error: NoLinearMatch, flags: string): { matcher: LinearMatcher; note: string } {
+  const { pattern } = error;
+  let native: RegExp | undefined;
+  try {
+    const candidate = new RegExp(pattern, flags);
+    if (safeRegex(candidate)) native = candidate;
+  } catch {
+    // safe-regex2's parser does not read every ECMAScript pattern (lookbehind): not checked
+  }
+  if (native === undefined) return { matcher: { test: () => true, toString: () => `unchecked:/${pattern}/${flags}` }, note: `${error.message}: not checked` };
+  const regExp = native;
+  return {
+    matcher: { test: (text: string) => text.length > NATIVE_TEXT_LIMIT || regExp.test(text), toString: () => `native:/${pattern}/${flags}` },
+    note: `${error.message}: checked with JavaScript's own engine on texts of up to ${NATIVE_TEXT_LIMIT.toLocaleString('en-US')} characters, longer ones not checked`,
+  };
+}
+
 const readAsAjv = new Map<string, LinearMatcher | undefined>();
 
 /**
  * A document's pattern as the foreign-mode ajv reads it (createAjv.ts): linear-time, with the `u`
- * flag or, where it is only valid without, without it; one RE2 cannot express matches every text
- * (ajv checks nothing for it). Undefined for a pattern ECMAScript rejects either way. Cached.
+ * flag or, where it is only valid without, without it; one RE2 cannot express as
+ * `fallbackMatcher` reads it. Undefined for a pattern ECMAScript rejects either way. Cached.
  */
 export function documentPattern(pattern: string): LinearMatcher | undefined {
   if (readAsAjv.has(pattern)) return readAsAjv.get(pattern);
@@ -173,7 +201,7 @@ export function documentPattern(pattern: string): LinearMatcher | undefined {
       break;
     } catch (error) {
       if (error instanceof NoLinearMatch) {
-        matcher = { test: () => true, toString: () => `unchecked:/${pattern}/${flags}` };
+        matcher = fallbackMatcher(error, flags).matcher;
         break;
       }
     }
