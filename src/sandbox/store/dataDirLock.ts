@@ -8,17 +8,10 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { processAlive } from './processAlive.js';
 
 export const LOCK_FILE = 'sandbox.lock';
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code;
 
@@ -37,7 +30,7 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
       if (codeOf(error) !== 'EEXIST') throw error;
     }
     const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-    if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
+    if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) {
       throw new Error(`another sandbox (process ${holder}) has ${dir} open; stop it first, or use another folder`);
     }
     await rm(path, { force: true }); // its process is gone (or the file is no pid): take it over

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { processAlive } from './processAlive.js';
 
 /**
  * Where PGlite's files live, and how an empty data directory is initialised without the memory
@@ -67,20 +68,12 @@ export async function ensurePgliteDataDir(dir: string): Promise<void> {
   await cp(await template(), dir, { recursive: true });
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /** Deletes the temporary directories of sandboxes that were killed before they could (their process is gone). */
 async function sweepAbandoned(): Promise<void> {
   for (const name of await readdir(tmpdir())) {
     const pid = /^sandbox-pglite-(\d+)-/.exec(name)?.[1];
-    if (pid && !alive(Number(pid))) await rm(join(tmpdir(), name), { recursive: true, force: true });
+    if (pid && !processAlive(Number(pid))) await rm(join(tmpdir(), name), { recursive: true, force: true });
   }
 }
 
