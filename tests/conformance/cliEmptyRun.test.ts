@@ -24,7 +24,7 @@ describe('a run that checked nothing', () => {
   it('--grep matching nothing exits 1 with a one-line reason', async () => {
     const result = await runConformance(['--api', 'hoko', '--grep', 'no case is called this']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^conformance: hoko not verified: no request was sent \(\d+ left out: not matching --grep no case is called this\) \(pass --allow-empty to accept a run that checked nothing\)\n$/);
+    expect(result.stderr).toMatch(/^conformance: hoko not verified: no answer was checked \(\d+ left out: not matching --grep no case is called this\) \(pass --allow-empty to accept a run that checked nothing\)\n$/);
     expect(result.stdout).toMatch(/^NOT VERIFIED: 1 API, 0 responses checked in 0 cases/m);
   });
 
@@ -39,6 +39,6 @@ describe('a run that checked nothing', () => {
     const result = await runConformance(['--api', 'hoko', '--target', `hoko=${url}`], { HOKO_API_KEY: 'k-123456' });
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(result.stderr).toMatch(new RegExp(`^conformance: hoko not verified: no request was sent \\(\\d+ left out: requests that may change data, not sent to the non-loopback ${url.replaceAll('.', '\\.')}.*--allow-writes.*; \\d+ skipped: .*\\) \\(pass --allow-empty.*\\)\n$`));
+    expect(result.stderr).toMatch(new RegExp(`^conformance: hoko not verified: no answer was checked \\(\\d+ left out: requests that may change data, not sent to the non-loopback ${url.replaceAll('.', '\\.')}.*--allow-writes.*; \\d+ skipped: .*\\) \\(pass --allow-empty.*\\)\n$`));
   });
 });

@@ -157,5 +157,5 @@ export function whyNothingChecked(results: readonly CaseResult[], leftOut: ApiRu
   if (results.some((r) => r.outcome !== 'skipped')) return undefined;
   const skips = [...new Set(results.map((r) => r.skipReason ?? 'no reason'))];
   const why = [...leftOut.map((l) => `${l.count} left out: ${l.reason}`), ...(skips.length > 0 ? [`${results.length} skipped: ${skips.join('; ')}`] : [])];
-  return `no request was sent (${why.length > 0 ? why.join('; ') : 'no cases'})`;
+  return `no answer was checked (${why.length > 0 ? why.join('; ') : 'no cases'})`;
 }

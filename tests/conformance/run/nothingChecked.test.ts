@@ -21,8 +21,8 @@ describe('a run that sent no request', () => {
   it('is not verified when the writes guard leaves out every case of a non-loopback target, naming the guard', async () => {
     const run = await runApi({ api: hoko, adapter: liveTarget, target: nonLoopback, credentials, allowWrites: false });
     expect(run.results).toEqual([]);
-    expect(run.notVerified).toMatch(/^no request was sent \(\d+ left out: requests that may change data, not sent to the non-loopback http:\/\/192\.0\.2\.1:9 \(pass --allow-writes to send them\)\)$/);
-    expect(verdictOf({ apis: [run], startedAt: '', durationMs: 0 })).toEqual({ status: 'NOT VERIFIED', reasons: [expect.stringMatching(/^hoko not verified: no request was sent .*--allow-empty/)] });
+    expect(run.notVerified).toMatch(/^no answer was checked \(\d+ left out: requests that may change data, not sent to the non-loopback http:\/\/192\.0\.2\.1:9 \(pass --allow-writes to send them\)\)$/);
+    expect(verdictOf({ apis: [run], startedAt: '', durationMs: 0 })).toEqual({ status: 'NOT VERIFIED', reasons: [expect.stringMatching(/^hoko not verified: no answer was checked .*--allow-empty/)] });
   });
 
   it('is not verified when --grep matches nothing', async () => {
@@ -32,7 +32,7 @@ describe('a run that sent no request', () => {
 
   it('is not verified when every case was skipped, naming the skip reason', () => {
     const skipped = { outcome: 'skipped', skipReason: 'needs a stateful target', failures: [], observed: [], durationMs: 0 } as unknown as CaseResult;
-    expect(whyNothingChecked([skipped, skipped], [])).toBe('no request was sent (2 skipped: needs a stateful target)');
+    expect(whyNothingChecked([skipped, skipped], [])).toBe('no answer was checked (2 skipped: needs a stateful target)');
   });
 
   it('passes with --allow-empty', async () => {
