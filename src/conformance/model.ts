@@ -38,6 +38,13 @@ export interface RequestSpec {
     | { kind: 'malformed'; header: string; value: string }
     /** Every scheme of one requirement, each sent where it goes with a credential no server issued (`UNKNOWN_CREDENTIAL`). */
     | { kind: 'unknown'; schemes: string[] };
+  /**
+   * How the scheme name of an http security scheme is written in `Authorization` (default: as
+   * the engine places it, `Bearer <token>`): in lower case (`bearer <token>`, the same credential:
+   * RFC 9110 §11.1 makes the scheme case-insensitive), or left out (the credential alone, which is
+   * no credential of the scheme).
+   */
+  authorizationScheme?: 'lower-case' | 'omitted';
   /** JSON body (serialised by the runner; `contentType` when not application/json), or a raw string sent as is (malformed JSON), or nothing. */
   body?: { json: unknown; contentType?: string } | { raw: string; contentType: string };
 }

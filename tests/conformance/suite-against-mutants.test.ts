@@ -44,6 +44,8 @@ const GALLERY: Record<string, RegExp> = {
   'layers: a reason over 512 characters refused': /deleteInfluencer valid body\.reason at maxLength 1024: \[field-errors\] a request the document says is valid was refused as invalid \(422\)/,
   'layers: limit 1 refused': /listInfluencers valid query\.limit at minimum 1: \[field-errors\] a request the document says is valid was refused as invalid \(400\)/,
   'layers: a delete body {} refused': /deleteInfluencer valid body fewest members: \[field-errors\] a request the document says is valid was refused as invalid \(422\)/,
+  'layers: a lower-case bearer scheme refused': /listInfluencers valid bearerAuth scheme lower-case: \[status-expected\] a valid request sent with the credentials given \(bearerAuth\) was refused as unauthenticated/,
+  'layers: the key without the Bearer scheme accepted': /listInfluencers negative auth scheme omitted bearerAuth: \[status-expected\] expected status 401, got 200/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 

@@ -75,6 +75,52 @@ function prismUnknownHttpScheme(doc: OpenApiDocument, requirement: Record<string
   return undefined;
 }
 
+/** The http schemes (`basic`, `bearer` …, in lower case) a requirement sends in `Authorization`, by scheme name. */
+function httpSchemesOf(doc: OpenApiDocument, requirement: Record<string, string[]> | undefined): string[] {
+  const schemes = doc.components?.securitySchemes;
+  const found: string[] = [];
+  for (const name of Object.keys(requirement ?? {})) {
+    let scheme: unknown;
+    try {
+      scheme = isObject(schemes) ? resolveRef(doc, schemes[name], childPointer('#/components/securitySchemes', name)).value : undefined;
+    } catch {
+      continue; // a broken scheme is reported where its credential is placed
+    }
+    if (isObject(scheme) && scheme.type === 'http' && typeof scheme.scheme === 'string') found.push(scheme.scheme.toLowerCase());
+  }
+  return found;
+}
+
+/** Why Prism cannot run a request whose http scheme name is in lower case: its bearer handler matches `Bearer` exactly. */
+const PRISM_CASE_SENSITIVE_BEARER = 'Prism reads the Bearer scheme name case-sensitively (only "Bearer …"), though RFC 9110 §11.1 makes it case-insensitive';
+
+/**
+ * Per way in that sends an http scheme: the valid request with the scheme name in lower case
+ * (`bearer <token>`). RFC 9110 §11.1 makes the scheme case-insensitive, so it is the same
+ * credential, and a server that matches `Bearer` exactly refuses clients that write it otherwise.
+ */
+function lowerCaseSchemeCases(api: LoadedApi, op: Operation, plan: OperationPlan, statuses: string[]): TestCase[] {
+  const requirements = distinctRequirements(plan);
+  const [, body] = plan.bodies[0] ?? [undefined, undefined];
+  const cases: TestCase[] = [];
+  for (const requirement of requirements) {
+    const http = httpSchemesOf(api.doc, requirement);
+    if (http.length === 0 || prismUnknownHttpScheme(api.doc, requirement)) continue;
+    const label = requirements.length > 1 ? requirementLabel(requirement) : undefined;
+    cases.push(
+      makeCase(api.name, op, {
+        idSuffix: `valid${label ? ` ${label}` : ''} scheme lower-case`,
+        kind: 'positive',
+        title: `valid request${label ? ` (auth ${label})` : ''} with the Authorization scheme name in lower case (RFC 9110 §11.1: case-insensitive)`,
+        request: { ...withAccept(op, buildValidRequest(api, op, { body, requirement }), statuses), authorizationScheme: 'lower-case' },
+        expect: { statuses, valid: true },
+        ...(http.includes('bearer') ? { mockCaveat: PRISM_CASE_SENSITIVE_BEARER } : {}),
+      }),
+    );
+  }
+  return cases;
+}
+
 function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): TestCase[] {
   const cases: TestCase[] = [];
   const requirements = distinctRequirements(plan);
@@ -96,7 +142,7 @@ function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       );
     }
   }
-  return [...cases, ...parameterExampleCases(api, op, plan, statuses)];
+  return [...cases, ...lowerCaseSchemeCases(api, op, plan, statuses), ...parameterExampleCases(api, op, plan, statuses)];
 }
 
 /**
@@ -236,8 +282,8 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       const authorization = Object.entries(headers).find(([header]) => header.toLowerCase() === 'authorization')?.[1];
       return authorization !== undefined && (authorization.startsWith('Basic ') || authorization === 'u:p');
     };
+    const malformed = foreign && unauthorised.length > 0 && op.statuses().includes('400') ? [...unauthorised, '400'] : unauthorised;
     if (!foreign || !requirements.some((r) => Object.keys(r).some(acceptsAnyAuthorization))) {
-      const malformed = foreign && unauthorised.length > 0 && op.statuses().includes('400') ? [...unauthorised, '400'] : unauthorised;
       negative('auth malformed', 'credentials: malformed Authorization header', { ...valid(), auth: { kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' } }, malformed);
     }
     // Well-formed credentials no server issued, once per way in: a server that checks only that a
@@ -245,6 +291,14 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     for (const requirement of requirements) {
       const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
       negative(`auth unknown${label.replace(/[()]/g, '')}`, `credentials: unknown${label}`, { ...valid(), auth: { kind: 'unknown', schemes: Object.keys(requirement) } }, unauthorised, {}, 'Prism accepts any credential that is present');
+    }
+    // The credential given, in Authorization without its http scheme name (`<token>`, not
+    // `Bearer <token>`): no credential of the scheme, so a server that takes it reads the header
+    // loosely. A malformed header, so a documented 400 is accepted as for the one above.
+    for (const requirement of requirements) {
+      if (httpSchemesOf(api.doc, requirement).length === 0 || prismUnknownHttpScheme(api.doc, requirement)) continue;
+      const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
+      negative(`auth scheme omitted${label.replace(/[()]/g, '')}`, `credentials: the credential given, without its scheme name${label}`, { ...buildValidRequest(api, op, { body: exampleBody, requirement }), authorizationScheme: 'omitted' }, malformed);
     }
   }
 

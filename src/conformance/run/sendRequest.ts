@@ -133,6 +133,18 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
       shown[extra.header] = shownValue;
     }
   }
+  // The scheme name respelled where the case says so, the Authorization of a --header included.
+  if (spec.authorizationScheme) {
+    const respell = (value: string) => {
+      const at = value.indexOf(' ');
+      if (at <= 0) return value;
+      return spec.authorizationScheme === 'omitted' ? value.slice(at + 1) : `${value.slice(0, at).toLowerCase()}${value.slice(at)}`;
+    };
+    for (const name of Object.keys(headers).filter((h) => h.toLowerCase() === 'authorization')) {
+      headers[name] = respell(headers[name] as string);
+      if (shown[name] !== undefined) shown[name] = respell(shown[name] as string);
+    }
+  }
   if (spec.auth.kind === 'malformed') {
     headers[spec.auth.header] = shown[spec.auth.header] = spec.auth.value;
   }

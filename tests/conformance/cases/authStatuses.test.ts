@@ -2,7 +2,7 @@
 // a request it cannot authenticate, read from what the operation documents. RFC 9110 gives 401
 // (§15.5.2) and lets a server refuse with 403 (§15.5.4) where the document lists it, directly or
 // under 4XX or default; a malformed Authorization header may also get the documented 400
-// (RFC 6750 §3.1, invalid_request). A 2xx or an undocumented status still fails.
+// (RFC 6750 §3.1, invalid_request), and so may the credential sent without its scheme name. A 2xx or an undocumented status still fails.
 import { describe, expect, it } from 'vitest';
 import { deriveCases } from '../../../src/conformance/cases/deriveCases.js';
 import { foreignApi, json, ok } from './foreignDocument.js';
@@ -21,6 +21,7 @@ describe('credential cases of a --spec document', () => {
       'credentials: missing': ['401', '403'],
       'credentials: malformed Authorization header': ['401', '403'],
       'credentials: unknown': ['401', '403'],
+      'credentials: the credential given, without its scheme name': ['401', '403'],
     });
   });
 
@@ -29,6 +30,7 @@ describe('credential cases of a --spec document', () => {
       'credentials: missing': ['403'],
       'credentials: malformed Authorization header': ['403'],
       'credentials: unknown': ['403'],
+      'credentials: the credential given, without its scheme name': ['403'],
     });
   });
 
@@ -37,6 +39,7 @@ describe('credential cases of a --spec document', () => {
       'credentials: missing': ['401', '403'],
       'credentials: malformed Authorization header': ['401', '403'],
       'credentials: unknown': ['401', '403'],
+      'credentials: the credential given, without its scheme name': ['401', '403'],
     });
   });
 
@@ -45,6 +48,7 @@ describe('credential cases of a --spec document', () => {
       'credentials: missing': ['401'],
       'credentials: malformed Authorization header': ['401', '400'],
       'credentials: unknown': ['401'],
+      'credentials: the credential given, without its scheme name': ['401', '400'],
     });
   });
 

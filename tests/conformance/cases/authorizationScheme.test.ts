@@ -1,0 +1,47 @@
+// The Authorization scheme name, written two more ways: in lower case (`bearer <token>`, the same
+// credential: RFC 9110 §11.1 makes the scheme case-insensitive), a valid request a server must
+// accept; and left out (the token alone), no credential of the scheme, a request it must refuse.
+import { describe, expect, it } from 'vitest';
+import { deriveCases } from '../../../src/conformance/cases/deriveCases.js';
+import { mockTarget } from '../../../src/conformance/targets/mock/mockTarget.js';
+import { prepareRequest } from '../../../src/conformance/run/sendRequest.js';
+import type { RequestSpec } from '../../../src/conformance/model.js';
+import { foreignApi, ok } from './foreignDocument.js';
+
+const schemes = { bearer: { type: 'http', scheme: 'bearer' }, basic: { type: 'http', scheme: 'basic' }, key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } };
+const document = (security: Record<string, string[]>[]) => ({ components: { securitySchemes: schemes }, security, paths: { '/x': { get: { responses: { ...ok, '401': { description: 'no' } } } } } });
+const credentials = { apiKey: 'the-key', apiKeyEnv: 'KEY', extraHeaders: [] };
+
+describe('the Authorization scheme name in lower case', () => {
+  it('is one valid case per way in that sends an http scheme, skipped against Prism where the scheme is bearer', async () => {
+    const api = await foreignApi(document([{ bearer: [] }, { basic: [] }, { key: [] }]));
+    const lower = deriveCases(api).filter((c) => c.request.authorizationScheme === 'lower-case');
+    expect(lower.map((c) => [c.kind, c.request.auth, c.expect.valid])).toEqual([
+      ['positive', { kind: 'scheme', scheme: 'bearer' }, true],
+      ['positive', { kind: 'scheme', scheme: 'basic' }, true],
+    ]);
+    expect(mockTarget.skipReason(lower[0]!)).toMatch(/Prism reads the Bearer scheme name case-sensitively/);
+    expect(mockTarget.skipReason(lower[1]!)).toBeUndefined();
+  });
+
+  it('is sent as the scheme name in lower case, the credential unchanged, and shown so in the curl line', () => {
+    const spec: RequestSpec = { method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'scheme', scheme: 'bearer' }, authorizationScheme: 'lower-case' };
+    const prepared = prepareRequest(document([{ bearer: [] }]) as never, 'http://127.0.0.1:1', spec, credentials);
+    expect(prepared.headers.Authorization).toBe('bearer the-key');
+    expect(prepared.curl).toContain("'Authorization: bearer $KEY'".replace(/'/g, '"'));
+  });
+});
+
+describe('the Authorization scheme name left out', () => {
+  it('is one negative case per way in that sends an http scheme, expecting the 401', async () => {
+    const api = await foreignApi(document([{ bearer: [] }, { key: [] }]));
+    const omitted = deriveCases(api).filter((c) => c.request.authorizationScheme === 'omitted');
+    expect(omitted.map((c) => [c.brokenRule, c.request.auth, c.expect.statuses])).toEqual([['credentials: the credential given, without its scheme name (bearer)', { kind: 'scheme', scheme: 'bearer' }, ['401']]]);
+    expect(mockTarget.skipReason(omitted[0]!)).toBeUndefined();
+  });
+
+  it('sends the credential alone in Authorization', () => {
+    const spec: RequestSpec = { method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'scheme', scheme: 'bearer' }, authorizationScheme: 'omitted' };
+    expect(prepareRequest(document([{ bearer: [] }]) as never, 'http://127.0.0.1:1', spec, credentials).headers.Authorization).toBe('the-key');
+  });
+});
