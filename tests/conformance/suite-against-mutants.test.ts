@@ -46,6 +46,10 @@ const GALLERY: Record<string, RegExp> = {
   'layers: a delete body {} refused': /deleteInfluencer valid body fewest members: \[field-errors\] a request the document says is valid was refused as invalid \(422\)/,
   'layers: a lower-case bearer scheme refused': /listInfluencers valid bearerAuth scheme lower-case: \[status-expected\] a valid request sent with the credentials given \(bearerAuth\) was refused as unauthenticated/,
   'layers: the key without the Bearer scheme accepted': /listInfluencers negative auth scheme omitted bearerAuth: \[status-expected\] expected status 401, got 200/,
+  'layers: an influencer uuid in upper case answered 400': /\[behaviour\] GET of inf_[0-9A-F-]+ answers 200 with the influencer set up as inf_[0-9a-f-]+/,
+  'ayrshare: id sent with bulk refused': /\[behaviour\] a delete with id and bulk, both naming live posts, answers 200/,
+  'ayrshare: the X-Twitter OAuth1 headers refused': /\[behaviour\] with the X-Twitter-OAuth1 headers the delete answers 200 and its twitter member says success/,
+  'hoko: ids in upper case refused': /\[behaviour\] a delete of ids in upper case answers 200/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 

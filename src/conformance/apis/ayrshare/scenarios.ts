@@ -104,6 +104,33 @@ export const scenarios: Scenarios = {
     },
   },
 
+  'x-credentials': {
+    title: 'a published X post is deleted at X when the request sends the X-Twitter-OAuth1 headers (its twitter member says success), and not without them',
+    operationId: 'deletePost',
+    async run(ctx) {
+      const ayrshare = client(ctx);
+      const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 2, platforms: ['twitter'] });
+      const [withKeys, without] = publishedIds as [string, string];
+      const twitterOf = (data: unknown) => ((data as Record<string, unknown> | undefined)?.twitter as { status?: unknown } | undefined)?.status;
+      // The page: every X operation needs the caller's own X credentials, sent in these two headers.
+      const sent = await ayrshare.DELETE('/api/post', { params: { header: { 'X-Twitter-OAuth1-Api-Key': 'X_CONSUMER_KEY', 'X-Twitter-OAuth1-Api-Secret': 'X_CONSUMER_SECRET' } }, body: { id: withKeys } });
+      ctx.expect(sent.response.status === 200 && twitterOf(sent.data) === 'success', 'with the X-Twitter-OAuth1 headers the delete answers 200 and its twitter member says success', 'success', twitterOf(sent.data) ?? sent.error?.code ?? sent.response.status);
+      const bare = await ayrshare.DELETE('/api/post', { body: { id: without } });
+      ctx.expect(bare.response.status !== 200 || twitterOf(bare.data) !== 'success', 'without the X-Twitter-OAuth1 headers X does not delete the post: its twitter member does not say success', 'error', twitterOf(bare.data) ?? bare.response.status);
+    },
+  },
+
+  'id-with-bulk': {
+    title: 'a body with both id and bulk is accepted (the page does not forbid it; which of the two the server acts on is its choice)',
+    operationId: 'deletePost',
+    async run(ctx) {
+      const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 2 });
+      const [id, other] = publishedIds as [string, string];
+      const both = await client(ctx).DELETE('/api/post', { body: { id, bulk: [other] } });
+      ctx.expect(both.response.status === 200, 'a delete with id and bulk, both naming live posts, answers 200', 200, both.error?.code ?? both.response.status);
+    },
+  },
+
   'rate-limit': {
     title: 'over the limit the delete answers 429 code 105; after the announced wait the next request passes',
     operationId: 'deletePost',

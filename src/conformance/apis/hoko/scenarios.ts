@@ -24,6 +24,18 @@ export const scenarios: Scenarios = {
     },
   },
 
+  'ids-in-upper-case': {
+    title: 'partner ids in upper case are the same partners (a UUID is read in either letter case, RFC 9562 §4): the delete answers 200 with them',
+    operationId: 'deletePartners',
+    async run(ctx) {
+      const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 2 });
+      const upper = partnerIds.map((id) => id.toUpperCase());
+      const deleted = await client(ctx).DELETE('/api/partners', { body: upper });
+      ctx.expect(deleted.response.status === 200, 'a delete of ids in upper case answers 200', 200, deleted.response.status);
+      ctx.expect(sameSet(deleted.data?.deletedIds, partnerIds), 'deletedIds are the partners sent, in either letter case', partnerIds, deleted.data?.deletedIds);
+    },
+  },
+
   'all-or-nothing': {
     title: 'a batch with one unknown id, or one id that is no UUID, deletes nothing (400) and a retry without it succeeds',
     operationId: 'deletePartners',

@@ -338,6 +338,19 @@ export const scenarios: Scenarios = {
     },
   },
 
+  'id-in-upper-case': {
+    title: "an influencer id whose uuid is in upper case names the same influencer (the id pattern takes A-F, and a uuid is read in either letter case, RFC 9562 §4)",
+    operationId: 'getInfluencer',
+    async run(ctx) {
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Upper case' });
+      const uuid = /^(inf_)?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/.exec(influencerId);
+      if (!uuid) return; // a ULID-style id has no letter case to change
+      const upper = `${uuid[1] ?? ''}${(uuid[2] as string).toUpperCase()}`;
+      const read = await client(ctx).GET('/v1/influencers/{influencerId}', { params: { path: { influencerId: upper } } });
+      ctx.expect(read.response.status === 200 && sameValue(read.data?.influencerId, influencerId), `GET of ${upper} answers 200 with the influencer set up as ${influencerId}`, 200, read.data?.influencerId ?? read.response.status);
+    },
+  },
+
   'cross-org-influencer-404': {
     title: "another organization's influencer is 404 on GET, PATCH and DELETE, never 403",
     operationId: 'getInfluencer',
