@@ -50,6 +50,7 @@ const GALLERY: Record<string, RegExp> = {
   'ayrshare: id sent with bulk refused': /\[behaviour\] a delete with id and bulk, both naming live posts, answers 200/,
   'ayrshare: the X-Twitter OAuth1 headers refused': /\[behaviour\] with the X-Twitter-OAuth1 headers the delete answers 200 and its twitter member says success/,
   'hoko: ids in upper case refused': /\[behaviour\] a delete of ids in upper case answers 200/,
+  'hoko: a text/plain body accepted': /\[behaviour\] the ids of live partners sent as text\/plain answer 400/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 

@@ -11,6 +11,18 @@ const RESET_SLACK = { pastSeconds: 300, futureSeconds: 31 * 24 * 3600 };
 /** The same ids, each as often, in any order; a uuid in any letter case is one id. */
 const sameSet = sameMembers;
 
+/** A client whose requests carry `Content-Type: <mediaType>` instead of application/json, the body unchanged. */
+const clientSending = (ctx: ScenarioContext, mediaType: string) =>
+  createHokoClient({
+    baseUrl: ctx.target.baseUrl,
+    apiKey: ctx.apiKey,
+    fetch: (request: Request) => {
+      const sent = new Request(request);
+      sent.headers.set('Content-Type', mediaType);
+      return ctx.fetch(sent);
+    },
+  });
+
 /** The behaviour scenarios of this API, by name. */
 export const scenarios: Scenarios = {
   'delete-exact-ids': {
@@ -33,6 +45,19 @@ export const scenarios: Scenarios = {
       const deleted = await client(ctx).DELETE('/api/partners', { body: upper });
       ctx.expect(deleted.response.status === 200, 'a delete of ids in upper case answers 200', 200, deleted.response.status);
       ctx.expect(sameSet(deleted.data?.deletedIds, partnerIds), 'deletedIds are the partners sent, in either letter case', partnerIds, deleted.data?.deletedIds);
+    },
+  },
+
+  'other-media-type': {
+    title: 'the ids of live partners sent as text/plain (a media type the document does not take) are refused with 400, and nothing is deleted',
+    operationId: 'deletePartners',
+    async run(ctx) {
+      const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 2 });
+      // Live partners, so that a 400 can only be for the media type (example ids are in no workspace).
+      const refused = await clientSending(ctx, 'text/plain').DELETE('/api/partners', { body: partnerIds });
+      ctx.expect(refused.response.status === 400, 'the ids of live partners sent as text/plain answer 400', 400, refused.response.status);
+      const deleted = await client(ctx).DELETE('/api/partners', { body: partnerIds });
+      ctx.expect(deleted.response.status === 200 && sameSet(deleted.data?.deletedIds, partnerIds), 'the refused request deleted nothing: the same ids as application/json delete them all', partnerIds, deleted.data?.deletedIds ?? deleted.response.status);
     },
   },
 
