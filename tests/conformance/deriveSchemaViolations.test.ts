@@ -259,3 +259,21 @@ describe('integer formats', () => {
     expect(find(deriveSchemaViolations(validator, doc, '#/components/schemas/Page', '3', { wire: 'parameter' }), '', 'format')?.value).toBe('2147483648');
   });
 });
+
+describe('letter case', () => {
+  test('an enum value and a pattern-valid text are broken by the same letters in the other case, where the schema refuses them', () => {
+    const doc = toOpenApiDocument({ openapi: '3.1.0', info: { title: 'case', version: '1' }, paths: {}, components: { schemas: {
+      Patch: { type: 'object', properties: {
+        gender: { type: 'string', enum: ['male', 'female'] },
+        id: { type: 'string', pattern: '^inf_[0-9a-fA-F]{4}$' },
+        word: { type: 'string', pattern: '^[a-zA-Z]+$' },
+      } },
+    } } }, 'case');
+    const validator = createSchemaValidator(doc);
+    const violations = deriveSchemaViolations(validator, doc, '#/components/schemas/Patch', { gender: 'female', id: 'inf_4a8e', word: 'Ava' });
+    expect(find(violations, '/gender', 'enum-letter-case')?.value).toEqual({ gender: 'FEMALE', id: 'inf_4a8e', word: 'Ava' });
+    expect(find(violations, '/id', 'pattern-letter-case')?.value).toEqual({ gender: 'female', id: 'INF_4A8E', word: 'Ava' });
+    // A pattern that takes either case gives no case: 'aVA' is as valid as 'Ava'.
+    expect(find(violations, '/word', 'pattern-letter-case')).toBeUndefined();
+  });
+});

@@ -234,6 +234,9 @@ function collectSpot(walker: SchemaWalker, out: Candidate[], spot: Spot): void {
   }
 }
 
+/** `text` with every letter in the other case ('Inf_a' → 'iNF_A'). */
+const swapCase = (text: string) => [...text].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+
 // type, null, enum, const, string and number keywords: they replace the spot's value.
 function scalarCandidates(out: Candidate[], spot: Spot): void {
   const { facets, path, wire } = spot;
@@ -262,6 +265,14 @@ function scalarCandidates(out: Candidate[], spot: Spot): void {
       : ['not_in_enum', 'x', '', 987654321].filter((v) => !list.includes(v));
     add('enum', `enum (${list.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('|')})`, tries);
   }
+  // The valid value with its letters in the other case, where the enum or pattern refuses it: both
+  // match case-sensitively, so a server that folds case accepts what the document does not
+  // ('FEMALE' for 'female', 'SA_…' for 'sa_…'). A pattern that takes either case gives no case.
+  const swapped = typeof base === 'string' ? swapCase(base) : undefined;
+  for (const list of stated<unknown[]>(facets, 'enum')) {
+    if (!Array.isArray(list) || typeof base !== 'string' || swapped === base || list.includes(swapped)) continue;
+    add('enum-letter-case', `enum (${list.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('|')}) in another letter case`, [swapped], ['enum']);
+  }
   for (const c of stated(facets, 'const')) {
     const tries = typeof c === 'boolean' ? [!c] : typeof c === 'number' ? [c + 1] : typeof c === 'string' ? [`${c}_x`, 'x'] : ['x', 0];
     add('const', `const ${JSON.stringify(c)}`, tries);
@@ -281,6 +292,10 @@ function scalarCandidates(out: Candidate[], spot: Spot): void {
   }
   for (const pattern of stated<string>(facets, 'pattern')) {
     add('pattern', `pattern ${pattern}`, ['!', 'not valid', ...(text !== undefined ? ['#' + text, text + '#'] : []), '']);
+  }
+  for (const pattern of stated<string>(facets, 'pattern')) {
+    if (swapped === undefined || swapped === base) continue;
+    add('pattern-letter-case', `pattern ${pattern} in another letter case`, [swapped], ['pattern']);
   }
   for (const format of stated<string>(facets, 'format')) {
     const outOfRange = NUMBER_FORMAT_OUTSIDE[format];

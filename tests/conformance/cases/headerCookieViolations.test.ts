@@ -32,12 +32,15 @@ describe('header and cookie parameters', () => {
     const broken = (await cases()).filter((c) => /^(header|cookie) /.test(c.brokenRule ?? '') && !c.brokenRule?.endsWith(': required'));
     expect(broken.map((c) => c.brokenRule)).toEqual([
       'header X-Format: enum (plain|markdown)',
+      'header X-Format: enum (plain|markdown) in another letter case',
       'header X-Trace: maxLength 12',
       'header X-Trace: pattern ^t-[0-9]+$',
+      'header X-Trace: pattern ^t-[0-9]+$ in another letter case',
       'header X-Page: type integer→string',
       'header X-Page: maximum 9',
       'header X-Page: integer',
       'cookie theme: enum (dark|light)',
+      'cookie theme: enum (dark|light) in another letter case',
     ]);
     const format = broken[0]!;
     expect(format.request.headers['X-Format']).toBe('not_in_enum');
