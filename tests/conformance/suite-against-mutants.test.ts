@@ -52,6 +52,8 @@ const GALLERY: Record<string, RegExp> = {
   'hoko: ids in upper case refused': /\[behaviour\] a delete of ids in upper case answers 200/,
   'hoko: a text/plain body accepted': /\[behaviour\] the ids of live partners sent as text\/plain answer 400/,
   'layers: PATCH accepts an enum value in upper case': /patchInfluencer negative body\.gender enum-letter-case: \[status-expected\] expected status 422, got 200/,
+  'hoko: a second delete of the same partners answers 200': /\[behaviour\] partner [0-9a-f-]+ is deleted: deleting it again answers 400 \(a partner already deleted is not found\)/,
+  'hoko: of 10,000 ids only the first 1,000 are deleted (all reported)': /\[behaviour\] partner [0-9a-f-]+ of the 10,000 is deleted: deleting it again answers 400/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 

@@ -133,7 +133,8 @@ describe('npm run diff: the guard against the committed release', () => {
     expect(report.problems).toHaveLength(1);
     expect(report.problems[0]).toMatch(/^tests\/fixtures\/release\/consumer\/hoko\.ts:\d+ does not compile against its own release v\d+\.\d+\.\d+ \(fix the fixture\): TS2322/);
     expect(report.problems[0]).toContain(`its own release v${v.released} `);
-    expect(report.needed).toBe('none');
+    // Not counted as a breaking change (the tree may hold patch or minor edits made since the release).
+    expect(report.needed).not.toBe('major');
   });
 
   it('requires a consumer file for every released API', async () => {

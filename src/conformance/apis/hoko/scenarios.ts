@@ -26,13 +26,19 @@ const clientSending = (ctx: ScenarioContext, mediaType: string) =>
 /** The behaviour scenarios of this API, by name. */
 export const scenarios: Scenarios = {
   'delete-exact-ids': {
-    title: 'a delete of n ids returns exactly those ids',
+    title: 'a delete of n ids returns exactly those ids, and each is deleted: deleting it again is a 400',
     operationId: 'deletePartners',
     async run(ctx) {
       const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 3 });
       const deleted = await client(ctx).DELETE('/api/partners', { body: partnerIds });
       ctx.expect(deleted.response.status === 200, 'the delete answers 200', 200, deleted.response.status);
       ctx.expect(sameSet(deleted.data?.deletedIds, partnerIds), 'deletedIds are exactly the ids sent', partnerIds, deleted.data?.deletedIds);
+      // A partner already deleted is not found (the document's assumption): each id alone is a 400
+      // now, which shows that every id reported was deleted.
+      for (const id of partnerIds) {
+        const again = await client(ctx).DELETE('/api/partners', { body: [id] });
+        ctx.expect(again.response.status === 400, `partner ${id} is deleted: deleting it again answers 400 (a partner already deleted is not found)`, 400, again.response.status);
+      }
     },
   },
 
@@ -77,13 +83,18 @@ export const scenarios: Scenarios = {
   },
 
   'ten-thousand': {
-    title: '10,000 ids in one request succeed',
+    title: '10,000 ids in one request succeed, the first and the last deleted (deleting either again is a 400)',
     operationId: 'deletePartners',
     async run(ctx) {
       const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 10_000 });
       const deleted = await client(ctx).DELETE('/api/partners', { body: partnerIds });
       ctx.expect(deleted.response.status === 200, '10,000 ids in one request answer 200', 200, deleted.response.status);
       ctx.expect(sameSet(deleted.data?.deletedIds, partnerIds), 'all 10,000 ids are deleted and returned', 10_000, deleted.data?.deletedIds?.length);
+      // The first and the last id, each alone, are deleted already: a 400 (a partner already deleted is not found).
+      for (const id of [partnerIds[0], partnerIds.at(-1)] as string[]) {
+        const again = await client(ctx).DELETE('/api/partners', { body: [id] });
+        ctx.expect(again.response.status === 400, `partner ${id} of the 10,000 is deleted: deleting it again answers 400`, 400, again.response.status);
+      }
     },
   },
 
