@@ -50,6 +50,7 @@ const GALLERY: Record<string, RegExp> = {
   'ayrshare: id sent with bulk refused': /\[behaviour\] a delete with id and bulk, both naming live posts, answers 200/,
   'ayrshare: the X-Twitter OAuth1 headers refused': /\[behaviour\] with the X-Twitter-OAuth1 headers the delete answers 200 and its twitter member says success/,
   'hoko: ids in upper case refused': /\[behaviour\] a delete of ids in upper case answers 200/,
+  'ayrshare: a text/plain body accepted': /\[behaviour\] the id of a live post sent as text\/plain answers 400/,
   'hoko: a text/plain body accepted': /\[behaviour\] the ids of live partners sent as text\/plain answer 400/,
   'layers: PATCH accepts an enum value in upper case': /patchInfluencer negative body\.gender enum-letter-case: \[status-expected\] expected status 422, got 200/,
   'hoko: a second delete of the same partners answers 200': /\[behaviour\] partner [0-9a-f-]+ is deleted: deleting it again answers 400 \(a partner already deleted is not found\)/,

@@ -16,6 +16,18 @@ function namesThePost(ctx: ScenarioContext, code: string, error: { id?: string }
 /** The networks whose APIs cannot delete a published post (the page: delete those in the mobile app). */
 const CANNOT_DELETE_PUBLISHED = ['instagram', 'tiktok'];
 
+/** A client whose requests carry `Content-Type: <mediaType>` instead of application/json, the body unchanged. */
+const clientSending = (ctx: ScenarioContext, mediaType: string) =>
+  createAyrshareClient({
+    baseUrl: ctx.target.baseUrl,
+    apiKey: ctx.apiKey,
+    fetch: (request: Request) => {
+      const sent = new Request(request);
+      sent.headers.set('Content-Type', mediaType);
+      return ctx.fetch(sent);
+    },
+  });
+
 /** The behaviour scenarios of this API, by name. */
 export const scenarios: Scenarios = {
   'delete-by-id': {
@@ -117,6 +129,20 @@ export const scenarios: Scenarios = {
       ctx.expect(sent.response.status === 200 && twitterOf(sent.data) === 'success', 'with the X-Twitter-OAuth1 headers the delete answers 200 and its twitter member says success', 'success', twitterOf(sent.data) ?? sent.error?.code ?? sent.response.status);
       const bare = await ayrshare.DELETE('/api/post', { body: { id: without } });
       ctx.expect(bare.response.status !== 200 || twitterOf(bare.data) !== 'success', 'without the X-Twitter-OAuth1 headers X does not delete the post: its twitter member does not say success', 'error', twitterOf(bare.data) ?? bare.response.status);
+    },
+  },
+
+  'other-media-type': {
+    title: 'the id of a live post sent as text/plain (a media type the document does not take) is refused with 400, and nothing is deleted',
+    operationId: 'deletePost',
+    async run(ctx) {
+      const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1 });
+      const id = publishedIds[0] as string;
+      // A live post, so that a 400 can only be for the media type (an example id may name no post: code 114 anyway).
+      const refused = await clientSending(ctx, 'text/plain').DELETE('/api/post', { body: { id } });
+      ctx.expect(refused.response.status === 400, 'the id of a live post sent as text/plain answers 400', 400, refused.response.status);
+      const deleted = await client(ctx).DELETE('/api/post', { body: { id } });
+      ctx.expect(deleted.response.status === 200, 'the refused request deleted nothing: the same body as application/json deletes the post (200)', 200, deleted.error?.code ?? deleted.response.status);
     },
   },
 
