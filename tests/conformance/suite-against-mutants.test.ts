@@ -55,6 +55,8 @@ const GALLERY: Record<string, RegExp> = {
   'layers: PATCH accepts an enum value in upper case': /patchInfluencer negative body\.gender enum-letter-case: \[status-expected\] expected status 422, got 200/,
   'hoko: a second delete of the same partners answers 200': /\[behaviour\] partner [0-9a-f-]+ is deleted: deleting it again answers 400 \(a partner already deleted is not found\)/,
   'hoko: of 10,000 ids only the first 1,000 are deleted (all reported)': /\[behaviour\] partner [0-9a-f-]+ of the 10,000 is deleted: deleting it again answers 400/,
+  'layers: a PATCH refused with 422 still applies its valid fields': /\[behaviour\] a rejected PATCH changes nothing, not even the valid name sent with the invalid gender/,
+  'layers: a delete refused with 422 still deletes': /\[behaviour\] the DELETE refused with 422 deleted nothing: GET still answers 200/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 

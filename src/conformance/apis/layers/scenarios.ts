@@ -104,12 +104,17 @@ const killSwitch = (scope: 'key' | 'organization' | 'global') => ({
 /** The behaviour scenarios of this API, by name. */
 export const scenarios: Scenarios = {
   'soft-delete': {
-    title: 'a deleted influencer is gone from GET, the list, PATCH and a second DELETE (404), its reason kept',
+    title: 'a DELETE refused with 422 deletes nothing; a deleted influencer is gone from GET, the list, PATCH and a second DELETE (404)',
     operationId: 'deleteInfluencer',
     async run(ctx) {
       const layers = client(ctx);
       const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists');
       const path = { params: { path: { influencerId } } };
+      // A body the document refuses (a property other than reason: 422) deletes nothing.
+      const refused = await layers.DELETE('/v1/influencers/{influencerId}', { ...path, body: { reason: 'Conformance suite: refused.', hard: true } });
+      ctx.expect(refused.response.status === 422, 'a DELETE with a property other than reason answers 422', 422, refused.response.status);
+      const still = await layers.GET('/v1/influencers/{influencerId}', path);
+      ctx.expect(still.response.status === 200, 'the DELETE refused with 422 deleted nothing: GET still answers 200', 200, still.response.status);
       const started = Date.now();
       const deleted = await layers.DELETE('/v1/influencers/{influencerId}', { ...path, body: { reason: 'Conformance suite: soft delete.' } });
       ctx.expect(deleted.response.status === 200, 'DELETE of an existing influencer answers 200', 200, deleted.response.status);
@@ -154,11 +159,13 @@ export const scenarios: Scenarios = {
       ctx.expect(sameValue(stored.data, patched.data), 'the PATCH is stored: a GET after the PATCH answers the record the PATCH returned', patched.data, stored.data ?? stored.response.status);
       const cleared = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { ageRange: null } });
       ctx.expect(cleared.response.status === 200 && cleared.data?.ageRange === null, 'ageRange: null clears the age range', null, cleared.data?.ageRange);
+      // With a valid name beside it: a PATCH is applied whole or not at all (RFC 5789 §2), so the name stays too.
       // @ts-expect-error gender cannot be null: the scenario sends it to prove the server rejects it.
-      const genderNull = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { gender: null } });
+      const genderNull = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'Renamed by a refused PATCH', gender: null } });
       ctx.expect(genderNull.response.status === 422, 'gender: null is rejected with 422', 422, genderNull.response.status);
       const after = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(after.data?.gender === 'female', 'a rejected PATCH changes nothing', 'female', after.data?.gender);
+      ctx.expect(after.data?.name === 'Ava Chen', 'a rejected PATCH changes nothing, not even the valid name sent with the invalid gender (a PATCH is applied whole or not at all)', 'Ava Chen', after.data?.name);
       ctx.expect(sameValue(after.data, cleared.data), 'the cleared age range is stored and the rejected PATCH changed nothing: a GET answers the record the last PATCH returned', cleared.data, after.data ?? after.response.status);
       const bystanderAfter = await layers.GET('/v1/influencers/{influencerId}', other);
       ctx.expect(sameValue(bystanderAfter.data, bystanderBefore.data), 'a PATCH changes the influencer of its path and no other: another influencer reads as before', bystanderBefore.data, bystanderAfter.data ?? bystanderAfter.response.status);
