@@ -166,12 +166,12 @@ async function readDocumentUrl(url: string): Promise<{ body: string; mimeType?: 
 
 export async function loadForeignApi(entry: RegistryEntry, source: string): Promise<LoadedApi> {
   let doc: OpenApiDocument;
+  const warnings: string[] = [];
   try {
-    doc = await loadAnyDocument(source, LOOPBACK_ONLY);
+    doc = await loadAnyDocument(source, LOOPBACK_ONLY, { notes: warnings });
   } catch (error) {
     throw new DocumentError((error as Error).message);
   }
-  const warnings: string[] = [];
   const validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign', onWarning: (w) => warnings.push(w.message) }));
   let operations: Operation[];
   try {
