@@ -409,7 +409,7 @@ export function preflightCase(api: LoadedApi, op: Operation, idSuffix: string, o
 
 /** The cases of one operation; for a foreign document, what cannot be derived becomes one preflight case. */
 function operationCases(api: LoadedApi, op: Operation): TestCase[] {
-  const issue = api.issues?.get(op.operationId);
+  const issue = api.issues?.get(op.pointer);
   if (issue) {
     return [issue.kind === 'error'
       ? preflightCase(api, op, 'schema-compile', 'failed', issue.reason, issue.pointer, 'schema-compile')

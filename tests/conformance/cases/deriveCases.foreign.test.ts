@@ -237,6 +237,21 @@ describe('two operations with one operationId (OpenAPI: it MUST be unique)', () 
   });
 });
 
+describe('two operations with one operationId, one of them untestable', () => {
+  it('the defect of one is not the other\'s: the testable one is still tested, whichever comes first', async () => {
+    const broken = { '200': { description: 'ok', content: json({ type: 'object', properties: [] }) } };
+    for (const [first, second] of [[ok, broken], [broken, ok]] as const) {
+      const api = await foreignApi({ paths: { '/a': { get: { operationId: 'same', responses: first } }, '/b': { get: { operationId: 'same', responses: second } } } });
+      const cases = deriveCases(api);
+      const brokenPath = first === broken ? '/a' : '/b';
+      const goodPath = first === broken ? '/b' : '/a';
+      expect(cases.filter((c) => c.preflight?.rule === 'schema-compile').map((c) => c.operation.path)).toEqual([brokenPath]);
+      expect(cases.filter((c) => c.kind === 'positive' && !c.preflight).map((c) => c.operation.path)).toEqual([goodPath]);
+      expect(deriveDocumentedResponses(api).map((c) => c.operation.path)).toEqual([goodPath]);
+    }
+  });
+});
+
 describe('one parameter declared twice in one list (OpenAPI: a list MUST NOT hold two of one name and location)', () => {
   it('fails the operation as a defect of the document, naming both places; a path-level one its operation overrides is no defect', async () => {
     const query = (type: string) => ({ name: 'test', in: 'query', schema: { type } });
