@@ -2,6 +2,7 @@
 // vendor pages and the documents allow (the same instant in another RFC 3339 form, a uuid in upper
 // case, a JSON media type with its charset), and the whole suite of that API, cases and
 // scenarios, run against it. A server true to the document in every answer must pass.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Breakage, Exchange } from '../fixtures/conformance/sandboxProxy.js';
 import { useStatefulSandbox } from '../support/statefulSandbox.js';
@@ -60,6 +61,23 @@ const undocumentedMemberOnReads = (): Breakage => ({
   },
 });
 
+/**
+ * The revoke page's 400 row: a `socialAccountId` "not a sa_<uuid> shape" is malformed. A server
+ * true to it refuses an `sa_` id with a ULID-style suffix (which the document's schema also takes)
+ * with 400 VALIDATION naming the parameter, before it looks anything up.
+ */
+const SA_ULID_SUFFIX = /^\/v1\/social-accounts\/sa_[0-9A-HJKMNP-TV-Z]+(?:\?|$)/;
+const revokeRefusesUlidSuffix = (): Breakage => ({
+  intercept: (request) =>
+    request.method === 'DELETE' && SA_ULID_SUFFIX.test(request.path)
+      ? {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+          text: JSON.stringify({ error: { code: 'VALIDATION', message: 'Invalid path parameter.', requestId: `req_${randomUUID().replaceAll('-', '')}`, details: { fieldErrors: { socialAccountId: ['Expected sa_<uuid>'] } } } }),
+        }
+      : undefined,
+});
+
 const FORMS: { name: string; api: GalleryApi; breakage: () => Breakage }[] = [
   { name: 'layers: each answer writes its timestamps in another RFC 3339 form of the same instant (Z, +02:00, +00:00 with a fraction)', api: 'layers', breakage: timestampsInTurn },
   { name: 'layers: JSON answers declared application/json; charset=utf-8', api: 'layers', breakage: charsetUtf8 },
@@ -70,6 +88,7 @@ const FORMS: { name: string; api: GalleryApi; breakage: () => Breakage }[] = [
   // The media type is judged the same way for every API: one of them is enough.
   { name: 'layers: JSON answers declared APPLICATION/JSON;CHARSET=UTF-8', api: 'layers', breakage: charsetUpperCase },
   { name: 'layers: GET and PATCH answer a member the document does not name, the list does not', api: 'layers', breakage: undocumentedMemberOnReads },
+  { name: 'layers: the revoke refuses an sa_ id with a ULID-style suffix with 400 VALIDATION, as the revoke page says (not a sa_<uuid> shape)', api: 'layers', breakage: revokeRefusesUlidSuffix },
   ...(['layers', 'ayrshare', 'hoko'] as const).map((api) => ({ name: `${api}: JSON answers with their members in reverse order, pretty-printed`, api, breakage: reorderedAndIndented })),
 ];
 
