@@ -351,7 +351,7 @@ export interface components {
                 "application/json": components["schemas"]["ForbiddenScopeError"];
             };
         };
-        /** @description The per-key budget is exhausted. Honour `Retry-After`. */
+        /** @description The per-key write budget is exhausted. Honour `Retry-After`. The vendor names a budget for writes; this contract assumes the reads are limited per key as well, by the same budget or one of their own, and answer this 429 when theirs is spent. */
         RateLimited: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];

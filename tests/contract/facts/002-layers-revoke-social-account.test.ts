@@ -121,6 +121,12 @@ describe('seed 002: revoke a social account', () => {
     expect(contract.accepts(`${header?.pointer}/schema`, -1)).toBe(false);
   });
 
+  it('names the 429 a per-key write budget, as the reference does, and the reads limited with it or apart as an assumption', () => {
+    const described = String(op.response('429')?.value.description).replace(/\s+/g, ' ');
+    expect(described).toContain('The per-key write budget is exhausted');
+    expect(described).toContain('this contract assumes the reads are limited per key as well, by the same budget or one of their own');
+  });
+
   it('names the delay-seconds form of Retry-After as an assumption (the page says only to honour it)', () => {
     const header = op.responseHeaders('429')['Retry-After'];
     expect(contract.accepts(`${header?.pointer}/schema`, 0)).toBe(true);
