@@ -289,7 +289,7 @@ export interface components {
             language?: components["schemas"]["LanguageTag"];
         }>;
         /**
-         * @description Social account id: `sa_` followed by a uuid (`sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`) or by a ULID-style Crockford base32 string (`sa_01HXZ9AB3CDEF4GHJK5MNPQRST`). The vendor's pages show both id shapes, and both are accepted; the `sa_` prefix is required.
+         * @description Social account id: `sa_` followed by a uuid (`sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`) or by a ULID-style Crockford base32 string (`sa_01HXZ9AB3CDEF4GHJK5MNPQRST`). The vendor shows `sa_` ids with a uuid suffix, and Layers ids of other kinds in both shapes, so both are accepted here; the `sa_` prefix is required. As a path parameter of the revoke, send the uuid shape (see there).
          * @example sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e
          * @example sa_01HXZ9AB3CDEF4GHJK5MNPQRST
          */

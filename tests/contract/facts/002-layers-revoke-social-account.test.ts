@@ -39,6 +39,9 @@ describe('seed 002: revoke a social account', () => {
     expect(contract.accepts(`${parameter?.pointer}/schema`, `sa_${ULID}`)).toBe(true);
     const described = String(parameter?.value.description).replace(/\s+/g, ' ');
     expect(described).toContain('either looks it up (404 when there is no such account) or refuses it with 400 `VALIDATION`, as the revoke reference says');
+    // The schema of the id (also the 200's socialAccountId) does not claim the vendor shows an sa_ id with a ULID-style suffix: it shows none.
+    const schema = String((contract.doc.components?.schemas as Record<string, { description?: string }>).SocialAccountId?.description).replace(/\s+/g, ' ');
+    expect(schema).toContain('The vendor shows `sa_` ids with a uuid suffix');
     expect(String(op.response('400')?.value.description).replace(/\s+/g, ' ')).toContain('an `sa_` id whose suffix is not a uuid');
   });
 
