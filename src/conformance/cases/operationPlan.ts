@@ -16,7 +16,8 @@ import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import { isJsonMediaType } from '../../openapi/mediaTypes.js';
 import type { Located, Operation } from '../../openapi/operations.js';
 import { templatePattern } from '../../openapi/pathTemplate.js';
-import { sampleQuietly } from '../../openapi/sampleQuietly.js';
+import { oversizedMinimum } from '../../openapi/oversizedMinimum.js';
+import { MAX_SAMPLED_SIZE, SampleTooLarge, sampleQuietly } from '../../openapi/sampleQuietly.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
 import { pruneToValid } from './pruneSample.js';
@@ -117,7 +118,7 @@ export function sampleSchema(api: LoadedApi, pointer: string, direction: 'reques
   const skip = direction === 'request' ? { skipReadOnly: true } : { skipWriteOnly: true };
   let sampled: unknown;
   try {
-    sampled = sampleQuietly(schema, { ...skip, enablePatterns: true }, api.doc);
+    sampled = sampleQuietly(schema, { ...skip, enablePatterns: true }, api.doc, pointer);
   } catch {
     return undefined;
   }
@@ -144,7 +145,7 @@ export function sampleCandidates(api: LoadedApi, pointer: string, direction: 're
     const { if: _if, then: _then, else: _else, ...unconditional } = root.value;
     try {
       const skip = direction === 'request' ? { skipReadOnly: true } : { skipWriteOnly: true };
-      const sampled = sampleQuietly(unconditional, { ...skip, enablePatterns: true }, api.doc);
+      const sampled = sampleQuietly(unconditional, { ...skip, enablePatterns: true }, api.doc, root.pointer);
       if (sampled !== undefined) out.push(repairToValid(sampled, (value) => api.validator.validate(pointer, value)));
     } catch {
       // no such sample
@@ -159,6 +160,17 @@ export function sampleCandidates(api: LoadedApi, pointer: string, direction: 're
     }
   }
   return out;
+}
+
+/**
+ * The skip of `what` (a parameter, the request body), which has no valid example nor sample of its
+ * schema at `pointer`: saying so, or, when the schema asks for a value larger than the suite builds,
+ * which bound, at its own pointer.
+ */
+function noValidValue(api: LoadedApi, what: string, pointer: string): OperationSkip {
+  const found = oversizedMinimum(api.doc, getAtPointer(api.doc, pointer), pointer, MAX_SAMPLED_SIZE);
+  if (found) return new OperationSkip(`${what} has no valid example, and none is sampled from its schema: its ${new SampleTooLarge(found).message.replace(/ \(#[^)]*\)/, '')}`, found.pointer);
+  return new OperationSkip(`${what} has no valid example and no valid value could be sampled from its schema`, pointer);
 }
 
 /** The documented examples of a parameter, each with its pointer: `example`, named `examples`, schema `examples`. */
@@ -221,7 +233,7 @@ function planParameter(api: LoadedApi, op: Operation, parameter: Located, defect
   }
   const sampled = sampleSchema(api, schemaPointer);
   if (sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0) return { parameter, name, in: location, value: sampled, documented: false };
-  throw new OperationSkip(`parameter '${name}' has no valid example and no valid value could be sampled from its schema`, schemaPointer);
+  throw noValidValue(api, `parameter '${name}'`, schemaPointer);
 }
 
 /**
@@ -257,7 +269,7 @@ function planContentParameter(api: LoadedApi, parameter: Located, defects: Examp
   const raw = schemaPointer ? sampleSchema(api, schemaPointer) : undefined;
   const sampled = raw === undefined ? undefined : pruneToValid(raw, errorsOf);
   if (sampled !== undefined && errorsOf(sampled).length === 0) return { parameter, name, in: location, value: JSON.stringify(sampled), documented: false };
-  throw new OperationSkip(`parameter '${name}' (${mediaType}) has no valid example and no valid value could be sampled from its schema`, schemaPointer ?? mediaPointer);
+  throw noValidValue(api, `parameter '${name}' (${mediaType})`, schemaPointer ?? mediaPointer);
 }
 
 /** The content key request bodies are sent as: the first JSON one. */
@@ -309,7 +321,7 @@ function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pi
     }
   }
   if (valid.length === 0) {
-    if (required) throw new OperationSkip('the request body has no valid example and no valid value could be sampled from its schema', schemaPointer ?? mediaPointer);
+    if (required) throw noValidValue(api, 'the request body', schemaPointer ?? mediaPointer);
     return { bodies: [[undefined, undefined]] };
   }
   return { bodyMediaType: mediaType, bodies: required ? valid : [[undefined, undefined], ...valid] };

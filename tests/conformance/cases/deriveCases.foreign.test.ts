@@ -237,6 +237,17 @@ describe('two operations with one operationId (OpenAPI: it MUST be unique)', () 
   });
 });
 
+describe('a schema whose smallest valid value is larger than the suite builds', () => {
+  it('skips the operation naming the bound, rather than build it (minItems 200,000,000 aborted the process)', async () => {
+    const body = { type: 'object', required: ['ids'], properties: { ids: { type: 'array', minItems: 5_000_000, items: { type: 'integer' } } } };
+    const api = await foreignApi({ paths: { '/bulk': { post: { requestBody: { required: true, content: json(body) }, responses: ok } } } });
+    const skips = deriveCases(api).filter((c) => c.preflight?.outcome === 'skipped');
+    expect(skips.map((c) => [c.preflight?.reason, c.preflight?.pointer])).toEqual([
+      ['the request body has no valid example, and none is sampled from its schema: its minItems 5,000,000 asks for more than the 1,000,000 characters, items or properties the suite builds', '#/paths/~1bulk/post/requestBody/content/application~1json/schema/properties/ids/minItems'],
+    ]);
+  });
+});
+
 describe('two operations with one operationId, one of them untestable', () => {
   it('the defect of one is not the other\'s: the testable one is still tested, whichever comes first', async () => {
     const broken = { '200': { description: 'ok', content: json({ type: 'object', properties: [] }) } };
