@@ -34,7 +34,7 @@ import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, parameterExamples, parameterValueErrors, planOperation, type OperationPlan } from './operationPlan.js';
 import { objectParameterViolations } from './objectParameterViolations.js';
 import { responseOnlyProperties } from './responseOnlyProperties.js';
-import { breakableParameter, PRISM_EMPTY_VALUE, sendableBrokenValue } from './parameterWire.js';
+import { breakableParameter, PRISM_EMPTY_VALUE, sendableBrokenValue, sendableParameterName } from './parameterWire.js';
 
 /** Security alternatives to send, each once (two requirements naming the same schemes with other scopes are one way in). */
 export function distinctRequirements(plan: OperationPlan): Record<string, string[]>[] {
@@ -464,13 +464,28 @@ function repeatedParameters(api: LoadedApi, op: Operation): TestCase[] {
   return cases;
 }
 
+/**
+ * A header or cookie parameter whose name is not a token (RFC 9110 §5.1, RFC 6265 §4.1.1): no
+ * request can carry it, so it is a defect of the document, one failed case at the parameter. An
+ * optional one is left out of every request; a required one leaves the operation untested.
+ */
+function unsendableParameters(api: LoadedApi, op: Operation): TestCase[] {
+  return op.parameters().flatMap((p) => {
+    const location = String(p.value.in);
+    const name = String(p.value.name);
+    if (sendableParameterName(location, name)) return [];
+    const reason = `${location} parameter ${JSON.stringify(name)} is not a valid ${location === 'header' ? 'HTTP field name (RFC 9110 §5.1' : 'cookie name (RFC 6265 §4.1.1'}: a token, no spaces, separators or control characters), so no request can carry it`;
+    return [preflightCase(api, op, `document-parameter ${location}.${name}`, 'failed', reason, p.pointer, 'document-parameter')];
+  });
+}
+
 /** Every target-neutral case of one API, in document order. Throws SuiteSetupError when one of this project's documents cannot be tested. */
 export function deriveCases(api: LoadedApi): TestCase[] {
   const firstWithId = new Map<string, Operation>();
   return api.operations.flatMap((op) => {
     const first = firstWithId.get(op.operationId);
     if (!first) firstWithId.set(op.operationId, op);
-    const cases = [...(api.mode === 'foreign' ? repeatedParameters(api, op) : []), ...operationCases(api, op)];
+    const cases = [...(api.mode === 'foreign' ? [...repeatedParameters(api, op), ...unsendableParameters(api, op)] : []), ...operationCases(api, op)];
     if (!first || api.mode !== 'foreign' || typeof op.raw.operationId !== 'string') return cases;
     // OpenAPI: an operationId MUST be unique. Both are still tested; the later one names the defect.
     const reason = `operationId '${op.operationId}' is also that of ${first.method.toUpperCase()} ${first.path} (${first.pointer}): an operationId must be unique in the document, and the cases, reports and --grep of both now name one operation`;

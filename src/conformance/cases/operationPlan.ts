@@ -20,6 +20,7 @@ import { oversizedMinimum } from '../../openapi/oversizedMinimum.js';
 import { MAX_SAMPLED_SIZE, SampleTooLarge, sampleQuietly } from '../../openapi/sampleQuietly.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
+import { sendableParameterName } from './parameterWire.js';
 import { pruneToValid } from './pruneSample.js';
 import { repairToValid } from './repairSample.js';
 import { directionalErrors } from './requestDirection.js';
@@ -195,7 +196,7 @@ export function parameterExamples(api: LoadedApi, parameter: Located): { value: 
 
 function planOptional(api: LoadedApi, parameter: Located): PlannedParameter | undefined {
   const { name, in: location, required } = parameter.value as { name: string; in: string; required?: boolean };
-  if (location === 'path' || required === true || parameter.value.schema === undefined) return undefined;
+  if (location === 'path' || required === true || parameter.value.schema === undefined || !sendableParameterName(location, name)) return undefined;
   if (api.mode !== 'foreign') {
     const example = parameterExample(api.doc, parameter);
     return example === undefined ? undefined : { parameter, name, in: location, value: example, documented: true };
@@ -211,6 +212,7 @@ function planOptional(api: LoadedApi, parameter: Located): PlannedParameter | un
 function planParameter(api: LoadedApi, op: Operation, parameter: Located, defects: ExampleDefect[]): PlannedParameter | undefined {
   const { name, in: location, required } = parameter.value as { name: string; in: string; required?: boolean };
   if (location !== 'path' && required !== true) return undefined;
+  if (!sendableParameterName(location, name)) throw new OperationSkip(`the required ${location} parameter ${JSON.stringify(name)} cannot be sent: its name is not a valid ${location === 'header' ? 'HTTP field' : 'cookie'} name`, parameter.pointer);
   const strict = api.mode !== 'foreign';
   const schemaPointer = parameter.value.schema !== undefined ? childPointer(parameter.pointer, 'schema') : undefined;
   const examples = parameterExamples(api, parameter);

@@ -21,6 +21,18 @@ export function clientWrittenHeader(name: string): boolean {
   return CLIENT_HEADERS.test(name);
 }
 
+/** RFC 9110 §5.1 (a field name) and RFC 6265 §4.1.1 (a cookie name): a token. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Whether a parameter named `name` in `location` can travel at all: a header or cookie name that
+ * is not a token (`X-A\r\nInjected`, a space, a colon) is refused by the HTTP client, and would
+ * break the request's framing if it were not. Path and query names are percent-encoded.
+ */
+export function sendableParameterName(location: string, name: string): boolean {
+  return (location !== 'header' && location !== 'cookie') || TOKEN.test(name);
+}
+
 /** The cookie names (as sent) that carry a security scheme's credential. */
 function credentialCookies(doc: OpenApiDocument): Set<string> {
   const names = new Set<string>();
@@ -34,6 +46,7 @@ function credentialCookies(doc: OpenApiDocument): Set<string> {
 
 /** Whether a negative case may break the parameter `name` in `location` (path and query ones always). */
 export function breakableParameter(doc: OpenApiDocument, location: string, name: string): boolean {
+  if (!sendableParameterName(location, name)) return false;
   if (location === 'header') return !SUITE_HEADERS.test(name) && !CLIENT_HEADERS.test(name) && !credentialCarriers(doc).has(name.toLowerCase());
   if (location === 'cookie') return !credentialCookies(doc).has(name);
   return location === 'path' || location === 'query';

@@ -237,6 +237,27 @@ describe('two operations with one operationId (OpenAPI: it MUST be unique)', () 
   });
 });
 
+describe('a header or cookie parameter whose name is not a token', () => {
+  it('is a defect of the document; an optional one is left out of every request, a required one leaves the operation untested', async () => {
+    const header = (name: string, required: boolean) => ({ name, in: 'header', required, schema: { type: 'string' } });
+    const api = await foreignApi({
+      paths: {
+        '/optional': { get: { parameters: [header('X-A\r\nInjected: 1', false), { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2 } }], responses: { ...ok, ...invalid } } },
+        '/required': { get: { parameters: [{ name: 'bad id', in: 'cookie', required: true, schema: { type: 'string' } }], responses: ok } },
+      },
+    });
+    const cases = deriveCases(api);
+    expect(cases.filter((c) => c.preflight?.outcome === 'failed').map((c) => [c.operation.path, c.preflight?.rule, c.preflight?.pointer])).toEqual([
+      ['/optional', 'document-parameter', '#/paths/~1optional/get/parameters/0'],
+      ['/required', 'document-parameter', '#/paths/~1required/get/parameters/0'],
+    ]);
+    const sent = cases.filter((c) => c.operation.path === '/optional' && !c.preflight);
+    expect(sent.length).toBeGreaterThan(1);
+    expect(sent.flatMap((c) => Object.keys(c.request.headers))).not.toContain('X-A\r\nInjected: 1');
+    expect(cases.filter((c) => c.operation.path === '/required' && c.preflight?.outcome === 'skipped').map((c) => c.preflight?.reason)).toEqual(['the required cookie parameter "bad id" cannot be sent: its name is not a valid cookie name']);
+  });
+});
+
 describe('a schema whose smallest valid value is larger than the suite builds', () => {
   it('skips the operation naming the bound, rather than build it (minItems 200,000,000 aborted the process)', async () => {
     const body = { type: 'object', required: ['ids'], properties: { ids: { type: 'array', minItems: 5_000_000, items: { type: 'integer' } } } };
