@@ -6,7 +6,8 @@
  * is answered as GET, without the body. An unknown path is a 404 and a known path with another
  * method a 405 (with `Allow`), in the envelope of the API whose paths it lies under when that
  * API's slice gives one (`unrouted`), else in a neutral JSON body; a request Node's HTTP parser
- * refuses is a neutral 400 (431 for oversized headers).
+ * refuses is a neutral 400; a request head over 16 KiB is a 431 in the envelope of the API its path
+ * lies under (headLimit.ts), the neutral one past what Node's parser reads.
  *
  * Options: provider states (`POST /__states`, loopback only), a fault hook passed to the stores,
  * the per-key rate limit and the body size limit.
@@ -23,6 +24,7 @@ import { json, repeatedHeaderNames, type HttpResult, type SandboxRequest } from 
 import { createProviderStates, PROVIDER_STATES_PATH } from './providerStates.js';
 import { isLoopbackRequest } from './loopbackRequest.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimiter.js';
+import { HEAD_LIMIT_BYTES, headBytes, PARSER_HEAD_LIMIT_BYTES } from './headLimit.js';
 import { type BodyTimeouts, ClientAborted, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_BODY_TIMEOUTS, readBody } from './readBody.js';
 import { parseRequestTarget } from './requestTarget.js';
 import { buildRouteTable, type Route } from './routeTable.js';
@@ -155,6 +157,15 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
     return result;
   }
 
+  /** The answer to a head over the limit: the 431 of the API whose paths `pathname` lies under, else the neutral one. */
+  function headTooLarge(method: string, pathname: string): HttpResult {
+    const match = routes.match(method === 'HEAD' ? 'GET' : method, pathname);
+    const api = match.kind === 'matched' ? match.route.api : match.api;
+    const own = api && unrouted.get(api.name);
+    if (own) return own({ status: 431, method, pathname });
+    return neutral(431, 'headers_too_large', `The request headers are too large: send at most ${HEAD_LIMIT_BYTES / 1024} KiB of request line and headers`);
+  }
+
   function send(res: ServerResponse, result: HttpResult): void {
     if (result.body === undefined && result.text === undefined) {
       res.writeHead(result.status, result.headers ?? {});
@@ -178,6 +189,12 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
         if (!url) {
           req.resume();
           send(res, neutral(400, 'bad_request', 'The request target is not a valid URL'));
+          return;
+        }
+        // Refused before the body is read or anything runs; the body's bytes are not read, so the connection closes.
+        if (headBytes(req) > HEAD_LIMIT_BYTES) {
+          res.setHeader('Connection', 'close');
+          send(res, headTooLarge((req.method ?? 'GET').toUpperCase(), url.pathname));
           return;
         }
         const body = await readBody(req, bodyLimit, bodyTimeouts);
@@ -220,6 +237,7 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
     const server = createServer(
       {
         joinDuplicateHeaders: true,
+        maxHeaderSize: PARSER_HEAD_LIMIT_BYTES,
         requireHostHeader: false,
         headersTimeout: headersTimeout,
         requestTimeout: headersTimeout + bodyTimeouts.totalMs + 5000,
@@ -227,6 +245,8 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
       },
       requestListener,
     );
+    // Every header is kept (the byte limit bounds them): none dropped unseen past the 2,000th.
+    server.maxHeadersCount = 0;
     server.on('clientError', refuseUnparsable);
     // `Expect: 100-continue` with a body over the limit: the answer (too large) comes instead of the 100.
     server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
