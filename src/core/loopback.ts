@@ -4,10 +4,15 @@
  */
 import { isIP } from 'node:net';
 
-/** Whether a host name or address (`localhost`, 127.0.0.0/8, `::1`, IPv4-mapped `::ffff:127.x`) is this machine. `0.0.0.0` and `::` are not. */
+/**
+ * Whether a host name or address (`localhost`, 127.0.0.0/8, `::1`, IPv4-mapped `::ffff:127.x`) is
+ * this machine. `0.0.0.0` and `::` are not, and neither is a name under `.localhost`
+ * (`api.localhost`): browsers keep those on loopback, but Node resolves them like any name, through
+ * the hosts file and then DNS, which may answer another machine's address.
+ */
 export function isLoopbackHost(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
-  if (bare === 'localhost' || bare.endsWith('.localhost')) return true;
+  if (bare === 'localhost') return true;
   if (isIP(bare) === 4) return bare.startsWith('127.');
   if (isIP(bare) === 6) return bare === '::1' || bare === '0:0:0:0:0:0:0:1';
   return false;
