@@ -209,6 +209,7 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
           body,
           ...(repeatedHeaders ? { repeatedHeaders } : {}),
           ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}),
+          ...(url.host !== undefined ? { targetHost: url.host } : {}),
         };
         send(res, await handle(request));
       } catch (error) {
