@@ -82,12 +82,25 @@ function endSocket(socket: Socket, status: number, reason: string, body: { error
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
 }
 
+/** The body being read on a socket, by the request it belongs to: aborted when the parser refuses the rest of it. */
+const bodiesInFlight = new WeakMap<Socket, AbortController>();
+
 /**
  * The answer to bytes Node's HTTP parser refuses (an unknown method, no Host, Content-Length with
  * Transfer-Encoding, a NUL in a header, headers over the limit…): the neutral JSON body instead of
- * Node's answer without one. The parser's own words (`HPE_…`) stay out of it.
+ * Node's answer without one. The parser's own words (`HPE_…`) stay out of it. Bytes refused while
+ * a request's body is being read (a chunk size that does not parse) end that body instead: its
+ * API answers with its own body error, and the connection closes.
  */
 function refuseUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
+  const body = bodiesInFlight.get(socket);
+  // A client gone mid-body (a reset, or its end of the stream before the body's: HPE_INVALID_EOF_STATE) is no framing to answer.
+  const clientGone = error.code === 'ECONNRESET' || error.code === 'HPE_INVALID_EOF_STATE';
+  if (body && !clientGone && socket.writable) {
+    bodiesInFlight.delete(socket);
+    body.abort("The body's HTTP/1.1 framing does not parse (a malformed chunk)");
+    return;
+  }
   if (error.code === 'ECONNRESET' || !socket.writable) socket.destroy();
   else if (error.code === 'HPE_HEADER_OVERFLOW') endSocket(socket, 431, 'Request Header Fields Too Large', { error: 'headers_too_large', message: 'The request headers are too large' });
   else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') endSocket(socket, 408, 'Request Timeout', { error: 'request_timeout', message: 'The request did not arrive in time' });
@@ -197,7 +210,11 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
           send(res, headTooLarge((req.method ?? 'GET').toUpperCase(), url.pathname));
           return;
         }
-        const body = await readBody(req, bodyLimit, bodyTimeouts);
+        const framing = new AbortController();
+        bodiesInFlight.set(req.socket, framing);
+        const body = await readBody(req, bodyLimit, bodyTimeouts, framing.signal).finally(() => {
+          if (bodiesInFlight.get(req.socket) === framing) bodiesInFlight.delete(req.socket);
+        });
         // A body that stopped arriving is answered, and its connection closed: the rest is never read.
         if (body.kind === 'unreadable' && body.stalled) res.setHeader('Connection', 'close');
         const repeatedHeaders = repeatedHeaderNames(req.rawHeaders);

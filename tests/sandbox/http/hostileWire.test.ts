@@ -436,3 +436,30 @@ describe('request headers over 16 KiB', () => {
     expect(answer.status).toBe(200);
   });
 });
+
+describe('a chunked body whose framing breaks mid-way', () => {
+  it('Layers PATCH: 422 on body naming the framing, in the Layers envelope; nothing stored, the connection closed', async () => {
+    const before = await nameNow();
+    const answer = await rawExchange(
+      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n6\r\n{"name\r\nZZ\r\n":"Broken"}\r\n0\r\n\r\n`,
+    );
+    expect(answer.status).toBe(422);
+    expect(answer.head).toMatch(/\r\nconnection: close/i);
+    const body = JSON.parse(answer.body) as { error: { code: string; details: { fieldErrors: Record<string, string[]> } } };
+    expect(body.error.code).toBe('VALIDATION');
+    expect(body.error.details.fieldErrors.body?.[0]).toMatch(/framing/);
+    expect(await nameNow()).toBe(before);
+    expect(await stillServes()).toBe(200);
+  });
+
+  it('Hoko DELETE: 400 in its envelope, nothing deleted', async () => {
+    const { ids } = await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 1);
+    const json = JSON.stringify(ids);
+    const answer = await rawExchange(
+      `DELETE /api/partners HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.hoko.apiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${json.length.toString(16)}\r\n${json}\r\n-1\r\n\r\n`,
+    );
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toEqual({ error: { en: 'Invalid request', ar: 'طلب غير صالح' } });
+    expect((await h.store.hoko.deletePartners(h.demo.hoko.workspaceId, ids)).kind).toBe('deleted');
+  });
+});
