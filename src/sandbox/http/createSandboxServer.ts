@@ -266,9 +266,9 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
     // Every header is kept (the byte limit bounds them): none dropped unseen past the 2,000th.
     server.maxHeadersCount = 0;
     server.on('clientError', refuseUnparsable);
-    // `Expect: 100-continue` with a body over the limit: the answer (too large) comes instead of the 100.
+    // `Expect: 100-continue` with a body or a head over the limit: the answer (too large) comes instead of the 100.
     server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-      if (!(Number(req.headers['content-length']) > bodyLimit)) res.writeContinue();
+      if (!(Number(req.headers['content-length']) > bodyLimit) && headBytes(req) <= HEAD_LIMIT_BYTES) res.writeContinue();
       requestListener(req, res);
     });
     // An `Expect` other than 100-continue cannot be met: the neutral JSON 417 (Node's own has no body).

@@ -463,3 +463,16 @@ describe('a chunked body whose framing breaks mid-way', () => {
     expect((await h.store.hoko.deletePartners(h.demo.hoko.workspaceId, ids)).kind).toBe('deleted');
   });
 });
+
+describe('Expect: 100-continue with request headers over 16 KiB', () => {
+  it('the 431 comes instead of the 100, and nothing is stored', async () => {
+    const before = await nameNow();
+    const body = '{"name":"Never sent"}';
+    const answer = await splitExchange(
+      `PATCH ${influencerPath()} HTTP/1.1\r\n`,
+      `Host: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    );
+    expect(answer.head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(await nameNow()).toBe(before);
+  });
+});
