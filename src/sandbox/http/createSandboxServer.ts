@@ -205,7 +205,7 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
           return;
         }
         // Refused before the body is read or anything runs; the body's bytes are not read, so the connection closes.
-        if (headBytes(req) > HEAD_LIMIT_BYTES) {
+        if (headBytes(req) >= HEAD_LIMIT_BYTES) {
           res.setHeader('Connection', 'close');
           send(res, headTooLarge((req.method ?? 'GET').toUpperCase(), url.pathname));
           return;
@@ -268,7 +268,7 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
     server.on('clientError', refuseUnparsable);
     // `Expect: 100-continue` with a body or a head over the limit: the answer (too large) comes instead of the 100.
     server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-      if (!(Number(req.headers['content-length']) > bodyLimit) && headBytes(req) <= HEAD_LIMIT_BYTES) res.writeContinue();
+      if (!(Number(req.headers['content-length']) > bodyLimit) && headBytes(req) < HEAD_LIMIT_BYTES) res.writeContinue();
       requestListener(req, res);
     });
     // An `Expect` other than 100-continue cannot be met: the neutral JSON 417 (Node's own has no body).

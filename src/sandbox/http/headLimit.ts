@@ -13,10 +13,9 @@ export const HEAD_LIMIT_BYTES = maxHeaderSize;
 /** What Node's HTTP parser reads at most (a head past it is a parse error, HPE_HEADER_OVERFLOW). */
 export const PARSER_HEAD_LIMIT_BYTES = 4 * HEAD_LIMIT_BYTES;
 
-/** The size of the head as it came, in bytes: `METHOD target HTTP/x.y`, each `name: value` line, the blank line. */
+/** The size of the head in bytes as Node's parser counts it against its limit (refused from the limit on): the request target, and each header's name and value. */
 export function headBytes(req: IncomingMessage): number {
-  let size = Buffer.byteLength(`${req.method ?? ''} ${req.url ?? ''} HTTP/${req.httpVersion}\r\n\r\n`, 'latin1');
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) size += Buffer.byteLength(raw[i] as string, 'latin1') + Buffer.byteLength(raw[i + 1] as string, 'latin1') + 4;
+  let size = Buffer.byteLength(req.url ?? '', 'latin1');
+  for (const text of req.rawHeaders) size += Buffer.byteLength(text, 'latin1');
   return size;
 }
