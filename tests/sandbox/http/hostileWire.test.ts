@@ -390,8 +390,10 @@ describe('request headers over 16 KiB', () => {
     );
     expect(answer.status).toBe(431);
     expect(answer.head).toMatch(/\r\nconnection: close/i);
-    const parsed = JSON.parse(answer.body) as { error: { code: string; message: string; requestId: string } };
+    const parsed = JSON.parse(answer.body) as { error: { code: string; message: string; requestId: string; details: { fieldErrors: Record<string, string[]> } } };
     expect(parsed.error.code).toBe('VALIDATION');
+    // every VALIDATION error names its field (the document's assumption): here the headers as a whole
+    expect(parsed.error.details.fieldErrors.headers?.[0]).toMatch(/too large/);
     expect(parsed.error.message).toMatch(/headers are too large/);
     expect(parsed.error.requestId).toMatch(/^req_/);
     expect(await nameNow()).toBe(before);

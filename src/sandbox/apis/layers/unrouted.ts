@@ -5,7 +5,8 @@
  * method the path does not take is a 405 (with `Allow`) whose code is `NOT_FOUND`, the catalog's
  * code for "nothing here" (see README.md, Decisions). Request headers over the limit are a 431
  * (the catalog has no code for it either) with the code of a request refused as invalid, 400's
- * `VALIDATION`. All carry a request id, also in `X-Request-Id`.
+ * `VALIDATION`, naming `headers` in `details.fieldErrors` as the document assumes every
+ * `VALIDATION` error names its field. All carry a request id, also in `X-Request-Id`.
  */
 import type { LoadedApi } from '../../../core/loadApi.js';
 import type { LayersError } from '../../../../generated/layers/index.js';
@@ -21,7 +22,9 @@ export function layersUnrouted(api: LoadedApi): UnroutedHandler {
   const invalid = contract.code(400);
   return (miss) => {
     const requestId = newRequestId();
-    const body: LayersError = { error: { code: miss.status === 431 ? invalid : notFound, message: unroutedText(miss), requestId } };
+    const message = unroutedText(miss);
+    const body: LayersError =
+      miss.status === 431 ? { error: { code: invalid, message, requestId, details: { fieldErrors: { headers: [message] } } } } : { error: { code: notFound, message, requestId } };
     return json(miss.status, body, { 'X-Request-Id': requestId });
   };
 }
