@@ -82,25 +82,49 @@ function endSocket(socket: Socket, status: number, reason: string, body: { error
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
 }
 
-/** The body being read on a socket, by the request it belongs to: aborted when the parser refuses the rest of it. */
-const bodiesInFlight = new WeakMap<Socket, AbortController>();
+/** The request a socket is answering, its response, and what ends its body when the parser refuses the rest of it. */
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  framing: AbortController;
+}
+const exchanges = new WeakMap<Socket, Exchange>();
+
+/** Calls `then` once `res` is sent or its connection gone. */
+function afterResponse(res: ServerResponse, then: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  if (res.writableFinished || res.destroyed) return once();
+  res.once('finish', once);
+  res.once('close', once);
+}
 
 /**
  * The answer to bytes Node's HTTP parser refuses (an unknown method, no Host, Content-Length with
  * Transfer-Encoding, a NUL in a header, headers over the limit…): the neutral JSON body instead of
  * Node's answer without one. The parser's own words (`HPE_…`) stay out of it. Bytes refused while
  * a request's body is being read (a chunk size that does not parse) end that body instead: its
- * API answers with its own body error, and the connection closes.
+ * API answers with its own body error, and the connection closes. Bytes refused after a whole
+ * request (a malformed one pipelined behind it) wait for that request's answer, which goes out
+ * first and as if alone; the neutral answer follows it, in order.
  */
 function refuseUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
-  const body = bodiesInFlight.get(socket);
+  const exchange = exchanges.get(socket);
   // A client gone mid-body (a reset, or its end of the stream before the body's: HPE_INVALID_EOF_STATE) is no framing to answer.
   const clientGone = error.code === 'ECONNRESET' || error.code === 'HPE_INVALID_EOF_STATE';
-  if (body && !clientGone && socket.writable) {
-    bodiesInFlight.delete(socket);
-    body.abort("The body's HTTP/1.1 framing does not parse (a malformed chunk)");
-    return;
+  if (exchange && !clientGone && socket.writable) {
+    exchanges.delete(socket);
+    if (!exchange.req.complete) return exchange.framing.abort("The body's HTTP/1.1 framing does not parse (a malformed chunk)");
+    return afterResponse(exchange.res, () => answerUnparsable(error, socket));
   }
+  answerUnparsable(error, socket);
+}
+
+function answerUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || !socket.writable) socket.destroy();
   else if (error.code === 'HPE_HEADER_OVERFLOW') endSocket(socket, 431, 'Request Header Fields Too Large', { error: 'headers_too_large', message: 'The request headers are too large' });
   else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') endSocket(socket, 408, 'Request Timeout', { error: 'request_timeout', message: 'The request did not arrive in time' });
@@ -191,6 +215,11 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
   }
 
   function requestListener(req: IncomingMessage, res: ServerResponse): void {
+    const exchange: Exchange = { req, res, framing: new AbortController() };
+    exchanges.set(req.socket, exchange);
+    afterResponse(res, () => {
+      if (exchanges.get(req.socket) === exchange) exchanges.delete(req.socket);
+    });
     void (async () => {
       try {
         if (req.headers.host === undefined && req.httpVersion === '1.1') {
@@ -210,11 +239,7 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
           send(res, headTooLarge((req.method ?? 'GET').toUpperCase(), url.pathname));
           return;
         }
-        const framing = new AbortController();
-        bodiesInFlight.set(req.socket, framing);
-        const body = await readBody(req, bodyLimit, bodyTimeouts, framing.signal).finally(() => {
-          if (bodiesInFlight.get(req.socket) === framing) bodiesInFlight.delete(req.socket);
-        });
+        const body = await readBody(req, bodyLimit, bodyTimeouts, exchange.framing.signal);
         // A body that stopped arriving is answered, and its connection closed: the rest is never read.
         if (body.kind === 'unreadable' && body.stalled) res.setHeader('Connection', 'close');
         const repeatedHeaders = repeatedHeaderNames(req.rawHeaders);

@@ -478,3 +478,15 @@ describe('Expect: 100-continue with request headers over 16 KiB', () => {
     expect(await nameNow()).toBe(before);
   });
 });
+
+describe('a request the parser refuses, pipelined after a whole one', () => {
+  it('the whole one is answered first, as if alone (its change stored, 200), then the neutral 400, in order', async () => {
+    const body = '{"name":"Pipelined Ahead"}';
+    const answer = await rawExchange(
+      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}BREW / HTTP/1.1\r\nHost: x\r\n\r\n`,
+    );
+    const statuses = [...`${answer.head}\r\n\r\n${answer.body}`.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
+    expect(statuses).toEqual([200, 400]);
+    expect(await nameNow()).toBe('Pipelined Ahead');
+  });
+});
