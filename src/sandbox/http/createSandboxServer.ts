@@ -116,7 +116,8 @@ function refuseUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
   const exchange = exchanges.get(socket);
   // A client gone mid-body (a reset, or its end of the stream before the body's: HPE_INVALID_EOF_STATE) is no framing to answer.
   const clientGone = error.code === 'ECONNRESET' || error.code === 'HPE_INVALID_EOF_STATE';
-  if (exchange && !clientGone && socket.writable) {
+  // Only the parser's refusals (`HPE_…`) concern the bytes after a request; a timeout is answered as before.
+  if (exchange && error.code?.startsWith('HPE_') && !clientGone && socket.writable) {
     exchanges.delete(socket);
     if (!exchange.req.complete) return exchange.framing.abort("The body's HTTP/1.1 framing does not parse (a malformed chunk)");
     return afterResponse(exchange.res, () => answerUnparsable(error, socket));
