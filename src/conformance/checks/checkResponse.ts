@@ -13,7 +13,7 @@ import type { CheckFailure, Expectation, ObservedResponse, TargetKind } from '..
 import { noRedaction, type Redactor } from '../run/redact.js';
 import { MAX_FAILURES_PER_CHECK, notListed, type ApiCheckOptions, type Check, type CheckContext, type RefusedStatuses } from './check.js';
 import { CHECKS } from './index.js';
-import { nestingDepth } from './nestingDepth.js';
+import { nestingDepth } from '../../openapi/nestingDepth.js';
 
 export interface CheckInput {
   operation: Operation;
