@@ -3,6 +3,7 @@
  * it answers any invalid request with the operation's first documented 422 (else 400), and it
  * says in `sl-violations` what it found wrong.
  */
+import { prismNoRouteExcuse } from './prismNoRoute.js';
 import { TransportError } from '../../../core/boundedFetch.js';
 import { deriveDocumentedResponses } from '../../cases/deriveDocumentedResponses.js';
 import { preferCodeFor } from '../../../openapi/statusKeys.js';
@@ -98,7 +99,7 @@ export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): Tar
     return undefined;
   },
   excuse: (api, testCase, response, failures) =>
-    prismCrashExcuse(response) ?? prismInternalErrorExcuse(api, response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? emptyMediaTypeExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
+    prismCrashExcuse(response) ?? prismInternalErrorExcuse(api, response) ?? prismNoRouteExcuse(api, testCase, response, failures) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? emptyMediaTypeExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
 });
 
 /** The mock target adapter for a Prism server that can validate every request. */
