@@ -99,6 +99,22 @@ describe('a parameter bound no URL can carry', () => {
     expect(skipped?.preflight).toMatchObject({ outcome: 'skipped', pointer: '#/paths/~1instances~1{instance_id}/get/parameters/0/schema' });
     expect(skipped?.preflight?.reason).toMatch(/152134 characters, longer than the 4096 a URL may carry/);
   });
+
+  it('sends no header or cookie value longer than a request head may carry either (a WWW-Authenticate header of maxLength 20000: 431 from Node)', async () => {
+    const parameters = [
+      { name: 'WWW-Authenticate', in: 'header', required: true, schema: { type: 'string', maxLength: 20000 }, example: 'Basic x' },
+      { name: 'session', in: 'cookie', schema: { type: 'string', maxLength: 20000 }, example: 's' },
+    ];
+    const api = await foreignApi({ paths: { '/sca': { delete: { parameters, responses: { '204': { description: 'gone' }, ...invalid } } } } });
+    const cases = deriveCases(api);
+    const lengths = cases.filter((c) => c.preflight === undefined).flatMap((c) => [...Object.values(c.request.headers ?? {}), ...Object.values(c.request.cookies ?? {})].map((v) => String(v).length));
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(4096);
+    for (const id of ['inline delete /sca negative header.WWW-Authenticate maxLength', 'inline delete /sca negative cookie.session maxLength']) {
+      const skipped = cases.find((c) => c.id === id);
+      expect(skipped?.preflight).toMatchObject({ outcome: 'skipped' });
+      expect(skipped?.preflight?.reason).toMatch(/20001 characters, longer than the 4096 a request head may carry/);
+    }
+  });
 });
 
 describe("a 3.1 document's leftover nullable", () => {
