@@ -5,6 +5,8 @@
  */
 import { TransportError } from '../../../core/boundedFetch.js';
 import { deriveDocumentedResponses } from '../../cases/deriveDocumentedResponses.js';
+import { isObject } from '../../../openapi/jsonPointer.js';
+import { matchMediaType } from '../../../openapi/mediaTypes.js';
 import { preferCodeFor } from '../../../openapi/statusKeys.js';
 import type { TestCase } from '../../model.js';
 import type { TargetAdapter } from '../target.js';
@@ -20,6 +22,17 @@ import { PRISM_CRASH_HEADER } from './servePrism.js';
 
 /** Statuses Prism may answer for any invalid request: the operation's 422 or 400 (else a 422 of its own). */
 const validationStatuses = (statuses: string[]) => statuses.filter((s) => s === '400' || s === '422');
+
+/**
+ * Whether the case sends its body under a media type the operation does not take: Prism answers
+ * such a request with the operation's documented 415 (its own 415 where none is documented).
+ */
+function untakenMediaType(testCase: TestCase): boolean {
+  const body = testCase.request.body;
+  const content = testCase.operation.requestBody()?.value.content;
+  if (!body?.contentType || !isObject(content)) return false;
+  return matchMediaType(Object.keys(content), body.contentType) === undefined;
+}
 
 /** An answer servePrism sent for a request that crashed Prism: the crash is Prism's, whatever the document says. */
 function prismCrashExcuse(response: { headers: Record<string, string> }): string | undefined {
@@ -59,6 +72,7 @@ export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): Tar
   },
   expectedStatuses(testCase) {
     if (testCase.kind === 'negative' && testCase.expect.violationAt) {
+      if (untakenMediaType(testCase) && testCase.operation.statuses().includes('415')) return ['415'];
       const statuses = validationStatuses(testCase.operation.statuses());
       if (statuses.length > 0) return statuses;
       // Without a documented 400 or 422, Prism answers its own 422: any client error will do,
