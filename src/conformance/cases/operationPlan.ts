@@ -21,7 +21,7 @@ import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
 import { pruneToValid } from './pruneSample.js';
 import { repairToValid } from './repairSample.js';
-import { directionalErrors } from './requestDirection.js';
+import { directionalErrors, withoutReadOnly } from './requestDirection.js';
 import { ABSENT, createSchemaWalker, declaredTypes } from './schemaWalk.js';
 import { errorInWords, errorsInWords } from '../../openapi/schemaValidator.js';
 
@@ -266,6 +266,16 @@ export function jsonRequestMediaType(op: Operation): string | undefined {
   return isObject(content) ? Object.keys(content).find(isJsonMediaType) : undefined;
 }
 
+/**
+ * A valid request example as it is sent: without its readOnly properties (a request SHOULD NOT
+ * carry them; Prism refuses one where unknown properties are refused), unless leaving them out
+ * makes it invalid (a readOnly discriminator, say), when it is sent as documented.
+ */
+function sendableExample(api: LoadedApi, schemaPointer: string, value: unknown): unknown {
+  const stripped = withoutReadOnly(api.validator, api.doc, schemaPointer, value);
+  return directionalErrors(api.validator, api.doc, schemaPointer, stripped, 'request').length === 0 ? stripped : value;
+}
+
 function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pick<OperationPlan, 'bodyMediaType' | 'bodies'> {
   const body = op.requestBody();
   if (!body) return { bodies: [[undefined, undefined]] };
@@ -296,7 +306,7 @@ function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pi
   const valid: [string | undefined, unknown][] = [];
   for (const [name, value, pointer] of candidates) {
     const errors = schemaPointer ? directionalErrors(api.validator, api.doc, schemaPointer, value, 'request') : [];
-    if (errors.length === 0) valid.push([name, value]);
+    if (errors.length === 0) valid.push([name, schemaPointer ? sendableExample(api, schemaPointer, value) : value]);
     else defects.push({ where: `body example '${name}'`, message: `request example '${name}' is invalid against its schema: ${errorsInWords(errors)}: a defect of the document`, pointer });
   }
   if (valid.length === 0 && schemaPointer) {

@@ -28,6 +28,19 @@ describe('planOperation (foreign documents)', () => {
     expect(String(planned!.value)).toMatch(/^(0|[1-9][0-9]*)$/);
   });
 
+  it("sends a named request example without its readOnly properties, which a request SHOULD NOT carry (Adyen's legal entity: Prism refuses the partnership's readOnly type under additionalProperties: false)", async () => {
+    const partnership = { type: 'object', additionalProperties: false, required: ['name', 'type'], properties: { name: { type: 'string' }, type: { type: 'string', enum: ['family'], readOnly: true } } };
+    const schema = { type: 'object', required: ['type'], properties: { type: { type: 'string' }, partnership: { $ref: '#/components/schemas/Partnership' }, members: { type: 'array', items: { $ref: '#/components/schemas/Partnership' } } } };
+    const example = { type: 'partnership', partnership: { name: 'West', type: 'family' }, members: [{ name: 'A', type: 'family' }] };
+    const api = await foreignApi({
+      components: { schemas: { Partnership: partnership } },
+      paths: { '/legalEntities': { post: { requestBody: { required: true, content: json(schema, { examples: { west: { value: example } } }) }, responses: ok } } },
+    });
+    const plan = planOperation(api, api.operations[0]!);
+    expect(plan.bodies).toEqual([['west', { type: 'partnership', partnership: { name: 'West' }, members: [{ name: 'A' }] }]]);
+    expect(plan.defects).toEqual([]);
+  });
+
   it('samples a valid body where a required property is a oneOf of null and a pattern string (the sampler writes {})', async () => {
     const schema = { type: 'object', required: ['parent_id'], properties: { parent_id: { oneOf: [{ type: 'null' }, { type: 'string', pattern: '^[1-9][0-9]*$' }] } } };
     const api = await foreignApi({ paths: { '/channels': { post: { requestBody: { required: true, content: json(schema) }, responses: ok } } } });
