@@ -141,6 +141,22 @@ describe('document-example', () => {
     expect(failures[1]?.message).toMatch(/^the mock answered the document's own example #\/paths\/~1pay\/post\/responses\/200\/content\/application~1json\/examples\/Card\/value, which is invalid against its schema \(\/source\/cvc is writeOnly, which a response does not carry\): a defect of the document/);
   });
 
+  it("names an invalid scalar schema example the mock's body holds at its own spot (Vonage's reports: include_message, a boolean, has the example \"true\"), and nothing for another value there", () => {
+    const record = { type: 'object', properties: { include_message: { type: 'boolean', examples: ['true'] }, price: { type: 'number', example: '0.03' }, note: { type: 'string', examples: ['fine'] } } };
+    const doc = toOpenApiDocument(
+      { openapi: '3.1.0', info: { title: 'inline', version: '1' }, paths: { '/records': { get: { operationId: 'records', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'array', items: record } } } } } } } } },
+      'inline document',
+    );
+    const check = (body: unknown) => checkResponse({ operation: listOperations(doc)[0]!, doc, validator: createSchemaValidator(doc), expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, body) });
+    const failures = check([{ include_message: 'true', note: 'fine' }]);
+    expect(failures.map((f) => f.rule)).toEqual(['body-schema', 'document-example']);
+    expect(failures[1]?.message).toBe(
+      "the mock's body holds the document's own example #/paths/~1records/get/responses/200/content/application~1json/schema/items/properties/include_message/examples/0 (at body/0/include_message), which is invalid against its schema ((root) must be boolean): a defect of the document, not of the server or the suite",
+    );
+    expect(check([{ price: '0.03' }]).map((f) => f.rule)).toEqual(['body-schema', 'document-example']);
+    expect(check([{ include_message: 'yes' }]).map((f) => f.rule)).toEqual(['body-schema']);
+  });
+
   it('says nothing of a valid example, nor of an invalid body that is no example', () => {
     expect(check({ total: 2 }).map((f) => f.rule)).toEqual([]);
     expect(check({ total: 'two' }).map((f) => f.rule)).toEqual(['body-schema']);
