@@ -139,6 +139,13 @@ const PRISM_IGNORES_ITEM_COUNT = 'Prism does not validate the item count of an a
 /** Prism's deepObject reader builds the object from the schema's declared properties only: an unknown one is dropped before validation. */
 const PRISM_DEEP_OBJECT_UNKNOWN = 'Prism reads a deepObject parameter as the properties its schema declares, so it never sees an unknown one';
 const UNKNOWN_PROPERTY_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProperties']);
+/** Prism's reader of an exploded object query parameter (form, deepObject) gives an empty object when the query holds none of its properties: `required` never fails. */
+const PRISM_EXPLODED_OBJECT_MISSING = 'Prism builds an exploded object query parameter from whichever of its properties the query holds (an empty object when none), so it never finds it missing';
+/** Whether a query parameter travels as one query pair per property (`style: form` exploded, the default, or `deepObject`) with an object value. */
+function explodedObject(parameter: Record<string, unknown>, value: unknown): boolean {
+  if (parameter.in !== 'query' || !isObject(value)) return false;
+  return parameter.style === 'deepObject' || ((parameter.style ?? 'form') === 'form' && parameter.explode !== false);
+}
 /** Integer formats whose range Prism does not check (its int64 accepts any integer; the others it does not know). */
 const PRISM_UNCHECKED_RANGE = /^format (int64|int8|int16|uint8|uint16|uint32|uint64)$/;
 /** Text formats Prism's ajv does not know (it ignores them): an http-date of any text passes there. */
@@ -374,7 +381,8 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     const status = validation(parameterValidationStatus(op.statuses()));
     const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
     if (location === 'header') request.ownHeaders = [name];
-    negative(`${location}.${name} missing`, `${location} ${name}: required`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, location === 'cookie' ? PRISM_IGNORES_COOKIES : undefined);
+    const caveatMissing = location === 'cookie' ? PRISM_IGNORES_COOKIES : explodedObject(planned.parameter.value, planned.value) ? PRISM_EXPLODED_OBJECT_MISSING : undefined;
+    negative(`${location}.${name} missing`, `${location} ${name}: required`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, caveatMissing);
   }
   // Credential cases want a refusal (401, 403); the others any client error.
   const noRefusal = [...skipped].filter((rule) => rule === 'credentials');

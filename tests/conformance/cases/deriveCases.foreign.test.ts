@@ -201,6 +201,22 @@ describe('a required query, header or cookie parameter', () => {
     expect(header.expect).toMatchObject({ statuses: ['400'], violationAt: ['request', 'header', 'X-Trace'] });
     expect(missing[2]!.mockCaveat).toBe('Prism does not validate cookie parameters');
   });
+
+  it("is left out with a caveat for the mock where it is an object query parameter Prism builds from its properties (Typesense's searchParameters: Prism answers 200 without it), and without one where it is not exploded", async () => {
+    const object = { type: 'object', properties: { q: { type: 'string' } } };
+    const parameters = [
+      { name: 'searchParameters', in: 'query', required: true, schema: object, example: { q: 'a' } },
+      { name: 'filter', in: 'query', required: true, style: 'deepObject', schema: object, example: { q: 'b' } },
+      { name: 'flat', in: 'query', required: true, explode: false, schema: object, example: { q: 'c' } },
+    ];
+    const api = await foreignApi({ paths: { '/search': { get: { parameters, responses: { ...ok, ...invalid } } } } });
+    const missing = deriveCases(api).filter((c) => c.brokenRule?.endsWith(': required'));
+    expect(missing.map((c) => [c.brokenRule, c.mockCaveat])).toEqual([
+      ['query searchParameters: required', "Prism builds an exploded object query parameter from whichever of its properties the query holds (an empty object when none), so it never finds it missing"],
+      ['query filter: required', "Prism builds an exploded object query parameter from whichever of its properties the query holds (an empty object when none), so it never finds it missing"],
+      ['query flat: required', undefined],
+    ]);
+  });
 });
 
 describe('a body sent under a media type the operation does not take', () => {
