@@ -19,6 +19,7 @@ import { templatePattern } from '../../openapi/pathTemplate.js';
 import { sampleQuietly } from '../../openapi/sampleQuietly.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
+import { clientDefaultHeader } from './parameterWire.js';
 import { pruneToValid } from './pruneSample.js';
 import { repairToValid } from './repairSample.js';
 import { directionalErrors, withoutReadOnly } from './requestDirection.js';
@@ -181,9 +182,14 @@ export function parameterExamples(api: LoadedApi, parameter: Located): { value: 
   return out;
 }
 
+/** An optional header parameter the HTTP client would fill with its own default when left out: every valid request sends it (foreign documents). */
+function sentAlways(api: LoadedApi, location: string, name: string): boolean {
+  return api.mode === 'foreign' && location === 'header' && clientDefaultHeader(name);
+}
+
 function planOptional(api: LoadedApi, parameter: Located): PlannedParameter | undefined {
   const { name, in: location, required } = parameter.value as { name: string; in: string; required?: boolean };
-  if (location === 'path' || required === true || parameter.value.schema === undefined) return undefined;
+  if (location === 'path' || required === true || parameter.value.schema === undefined || sentAlways(api, location, name)) return undefined;
   if (api.mode !== 'foreign') {
     const example = parameterExample(api.doc, parameter);
     return example === undefined ? undefined : { parameter, name, in: location, value: example, documented: true };
@@ -198,7 +204,7 @@ function planOptional(api: LoadedApi, parameter: Located): PlannedParameter | un
 
 function planParameter(api: LoadedApi, op: Operation, parameter: Located, defects: ExampleDefect[]): PlannedParameter | undefined {
   const { name, in: location, required } = parameter.value as { name: string; in: string; required?: boolean };
-  if (location !== 'path' && required !== true) return undefined;
+  if (location !== 'path' && required !== true && !sentAlways(api, location, name)) return undefined;
   const strict = api.mode !== 'foreign';
   const schemaPointer = parameter.value.schema !== undefined ? childPointer(parameter.pointer, 'schema') : undefined;
   const examples = parameterExamples(api, parameter);
@@ -362,7 +368,15 @@ export function planOperation(api: LoadedApi, op: Operation): OperationPlan {
     const undeclared = templatePattern(op.path).paramNames.find((name) => !declared.has(name));
     if (undeclared !== undefined) throw new OperationSkip(`the path template ${op.path} has {${undeclared}}, which no path parameter declares: the document gives no value to send in its place`, op.pointer);
   }
-  const parameters = op.parameters().flatMap((p) => planParameter(api, op, p, defects) ?? []);
+  const parameters = op.parameters().flatMap((p) => {
+    try {
+      return planParameter(api, op, p, defects) ?? [];
+    } catch (error) {
+      // An optional header sent only to keep the client's default out: without a valid value, it is left out instead.
+      if (error instanceof OperationSkip && p.value.required !== true && sentAlways(api, String(p.value.in), String(p.value.name))) return [];
+      throw error;
+    }
+  });
   const optional = op.parameters().flatMap((p) => planOptional(api, p) ?? []);
   const plan: OperationPlan = { parameters, optional, ...planBodies(api, op, defects), requirements: planRequirements(api, op), defects };
   plans.set(op, plan);

@@ -41,6 +41,18 @@ describe('planOperation (foreign documents)', () => {
     expect(plan.defects).toEqual([]);
   });
 
+  it("always sends an optional header parameter the HTTP client would otherwise fill with its own default (InfluxDB's Accept-Encoding enum [gzip, identity]: fetch sends 'gzip, deflate', Prism 422), with a valid value", async () => {
+    const parameters = [
+      { name: 'Accept-Encoding', in: 'header', schema: { type: 'string', enum: ['gzip', 'identity'], default: 'identity' } },
+      { name: 'Accept-Language', in: 'header', schema: { type: 'string', enum: ['en', 'fr'] }, example: 'fr' },
+      { name: 'X-Trace', in: 'header', schema: { type: 'string' }, example: 't' },
+    ];
+    const api = await foreignApi({ paths: { '/query': { post: { parameters, responses: ok } } } });
+    const plan = planOperation(api, api.operations[0]!);
+    expect(plan.parameters.map((p) => [p.name, p.value])).toEqual([['Accept-Encoding', 'gzip'], ['Accept-Language', 'fr']]);
+    expect(plan.optional.map((p) => p.name)).toEqual(['X-Trace']);
+  });
+
   it('samples a valid body where a required property is a oneOf of null and a pattern string (the sampler writes {})', async () => {
     const schema = { type: 'object', required: ['parent_id'], properties: { parent_id: { oneOf: [{ type: 'null' }, { type: 'string', pattern: '^[1-9][0-9]*$' }] } } };
     const api = await foreignApi({ paths: { '/channels': { post: { requestBody: { required: true, content: json(schema) }, responses: ok } } } });
