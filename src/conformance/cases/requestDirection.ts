@@ -14,7 +14,7 @@ export type Direction = 'request' | 'response';
 const COMBINATORS = new Set(['anyOf', 'oneOf', 'allOf', 'if', 'then', 'else', '$ref']);
 
 /** The facets of the spot at `instancePath` of `value` (valid or not), following the value. */
-function facetsAt(walker: SchemaWalker, schemaPointer: string, value: unknown, instancePath: string): Facet[] {
+export function facetsAt(walker: SchemaWalker, schemaPointer: string, value: unknown, instancePath: string): Facet[] {
   let facets = walker.facets(schemaPointer, value);
   let current: unknown = value;
   for (const token of instancePath === '' ? [] : decodePointer('#' + instancePath)) {

@@ -12,6 +12,7 @@ import type { TestCase } from '../../model.js';
 import type { TargetAdapter } from '../target.js';
 import { documentExample } from './document-example.js';
 import { documentPath } from './document-path.js';
+import { documentSchema } from './document-schema.js';
 import { exampleBody } from './example-body.js';
 import { emptyMediaTypeExcuse, generatedBodyExcuse } from './generatedBody.js';
 import { cutViolationsExcuse, mockViolation } from './mock-violation.js';
@@ -98,7 +99,7 @@ export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): Tar
     }
     return undefined;
   },
-  checks: [exampleBody, mockViolation, documentExample, documentPath],
+  checks: [exampleBody, mockViolation, documentExample, documentSchema, documentPath],
   // Prism builds a body for a large recursive schema slowly (7.8 s for one of Discord's messages,
   // one answer at a time): against a foreign document, its running out of time says nothing of the document.
   // And it answers some binary and streamed media types with both Content-Length and
