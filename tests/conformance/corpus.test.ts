@@ -53,6 +53,9 @@ const CORPUS: Record<string, { root: string; large?: boolean; limit?: number }> 
   'xero-accounting': { root: 'xero_accounting.yaml', large: true },
   'sendgrid-suppressions': { root: 'tsg_suppressions_v3.json' },
   'redoc-demo-31': { root: 'openapi.yaml' },
+  'influxdb-v1-compat': { root: 'swaggerV1Compat.yml' },
+  'vonage-dispatch': { root: 'dispatch.yml' },
+  'vonage-application-v2': { root: 'application.v2.yml' },
 };
 
 /** A failure the suite is right to report: the document's defect or Prism's, with the proof. */
@@ -146,7 +149,7 @@ function invalidExamples(doc: OpenApiDocument): (operationPointer: string, failu
     // The suite's word that a documented example is invalid (a request example it would not send,
     // or one the mock answered): true when validateExamples finds that example invalid.
     if (failure.rule === 'document-example') {
-      const at = /own example (#\S+), which/.exec(failure.message) ?? /\((#[^()\s]*)\)$/.exec(failure.message);
+      const at = /own example (#\S+)(?: \(at body[^)]*\))?, which/.exec(failure.message) ?? /\((#[^()\s]*)\)$/.exec(failure.message);
       return invalidPointers.has(at?.[1] ?? '');
     }
     if (undeclared(failure)) return true;
