@@ -162,6 +162,23 @@ export function sampleCandidates(api: LoadedApi, pointer: string, direction: 're
   return out;
 }
 
+/**
+ * A sampled object parameter value without the members that are objects or arrays, where it stays
+ * valid without them: no style serialises a nested one (form and deepObject write one pair per
+ * member), so it would travel as JSON text, which a server (Prism) reads as a string. Other values
+ * are returned as they are.
+ */
+function flatParameterValue(api: LoadedApi, pointer: string, value: unknown): unknown {
+  if (!isObject(value)) return value;
+  let flat: Record<string, unknown> = value;
+  for (const [key, member] of Object.entries(value)) {
+    if (member === null || typeof member !== 'object') continue;
+    const { [key]: _nested, ...rest } = flat;
+    if (parameterValueErrors(api, pointer, rest).length === 0) flat = rest;
+  }
+  return flat;
+}
+
 /** The documented examples of a parameter, each with its pointer: `example`, named `examples`, schema `examples`. */
 export function parameterExamples(api: LoadedApi, parameter: Located): { value: unknown; pointer: string }[] {
   const p = parameter.value;
@@ -198,7 +215,7 @@ function planOptional(api: LoadedApi, parameter: Located): PlannedParameter | un
   for (const example of parameterExamples(api, parameter)) {
     if (parameterValueErrors(api, schemaPointer, example.value).length === 0) return { parameter, name, in: location, value: example.value, documented: true };
   }
-  const sampled = sampleSchema(api, schemaPointer);
+  const sampled = flatParameterValue(api, schemaPointer, sampleSchema(api, schemaPointer));
   return sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0 ? { parameter, name, in: location, value: sampled, documented: false } : undefined;
 }
 
@@ -225,7 +242,7 @@ function planParameter(api: LoadedApi, op: Operation, parameter: Located, defect
     if (errors.length === 0) return { parameter, name, in: location, value: example.value, documented: true };
     defects.push({ where: `${location}.${name} example`, message: `the example of parameter '${name}' is invalid against its schema: ${errors.slice(0, 3).join('; ')}: a defect of the document`, pointer: example.pointer });
   }
-  const sampled = sampleSchema(api, schemaPointer);
+  const sampled = flatParameterValue(api, schemaPointer, sampleSchema(api, schemaPointer));
   if (sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0) return { parameter, name, in: location, value: sampled, documented: false };
   throw new OperationSkip(`parameter '${name}' has no valid example and no valid value could be sampled from its schema`, schemaPointer);
 }

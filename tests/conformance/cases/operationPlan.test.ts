@@ -53,6 +53,14 @@ describe('planOperation (foreign documents)', () => {
     expect(plan.optional.map((p) => p.name)).toEqual(['X-Trace']);
   });
 
+  it("samples an object parameter without its optional nested objects and arrays, which no style serialises (InfluxDB's AnnotationDeleteFilter stickers, sent as JSON text: Prism 400)", async () => {
+    const filter = { type: 'object', required: ['stream', 'tags'], properties: { stickers: { type: 'object', additionalProperties: { type: 'string' } }, labels: { type: 'array', items: { type: 'string' } }, stream: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } } };
+    const parameters = [{ name: 'filter', in: 'query', required: true, schema: filter }];
+    const api = await foreignApi({ paths: { '/annotations': { delete: { parameters, responses: ok } } } });
+    const [planned] = planOperation(api, api.operations[0]!).parameters;
+    expect(Object.keys(planned!.value as object).sort()).toEqual(['stream', 'tags']);
+  });
+
   it('samples a valid body where a required property is a oneOf of null and a pattern string (the sampler writes {})', async () => {
     const schema = { type: 'object', required: ['parent_id'], properties: { parent_id: { oneOf: [{ type: 'null' }, { type: 'string', pattern: '^[1-9][0-9]*$' }] } } };
     const api = await foreignApi({ paths: { '/channels': { post: { requestBody: { required: true, content: json(schema) }, responses: ok } } } });
