@@ -20,6 +20,7 @@ import { prismInternalErrorExcuse, prismOwnRejectionExcuse } from './prismOwnRej
 import { unreceivableStatus } from '../../cases/unreceivableStatus.js';
 import { blindSpotReason, type PrismBlindSpot } from './prismBlindSpots.js';
 import { PRISM_CRASH_HEADER } from './servePrism.js';
+import { foldedMemberExcuse, foldedMemberSkip } from './prismFoldedMembers.js';
 
 /** Statuses Prism may answer for any invalid request: the operation's 422 or 400 (else a 422 of its own). */
 const validationStatuses = (statuses: string[]) => statuses.filter((s) => s === '400' || s === '422');
@@ -91,7 +92,7 @@ export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): Tar
     if (testCase.kind === 'positive' && statuses.length > 0 && statuses.every((s) => unreceivableStatus(s) !== undefined)) {
       return `${testCase.operation.operationId} documents only statuses no client can receive (${unreceivableStatus(statuses[0] as string)}), and Prism would answer one of them`;
     }
-    const blind = blindSpotReason(blindSpots, testCase);
+    const blind = blindSpotReason(blindSpots, testCase) ?? foldedMemberSkip(testCase);
     if (blind) return blind;
     const documented = testCase.expect.documented;
     if (documented && preferCodeFor(documented.status, testCase.operation.statuses()) === undefined) {
@@ -113,7 +114,7 @@ export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): Tar
     return undefined;
   },
   excuse: (api, testCase, response, failures) =>
-    prismCrashExcuse(response) ?? prismInternalErrorExcuse(api, response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? emptyMediaTypeExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
+    prismCrashExcuse(response) ?? prismInternalErrorExcuse(api, response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? foldedMemberExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? emptyMediaTypeExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
 });
 
 /** The mock target adapter for a Prism server that can validate every request. */
