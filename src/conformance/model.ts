@@ -106,6 +106,7 @@ export type RuleId =
   | 'behaviour'
   | 'schema-compile'
   | 'document-example'
+  | 'document-schema'
   | 'document-path'
   | 'document-operation-id'
   | 'document-parameter'

@@ -53,6 +53,14 @@ export interface FetchPolicy {
 }
 
 /** The root file is a Swagger (OpenAPI 2) document: said before the bundler reads it as a 3.x one and stumbles. */
+/** The root file has no `openapi` field: a fragment other files `$ref` (a schema file), or no API description at all. */
+class NotOpenApi extends Error {
+  constructor(keys: string[]) {
+    const shown = keys.slice(0, 5).join(', ') + (keys.length > 5 ? ', …' : '');
+    super(`its top level has no 'openapi' field (it has ${shown || 'nothing'}): a fragment other files $ref, or no API description`);
+  }
+}
+
 class SwaggerDocument extends Error {
   constructor(readonly version: unknown) {
     // YAML reads an unquoted `swagger: 2.0` as the number 2
@@ -94,6 +102,7 @@ async function redocly(policy: FetchPolicy, folder: string | undefined) {
       if (cycle) {
         throw new Error(`the YAML alias at ${cycle.alias} repeats ${cycle.repeats}, which holds it, so ${source.absoluteRef} never ends once its aliases are expanded; nothing was read`);
       }
+      if (isRoot && isObject(document.parsed) && !('openapi' in document.parsed)) throw new NotOpenApi(Object.keys(document.parsed));
       return document;
     }
   }
@@ -155,6 +164,7 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
     const bundled = result.bundle;
     lintStructure = async () => lintDocument({ document: bundled, config: (await createConfig({ extends: [], rules: { struct: 'error' } })).styleguide, externalRefResolver: new PolicyResolver() });
   } catch (error) {
+    if (error instanceof NotOpenApi) throw new Error(`OpenAPI document ${source} is not an OpenAPI document: ${error.message}`);
     if (error instanceof SwaggerDocument) throw new Error(`OpenAPI document ${source} is Swagger ${error.message}; only OpenAPI 3.0.x and 3.1.x are read`);
     const cycle = isUrl || !/circular/i.test((error as Error).message) ? undefined : await refCycleIn(ref);
     const why = cycle ? `a $ref cycle that never reaches a value: ${cycle.join(' → ')}` : oneLine((error as Error).message);

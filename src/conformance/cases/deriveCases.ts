@@ -139,6 +139,13 @@ const PRISM_IGNORES_ITEM_COUNT = 'Prism does not validate the item count of an a
 /** Prism's deepObject reader builds the object from the schema's declared properties only: an unknown one is dropped before validation. */
 const PRISM_DEEP_OBJECT_UNKNOWN = 'Prism reads a deepObject parameter as the properties its schema declares, so it never sees an unknown one';
 const UNKNOWN_PROPERTY_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProperties']);
+/** Prism's reader of an exploded object query parameter (form, deepObject) gives an empty object when the query holds none of its properties: `required` never fails. */
+const PRISM_EXPLODED_OBJECT_MISSING = 'Prism builds an exploded object query parameter from whichever of its properties the query holds (an empty object when none), so it never finds it missing';
+/** Whether a query parameter travels as one query pair per property (`style: form` exploded, the default, or `deepObject`) with an object value. */
+function explodedObject(parameter: Record<string, unknown>, value: unknown): boolean {
+  if (parameter.in !== 'query' || !isObject(value)) return false;
+  return parameter.style === 'deepObject' || ((parameter.style ?? 'form') === 'form' && parameter.explode !== false);
+}
 /** Integer formats whose range Prism does not check (its int64 accepts any integer; the others it does not know). */
 const PRISM_UNCHECKED_RANGE = /^format (int64|int8|int16|uint8|uint16|uint32|uint64)$/;
 /** Text formats Prism's ajv does not know (it ignores them): an http-date of any text passes there. */
@@ -150,8 +157,16 @@ const UNDOCUMENTED_MEDIA_TYPES = ['text/plain', 'application/xml'];
 /** Why a rule is not broken: the value breaking it would be past what the suite builds. */
 const tooLargeReason = (where: string, rule: string) =>
   `${where}: ${rule} is broken only by a value of more than ${MAX_BUILT_SIZE.toLocaleString('en')} items, properties or characters, more than the suite builds`;
-/** The longest path or query value a negative case sends: beyond it the request head, not the parameter, is what a server rejects. */
-const MAX_URL_VALUE = 4096;
+/**
+ * The longest parameter value a case sends (path, query, header or cookie: all travel in the
+ * request head): beyond it the request head, not the parameter, is what a server rejects.
+ */
+const MAX_HEAD_VALUE = 4096;
+/** Whether `value` of a parameter in `location` is longer than a request head carries. */
+const pastHeadLimit = (location: string, length: number) => ['path', 'query', 'header', 'cookie'].includes(location) && length > MAX_HEAD_VALUE;
+/** Why a rule of a parameter is not broken: its value would not fit in a request head. */
+const pastHeadReason = (location: string, name: string, rule: string, length: number) =>
+  `${location} ${name}: ${rule} takes a value of ${length} characters, longer than the ${MAX_HEAD_VALUE} a ${location === 'path' || location === 'query' ? 'URL' : 'request head'} may carry here (Node's HTTP server, like most, rejects a request head over 16 KiB with 431)`;
 
 /** The status a negative case expects: `default` reads as "a client error" (any 4xx the document does not list otherwise). */
 function negativeStatus(expected: string): string {
@@ -334,7 +349,7 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     }).filter((v) => sendableBrokenValue(location, String(v.value), allowEmpty));
     if (!Array.isArray(value) && (value === null || typeof value !== 'object')) {
       for (const b of boundaryValues(violations as Violation[], String(value), (candidate) => parameterValueErrors(api, schemaPointer, candidate).length === 0, { numeric: false })) {
-        if (!sendableBrokenValue(location, String(b.value), allowEmpty) || ((location === 'path' || location === 'query') && String(b.value).length > MAX_URL_VALUE)) continue;
+        if (!sendableBrokenValue(location, String(b.value), allowEmpty) || pastHeadLimit(location, String(b.value).length)) continue;
         const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
         setParameter(request, planned, b.value);
         cases.push(atBound(`${location}.${name} at ${b.rule}`, request, false));
@@ -344,8 +359,8 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     const mockCaveat = location === 'cookie' ? PRISM_IGNORES_COOKIES : caveat(schemaPointer);
     for (const v of violations) {
       const length = Array.isArray(v.value) ? v.value.join(',').length : String(v.value).length;
-      if ((location === 'path' || location === 'query') && length > MAX_URL_VALUE) {
-        cases.push(preflightCase(api, op, `negative ${location}.${name} ${v.keyword}`, 'skipped', `${location} ${name}: ${v.rule} takes a value of ${length} characters, longer than the ${MAX_URL_VALUE} a URL may carry here (Node's HTTP server, like most, rejects a request head over 16 KiB with 431)`, schemaPointer));
+      if (pastHeadLimit(location, length)) {
+        cases.push(preflightCase(api, op, `negative ${location}.${name} ${v.keyword}`, 'skipped', pastHeadReason(location, name, v.rule, length), schemaPointer));
         continue;
       }
       const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
@@ -366,7 +381,8 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     const status = validation(parameterValidationStatus(op.statuses()));
     const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
     if (location === 'header') request.ownHeaders = [name];
-    negative(`${location}.${name} missing`, `${location} ${name}: required`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, location === 'cookie' ? PRISM_IGNORES_COOKIES : undefined);
+    const caveatMissing = location === 'cookie' ? PRISM_IGNORES_COOKIES : explodedObject(planned.parameter.value, planned.value) ? PRISM_EXPLODED_OBJECT_MISSING : undefined;
+    negative(`${location}.${name} missing`, `${location} ${name}: required`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, caveatMissing);
   }
   // Credential cases want a refusal (401, 403); the others any client error.
   const noRefusal = [...skipped].filter((rule) => rule === 'credentials');

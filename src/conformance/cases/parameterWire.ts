@@ -16,6 +16,19 @@ const SUITE_HEADERS = /^(accept|content-type|authorization|cookie)$/i;
  */
 const CLIENT_HEADERS = /^(content-length|transfer-encoding|connection|keep-alive|upgrade|expect|host|te|trailer)$/i;
 
+/**
+ * Headers the HTTP client (Node's fetch) sends with a value of its own when the request sets none
+ * (`Accept-Encoding: gzip, deflate`, `Accept-Language: *`, `User-Agent: node`, `Sec-Fetch-Mode:
+ * cors`): a header parameter of one of these names is always sent with a valid value, or the
+ * client's default, which the document may not allow, would stand in for it.
+ */
+const CLIENT_DEFAULT_HEADERS = /^(accept-encoding|accept-language|user-agent|sec-fetch-mode)$/i;
+
+/** Whether the HTTP client sends the header `name` with a default of its own unless the request sets it. */
+export function clientDefaultHeader(name: string): boolean {
+  return CLIENT_DEFAULT_HEADERS.test(name);
+}
+
 /** Whether the HTTP client writes the header `name` itself (never the suite). */
 export function clientWrittenHeader(name: string): boolean {
   return CLIENT_HEADERS.test(name);

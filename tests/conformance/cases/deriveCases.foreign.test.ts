@@ -99,6 +99,22 @@ describe('a parameter bound no URL can carry', () => {
     expect(skipped?.preflight).toMatchObject({ outcome: 'skipped', pointer: '#/paths/~1instances~1{instance_id}/get/parameters/0/schema' });
     expect(skipped?.preflight?.reason).toMatch(/152134 characters, longer than the 4096 a URL may carry/);
   });
+
+  it('sends no header or cookie value longer than a request head may carry either (a WWW-Authenticate header of maxLength 20000: 431 from Node)', async () => {
+    const parameters = [
+      { name: 'WWW-Authenticate', in: 'header', required: true, schema: { type: 'string', maxLength: 20000 }, example: 'Basic x' },
+      { name: 'session', in: 'cookie', schema: { type: 'string', maxLength: 20000 }, example: 's' },
+    ];
+    const api = await foreignApi({ paths: { '/sca': { delete: { parameters, responses: { '204': { description: 'gone' }, ...invalid } } } } });
+    const cases = deriveCases(api);
+    const lengths = cases.filter((c) => c.preflight === undefined).flatMap((c) => [...Object.values(c.request.headers ?? {}), ...Object.values(c.request.cookies ?? {})].map((v) => String(v).length));
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(4096);
+    for (const id of ['inline delete /sca negative header.WWW-Authenticate maxLength', 'inline delete /sca negative cookie.session maxLength']) {
+      const skipped = cases.find((c) => c.id === id);
+      expect(skipped?.preflight).toMatchObject({ outcome: 'skipped' });
+      expect(skipped?.preflight?.reason).toMatch(/20001 characters, longer than the 4096 a request head may carry/);
+    }
+  });
 });
 
 describe("a 3.1 document's leftover nullable", () => {
@@ -184,6 +200,22 @@ describe('a required query, header or cookie parameter', () => {
     expect(header.request.query.limit).toBe('5');
     expect(header.expect).toMatchObject({ statuses: ['400'], violationAt: ['request', 'header', 'X-Trace'] });
     expect(missing[2]!.mockCaveat).toBe('Prism does not validate cookie parameters');
+  });
+
+  it("is left out with a caveat for the mock where it is an object query parameter Prism builds from its properties (Typesense's searchParameters: Prism answers 200 without it), and without one where it is not exploded", async () => {
+    const object = { type: 'object', properties: { q: { type: 'string' } } };
+    const parameters = [
+      { name: 'searchParameters', in: 'query', required: true, schema: object, example: { q: 'a' } },
+      { name: 'filter', in: 'query', required: true, style: 'deepObject', schema: object, example: { q: 'b' } },
+      { name: 'flat', in: 'query', required: true, explode: false, schema: object, example: { q: 'c' } },
+    ];
+    const api = await foreignApi({ paths: { '/search': { get: { parameters, responses: { ...ok, ...invalid } } } } });
+    const missing = deriveCases(api).filter((c) => c.brokenRule?.endsWith(': required'));
+    expect(missing.map((c) => [c.brokenRule, c.mockCaveat])).toEqual([
+      ['query searchParameters: required', "Prism builds an exploded object query parameter from whichever of its properties the query holds (an empty object when none), so it never finds it missing"],
+      ['query filter: required', "Prism builds an exploded object query parameter from whichever of its properties the query holds (an empty object when none), so it never finds it missing"],
+      ['query flat: required', undefined],
+    ]);
   });
 });
 
