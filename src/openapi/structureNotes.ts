@@ -6,12 +6,16 @@
  * is one line for people, naming the pointer.
  * Only type mismatches are kept; the rule's other findings (a missing `description`, an unknown
  * field, `nullable` without `type`) change nothing the suite reads and are common in public
- * documents.
+ * documents, and so does a wrong type in prose, tags or the document's info (Meilisearch's
+ * `externalDocs.description: null`).
  */
 import type { NormalizedProblem } from '@redocly/openapi-core';
 
 /** Lines listed; past them one more says how many were left out. */
 export const MAX_STRUCTURE_NOTES = 5;
+
+/** Where the suite reads nothing (prose, tags, the document's info): a wrong type there changes no case. */
+const UNREAD = /^#\/(?:info|tags|externalDocs)(?:\/|$)|\/(?:description|summary|externalDocs)(?:\/|$)/;
 
 const TYPE_MISMATCH = /^Expected type `([^`]+)`(?: \((array|object)\))? but got `([^`]+)`\.?$/;
 
@@ -24,6 +28,7 @@ export function structureNotes(problems: readonly NormalizedProblem[]): string[]
     if (!mismatch) continue;
     const [, expected, kind, got] = mismatch;
     const pointer = problem.location[0]?.pointer ?? '#/';
+    if (UNREAD.test(pointer)) continue;
     lines.push(`the document's ${pointer} is ${article(got as string)} ${got}, where OpenAPI expects ${kind ? `${article(kind)} ${kind} (${expected})` : `${article(expected as string)} ${expected}`}: the suite cannot use it as written`);
   }
   if (lines.length <= MAX_STRUCTURE_NOTES) return lines;

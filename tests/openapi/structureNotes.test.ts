@@ -41,11 +41,12 @@ describe('notes on the parts of a document of the wrong type', () => {
     expect(notes).toEqual(["the document's #/paths/~1a/get/parameters/0/required is a string, where OpenAPI expects a boolean: the suite cannot use it as written"]);
   });
 
-  it('says nothing of what changes nothing the suite reads: a response without description, an unknown field, nullable without type', async () => {
+  it('says nothing of what changes nothing the suite reads: a response without description, an unknown field, nullable without type, a wrong type in prose or tags', async () => {
     const notes = await notesOf('quiet', {
       openapi: '3.0.3',
       info,
-      paths: { '/a': { get: { summary: 'a', whatever: 1, responses: { '200': { content: { 'application/json': { schema: { nullable: true } } } } } } } },
+      tags: [{ name: 't', externalDocs: { url: 'https://example.com', description: null } }],
+      paths: { '/a': { get: { summary: 7, whatever: 1, responses: { '200': { content: { 'application/json': { schema: { nullable: true } } } } } } } },
     });
     expect(notes).toEqual([]);
   });
