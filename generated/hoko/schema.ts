@@ -35,7 +35,7 @@ export interface components {
         PartnerIdList: components["schemas"]["PartnerId"][];
         /** @description The partners that were soft-deleted by this request. */
         PartnersDeleted: {
-            /** @description Ids of the partners deleted, every id of the request. */
+            /** @description Ids of the partners deleted, every distinct id of the request once (an id sent twice is deleted once and listed once). */
             deletedIds: components["schemas"]["PartnerId"][];
         };
         /** @description An error message in English and in Arabic. */

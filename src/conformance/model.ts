@@ -113,6 +113,7 @@ export type RuleId =
   | 'behaviour'
   | 'schema-compile'
   | 'document-example'
+  | 'document-schema'
   | 'document-path'
   | 'document-operation-id'
   | 'document-parameter'
@@ -129,7 +130,8 @@ export interface CheckFailure {
   /**
    * body-schema: the value the body holds at `instancePath`, as received. Never printed (reports
    * show `message`, `expected`, `actual`); for tools that explain a failure, such as the corpus
-   * test proving that a mock answered a documented example that breaks its own schema.
+   * test proving that a mock answered a documented example that breaks its own schema. Left out
+   * for an answer over MAX_INSTANCE_VALUE_BODY characters (checks/body-schema.ts).
    */
   instanceValue?: unknown;
 }

@@ -38,7 +38,7 @@ export interface LoadedApi {
    * run. Absent: one of this project's documents, strict and fail-closed as a whole.
    */
   mode?: 'strict' | 'foreign';
-  /** Foreign documents: operations whose schemas do not compile, by operationId. */
+  /** Foreign documents: operations whose schemas do not compile, by the operation's pointer (an operationId may be repeated). */
   issues?: Map<string, OperationIssue>;
   /** Foreign documents: what the lenient ajv let pass (unknown formats, non-`u` patterns), each once. */
   warnings?: string[];
@@ -166,12 +166,12 @@ async function readDocumentUrl(url: string): Promise<{ body: string; mimeType?: 
 
 export async function loadForeignApi(entry: RegistryEntry, source: string): Promise<LoadedApi> {
   let doc: OpenApiDocument;
+  const warnings: string[] = [];
   try {
-    doc = await loadAnyDocument(source, LOOPBACK_ONLY);
+    doc = await loadAnyDocument(source, LOOPBACK_ONLY, { notes: warnings });
   } catch (error) {
     throw new DocumentError((error as Error).message);
   }
-  const warnings: string[] = [];
   const validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign', onWarning: (w) => warnings.push(w.message) }));
   let operations: Operation[];
   try {
@@ -187,7 +187,7 @@ export async function loadForeignApi(entry: RegistryEntry, source: string): Prom
     } catch (error) {
       issue = { kind: 'error', reason: (error as Error).message, pointer: op.pointer };
     }
-    if (issue) issues.set(op.operationId, issue);
+    if (issue) issues.set(op.pointer, issue);
   }
   return {
     name: entry.name,

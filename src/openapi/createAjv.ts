@@ -102,8 +102,8 @@ function addOpenApiFormats(ajv: Ajv2020): void {
  * no document and answer together can make a match backtrack for ever. A pattern that engine
  * cannot express (lookaround, a backreference, a repeat count past 1,000) makes compilation
  * throw in `strict` mode; in `foreign` mode it is read as `fallbackMatcher` says (the native engine
- * on short texts where no quantifier nests, otherwise nothing checked) and reported once through
- * `onWarning` (`unchecked-pattern`), rather than risking a backtracking match.
+ * on a worker thread, given a time limit per text; past it, nothing checked) and reported through
+ * `onWarning` (`unchecked-pattern`) once, and once more if the limit is reached.
  */
 export function createAjv(doc?: unknown, options: CreateAjvOptions = {}): Ajv2020 {
   const mode = options.mode ?? 'strict';
@@ -148,7 +148,7 @@ function createForeign(onWarning: (warning: AjvWarning) => void): Ajv2020 {
       return linearRegExp(pattern, flags);
     } catch (error) {
       if (!(error instanceof NoLinearMatch)) throw error;
-      const { matcher, note } = fallbackMatcher(error, flags);
+      const { matcher, note } = fallbackMatcher(error, flags, (gaveUp) => warn(`gave-up:${pattern}`, { kind: 'unchecked-pattern', pattern, message: gaveUp }));
       warn(`unchecked:${pattern}`, { kind: 'unchecked-pattern', pattern, message: note });
       return matcher;
     }

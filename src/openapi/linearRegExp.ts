@@ -6,12 +6,15 @@
  * The pattern is first compiled as a native RegExp (so what is valid and what throws stays
  * ECMAScript's, the `u` flag included), then translated where RE2's syntax or meaning differs:
  * `\uXXXX` and `\u{X}` escapes, `\cX`, `\s`/`\S` (ECMAScript's takes Unicode spaces, RE2's only
- * ASCII ones) and `.` (ECMAScript's stops at CR, LS and PS too). A pattern RE2 cannot express
- * (lookaround, backreferences) gets no linear-time matcher: `linearRegExp` says so and the
- * caller decides (createAjv's foreign mode checks nothing for it and says so once).
+ * ASCII ones) and `.` (ECMAScript's stops at CR, LS and PS too). Lookaheads at the start of an
+ * anchored pattern (password rules) are matched as the conjunction they are (leadingLookaheads.ts).
+ * A pattern RE2 cannot express otherwise (other lookaround, backreferences) gets no linear-time
+ * matcher: `linearRegExp` says so and the caller decides (createAjv's foreign mode reads it as
+ * `fallbackMatcher` says, and says so once).
  */
 import { RE2JS } from 're2js';
-import safeRegex from 'safe-regex2';
+import { leadingLookaheads } from './leadingLookaheads.js';
+import { nativeMatchWithin } from './nativeMatchWithin.js';
 
 /** ECMAScript's WhiteSpace and LineTerminator code points, as class members in RE2 syntax. */
 const JS_SPACE = '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
@@ -20,7 +23,7 @@ const JS_DOT = '[^\\n\\r\\x{2028}\\x{2029}]';
 
 /** What a pattern RE2 cannot express was refused for. */
 export class NoLinearMatch extends Error {
-  constructor(readonly pattern: string, reason: string) {
+  constructor(readonly pattern: string, readonly reason: string) {
     super(`pattern ${JSON.stringify(pattern)} has no linear-time match (${reason})`);
     this.name = 'NoLinearMatch';
   }
@@ -146,42 +149,56 @@ export interface LinearMatcher {
  */
 export function linearRegExp(pattern: string, flags: string): LinearMatcher {
   new RegExp(pattern, flags); // ECMAScript's verdict on the syntax (compiling never backtracks)
-  const unicode = flags.includes('u');
-  let compiled: RE2JS;
-  try {
-    compiled = RE2JS.compile(toRe2Syntax(pattern, unicode), flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
-  } catch (error) {
-    if (error instanceof NoLinearMatch) throw error;
-    throw new NoLinearMatch(pattern, (error as Error).message.replace(/^error parsing regexp: /, ''));
-  }
   const source = `/${pattern}/${flags}`;
+  const split = leadingLookaheads(pattern);
+  if (split) {
+    // each part matched at the start of the text: `^(?:A)`; the conjunction is exact (leadingLookaheads.ts)
+    const parts = [...split.lookaheads.map((l) => ({ re: compileRe2(pattern, `^(?:${l.body})`, flags), wanted: !l.negated })), { re: compileRe2(pattern, `^(?:${split.rest})`, flags), wanted: true }];
+    return { test: (text: string) => parts.every((part) => part.re.test(text) === part.wanted), toString: () => source };
+  }
+  const compiled = compileRe2(pattern, pattern, flags);
   return { test: (text: string) => compiled.test(text), toString: () => source };
 }
 
-/** The longest text a pattern RE2 cannot express is matched on with the native engine. */
-export const NATIVE_TEXT_LIMIT = 1_000;
+/** `part` of `pattern` (the whole of it, or a piece it was split into) compiled by RE2 with ECMAScript's meaning; NoLinearMatch naming `pattern` when RE2 cannot. */
+function compileRe2(pattern: string, part: string, flags: string): RE2JS {
+  let translated: string;
+  try {
+    translated = toRe2Syntax(part, flags.includes('u'));
+  } catch (error) {
+    throw error instanceof NoLinearMatch && part !== pattern ? new NoLinearMatch(pattern, error.reason) : error;
+  }
+  try {
+    return RE2JS.compile(translated, flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
+  } catch (error) {
+    throw new NoLinearMatch(pattern, (error as Error).message.replace(/^error parsing regexp: /, ''));
+  }
+}
+
+/** How long ECMAScript's engine may take to match one text against a pattern RE2 cannot express. */
+export const NATIVE_MATCH_LIMIT_MS = 250;
 
 /**
- * For a pattern RE2 cannot express (lookaround, backreference): ECMAScript's own engine where
- * safe-regex2 finds no nested quantifier (the cause of exponential backtracking), on texts up to
- * NATIVE_TEXT_LIMIT characters, so a password rule like `(?=.*[a-z])(?=.*[0-9])` still checks what
- * it says; a longer text, or any text of a pattern with a nested quantifier, is not checked.
- * `checked` says which; `note` is the line for people.
+ * For a pattern RE2 cannot express (lookaround past the start, a backreference): ECMAScript's own
+ * engine, on a worker thread and given NATIVE_MATCH_LIMIT_MS per text (nativeMatchWithin.ts), so
+ * such a rule still checks what it says and no text can make it backtrack for ever. The first text
+ * that takes longer leaves the pattern unchecked from then on, and `onGiveUp` is told, once, with
+ * the line for people; `note` is the line said when the pattern is compiled.
  */
-export function fallbackMatcher(error: NoLinearMatch, flags: string): { matcher: LinearMatcher; note: string } {
+export function fallbackMatcher(error: NoLinearMatch, flags: string, onGiveUp: (note: string) => void = () => {}): { matcher: LinearMatcher; note: string } {
   const { pattern } = error;
-  let native: RegExp | undefined;
-  try {
-    const candidate = new RegExp(pattern, flags);
-    if (safeRegex(candidate)) native = candidate;
-  } catch {
-    // safe-regex2's parser does not read every ECMAScript pattern (lookbehind): not checked
-  }
-  if (native === undefined) return { matcher: { test: () => true, toString: () => `unchecked:/${pattern}/${flags}` }, note: `${error.message}: not checked` };
-  const regExp = native;
+  let gaveUp = false;
+  const test = (text: string): boolean => {
+    if (gaveUp) return true;
+    const matched = nativeMatchWithin(pattern, flags, text, NATIVE_MATCH_LIMIT_MS);
+    if (matched !== undefined) return matched;
+    gaveUp = true;
+    onGiveUp(`${error.message}: a text of ${text.length.toLocaleString('en-US')} characters took JavaScript's own engine longer than ${NATIVE_MATCH_LIMIT_MS} ms, so the pattern was not checked from then on`);
+    return true;
+  };
   return {
-    matcher: { test: (text: string) => text.length > NATIVE_TEXT_LIMIT || regExp.test(text), toString: () => `native:/${pattern}/${flags}` },
-    note: `${error.message}: checked with JavaScript's own engine on texts of up to ${NATIVE_TEXT_LIMIT.toLocaleString('en-US')} characters, longer ones not checked`,
+    matcher: { test, toString: () => `native:/${pattern}/${flags}` },
+    note: `${error.message}: checked with JavaScript's own engine, given ${NATIVE_MATCH_LIMIT_MS} ms per text`,
   };
 }
 

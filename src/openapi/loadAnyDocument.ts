@@ -20,6 +20,7 @@ import { nullableAcrossCombinators } from './nullableAcrossCombinators.js';
 import { nullTypeIntoCombinator } from './nullTypeBesideCombinator.js';
 import { numericExclusiveBounds } from './booleanExclusiveBounds.js';
 import { isOpenApi30, upgradeDocument } from './upgradeDocument.js';
+import { structureNotes } from './structureNotes.js';
 
 /**
  * Nodes a document file may have once its YAML aliases are expanded: the largest public documents
@@ -52,6 +53,14 @@ export interface FetchPolicy {
 }
 
 /** The root file is a Swagger (OpenAPI 2) document: said before the bundler reads it as a 3.x one and stumbles. */
+/** The root file has no `openapi` field: a fragment other files `$ref` (a schema file), or no API description at all. */
+class NotOpenApi extends Error {
+  constructor(keys: string[]) {
+    const shown = keys.slice(0, 5).join(', ') + (keys.length > 5 ? ', …' : '');
+    super(`its top level has no 'openapi' field (it has ${shown || 'nothing'}): a fragment other files $ref, or no API description`);
+  }
+}
+
 class SwaggerDocument extends Error {
   constructor(readonly version: unknown) {
     // YAML reads an unquoted `swagger: 2.0` as the number 2
@@ -93,10 +102,11 @@ async function redocly(policy: FetchPolicy, folder: string | undefined) {
       if (cycle) {
         throw new Error(`the YAML alias at ${cycle.alias} repeats ${cycle.repeats}, which holds it, so ${source.absoluteRef} never ends once its aliases are expanded; nothing was read`);
       }
+      if (isRoot && isObject(document.parsed) && !('openapi' in document.parsed)) throw new NotOpenApi(Object.keys(document.parsed));
       return document;
     }
   }
-  return { bundle: core.bundle, createConfig: core.createConfig, PolicyResolver };
+  return { bundle: core.bundle, createConfig: core.createConfig, lintDocument: core.lintDocument, PolicyResolver };
 }
 
 /**
@@ -128,9 +138,10 @@ function describeProblem(problem: NormalizedProblem): string {
  * Reads the OpenAPI 3.0.x or 3.1.x document at `source` (a file path, or an http URL `policy` allows)
  * with every external `$ref` resolved, and returns it as a 3.1 document object. The Error, one
  * line, names `source` and what is wrong: missing file, YAML/JSON syntax, unresolvable `$ref`,
- * not an OpenAPI 3.0/3.1 document.
+ * not an OpenAPI 3.0/3.1 document. With `notes`, the parts of the wrong type for OpenAPI, which
+ * the suite cannot use as written, are pushed to it as lines for people (structureNotes.ts).
  */
-export async function loadAnyDocument(source: string, policy: FetchPolicy = FILES_ONLY): Promise<OpenApiDocument> {
+export async function loadAnyDocument(source: string, policy: FetchPolicy = FILES_ONLY, options: { notes?: string[] } = {}): Promise<OpenApiDocument> {
   const isUrl = /^https?:\/\//i.test(source);
   if (isUrl && !policy.mayFetch(source)) {
     throw new Error(`OpenAPI document ${source}: ${policy.rule}`);
@@ -145,11 +156,15 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
     await assertReadableSize(ref, `OpenAPI document ${source}`);
   }
   let result: Awaited<ReturnType<typeof bundle>>;
+  let lintStructure: (() => Promise<NormalizedProblem[]>) | undefined;
   try {
-    const { bundle, createConfig, PolicyResolver } = await redocly(policy, isUrl ? undefined : await realpath(dirname(ref)));
+    const { bundle, createConfig, lintDocument, PolicyResolver } = await redocly(policy, isUrl ? undefined : await realpath(dirname(ref)));
     const config = await createConfig({});
     result = await bundle({ ref, config, externalRefResolver: new PolicyResolver() });
+    const bundled = result.bundle;
+    lintStructure = async () => lintDocument({ document: bundled, config: (await createConfig({ extends: [], rules: { struct: 'error' } })).styleguide, externalRefResolver: new PolicyResolver() });
   } catch (error) {
+    if (error instanceof NotOpenApi) throw new Error(`OpenAPI document ${source} is not an OpenAPI document: ${error.message}`);
     if (error instanceof SwaggerDocument) throw new Error(`OpenAPI document ${source} is Swagger ${error.message}; only OpenAPI 3.0.x and 3.1.x are read`);
     const cycle = isUrl || !/circular/i.test((error as Error).message) ? undefined : await refCycleIn(ref);
     const why = cycle ? `a $ref cycle that never reaches a value: ${cycle.join(' → ')}` : oneLine((error as Error).message);
@@ -164,6 +179,13 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
   if (!isObject(parsed)) throw new Error(`OpenAPI document ${source} is not an OpenAPI document: expected an object at the top level`);
   if (!isOpenApi30(parsed) && !/^3\.1\.\d+(-[0-9A-Za-z.-]+)?$/.test(String(parsed.openapi))) {
     throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document (openapi: ${JSON.stringify(parsed.openapi)})`);
+  }
+  if (options.notes) {
+    try {
+      options.notes.push(...structureNotes(await lintStructure()));
+    } catch {
+      // the bundle was read; a lint that cannot run on it only costs the notes
+    }
   }
   const read = nullableAcrossCombinators(parsed);
   const upgraded = upgradeDocument(read);

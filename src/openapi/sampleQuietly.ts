@@ -6,8 +6,23 @@
  * `console.warn` is silenced for exactly that call.
  */
 import * as sampler from 'openapi-sampler';
+import { oversizedMinimum, type OversizedMinimum } from './oversizedMinimum.js';
 
-export function sampleQuietly(schema: unknown, options: Record<string, unknown>, doc: unknown): unknown {
+/** The most characters, items or properties a lower bound may ask of a sample (as many as the suite builds for a broken value). */
+export const MAX_SAMPLED_SIZE = 1_000_000;
+
+/** A schema whose sample would be larger than MAX_SAMPLED_SIZE: not sampled (the process could run out of memory and abort). */
+export class SampleTooLarge extends Error {
+  constructor(readonly found: OversizedMinimum) {
+    super(`${found.keyword} ${found.bound.toLocaleString('en-US')} (${found.pointer}) asks for more than the ${MAX_SAMPLED_SIZE.toLocaleString('en-US')} characters, items or properties the suite builds`);
+    this.name = 'SampleTooLarge';
+  }
+}
+
+/** A sample of `schema` (found at `pointer`, for the error's words); throws SampleTooLarge rather than build one past MAX_SAMPLED_SIZE. */
+export function sampleQuietly(schema: unknown, options: Record<string, unknown>, doc: unknown, pointer = '#'): unknown {
+  const oversized = oversizedMinimum(doc, schema, pointer, MAX_SAMPLED_SIZE);
+  if (oversized) throw new SampleTooLarge(oversized);
   const warn = console.warn;
   console.warn = () => {};
   try {

@@ -29,7 +29,8 @@ export type ApiHandler = (request: SandboxRequest, route: Route, pathParams: Rec
  * has the path (404), or none on it has the method (405; the server adds `Allow`).
  */
 export interface Unrouted {
-  status: 404 | 405;
+  /** 404: no operation at the path; 405: the path takes other methods; 431: the request headers are over the limit (never read further). */
+  status: 404 | 405 | 431;
   method: string;
   pathname: string;
   /** For a 405: the methods the path takes, as `Allow` lists them. */

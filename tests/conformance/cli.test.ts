@@ -37,6 +37,13 @@ describe('conformance CLI errors', () => {
     expect(result.stderr).toMatch(/^conformance: --output: cannot write [^\n]+\n$/);
   });
 
+  it('says in one line when the --output file cannot be written after the run (a full disk: /dev/full), exit 2, the human report still on stdout', async () => {
+    const result = await runConformance(['--api', 'hoko', '--output', '/dev/full']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/^hoko {2}\(Prism mock at /);
+    expect(result.stderr).toMatch(/^conformance: --output: the JUnit report could not be written to \/dev\/full: ENOSPC: no space left on device, write \(the report above is complete\)\n$/);
+  }, 120_000);
+
   it('says when a Prism mock misses the start limit, naming the flag that raises it', async () => {
     const result = await runConformance(['--api', 'hoko', '--mock-start-timeout', '0.001']);
     expect(result.code).toBe(2);

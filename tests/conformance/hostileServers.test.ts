@@ -13,9 +13,14 @@ const KEY = `sk_live_&<>"'_SECRETSECRET`;
 const PIECES = Array.from({ length: KEY.length - 5 }, (_, i) => KEY.slice(i, i + 6).toLowerCase());
 /** Every 8-character piece of the key's base64 in `user:<key>`, where only the key's bytes decide it. */
 const BASE64_PIECES = ((b64) => Array.from({ length: b64.length - 12 }, (_, i) => b64.slice(i + 4, i + 12)))(Buffer.from(`user:${KEY}`).toString('base64').replace(/=+$/, ''));
-/** `text` with percent-encoding and \u escapes read back, so an encoded piece of the key shows. */
+/** `text` with percent-encoding and \u escapes read back and invisible characters left out, so an encoded or spaced piece of the key shows. */
 const decoded = (text: string) =>
-  text.replace(/\\+u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  text
+    .replace(/\\+u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '');
+/** Every piece of the key's hex (6 of its bytes): none may appear anywhere. */
+const HEX_PIECES = Array.from({ length: KEY.length - 5 }, (_, i) => Buffer.from(KEY.slice(i, i + 6)).toString('hex'));
 
 type Run = Awaited<ReturnType<typeof runConformance>> & { junit: string };
 
@@ -33,6 +38,7 @@ describe('the suite against hostile servers', () => {
     'cuts the body mid-way': hostile.cutMidway,
     'echoes the key': hostile.echoesTheKey,
     'echoes the key encoded (base64 of user:key, percent-encoded, \\u-escaped)': hostile.echoesTheKeyEncoded,
+    'echoes the key hidden (zero-width characters between its characters, hex)': hostile.echoesTheKeyHidden,
     'sends thousands of headers': hostile.thousandsOfHeaders,
     'sends terminal control sequences': hostile.terminalControls,
     'serves provider states, then never answers the scenarios': () => hostile.honestStatesThen('silent'),
@@ -70,6 +76,7 @@ describe('the suite against hostile servers', () => {
     expect([1, 2], `${stdout}\n${stderr}`).toContain(code);
     for (const output of [stdout, stderr, junit]) for (const piece of PIECES) expect(decoded(output).toLowerCase()).not.toContain(piece);
     for (const output of [stdout, stderr, junit]) for (const piece of BASE64_PIECES) expect(output).not.toContain(piece);
+    for (const output of [stdout, stderr, junit]) for (const piece of HEX_PIECES) expect(output.toLowerCase()).not.toContain(piece);
     if (code === 2) expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).not.toMatch(/\n\s+at /);
   });

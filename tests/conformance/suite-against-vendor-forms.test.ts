@@ -2,9 +2,10 @@
 // vendor pages and the documents allow (the same instant in another RFC 3339 form, a uuid in upper
 // case, a JSON media type with its charset), and the whole suite of that API, cases and
 // scenarios, run against it. A server true to the document in every answer must pass.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Breakage, Exchange } from '../fixtures/conformance/sandboxProxy.js';
-import { useStatefulSandbox } from '../support/statefulSandbox.js';
+import { useStatefulSandbox, type StatefulSandbox } from '../support/statefulSandbox.js';
 import { failureLines, runSuiteBehindProxy, type GalleryApi } from '../support/suiteBehindProxy.js';
 
 const isStates = (x: Pick<Exchange, 'path'>) => x.path.startsWith('/__states');
@@ -60,7 +61,40 @@ const undocumentedMemberOnReads = (): Breakage => ({
   },
 });
 
-const FORMS: { name: string; api: GalleryApi; breakage: () => Breakage }[] = [
+/**
+ * The revoke page's 400 row: a `socialAccountId` "not a sa_<uuid> shape" is malformed. A server
+ * true to it refuses an `sa_` id with a ULID-style suffix (which the document's schema also takes)
+ * with 400 VALIDATION naming the parameter, before it looks anything up.
+ */
+const SA_ULID_SUFFIX = /^\/v1\/social-accounts\/sa_[0-9A-HJKMNP-TV-Z]+(?:\?|$)/;
+const revokeRefusesUlidSuffix = (): Breakage => ({
+  intercept: (request) =>
+    request.method === 'DELETE' && SA_ULID_SUFFIX.test(request.path)
+      ? {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+          text: JSON.stringify({ error: { code: 'VALIDATION', message: 'Invalid path parameter.', requestId: `req_${randomUUID().replaceAll('-', '')}`, details: { fieldErrors: { socialAccountId: ['Expected sa_<uuid>'] } } } }),
+        }
+      : undefined,
+});
+
+/**
+ * The revoke page's 429 row: "Per-key write budget exhausted". A server true to it limits the
+ * writes by that budget and the reads apart: a read its key sends while the write budget is
+ * spent is answered (here: the sandbox's answer to the same read sent with the demo's read-only
+ * key of the same organization, whose budget is its own).
+ */
+const readsOutsideWriteBudget = (readOnlyKey: string): Breakage => ({
+  async intercept({ forward, ...request }) {
+    if (request.method !== 'GET' || !request.path.startsWith('/v1/')) return undefined;
+    const answer = await forward(request);
+    if (answer.status !== 429) return answer;
+    const { authorization: _bearer, 'x-api-key': _apiKey, ...headers } = request.headers;
+    return forward({ ...request, headers: { ...headers, authorization: `Bearer ${readOnlyKey}` } });
+  },
+});
+
+const FORMS: { name: string; api: GalleryApi; breakage: (sandbox: StatefulSandbox) => Breakage }[] = [
   { name: 'layers: each answer writes its timestamps in another RFC 3339 form of the same instant (Z, +02:00, +00:00 with a fraction)', api: 'layers', breakage: timestampsInTurn },
   { name: 'layers: JSON answers declared application/json; charset=utf-8', api: 'layers', breakage: charsetUtf8 },
   { name: 'layers: the uuids of the ids answered in upper case', api: 'layers', breakage: uuidsInUpperCase },
@@ -70,6 +104,8 @@ const FORMS: { name: string; api: GalleryApi; breakage: () => Breakage }[] = [
   // The media type is judged the same way for every API: one of them is enough.
   { name: 'layers: JSON answers declared APPLICATION/JSON;CHARSET=UTF-8', api: 'layers', breakage: charsetUpperCase },
   { name: 'layers: GET and PATCH answer a member the document does not name, the list does not', api: 'layers', breakage: undocumentedMemberOnReads },
+  { name: 'layers: the revoke refuses an sa_ id with a ULID-style suffix with 400 VALIDATION, as the revoke page says (not a sa_<uuid> shape)', api: 'layers', breakage: revokeRefusesUlidSuffix },
+  { name: 'layers: the rate limit is a write budget, as the revoke page says: reads pass while it is spent', api: 'layers', breakage: (sandbox) => readsOutsideWriteBudget(sandbox.demo.layers.readOnlyKey) },
   ...(['layers', 'ayrshare', 'hoko'] as const).map((api) => ({ name: `${api}: JSON answers with their members in reverse order, pretty-printed`, api, breakage: reorderedAndIndented })),
 ];
 
@@ -85,7 +121,7 @@ describe('answers in another form the documents allow (the real sandbox behind a
   });
 
   it.each(FORMS)('$name: the suite passes it', async ({ api, breakage }) => {
-    const report = await runSuiteBehindProxy(sandbox, api, breakage());
+    const report = await runSuiteBehindProxy(sandbox, api, breakage(sandbox));
     expect(failureLines(report)).toEqual([]);
     // The scenarios ran and passed (against a live target with provider states none is skipped).
     const scenarios = report.apis.flatMap((a) => a.results).filter((r) => r.testCase.kind === 'scenario');

@@ -31,6 +31,9 @@ const CORPUS: Record<string, { root: string; operations: number }> = {
   'xero-accounting': { root: 'xero_accounting.yaml', operations: 235 },
   'sendgrid-suppressions': { root: 'tsg_suppressions_v3.json', operations: 33 },
   'redoc-demo-31': { root: 'openapi.yaml', operations: 23 },
+  'influxdb-v1-compat': { root: 'swaggerV1Compat.yml', operations: 2 },
+  'vonage-dispatch': { root: 'dispatch.yml', operations: 1 },
+  'vonage-application-v2': { root: 'application.v2.yml', operations: 5 },
 };
 
 /** `<corpus name> <schema pointer>` → why that schema genuinely can't be compiled. */

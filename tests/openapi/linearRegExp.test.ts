@@ -35,7 +35,28 @@ describe('linearRegExp', () => {
     expect(linearRegExp('^abc$', 'u').test('ABC')).toBe(false);
   });
 
-  it.each([['(?=a)a'], ['(?!a)b'], ['(?<=a)b'], ['(?<!a)b'], ['(a)\\1'], ['(?<n>a)\\k<n>'], ['a{5000}']])('%s: NoLinearMatch, naming the pattern', (pattern) => {
+  it('matches lookaheads at the start of an anchored pattern as ECMAScript does, on texts a differential run picks', () => {
+    const patterns = ['^(?=.*[a-z])(?=.*\\d)[a-z\\d]{3,6}$', '^(?!.*ab)(?=a).*b$', '(?=^.{2,4}$)(?!x)\\w*', '^(?=(a|b)c)(?!.*d$).', '^(?=.*A)(?=.*\\.).+$'];
+    const alphabet = ['a', 'b', 'c', 'd', 'x', 'A', '1', '.', '\n'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (const pattern of patterns) {
+      for (const flags of ['u', 'iu']) {
+        const native = new RegExp(pattern, flags);
+        const linear = linearRegExp(pattern, flags);
+        for (let n = 0; n < 400; n++) {
+          const text = Array.from({ length: next() % 8 }, () => alphabet[next() % alphabet.length]).join('');
+          expect(linear.test(text), `${pattern} /${flags} on ${JSON.stringify(text)}`).toBe(native.test(text));
+        }
+      }
+    }
+  });
+
+  it('a lookahead-led pattern stays linear: the nested quantifier of ^(?=x)(x+)+$ on a long failing text', () => {
+    expect(linearRegExp('^(?=x)(x+)+$', 'u').test(`${'x'.repeat(100_000)}!`)).toBe(false);
+  });
+
+  it.each([['(?=a)a'], ['(?!a)b'], ['^(?=a)b|c'], ['^(?=(?<=a)b)'], ['(?<=a)b'], ['(?<!a)b'], ['(a)\\1'], ['(?<n>a)\\k<n>'], ['a{5000}']])('%s: NoLinearMatch, naming the pattern', (pattern) => {
     expect(() => linearRegExp(pattern, 'u')).toThrow(NoLinearMatch);
     expect(() => linearRegExp(pattern, 'u')).toThrow(JSON.stringify(pattern));
   });

@@ -30,6 +30,7 @@ beforeAll(async () => {
     'schemas.yaml': 'Thing:\n  type: object\n  properties:\n    size: { type: integer, minimum: 0, exclusiveMinimum: true }\n',
     'doc31.json': JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {} }),
     'leftovers31.json': JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { Rate: { type: 'number', minimum: 0, exclusiveMinimum: true }, Value: { type: 'null', oneOf: [{ type: 'string' }, { type: 'number' }] } } } }),
+    'fragment.yaml': 'components:\n  schemas:\n    instance: { type: string }\n',
     'swagger.json': JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }),
     // YAML reads an unquoted 2.0 as a number
     'swagger-number.yaml': 'swagger: 2.0\ninfo: { title: t, version: "1" }\npaths: {}\n',
@@ -101,6 +102,10 @@ describe('loadAnyDocument', () => {
   it('refuses Swagger 2.0 as such whatever else the bundler finds in it: an unquoted version, a $ref it cannot resolve', async () => {
     await expect(loadAnyDocument(file('swagger-number.yaml'))).rejects.toThrow(/^OpenAPI document .*swagger-number\.yaml is Swagger 2(\.0)?; only OpenAPI 3\.0\.x and 3\.1\.x/);
     await expect(loadAnyDocument(file('swagger-ref.yaml'))).rejects.toThrow(/^OpenAPI document .*swagger-ref\.yaml is Swagger 2\.0; only OpenAPI 3\.0\.x and 3\.1\.x/);
+  });
+
+  it("refuses a fragment with no openapi field (Vonage's common_errors.yml, which other files $ref) saying so, not the bundler's 'Unsupported specification'", async () => {
+    await expect(loadAnyDocument(file('fragment.yaml'))).rejects.toThrow(/^OpenAPI document .*fragment\.yaml is not an OpenAPI document: its top level has no 'openapi' field \(it has components\)/);
   });
 
   it('names the file and the $ref that does not resolve, on one line', async () => {

@@ -67,6 +67,13 @@ describe('the package, as another team installs it', () => {
     expect(result.code).toBe(0);
   });
 
+  it('type-checks the same consumer as a bundler resolves it (moduleResolution bundler: Vite, esbuild, webpack)', async () => {
+    await writeFile(join(consumer, 'tsconfig.bundler.json'), JSON.stringify({ extends: './tsconfig.json', compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler' } }));
+    const result = await runBin('tsc', ['-p', join(consumer, 'tsconfig.bundler.json')]);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
   it('fails to type-check when a @ts-expect-error line is in fact valid (the check can fail)', async () => {
     const broken = join(consumer, 'broken.ts');
     await writeFile(broken, "import { createHokoClient } from 'partner-api-contracts/hoko';\n// @ts-expect-error nothing is wrong here\nexport const c = createHokoClient({ apiKey: 'k' });\n");

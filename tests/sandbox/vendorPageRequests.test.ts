@@ -37,6 +37,41 @@ describe('Hoko, DELETE /api/partners (004)', () => {
   });
 });
 
+describe('Layers, DELETE /v1/influencers/:influencerId (000)', () => {
+  // The curl, TypeScript and Python examples: X-Api-Key, Content-Type: application/json, a reason each.
+  const bodies = ['{ "reason": "Partner requested deletion." }', JSON.stringify({ reason: 'Customer requested removal.' }), JSON.stringify({ reason: 'No longer needed.' })];
+
+  it.each(bodies)('the example request %s answers the page\'s 200, then a second one the page\'s 404', async (body) => {
+    const influencerId = `inf_${(await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {})).id}`;
+    const headers = { 'X-Api-Key': h.demo.layers.apiKey, 'Content-Type': 'application/json' };
+    expect(await call('DELETE', `/v1/influencers/${influencerId}`, headers, body)).toEqual({
+      status: 200,
+      body: { influencerId, status: 'deleted', deletedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/) },
+    });
+    // "Not found in this org, or already deleted."
+    expect(await call('DELETE', `/v1/influencers/${influencerId}`, headers, body)).toEqual({
+      status: 404,
+      body: { error: { code: 'NOT_FOUND', message: 'Influencer not found.', requestId: expect.stringMatching(/^req_/) } },
+    });
+  });
+});
+
+describe('Layers, PATCH /v1/influencers/:influencerId (001)', () => {
+  it('the example request { "brandVoice": "casual", "language": "es-MX" } answers the full updated record, as the page\'s 200 shows', async () => {
+    const influencerId = `inf_${(await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, { name: 'Ava Chen', gender: 'female', ageRange: 'young_adult' })).id}`;
+    const r = await call('PATCH', `/v1/influencers/${influencerId}`, { Authorization: `Bearer ${h.demo.layers.apiKey}`, 'Content-Type': 'application/json' }, '{ "brandVoice": "casual", "language": "es-MX" }');
+    expect(r.status).toBe(200);
+    expect(Object.keys(r.body).sort()).toEqual(['ageRange', 'brandVoice', 'createdAt', 'gender', 'influencerId', 'language', 'name', 'projectId', 'status', 'updatedAt']);
+    expect(r.body).toMatchObject({ influencerId, name: 'Ava Chen', gender: 'female', ageRange: 'young_adult', brandVoice: 'casual', language: 'es-MX', status: 'ready' });
+  });
+
+  it('the page\'s 422: a gender out of its enum names gender in fieldErrors with "Invalid enum value"', async () => {
+    const influencerId = `inf_${(await h.store.layers.states.createInfluencer(h.demo.layers.organizationId, {})).id}`;
+    const r = await call('PATCH', `/v1/influencers/${influencerId}`, { Authorization: `Bearer ${h.demo.layers.apiKey}`, 'Content-Type': 'application/json' }, '{ "gender": "other" }');
+    expect(r).toEqual({ status: 422, body: { error: { code: 'VALIDATION', message: 'Invalid body.', requestId: expect.stringMatching(/^req_/), details: { fieldErrors: { gender: ['Invalid enum value'] } } } } });
+  });
+});
+
 describe('Layers, DELETE /v1/social-accounts/:socialAccountId (002)', () => {
   it('the example request revokes sa_9c1e42a0-… and cancels its 4 queued posts, as the page\'s 200 shows', async () => {
     const r = await call('DELETE', '/v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e', { Authorization: `Bearer ${h.demo.layers.apiKey}` });

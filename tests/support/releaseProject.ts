@@ -13,10 +13,24 @@ const RELEASE_INPUTS = ['redocly.yaml', 'package.json', 'CHANGELOG.md', 'release
 
 export type OpenApiJson = Record<string, any>;
 
-/** Copies the guard's inputs (documents, generated types, the release, the consumer files) to a temporary folder. */
+/**
+ * Copies the guard's inputs (documents, generated types, the release, the consumer files) to a
+ * temporary folder, where the release is then made the current documents (each keeping its
+ * released `info.version`): a test sees only the changes it makes itself, not the compatible ones
+ * waiting in the tree for the next release.
+ */
 export async function copyReleaseProject(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'contracts-release-'));
   for (const item of RELEASE_INPUTS) await cp(join(projectRoot, item), join(root, item), { recursive: true });
+  const release = await findRelease(root);
+  for (const api of release?.apis ?? []) {
+    const dir = join((release as NonNullable<typeof release>).dir, api);
+    for (const file of ['client.ts', 'index.ts', 'schema.ts']) await cp(join(root, 'generated', api, file), join(dir, file));
+    const released = (JSON.parse(await readFile(join(dir, 'openapi.json'), 'utf8')) as OpenApiJson).info.version as string;
+    const current = JSON.parse(await readFile(join(root, 'generated', api, 'openapi.json'), 'utf8')) as OpenApiJson;
+    current.info.version = released;
+    await writeFile(join(dir, 'openapi.json'), `${JSON.stringify(current, null, 2)}\n`);
+  }
   return root;
 }
 

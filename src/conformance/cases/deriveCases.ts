@@ -34,7 +34,7 @@ import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, parameterExamples, parameterValueErrors, planOperation, type OperationPlan } from './operationPlan.js';
 import { objectParameterViolations } from './objectParameterViolations.js';
 import { responseOnlyProperties } from './responseOnlyProperties.js';
-import { breakableParameter, PRISM_EMPTY_VALUE, sendableBrokenValue } from './parameterWire.js';
+import { breakableParameter, PRISM_EMPTY_VALUE, sendableBrokenValue, sendableParameterName } from './parameterWire.js';
 
 /** Security alternatives to send, each once (two requirements naming the same schemes with other scopes are one way in). */
 export function distinctRequirements(plan: OperationPlan): Record<string, string[]>[] {
@@ -185,6 +185,13 @@ const PRISM_IGNORES_ITEM_COUNT = 'Prism does not validate the item count of an a
 /** Prism's deepObject reader builds the object from the schema's declared properties only: an unknown one is dropped before validation. */
 const PRISM_DEEP_OBJECT_UNKNOWN = 'Prism reads a deepObject parameter as the properties its schema declares, so it never sees an unknown one';
 const UNKNOWN_PROPERTY_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProperties']);
+/** Prism's reader of an exploded object query parameter (form, deepObject) gives an empty object when the query holds none of its properties: `required` never fails. */
+const PRISM_EXPLODED_OBJECT_MISSING = 'Prism builds an exploded object query parameter from whichever of its properties the query holds (an empty object when none), so it never finds it missing';
+/** Whether a query parameter travels as one query pair per property (`style: form` exploded, the default, or `deepObject`) with an object value. */
+function explodedObject(parameter: Record<string, unknown>, value: unknown): boolean {
+  if (parameter.in !== 'query' || !isObject(value)) return false;
+  return parameter.style === 'deepObject' || ((parameter.style ?? 'form') === 'form' && parameter.explode !== false);
+}
 /** Integer formats whose range Prism does not check (its int64 accepts any integer; the others it does not know). */
 const PRISM_UNCHECKED_RANGE = /^format (int64|int8|int16|uint8|uint16|uint32|uint64)$/;
 /** Text formats Prism's ajv does not know (it ignores them): an http-date of any text passes there. */
@@ -196,8 +203,16 @@ const UNDOCUMENTED_MEDIA_TYPES = ['text/plain', 'application/xml'];
 /** Why a rule is not broken: the value breaking it would be past what the suite builds. */
 const tooLargeReason = (where: string, rule: string) =>
   `${where}: ${rule} is broken only by a value of more than ${MAX_BUILT_SIZE.toLocaleString('en')} items, properties or characters, more than the suite builds`;
-/** The longest path or query value a negative case sends: beyond it the request head, not the parameter, is what a server rejects. */
-const MAX_URL_VALUE = 4096;
+/**
+ * The longest parameter value a case sends (path, query, header or cookie: all travel in the
+ * request head): beyond it the request head, not the parameter, is what a server rejects.
+ */
+const MAX_HEAD_VALUE = 4096;
+/** Whether `value` of a parameter in `location` is longer than a request head carries. */
+const pastHeadLimit = (location: string, length: number) => ['path', 'query', 'header', 'cookie'].includes(location) && length > MAX_HEAD_VALUE;
+/** Why a rule of a parameter is not broken: its value would not fit in a request head. */
+const pastHeadReason = (location: string, name: string, rule: string, length: number) =>
+  `${location} ${name}: ${rule} takes a value of ${length} characters, longer than the ${MAX_HEAD_VALUE} a ${location === 'path' || location === 'query' ? 'URL' : 'request head'} may carry here (Node's HTTP server, like most, rejects a request head over 16 KiB with 431)`;
 
 /** The status a negative case expects: `default` reads as "a client error" (any 4xx the document does not list otherwise). */
 function negativeStatus(expected: string): string {
@@ -388,7 +403,7 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     }).filter((v) => sendableBrokenValue(location, String(v.value), allowEmpty));
     if (!Array.isArray(value) && (value === null || typeof value !== 'object')) {
       for (const b of boundaryValues(violations as Violation[], String(value), (candidate) => parameterValueErrors(api, schemaPointer, candidate).length === 0, { numeric: false })) {
-        if (!sendableBrokenValue(location, String(b.value), allowEmpty) || ((location === 'path' || location === 'query') && String(b.value).length > MAX_URL_VALUE)) continue;
+        if (!sendableBrokenValue(location, String(b.value), allowEmpty) || pastHeadLimit(location, String(b.value).length)) continue;
         const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
         setParameter(request, planned, b.value);
         cases.push(atBound(`${location}.${name} at ${b.rule}`, request, false));
@@ -398,8 +413,8 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     const mockCaveat = location === 'cookie' ? PRISM_IGNORES_COOKIES : caveat(schemaPointer);
     for (const v of violations) {
       const length = Array.isArray(v.value) ? v.value.join(',').length : String(v.value).length;
-      if ((location === 'path' || location === 'query') && length > MAX_URL_VALUE) {
-        cases.push(preflightCase(api, op, `negative ${location}.${name} ${v.keyword}`, 'skipped', `${location} ${name}: ${v.rule} takes a value of ${length} characters, longer than the ${MAX_URL_VALUE} a URL may carry here (Node's HTTP server, like most, rejects a request head over 16 KiB with 431)`, schemaPointer));
+      if (pastHeadLimit(location, length)) {
+        cases.push(preflightCase(api, op, `negative ${location}.${name} ${v.keyword}`, 'skipped', pastHeadReason(location, name, v.rule, length), schemaPointer));
         continue;
       }
       const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
@@ -420,7 +435,8 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     const status = validation(parameterValidationStatus(op.statuses()));
     const request = buildValidRequest(api, op, { body: exampleBody, without: parameter.pointer });
     if (location === 'header') request.ownHeaders = [name];
-    negative(`${location}.${name} missing`, `${location} ${name}: required`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, location === 'cookie' ? PRISM_IGNORES_COOKIES : undefined);
+    const caveatMissing = location === 'cookie' ? PRISM_IGNORES_COOKIES : explodedObject(planned.parameter.value, planned.value) ? PRISM_EXPLODED_OBJECT_MISSING : undefined;
+    negative(`${location}.${name} missing`, `${location} ${name}: required`, request, status, { fieldErrorKey: name, violationAt: ['request', location, name] }, caveatMissing);
   }
   // Credential cases want a refusal (401, 403); the others any client error.
   const noRefusal = [...skipped].filter((rule) => rule === 'credentials');
@@ -463,7 +479,7 @@ export function preflightCase(api: LoadedApi, op: Operation, idSuffix: string, o
 
 /** The cases of one operation; for a foreign document, what cannot be derived becomes one preflight case. */
 function operationCases(api: LoadedApi, op: Operation): TestCase[] {
-  const issue = api.issues?.get(op.operationId);
+  const issue = api.issues?.get(op.pointer);
   if (issue) {
     return [issue.kind === 'error'
       ? preflightCase(api, op, 'schema-compile', 'failed', issue.reason, issue.pointer, 'schema-compile')
@@ -518,13 +534,28 @@ function repeatedParameters(api: LoadedApi, op: Operation): TestCase[] {
   return cases;
 }
 
+/**
+ * A header or cookie parameter whose name is not a token (RFC 9110 §5.1, RFC 6265 §4.1.1): no
+ * request can carry it, so it is a defect of the document, one failed case at the parameter. An
+ * optional one is left out of every request; a required one leaves the operation untested.
+ */
+function unsendableParameters(api: LoadedApi, op: Operation): TestCase[] {
+  return op.parameters().flatMap((p) => {
+    const location = String(p.value.in);
+    const name = String(p.value.name);
+    if (sendableParameterName(location, name)) return [];
+    const reason = `${location} parameter ${JSON.stringify(name)} is not a valid ${location === 'header' ? 'HTTP field name (RFC 9110 §5.1' : 'cookie name (RFC 6265 §4.1.1'}: a token, no spaces, separators or control characters), so no request can carry it`;
+    return [preflightCase(api, op, `document-parameter ${location}.${name}`, 'failed', reason, p.pointer, 'document-parameter')];
+  });
+}
+
 /** Every target-neutral case of one API, in document order. Throws SuiteSetupError when one of this project's documents cannot be tested. */
 export function deriveCases(api: LoadedApi): TestCase[] {
   const firstWithId = new Map<string, Operation>();
   return api.operations.flatMap((op) => {
     const first = firstWithId.get(op.operationId);
     if (!first) firstWithId.set(op.operationId, op);
-    const cases = [...(api.mode === 'foreign' ? repeatedParameters(api, op) : []), ...operationCases(api, op)];
+    const cases = [...(api.mode === 'foreign' ? [...repeatedParameters(api, op), ...unsendableParameters(api, op)] : []), ...operationCases(api, op)];
     if (!first || api.mode !== 'foreign' || typeof op.raw.operationId !== 'string') return cases;
     // OpenAPI: an operationId MUST be unique. Both are still tested; the later one names the defect.
     const reason = `operationId '${op.operationId}' is also that of ${first.method.toUpperCase()} ${first.path} (${first.pointer}): an operationId must be unique in the document, and the cases, reports and --grep of both now name one operation`;

@@ -16,12 +16,14 @@ import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import { isJsonMediaType } from '../../openapi/mediaTypes.js';
 import type { Located, Operation } from '../../openapi/operations.js';
 import { templatePattern } from '../../openapi/pathTemplate.js';
-import { sampleQuietly } from '../../openapi/sampleQuietly.js';
+import { oversizedMinimum } from '../../openapi/oversizedMinimum.js';
+import { MAX_SAMPLED_SIZE, SampleTooLarge, sampleQuietly } from '../../openapi/sampleQuietly.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
+import { clientDefaultHeader, sendableParameterName } from './parameterWire.js';
 import { pruneToValid } from './pruneSample.js';
 import { repairToValid } from './repairSample.js';
-import { directionalErrors } from './requestDirection.js';
+import { directionalErrors, withoutReadOnly } from './requestDirection.js';
 import { ABSENT, createSchemaWalker, declaredTypes } from './schemaWalk.js';
 import { errorInWords, errorsInWords } from '../../openapi/schemaValidator.js';
 
@@ -117,7 +119,7 @@ export function sampleSchema(api: LoadedApi, pointer: string, direction: 'reques
   const skip = direction === 'request' ? { skipReadOnly: true } : { skipWriteOnly: true };
   let sampled: unknown;
   try {
-    sampled = sampleQuietly(schema, { ...skip, enablePatterns: true }, api.doc);
+    sampled = sampleQuietly(schema, { ...skip, enablePatterns: true }, api.doc, pointer);
   } catch {
     return undefined;
   }
@@ -144,7 +146,7 @@ export function sampleCandidates(api: LoadedApi, pointer: string, direction: 're
     const { if: _if, then: _then, else: _else, ...unconditional } = root.value;
     try {
       const skip = direction === 'request' ? { skipReadOnly: true } : { skipWriteOnly: true };
-      const sampled = sampleQuietly(unconditional, { ...skip, enablePatterns: true }, api.doc);
+      const sampled = sampleQuietly(unconditional, { ...skip, enablePatterns: true }, api.doc, root.pointer);
       if (sampled !== undefined) out.push(repairToValid(sampled, (value) => api.validator.validate(pointer, value)));
     } catch {
       // no such sample
@@ -159,6 +161,34 @@ export function sampleCandidates(api: LoadedApi, pointer: string, direction: 're
     }
   }
   return out;
+}
+
+/**
+ * The skip of `what` (a parameter, the request body), which has no valid example nor sample of its
+ * schema at `pointer`: saying so, or, when the schema asks for a value larger than the suite builds,
+ * which bound, at its own pointer.
+ */
+function noValidValue(api: LoadedApi, what: string, pointer: string): OperationSkip {
+  const found = oversizedMinimum(api.doc, getAtPointer(api.doc, pointer), pointer, MAX_SAMPLED_SIZE);
+  if (found) return new OperationSkip(`${what} has no valid example, and none is sampled from its schema: its ${new SampleTooLarge(found).message.replace(/ \(#[^)]*\)/, '')}`, found.pointer);
+  return new OperationSkip(`${what} has no valid example and no valid value could be sampled from its schema`, pointer);
+}
+
+/**
+ * A sampled object parameter value without the members that are objects or arrays, where it stays
+ * valid without them: no style serialises a nested one (form and deepObject write one pair per
+ * member), so it would travel as JSON text, which a server (Prism) reads as a string. Other values
+ * are returned as they are.
+ */
+function flatParameterValue(api: LoadedApi, pointer: string, value: unknown): unknown {
+  if (!isObject(value)) return value;
+  let flat: Record<string, unknown> = value;
+  for (const [key, member] of Object.entries(value)) {
+    if (member === null || typeof member !== 'object') continue;
+    const { [key]: _nested, ...rest } = flat;
+    if (parameterValueErrors(api, pointer, rest).length === 0) flat = rest;
+  }
+  return flat;
 }
 
 /** The documented examples of a parameter, each with its pointer: `example`, named `examples`, schema `examples`. */
@@ -181,9 +211,14 @@ export function parameterExamples(api: LoadedApi, parameter: Located): { value: 
   return out;
 }
 
+/** An optional header parameter the HTTP client would fill with its own default when left out: every valid request sends it (foreign documents). */
+function sentAlways(api: LoadedApi, location: string, name: string): boolean {
+  return api.mode === 'foreign' && location === 'header' && clientDefaultHeader(name);
+}
+
 function planOptional(api: LoadedApi, parameter: Located): PlannedParameter | undefined {
   const { name, in: location, required } = parameter.value as { name: string; in: string; required?: boolean };
-  if (location === 'path' || required === true || parameter.value.schema === undefined) return undefined;
+  if (location === 'path' || required === true || parameter.value.schema === undefined || !sendableParameterName(location, name) || sentAlways(api, location, name)) return undefined;
   if (api.mode !== 'foreign') {
     const example = parameterExample(api.doc, parameter);
     return example === undefined ? undefined : { parameter, name, in: location, value: example, documented: true };
@@ -192,13 +227,14 @@ function planOptional(api: LoadedApi, parameter: Located): PlannedParameter | un
   for (const example of parameterExamples(api, parameter)) {
     if (parameterValueErrors(api, schemaPointer, example.value).length === 0) return { parameter, name, in: location, value: example.value, documented: true };
   }
-  const sampled = sampleSchema(api, schemaPointer);
+  const sampled = flatParameterValue(api, schemaPointer, sampleSchema(api, schemaPointer));
   return sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0 ? { parameter, name, in: location, value: sampled, documented: false } : undefined;
 }
 
 function planParameter(api: LoadedApi, op: Operation, parameter: Located, defects: ExampleDefect[]): PlannedParameter | undefined {
   const { name, in: location, required } = parameter.value as { name: string; in: string; required?: boolean };
-  if (location !== 'path' && required !== true) return undefined;
+  if (location !== 'path' && required !== true && !sentAlways(api, location, name)) return undefined;
+  if (!sendableParameterName(location, name)) throw new OperationSkip(`the required ${location} parameter ${JSON.stringify(name)} cannot be sent: its name is not a valid ${location === 'header' ? 'HTTP field' : 'cookie'} name`, parameter.pointer);
   const strict = api.mode !== 'foreign';
   const schemaPointer = parameter.value.schema !== undefined ? childPointer(parameter.pointer, 'schema') : undefined;
   const examples = parameterExamples(api, parameter);
@@ -219,9 +255,9 @@ function planParameter(api: LoadedApi, op: Operation, parameter: Located, defect
     if (errors.length === 0) return { parameter, name, in: location, value: example.value, documented: true };
     defects.push({ where: `${location}.${name} example`, message: `the example of parameter '${name}' is invalid against its schema: ${errors.slice(0, 3).join('; ')}: a defect of the document`, pointer: example.pointer });
   }
-  const sampled = sampleSchema(api, schemaPointer);
+  const sampled = flatParameterValue(api, schemaPointer, sampleSchema(api, schemaPointer));
   if (sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0) return { parameter, name, in: location, value: sampled, documented: false };
-  throw new OperationSkip(`parameter '${name}' has no valid example and no valid value could be sampled from its schema`, schemaPointer);
+  throw noValidValue(api, `parameter '${name}'`, schemaPointer);
 }
 
 /**
@@ -257,13 +293,23 @@ function planContentParameter(api: LoadedApi, parameter: Located, defects: Examp
   const raw = schemaPointer ? sampleSchema(api, schemaPointer) : undefined;
   const sampled = raw === undefined ? undefined : pruneToValid(raw, errorsOf);
   if (sampled !== undefined && errorsOf(sampled).length === 0) return { parameter, name, in: location, value: JSON.stringify(sampled), documented: false };
-  throw new OperationSkip(`parameter '${name}' (${mediaType}) has no valid example and no valid value could be sampled from its schema`, schemaPointer ?? mediaPointer);
+  throw noValidValue(api, `parameter '${name}' (${mediaType})`, schemaPointer ?? mediaPointer);
 }
 
 /** The content key request bodies are sent as: the first JSON one. */
 export function jsonRequestMediaType(op: Operation): string | undefined {
   const content = op.requestBody()?.value.content;
   return isObject(content) ? Object.keys(content).find(isJsonMediaType) : undefined;
+}
+
+/**
+ * A valid request example as it is sent: without its readOnly properties (a request SHOULD NOT
+ * carry them; Prism refuses one where unknown properties are refused), unless leaving them out
+ * makes it invalid (a readOnly discriminator, say), when it is sent as documented.
+ */
+function sendableExample(api: LoadedApi, schemaPointer: string, value: unknown): unknown {
+  const stripped = withoutReadOnly(api.validator, api.doc, schemaPointer, value);
+  return directionalErrors(api.validator, api.doc, schemaPointer, stripped, 'request').length === 0 ? stripped : value;
 }
 
 function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pick<OperationPlan, 'bodyMediaType' | 'bodies'> {
@@ -296,7 +342,7 @@ function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pi
   const valid: [string | undefined, unknown][] = [];
   for (const [name, value, pointer] of candidates) {
     const errors = schemaPointer ? directionalErrors(api.validator, api.doc, schemaPointer, value, 'request') : [];
-    if (errors.length === 0) valid.push([name, value]);
+    if (errors.length === 0) valid.push([name, schemaPointer ? sendableExample(api, schemaPointer, value) : value]);
     else defects.push({ where: `body example '${name}'`, message: `request example '${name}' is invalid against its schema: ${errorsInWords(errors)}: a defect of the document`, pointer });
   }
   if (valid.length === 0 && schemaPointer) {
@@ -309,7 +355,7 @@ function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pi
     }
   }
   if (valid.length === 0) {
-    if (required) throw new OperationSkip('the request body has no valid example and no valid value could be sampled from its schema', schemaPointer ?? mediaPointer);
+    if (required) throw noValidValue(api, 'the request body', schemaPointer ?? mediaPointer);
     return { bodies: [[undefined, undefined]] };
   }
   return { bodyMediaType: mediaType, bodies: required ? valid : [[undefined, undefined], ...valid] };
@@ -352,7 +398,15 @@ export function planOperation(api: LoadedApi, op: Operation): OperationPlan {
     const undeclared = templatePattern(op.path).paramNames.find((name) => !declared.has(name));
     if (undeclared !== undefined) throw new OperationSkip(`the path template ${op.path} has {${undeclared}}, which no path parameter declares: the document gives no value to send in its place`, op.pointer);
   }
-  const parameters = op.parameters().flatMap((p) => planParameter(api, op, p, defects) ?? []);
+  const parameters = op.parameters().flatMap((p) => {
+    try {
+      return planParameter(api, op, p, defects) ?? [];
+    } catch (error) {
+      // An optional header sent only to keep the client's default out: without a valid value, it is left out instead.
+      if (error instanceof OperationSkip && p.value.required !== true && sentAlways(api, String(p.value.in), String(p.value.name))) return [];
+      throw error;
+    }
+  });
   const optional = op.parameters().flatMap((p) => planOptional(api, p) ?? []);
   const plan: OperationPlan = { parameters, optional, ...planBodies(api, op, defects), requirements: planRequirements(api, op), defects };
   plans.set(op, plan);

@@ -16,9 +16,34 @@ const SUITE_HEADERS = /^(accept|content-type|authorization|cookie)$/i;
  */
 const CLIENT_HEADERS = /^(content-length|transfer-encoding|connection|keep-alive|upgrade|expect|host|te|trailer)$/i;
 
+/**
+ * Headers the HTTP client (Node's fetch) sends with a value of its own when the request sets none
+ * (`Accept-Encoding: gzip, deflate`, `Accept-Language: *`, `User-Agent: node`, `Sec-Fetch-Mode:
+ * cors`): a header parameter of one of these names is always sent with a valid value, or the
+ * client's default, which the document may not allow, would stand in for it.
+ */
+const CLIENT_DEFAULT_HEADERS = /^(accept-encoding|accept-language|user-agent|sec-fetch-mode)$/i;
+
+/** Whether the HTTP client sends the header `name` with a default of its own unless the request sets it. */
+export function clientDefaultHeader(name: string): boolean {
+  return CLIENT_DEFAULT_HEADERS.test(name);
+}
+
 /** Whether the HTTP client writes the header `name` itself (never the suite). */
 export function clientWrittenHeader(name: string): boolean {
   return CLIENT_HEADERS.test(name);
+}
+
+/** RFC 9110 §5.1 (a field name) and RFC 6265 §4.1.1 (a cookie name): a token. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Whether a parameter named `name` in `location` can travel at all: a header or cookie name that
+ * is not a token (`X-A\r\nInjected`, a space, a colon) is refused by the HTTP client, and would
+ * break the request's framing if it were not. Path and query names are percent-encoded.
+ */
+export function sendableParameterName(location: string, name: string): boolean {
+  return (location !== 'header' && location !== 'cookie') || TOKEN.test(name);
 }
 
 /** The cookie names (as sent) that carry a security scheme's credential. */
@@ -34,6 +59,7 @@ function credentialCookies(doc: OpenApiDocument): Set<string> {
 
 /** Whether a negative case may break the parameter `name` in `location` (path and query ones always). */
 export function breakableParameter(doc: OpenApiDocument, location: string, name: string): boolean {
+  if (!sendableParameterName(location, name)) return false;
   if (location === 'header') return !SUITE_HEADERS.test(name) && !CLIENT_HEADERS.test(name) && !credentialCarriers(doc).has(name.toLowerCase());
   if (location === 'cookie') return !credentialCookies(doc).has(name);
   return location === 'path' || location === 'query';

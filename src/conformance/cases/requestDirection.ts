@@ -14,7 +14,7 @@ export type Direction = 'request' | 'response';
 const COMBINATORS = new Set(['anyOf', 'oneOf', 'allOf', 'if', 'then', 'else', '$ref']);
 
 /** The facets of the spot at `instancePath` of `value` (valid or not), following the value. */
-function facetsAt(walker: SchemaWalker, schemaPointer: string, value: unknown, instancePath: string): Facet[] {
+export function facetsAt(walker: SchemaWalker, schemaPointer: string, value: unknown, instancePath: string): Facet[] {
   let facets = walker.facets(schemaPointer, value);
   let current: unknown = value;
   for (const token of instancePath === '' ? [] : decodePointer('#' + instancePath)) {
@@ -68,4 +68,25 @@ export function directionalErrorsBounded(validator: SchemaValidator, doc: OpenAp
     return { errors: all.slice(0, max), total: all.length };
   }
   return { errors: kept, total: kept.length + first.total - first.errors.length };
+}
+
+/**
+ * `value` (a request body) without the properties its schema marks `readOnly`, at any depth:
+ * OpenAPI says a request SHOULD NOT send them, and a server (Prism among them) may refuse one
+ * where unknown properties are refused. The value itself is left as it is; a copy is returned.
+ */
+export function withoutReadOnly(validator: SchemaValidator, doc: OpenApiDocument, schemaPointer: string, value: unknown): unknown {
+  const walker = createSchemaWalker(validator, doc);
+  const strip = (at: unknown, facets: Facet[]): unknown => {
+    if (Array.isArray(at)) return at.map((item, i) => strip(item, walker.itemFacets(facets, i, item)));
+    if (!isObject(at)) return at;
+    const out: Record<string, unknown> = {};
+    for (const [name, child] of Object.entries(at)) {
+      const childFacets = walker.propertyFacets(facets, name, child);
+      if (stated(childFacets, 'readOnly').includes(true)) continue;
+      out[name] = strip(child, childFacets);
+    }
+    return out;
+  };
+  return strip(value, walker.facets(schemaPointer, value));
 }

@@ -3,6 +3,13 @@ import { getAtPointer } from '../../openapi/jsonPointer.js';
 import type { CheckFailure } from '../model.js';
 import { MAX_FAILURES_PER_CHECK, notListed, parsedBody, type Check } from './check.js';
 
+/**
+ * Answers longer than this (in characters) keep no `instanceValue` in their failures: a report
+ * holds every failure until it is printed, and a hostile server's 10 MB answer failing at its root
+ * kept the whole parsed body (25 MB of objects) alive per case, 3.5 GB over one run.
+ */
+export const MAX_INSTANCE_VALUE_BODY = 256 * 1024;
+
 /** A JSON body is valid against the schema its status and media type document (ajv, 2020-12). */
 export const bodySchema: Check = {
   id: 'body-schema',
@@ -16,12 +23,13 @@ export const bodySchema: Check = {
     const { errors, total } = ctx.doc
       ? directionalErrorsBounded(ctx.validator, ctx.doc, schemaPointer, body, 'response', MAX_FAILURES_PER_CHECK)
       : ctx.validator.validateBounded(schemaPointer, body, MAX_FAILURES_PER_CHECK);
+    const keepValue = ctx.response.bodyText.length <= MAX_INSTANCE_VALUE_BODY;
     const listed: CheckFailure[] = errors.map((error) => ({
       rule: 'body-schema' as const,
       message: `body${error.instancePath || ''} ${error.message}${detail(error)}`,
       instancePath: error.instancePath || '/',
       expected: `a body valid against ${schemaPointer}`,
-      instanceValue: valueAt(body, error.instancePath),
+      ...(keepValue ? { instanceValue: valueAt(body, error.instancePath) } : {}),
     }));
     return total > listed.length ? [...listed, notListed('body-schema', total - listed.length)] : listed;
   },

@@ -48,6 +48,8 @@ export interface CheckContext {
   bodiless: boolean;
   /** The body read as JSON: `undefined` when not a JSON media type (or bodiless), `{ error }` when it does not parse. */
   json(): { value: unknown } | { error: string } | undefined;
+  /** The body text read as JSON whatever the media type says (for checks of any answer's text); parsed once, shared with `json()`. */
+  parseAsJson(): { value: unknown } | { error: string };
   /** Keeps secrets out of what a failure quotes: `redact.excerpt(text, max)` for any response text a check cuts. */
   redact: Redactor;
 }

@@ -13,7 +13,7 @@ import type { CheckFailure, Expectation, ObservedResponse, TargetKind } from '..
 import { noRedaction, type Redactor } from '../run/redact.js';
 import { MAX_FAILURES_PER_CHECK, notListed, type ApiCheckOptions, type Check, type CheckContext, type RefusedStatuses } from './check.js';
 import { CHECKS } from './index.js';
-import { nestingDepth } from './nestingDepth.js';
+import { nestingDepth } from '../../openapi/nestingDepth.js';
 
 export interface CheckInput {
   operation: Operation;
@@ -45,7 +45,15 @@ export function createCheckContext(input: CheckInput): CheckContext {
   const mediaType = documentedMediaType(input.operation, statusKey, input.response.headers['content-type']);
   const status = input.response.status;
   const bodiless = input.operation.method.toLowerCase() === 'head' || status < 200 || status === 204 || status === 304;
-  let parsed: { value: unknown } | { error: string } | undefined | null = null;
+  let parsed: { value: unknown } | { error: string } | undefined;
+  const parseAsJson = () => {
+    if (parsed) return parsed;
+    try {
+      return (parsed = { value: JSON.parse(input.response.bodyText) as unknown });
+    } catch (error) {
+      return (parsed = { error: (error as Error).message });
+    }
+  };
   return {
     operation: input.operation,
     ...(input.doc ? { doc: input.doc } : {}),
@@ -61,14 +69,10 @@ export function createCheckContext(input: CheckInput): CheckContext {
     bodiless,
     redact: input.redact ?? noRedaction,
     json() {
-      if (parsed !== null) return parsed;
-      if (bodiless || !mediaType || !isJsonMediaType(input.response.headers['content-type'] ?? mediaType)) return (parsed = undefined);
-      try {
-        return (parsed = { value: JSON.parse(input.response.bodyText) as unknown });
-      } catch (error) {
-        return (parsed = { error: (error as Error).message });
-      }
+      if (bodiless || !mediaType || !isJsonMediaType(input.response.headers['content-type'] ?? mediaType)) return undefined;
+      return parseAsJson();
     },
+    parseAsJson,
   };
 }
 

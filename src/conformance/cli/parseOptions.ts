@@ -148,6 +148,18 @@ const OPTIONS = {
 const VALUE_OPTIONS = valueOptionsOf(OPTIONS);
 
 /** Parses the command line; throws UsageError with a one-line message saying what to fix. */
+/**
+ * A malformed `--header` as an error may quote it: the API name, and the header name only where
+ * one ends in `:`; never the rest, which is the credential (`a=Authorization Bearer sk_…`, a
+ * colon forgotten, would otherwise be printed whole).
+ */
+function headerOptionShown(text: string): string {
+  const eq = text.indexOf('=');
+  const api = eq > 0 && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(text.slice(0, eq)) ? `${text.slice(0, eq)}=` : '';
+  const name = api ? /^[!#$%&'*+.^_`|~0-9A-Za-z-]+(?=:)/.exec(text.slice(eq + 1))?.[0] : undefined;
+  return name ? `${api}${name}: …` : `${api}…`;
+}
+
 export function parseOptions(argv: string[]): CliOptions {
   let values;
   try {
@@ -185,7 +197,7 @@ export function parseOptions(argv: string[]): CliOptions {
   const headers: HeaderOption[] = [];
   for (const text of values.header ?? []) {
     const parsed = parseHeaderOption(text);
-    if (!parsed) throw new UsageError(`--header: '${text.replace(/:.*/s, ': …')}' must be <api>=<Header>: <value>`);
+    if (!parsed) throw new UsageError(`--header: '${headerOptionShown(text)}' must be <api>=<Header>: <value>`);
     if (!specs.some((s) => s.name === parsed.api)) throw new UsageError(`--header: '${parsed.api}' is not a --spec API (registry APIs take their credentials from the environment)`);
     headers.push(parsed);
   }

@@ -31,7 +31,13 @@ export async function runAndReport(options: CliOptions, env: NodeJS.ProcessEnv, 
     if (options.output) {
       // --output is always JUnit (the human report stays on stdout), whatever --reporter says
       out(humanReport(report));
-      await writeFile(options.output, terminalSafe(junitReport(report, redact)));
+      try {
+        await writeFile(options.output, terminalSafe(junitReport(report, redact)));
+      } catch (error) {
+        // checked writable before the run, it can still fail (a full disk): the run is over, so say so and keep what was printed
+        err(`conformance: --output: the JUnit report could not be written to ${options.output}: ${inline((error as Error).message)} (the report above is complete)\n`);
+        return 2;
+      }
       out(`JUnit report written to ${options.output}\n`);
     } else if (options.reporter === 'junit') {
       out(junitReport(report, redact));

@@ -1,7 +1,9 @@
 /**
  * JUnit XML for CI systems: one <testsuite> per API, one <testcase> per case. Times are wall times:
  * a case's own, an API's run (its cases run side by side), the whole run. Every string is redacted
- * before it is escaped, so a secret with `&<>"'` in it cannot slip past as `&amp;…`.
+ * before it is escaped, so a secret with `&<>"'` in it cannot slip past as `&amp;…`; a character XML
+ * 1.0 has none for (a C0 control, U+FFFE, U+FFFF, a lone surrogate) never reaches the file, so no
+ * answer a server quotes can make the report unreadable to CI.
  */
 import type { CaseResult, RunReport } from '../model.js';
 import { noRedaction, type Redactor } from '../run/redact.js';
@@ -10,8 +12,14 @@ import { coverageFigure, percentText, totalCoverage } from './coverage.js';
 import { verdictOf } from './verdict.js';
 import { inline } from './inlineText.js';
 
+/** What XML 1.0 has no character for beyond the C0 controls: U+FFFE, U+FFFF and a surrogate with no partner (a JSON `"\ud800"` parses to one). */
+const NOT_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+  s
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+    .replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 function testcase(result: CaseResult, xml: (s: string) => string, text: (s: string) => string): string {
   const c = result.testCase;

@@ -9,7 +9,10 @@
  * and a space as `+`. A secret is also matched in base64 and base64url (at each of the three byte
  * offsets it can start at inside a longer encoded text, as in `Basic base64(user:secret)`), and a
  * secret that is itself base64 of `user:password` (a Basic credential) is matched decoded, and its
- * password alone.
+ * password alone. It is also matched in hex (its UTF-8 bytes, either letter case), and with
+ * invisible characters between its characters (a zero-width space, soft hyphen, word joiner, byte
+ * order mark, variation selector or tag character: Unicode's default-ignorable code points, raw
+ * or escaped), which a terminal does not show, so the secret would read as itself.
  */
 
 /** Replaces each secret with `[REDACTED]`; `excerpt` also cuts to a length without leaving part of a secret at the cut. */
@@ -26,6 +29,12 @@ const MIN_BASE64 = 8;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+/**
+ * An invisible character that may sit between a secret's characters: raw (every default-ignorable
+ * code point), or the common ones escaped (`\u200b`, `%E2%80%8B`, `&#x200b;`, `&#8203;`).
+ */
+const IGNORABLE = String.raw`(?:\p{Default_Ignorable_Code_Point}|\\+u(?:00ad|034f|180e|200[b-f]|206[0-9a-f]|feff)|%c2%ad|%e2%80%8[b-f]|%e2%81%a[0-9a-f]|%ef%bb%bf|&#x0*(?:ad|200[b-f]|206[0-9a-f]|feff);|&#0*(?:173|820[3-7]|82(?:8[89]|9[0-9]|30[0-3])|65279);|&shy;)`;
+const IGNORABLE_RUNS = new RegExp(`${IGNORABLE}+`, 'giu');
 const NAMED_ENTITIES: Record<string, string[]> = { '&': ['amp'], '<': ['lt'], '>': ['gt'], '"': ['quot'], "'": ['apos'] };
 
 /** A regular expression (source) matching one character `ch` in every spelling a text can give it. */
@@ -63,6 +72,9 @@ function base64Forms(secret: string): string[] {
   return forms;
 }
 
+/** The secret's UTF-8 bytes in hex (matched in either letter case). */
+const hexForm = (secret: string): string => Buffer.from(secret, 'utf8').toString('hex');
+
 /** The password of a Basic credential (`base64(user:password)`, with or without its scheme word), decoded; undefined for anything else. */
 function basicPassword(secret: string): string | undefined {
   const token = secret.replace(/^basic\s+/i, '');
@@ -82,6 +94,7 @@ function secretTexts(secret: string): string[] {
 /** `text` with each spelling of a character that `characterSpellings` knows read back as the character (for finding a secret's start at a cut). */
 function plainOf(text: string): string {
   return text
+    .replace(IGNORABLE_RUNS, '')
     .replace(/\\+u\{([0-9a-f]{1,6})\}/gi, (_, h: string) => String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff)))
     .replace(/\\+u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
     .replace(/\\+x([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
@@ -105,10 +118,10 @@ const withoutUnfinishedEscape = (text: string) => text.replace(/(?:%[0-9a-f]?|\\
 /** A redactor for `secrets` (shorter than 4 characters: ignored). Matching ignores case. */
 export function redactor(secrets: readonly string[]): Redactor {
   const texts = [...new Set(secrets.flatMap(secretTexts).filter((s) => s.length >= MIN_LENGTH))].sort((a, b) => b.length - a.length);
-  const spelled = texts.map((text) => [...text].map(characterSpellings).join(''));
-  const encoded = [...new Set(texts.flatMap(base64Forms))].sort((a, b) => b.length - a.length);
+  const spelled = texts.map((text) => [...text].map(characterSpellings).join(`${IGNORABLE}*`));
+  const encoded = [...new Set(texts.flatMap((text) => [...base64Forms(text), hexForm(text)]))].sort((a, b) => b.length - a.length);
   const sources = [...encoded.map(escapeRegExp), ...spelled];
-  const pattern = sources.length > 0 ? new RegExp(sources.join('|'), 'gi') : undefined;
+  const pattern = sources.length > 0 ? new RegExp(sources.join('|'), 'giu') : undefined;
   const lowered = texts.map((t) => t.toLowerCase());
   const loweredEncoded = encoded.map((e) => e.toLowerCase());
   const redact = ((text: string) => (pattern ? text.replace(pattern, REDACTED) : text)) as Redactor;

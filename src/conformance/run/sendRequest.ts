@@ -64,6 +64,18 @@ function assertPathStaysOnTarget(path: string): void {
   if (!path.startsWith('/')) throw new UnsendableRequest(`the path '${path}' does not start with '/': after the base URL it would name another host, so nothing is sent`);
 }
 
+/** A `.` or `..` path segment, also percent-encoded (the URL Standard reads `%2e` as a dot there). */
+const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?=\/|$)/i;
+
+/**
+ * A path with a `.` or `..` segment (a document's `/../../etc/passwd`, a path value `..`): a URL
+ * resolves it away (`/x/..` is `/`), so the request would reach another path than the case names,
+ * and no encoding keeps it.
+ */
+function assertNoDotSegment(path: string): void {
+  if (DOT_SEGMENT.test(path)) throw new UnsendableRequest(`the path '${path}' has a '.' or '..' segment, which a URL resolves away: the request would reach another path, so nothing is sent`);
+}
+
 // The query of a request: its scalar parameters, then serialised pairs, then query credentials.
 function queryOf(spec: RequestSpec, extra: Record<string, string>): string {
   const params = new URLSearchParams(spec.query);
@@ -163,6 +175,7 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
     headers['Content-Type'] = shown['Content-Type'] = spec.body.contentType;
   }
   assertPathStaysOnTarget(path);
+  assertNoDotSegment(path);
   const base = `${baseUrl.replace(/\/+$/, '')}${path}`;
   const q = queryOf(spec, query);
   const url = `${base}${q ? `?${q}` : ''}`;

@@ -6,7 +6,8 @@
  * is answered as GET, without the body. An unknown path is a 404 and a known path with another
  * method a 405 (with `Allow`), in the envelope of the API whose paths it lies under when that
  * API's slice gives one (`unrouted`), else in a neutral JSON body; a request Node's HTTP parser
- * refuses is a neutral 400 (431 for oversized headers).
+ * refuses is a neutral 400; a request head over 16 KiB is a 431 in the envelope of the API its path
+ * lies under (headLimit.ts), the neutral one past what Node's parser reads.
  *
  * Options: provider states (`POST /__states`, loopback only), a fault hook passed to the stores,
  * the per-key rate limit and the body size limit.
@@ -23,6 +24,7 @@ import { json, repeatedHeaderNames, type HttpResult, type SandboxRequest } from 
 import { createProviderStates, PROVIDER_STATES_PATH } from './providerStates.js';
 import { isLoopbackRequest } from './loopbackRequest.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimiter.js';
+import { HEAD_LIMIT_BYTES, headBytes, PARSER_HEAD_LIMIT_BYTES } from './headLimit.js';
 import { type BodyTimeouts, ClientAborted, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_BODY_TIMEOUTS, readBody } from './readBody.js';
 import { parseRequestTarget } from './requestTarget.js';
 import { buildRouteTable, type Route } from './routeTable.js';
@@ -80,12 +82,50 @@ function endSocket(socket: Socket, status: number, reason: string, body: { error
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
 }
 
+/** The request a socket is answering, its response, and what ends its body when the parser refuses the rest of it. */
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  framing: AbortController;
+}
+const exchanges = new WeakMap<Socket, Exchange>();
+
+/** Calls `then` once `res` is sent or its connection gone. */
+function afterResponse(res: ServerResponse, then: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  if (res.writableFinished || res.destroyed) return once();
+  res.once('finish', once);
+  res.once('close', once);
+}
+
 /**
  * The answer to bytes Node's HTTP parser refuses (an unknown method, no Host, Content-Length with
  * Transfer-Encoding, a NUL in a header, headers over the limit…): the neutral JSON body instead of
- * Node's answer without one. The parser's own words (`HPE_…`) stay out of it.
+ * Node's answer without one. The parser's own words (`HPE_…`) stay out of it. Bytes refused while
+ * a request's body is being read (a chunk size that does not parse) end that body instead: its
+ * API answers with its own body error, and the connection closes. Bytes refused after a whole
+ * request (a malformed one pipelined behind it) wait for that request's answer, which goes out
+ * first and as if alone; the neutral answer follows it, in order.
  */
 function refuseUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
+  const exchange = exchanges.get(socket);
+  // A client gone mid-body (a reset, or its end of the stream before the body's: HPE_INVALID_EOF_STATE) is no framing to answer.
+  const clientGone = error.code === 'ECONNRESET' || error.code === 'HPE_INVALID_EOF_STATE';
+  // Only the parser's refusals (`HPE_…`) concern the bytes after a request; a timeout is answered as before.
+  if (exchange && error.code?.startsWith('HPE_') && !clientGone && socket.writable) {
+    exchanges.delete(socket);
+    if (!exchange.req.complete) return exchange.framing.abort("The body's HTTP/1.1 framing does not parse (a malformed chunk)");
+    return afterResponse(exchange.res, () => answerUnparsable(error, socket));
+  }
+  answerUnparsable(error, socket);
+}
+
+function answerUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || !socket.writable) socket.destroy();
   else if (error.code === 'HPE_HEADER_OVERFLOW') endSocket(socket, 431, 'Request Header Fields Too Large', { error: 'headers_too_large', message: 'The request headers are too large' });
   else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') endSocket(socket, 408, 'Request Timeout', { error: 'request_timeout', message: 'The request did not arrive in time' });
@@ -155,6 +195,15 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
     return result;
   }
 
+  /** The answer to a head over the limit: the 431 of the API whose paths `pathname` lies under, else the neutral one. */
+  function headTooLarge(method: string, pathname: string): HttpResult {
+    const match = routes.match(method === 'HEAD' ? 'GET' : method, pathname);
+    const api = match.kind === 'matched' ? match.route.api : match.api;
+    const own = api && unrouted.get(api.name);
+    if (own) return own({ status: 431, method, pathname });
+    return neutral(431, 'headers_too_large', `The request headers are too large: send at most ${HEAD_LIMIT_BYTES / 1024} KiB of request line and headers`);
+  }
+
   function send(res: ServerResponse, result: HttpResult): void {
     if (result.body === undefined && result.text === undefined) {
       res.writeHead(result.status, result.headers ?? {});
@@ -167,6 +216,11 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
   }
 
   function requestListener(req: IncomingMessage, res: ServerResponse): void {
+    const exchange: Exchange = { req, res, framing: new AbortController() };
+    exchanges.set(req.socket, exchange);
+    afterResponse(res, () => {
+      if (exchanges.get(req.socket) === exchange) exchanges.delete(req.socket);
+    });
     void (async () => {
       try {
         if (req.headers.host === undefined && req.httpVersion === '1.1') {
@@ -180,7 +234,13 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
           send(res, neutral(400, 'bad_request', 'The request target is not a valid URL'));
           return;
         }
-        const body = await readBody(req, bodyLimit, bodyTimeouts);
+        // Refused before the body is read or anything runs; the body's bytes are not read, so the connection closes.
+        if (headBytes(req) >= HEAD_LIMIT_BYTES) {
+          res.setHeader('Connection', 'close');
+          send(res, headTooLarge((req.method ?? 'GET').toUpperCase(), url.pathname));
+          return;
+        }
+        const body = await readBody(req, bodyLimit, bodyTimeouts, exchange.framing.signal);
         // A body that stopped arriving is answered, and its connection closed: the rest is never read.
         if (body.kind === 'unreadable' && body.stalled) res.setHeader('Connection', 'close');
         const repeatedHeaders = repeatedHeaderNames(req.rawHeaders);
@@ -192,6 +252,7 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
           body,
           ...(repeatedHeaders ? { repeatedHeaders } : {}),
           ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}),
+          ...(url.host !== undefined ? { targetHost: url.host } : {}),
         };
         send(res, await handle(request));
       } catch (error) {
@@ -220,6 +281,7 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
     const server = createServer(
       {
         joinDuplicateHeaders: true,
+        maxHeaderSize: PARSER_HEAD_LIMIT_BYTES,
         requireHostHeader: false,
         headersTimeout: headersTimeout,
         requestTimeout: headersTimeout + bodyTimeouts.totalMs + 5000,
@@ -227,10 +289,12 @@ export async function createSandboxServer(sandbox: Sandbox, options: SandboxServ
       },
       requestListener,
     );
+    // Every header is kept (the byte limit bounds them): none dropped unseen past the 2,000th.
+    server.maxHeadersCount = 0;
     server.on('clientError', refuseUnparsable);
-    // `Expect: 100-continue` with a body over the limit: the answer (too large) comes instead of the 100.
+    // `Expect: 100-continue` with a body or a head over the limit: the answer (too large) comes instead of the 100.
     server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-      if (!(Number(req.headers['content-length']) > bodyLimit)) res.writeContinue();
+      if (!(Number(req.headers['content-length']) > bodyLimit) && headBytes(req) < HEAD_LIMIT_BYTES) res.writeContinue();
       requestListener(req, res);
     });
     // An `Expect` other than 100-continue cannot be met: the neutral JSON 417 (Node's own has no body).

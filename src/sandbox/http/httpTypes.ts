@@ -27,6 +27,8 @@ export interface SandboxRequest {
   repeatedHeaders?: ReadonlySet<string>;
   /** The peer's address, when known. */
   remoteAddress?: string;
+  /** The host an absolute-form request target names (`POST http://host/…`), which stands in for `Host`. */
+  targetHost?: string;
 }
 
 export interface HttpResult {

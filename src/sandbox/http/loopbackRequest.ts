@@ -3,7 +3,9 @@
  * request names them, a `Host` and an `Origin` that are loopback names too. A web page open in a
  * browser on this machine is a loopback peer; it still names its own site, in `Origin` (every
  * browser POST carries one) and, when it reaches the sandbox through a DNS name it rebinds to
- * 127.0.0.1, in `Host`. What answers only this machine's own tools (provider states) asks this.
+ * 127.0.0.1, in `Host`. An absolute-form target's host (`POST http://host/__states`) stands in for
+ * `Host` (RFC 9112 §3.2.2), so it must be a loopback name too. What answers only this machine's
+ * own tools (provider states) asks this.
  */
 import { isLoopbackHost } from '../../core/loopback.js';
 import { headerValue, type SandboxRequest } from './httpTypes.js';
@@ -19,6 +21,7 @@ function hostnameOf(text: string): string | undefined {
 
 export function isLoopbackRequest(request: SandboxRequest): boolean {
   if (request.remoteAddress !== undefined && !isLoopbackHost(request.remoteAddress)) return false;
+  if (request.targetHost !== undefined && !isLoopbackHost(request.targetHost)) return false;
   const host = headerValue(request.headers, 'host');
   if (host !== undefined) {
     const name = hostnameOf(`http://${host}`);

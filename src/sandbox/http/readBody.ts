@@ -36,9 +36,11 @@ export class ClientAborted extends Error {
  * as another media type or charset, or with a coding (content or transfer) other than chunked,
  * carries the `mediaTypeProblem` an API's validation refuses. A
  * body that stops arriving, or takes longer than `timeouts` allow, is `unreadable` and `stalled`:
- * it is answered (the API's body error) and the connection closed, its rest never read.
+ * it is answered (the API's body error) and the connection closed, its rest never read. So is a
+ * body read no further once `broken` aborts (the HTTP parser refused its framing: a chunk size
+ * that does not parse), with the abort's reason as the problem.
  */
-export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_BYTES, timeouts: BodyTimeouts = DEFAULT_BODY_TIMEOUTS): Promise<RawBody> {
+export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_BYTES, timeouts: BodyTimeouts = DEFAULT_BODY_TIMEOUTS, broken?: AbortSignal): Promise<RawBody> {
   // HTTP/1.1: a request with neither header has no body (RFC 9112 §6.3), so there is nothing to wait for.
   const length = req.headers['content-length'];
   if (req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) {
@@ -66,18 +68,19 @@ export function readBody(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_B
     let settled = false;
     const stall = (problem: string) => {
       if (settled) return;
-      settled = true;
-      clearTimeout(idle);
-      clearTimeout(whole);
+      finish();
       req.pause();
       resolve({ kind: 'unreadable', problem, stalled: true });
     };
     const idle = setTimeout(() => stall(`The body stopped arriving: no byte for ${seconds(timeouts.idleMs)}`), timeouts.idleMs);
     const whole = setTimeout(() => stall(`The body did not arrive within ${seconds(timeouts.totalMs)}`), timeouts.totalMs);
+    const onBroken = () => stall(String(broken?.reason));
+    broken?.addEventListener('abort', onBroken, { once: true });
     const finish = () => {
       settled = true;
       clearTimeout(idle);
       clearTimeout(whole);
+      broken?.removeEventListener('abort', onBroken);
     };
     req.on('data', (chunk: Buffer) => {
       if (settled && !tooLarge) return; // stalled: answered already, the rest is not read

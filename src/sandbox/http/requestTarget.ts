@@ -7,22 +7,26 @@
  * doubled slash already were. The WHATWG URL parser, used before, normalises all of these.
  *
  * Forms (RFC 9112 §3.2): origin-form (`/path?query`) and absolute-form (`http://host/path?query`,
- * whose authority must parse and is then ignored: one port serves every API). Anything else (the
+ * whose authority must parse; it picks no API, since one port serves every API, but it is the
+ * host the request names, in place of `Host` (§3.2.2), kept as `host`). Anything else (the
  * asterisk-form, a bare word, a target that is no URL) is `undefined`: the neutral 400.
  */
 export interface RequestTarget {
   pathname: string;
   searchParams: URLSearchParams;
+  /** The host name an absolute-form target names (`http://host/…`); absent in origin-form. */
+  host?: string;
 }
 
 const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 
 export function parseRequestTarget(target: string): RequestTarget | undefined {
   let rest: string;
+  let host: string | undefined;
   if (target.startsWith('/')) rest = target;
   else if (ABSOLUTE.test(target)) {
     try {
-      new URL(target);
+      host = new URL(target).hostname;
     } catch {
       return undefined;
     }
@@ -34,7 +38,6 @@ export function parseRequestTarget(target: string): RequestTarget | undefined {
   const hash = rest.indexOf('#');
   if (hash >= 0) rest = rest.slice(0, hash);
   const question = rest.indexOf('?');
-  return question < 0
-    ? { pathname: rest, searchParams: new URLSearchParams() }
-    : { pathname: rest.slice(0, question), searchParams: new URLSearchParams(rest.slice(question + 1)) };
+  const parts = question < 0 ? { pathname: rest, searchParams: new URLSearchParams() } : { pathname: rest.slice(0, question), searchParams: new URLSearchParams(rest.slice(question + 1)) };
+  return host === undefined ? parts : { ...parts, host };
 }

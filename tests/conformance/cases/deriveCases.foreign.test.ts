@@ -99,6 +99,22 @@ describe('a parameter bound no URL can carry', () => {
     expect(skipped?.preflight).toMatchObject({ outcome: 'skipped', pointer: '#/paths/~1instances~1{instance_id}/get/parameters/0/schema' });
     expect(skipped?.preflight?.reason).toMatch(/152134 characters, longer than the 4096 a URL may carry/);
   });
+
+  it('sends no header or cookie value longer than a request head may carry either (a WWW-Authenticate header of maxLength 20000: 431 from Node)', async () => {
+    const parameters = [
+      { name: 'WWW-Authenticate', in: 'header', required: true, schema: { type: 'string', maxLength: 20000 }, example: 'Basic x' },
+      { name: 'session', in: 'cookie', schema: { type: 'string', maxLength: 20000 }, example: 's' },
+    ];
+    const api = await foreignApi({ paths: { '/sca': { delete: { parameters, responses: { '204': { description: 'gone' }, ...invalid } } } } });
+    const cases = deriveCases(api);
+    const lengths = cases.filter((c) => c.preflight === undefined).flatMap((c) => [...Object.values(c.request.headers ?? {}), ...Object.values(c.request.cookies ?? {})].map((v) => String(v).length));
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(4096);
+    for (const id of ['inline delete /sca negative header.WWW-Authenticate maxLength', 'inline delete /sca negative cookie.session maxLength']) {
+      const skipped = cases.find((c) => c.id === id);
+      expect(skipped?.preflight).toMatchObject({ outcome: 'skipped' });
+      expect(skipped?.preflight?.reason).toMatch(/20001 characters, longer than the 4096 a request head may carry/);
+    }
+  });
 });
 
 describe("a 3.1 document's leftover nullable", () => {
@@ -185,6 +201,22 @@ describe('a required query, header or cookie parameter', () => {
     expect(header.expect).toMatchObject({ statuses: ['400'], violationAt: ['request', 'header', 'X-Trace'] });
     expect(missing[2]!.mockCaveat).toBe('Prism does not validate cookie parameters');
   });
+
+  it("is left out with a caveat for the mock where it is an object query parameter Prism builds from its properties (Typesense's searchParameters: Prism answers 200 without it), and without one where it is not exploded", async () => {
+    const object = { type: 'object', properties: { q: { type: 'string' } } };
+    const parameters = [
+      { name: 'searchParameters', in: 'query', required: true, schema: object, example: { q: 'a' } },
+      { name: 'filter', in: 'query', required: true, style: 'deepObject', schema: object, example: { q: 'b' } },
+      { name: 'flat', in: 'query', required: true, explode: false, schema: object, example: { q: 'c' } },
+    ];
+    const api = await foreignApi({ paths: { '/search': { get: { parameters, responses: { ...ok, ...invalid } } } } });
+    const missing = deriveCases(api).filter((c) => c.brokenRule?.endsWith(': required'));
+    expect(missing.map((c) => [c.brokenRule, c.mockCaveat])).toEqual([
+      ['query searchParameters: required', "Prism builds an exploded object query parameter from whichever of its properties the query holds (an empty object when none), so it never finds it missing"],
+      ['query filter: required', "Prism builds an exploded object query parameter from whichever of its properties the query holds (an empty object when none), so it never finds it missing"],
+      ['query flat: required', undefined],
+    ]);
+  });
 });
 
 describe('a body sent under a media type the operation does not take', () => {
@@ -234,6 +266,53 @@ describe('two operations with one operationId (OpenAPI: it MUST be unique)', () 
       ['/test2', 'document-operation-id', "operationId 'same' is also that of GET /test (#/paths/~1test/get): an operationId must be unique in the document, and the cases, reports and --grep of both now name one operation", '#/paths/~1test2/post/operationId'],
     ]);
     expect(cases.filter((c) => c.kind === 'positive' && !c.preflight).map((c) => c.operation.path)).toEqual(expect.arrayContaining(['/test', '/test2']));
+  });
+});
+
+describe('a header or cookie parameter whose name is not a token', () => {
+  it('is a defect of the document; an optional one is left out of every request, a required one leaves the operation untested', async () => {
+    const header = (name: string, required: boolean) => ({ name, in: 'header', required, schema: { type: 'string' } });
+    const api = await foreignApi({
+      paths: {
+        '/optional': { get: { parameters: [header('X-A\r\nInjected: 1', false), { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2 } }], responses: { ...ok, ...invalid } } },
+        '/required': { get: { parameters: [{ name: 'bad id', in: 'cookie', required: true, schema: { type: 'string' } }], responses: ok } },
+      },
+    });
+    const cases = deriveCases(api);
+    expect(cases.filter((c) => c.preflight?.outcome === 'failed').map((c) => [c.operation.path, c.preflight?.rule, c.preflight?.pointer])).toEqual([
+      ['/optional', 'document-parameter', '#/paths/~1optional/get/parameters/0'],
+      ['/required', 'document-parameter', '#/paths/~1required/get/parameters/0'],
+    ]);
+    const sent = cases.filter((c) => c.operation.path === '/optional' && !c.preflight);
+    expect(sent.length).toBeGreaterThan(1);
+    expect(sent.flatMap((c) => Object.keys(c.request.headers))).not.toContain('X-A\r\nInjected: 1');
+    expect(cases.filter((c) => c.operation.path === '/required' && c.preflight?.outcome === 'skipped').map((c) => c.preflight?.reason)).toEqual(['the required cookie parameter "bad id" cannot be sent: its name is not a valid cookie name']);
+  });
+});
+
+describe('a schema whose smallest valid value is larger than the suite builds', () => {
+  it('skips the operation naming the bound, rather than build it (minItems 200,000,000 aborted the process)', async () => {
+    const body = { type: 'object', required: ['ids'], properties: { ids: { type: 'array', minItems: 5_000_000, items: { type: 'integer' } } } };
+    const api = await foreignApi({ paths: { '/bulk': { post: { requestBody: { required: true, content: json(body) }, responses: ok } } } });
+    const skips = deriveCases(api).filter((c) => c.preflight?.outcome === 'skipped');
+    expect(skips.map((c) => [c.preflight?.reason, c.preflight?.pointer])).toEqual([
+      ['the request body has no valid example, and none is sampled from its schema: its minItems 5,000,000 asks for more than the 1,000,000 characters, items or properties the suite builds', '#/paths/~1bulk/post/requestBody/content/application~1json/schema/properties/ids/minItems'],
+    ]);
+  });
+});
+
+describe('two operations with one operationId, one of them untestable', () => {
+  it('the defect of one is not the other\'s: the testable one is still tested, whichever comes first', async () => {
+    const broken = { '200': { description: 'ok', content: json({ type: 'object', properties: [] }) } };
+    for (const [first, second] of [[ok, broken], [broken, ok]] as const) {
+      const api = await foreignApi({ paths: { '/a': { get: { operationId: 'same', responses: first } }, '/b': { get: { operationId: 'same', responses: second } } } });
+      const cases = deriveCases(api);
+      const brokenPath = first === broken ? '/a' : '/b';
+      const goodPath = first === broken ? '/b' : '/a';
+      expect(cases.filter((c) => c.preflight?.rule === 'schema-compile').map((c) => c.operation.path)).toEqual([brokenPath]);
+      expect(cases.filter((c) => c.kind === 'positive' && !c.preflight).map((c) => c.operation.path)).toEqual([goodPath]);
+      expect(deriveDocumentedResponses(api).map((c) => c.operation.path)).toEqual([goodPath]);
+    }
   });
 });
 

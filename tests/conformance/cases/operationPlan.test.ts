@@ -28,6 +28,39 @@ describe('planOperation (foreign documents)', () => {
     expect(String(planned!.value)).toMatch(/^(0|[1-9][0-9]*)$/);
   });
 
+  it("sends a named request example without its readOnly properties, which a request SHOULD NOT carry (Adyen's legal entity: Prism refuses the partnership's readOnly type under additionalProperties: false)", async () => {
+    const partnership = { type: 'object', additionalProperties: false, required: ['name', 'type'], properties: { name: { type: 'string' }, type: { type: 'string', enum: ['family'], readOnly: true } } };
+    const schema = { type: 'object', required: ['type'], properties: { type: { type: 'string' }, partnership: { $ref: '#/components/schemas/Partnership' }, members: { type: 'array', items: { $ref: '#/components/schemas/Partnership' } } } };
+    const example = { type: 'partnership', partnership: { name: 'West', type: 'family' }, members: [{ name: 'A', type: 'family' }] };
+    const api = await foreignApi({
+      components: { schemas: { Partnership: partnership } },
+      paths: { '/legalEntities': { post: { requestBody: { required: true, content: json(schema, { examples: { west: { value: example } } }) }, responses: ok } } },
+    });
+    const plan = planOperation(api, api.operations[0]!);
+    expect(plan.bodies).toEqual([['west', { type: 'partnership', partnership: { name: 'West' }, members: [{ name: 'A' }] }]]);
+    expect(plan.defects).toEqual([]);
+  });
+
+  it("always sends an optional header parameter the HTTP client would otherwise fill with its own default (InfluxDB's Accept-Encoding enum [gzip, identity]: fetch sends 'gzip, deflate', Prism 422), with a valid value", async () => {
+    const parameters = [
+      { name: 'Accept-Encoding', in: 'header', schema: { type: 'string', enum: ['gzip', 'identity'], default: 'identity' } },
+      { name: 'Accept-Language', in: 'header', schema: { type: 'string', enum: ['en', 'fr'] }, example: 'fr' },
+      { name: 'X-Trace', in: 'header', schema: { type: 'string' }, example: 't' },
+    ];
+    const api = await foreignApi({ paths: { '/query': { post: { parameters, responses: ok } } } });
+    const plan = planOperation(api, api.operations[0]!);
+    expect(plan.parameters.map((p) => [p.name, p.value])).toEqual([['Accept-Encoding', 'gzip'], ['Accept-Language', 'fr']]);
+    expect(plan.optional.map((p) => p.name)).toEqual(['X-Trace']);
+  });
+
+  it("samples an object parameter without its optional nested objects and arrays, which no style serialises (InfluxDB's AnnotationDeleteFilter stickers, sent as JSON text: Prism 400)", async () => {
+    const filter = { type: 'object', required: ['stream', 'tags'], properties: { stickers: { type: 'object', additionalProperties: { type: 'string' } }, labels: { type: 'array', items: { type: 'string' } }, stream: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } } };
+    const parameters = [{ name: 'filter', in: 'query', required: true, schema: filter }];
+    const api = await foreignApi({ paths: { '/annotations': { delete: { parameters, responses: ok } } } });
+    const [planned] = planOperation(api, api.operations[0]!).parameters;
+    expect(Object.keys(planned!.value as object).sort()).toEqual(['stream', 'tags']);
+  });
+
   it('samples a valid body where a required property is a oneOf of null and a pattern string (the sampler writes {})', async () => {
     const schema = { type: 'object', required: ['parent_id'], properties: { parent_id: { oneOf: [{ type: 'null' }, { type: 'string', pattern: '^[1-9][0-9]*$' }] } } };
     const api = await foreignApi({ paths: { '/channels': { post: { requestBody: { required: true, content: json(schema) }, responses: ok } } } });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_INSTANCE_VALUE_BODY } from '../../../src/conformance/checks/body-schema.js';
 import { checkResponse } from '../../../src/conformance/checks/checkResponse.js';
 import { toOpenApiDocument } from '../../../src/openapi/loadDocument.js';
 import { listOperations } from '../../../src/openapi/operations.js';
@@ -21,6 +22,12 @@ describe('body-schema', () => {
   it('keeps the value the body holds at the failing spot, as received', () => {
     const failures = checkResponse({ operation, validator, expect: { statuses: [] }, target: 'live', response: response(200, { ...ok, count: -1 }) });
     expect(failures.map((f) => f.instanceValue)).toEqual([-1]);
+  });
+  it('keeps no parsed value of a large answer: a report holding a hostile server\'s megabytes per failure grew to gigabytes', () => {
+    const big = { id: 7, count: 3, padding: 'x'.repeat(MAX_INSTANCE_VALUE_BODY) };
+    const failures = checkResponse({ operation, validator, expect: { statuses: [] }, target: 'live', response: response(200, big) });
+    expect(failures).toMatchObject([{ rule: 'body-schema', instancePath: '/id' }]);
+    expect(failures.every((f) => !('instanceValue' in f))).toBe(true);
   });
   it('validates the range’s own media type and schema', () => {
     expect(rules({ status: 409, headers: { 'content-type': 'application/problem+json' }, bodyText: '{}' })).toEqual(['body-schema']);

@@ -21,4 +21,22 @@ describe('--spec and --header', () => {
     expect(() => parseOptions(argv)).toThrow(UsageError);
     expect(() => parseOptions(argv)).toThrow(message);
   });
+
+  it.each([
+    ['a=Authorization Bearer sk_live_SECRET123', "'a=…'"],
+    ['a=Authorization=Bearer sk_live_SECRET123', "'a=…'"],
+    ['a=sk_live_SECRET123', "'a=…'"],
+    ['sk_live_SECRET123', "'…'"],
+    ['a=Bad Name: sk_live_SECRET123', "'a=…'"],
+  ])("a malformed --header %j is named without its value (the credential it carries is never printed)", (text, shown) => {
+    let message = '';
+    try {
+      parseOptions(['--spec', 'a=a.yaml', '--header', text]);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/must be <api>=<Header>: <value>/);
+    expect(message).toContain(shown);
+    expect(message).not.toMatch(/SECRET|sk_live/);
+  });
 });

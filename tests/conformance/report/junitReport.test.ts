@@ -24,6 +24,13 @@ describe('junitReport', () => {
     expect(xml).toMatch(/<testcase [^>]*name="positive: a \[a\]" time="1\.000"/);
   });
 
+  it('holds only characters XML 1.0 allows: a quoted U+FFFE, U+FFFF or lone surrogate is shown as an escape, so a server cannot make the report unreadable to CI', () => {
+    const report: RunReport = { apis: [run([result('a', 1, 'x\ufffey\uffffz\ud800w\udfffv')], 1)], startedAt: '', durationMs: 1 };
+    const xml = junitReport(report);
+    expect(xml).not.toMatch(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u);
+    expect(xml).toContain('x\\ufffey\\uffffz\\ud800w\\udfffv');
+  });
+
   it('redacts a key with &<>"\' in it before escaping, so no escaped form of it remains', () => {
     const report: RunReport = { apis: [run([result('a', 1, `{"echo": "${KEY}"} ${KEY}`)], 1)], startedAt: '', durationMs: 1 };
     const xml = junitReport(report, redactor([KEY]));

@@ -137,3 +137,17 @@ describe('a header the case decides itself (ownHeaders)', () => {
     expect(prepareRequest(plain, 'http://127.0.0.1:1', spec({ kind: 'none' }, { headers: { 'X-Tenant': 'example' } }), live).headers['X-Tenant']).toBe('t1');
   });
 });
+
+describe('a path with a dot segment', () => {
+  it.each([
+    ['a document path', { pathTemplate: '/../../etc/passwd', pathParams: {} }],
+    ['a path value of ..', { pathParams: { id: '..' } }],
+    ['a path value of .', { pathParams: { id: '.' } }],
+    ['a percent-encoded one', { pathTemplate: '/x/%2e%2E/y', pathParams: {} }],
+  ])('%s is not sent: URLs resolve . and .. away, so the request would reach another path', (_, extra) => {
+    expect(() => prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'none' }, extra), mock)).toThrow(/has a '\.' or '\.\.' segment, which a URL resolves away: the request would reach another path, so nothing is sent$/);
+  });
+  it('a segment that only holds dots among other characters is sent as written', () => {
+    expect(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'none' }, { pathParams: { id: '...' } }), mock).url).toBe('http://127.0.0.1:1/x/...');
+  });
+});

@@ -48,10 +48,11 @@ function plain(text: string): string {
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
     .replace(/&#([0-9]+);/g, (_, d: string) => String.fromCharCode(Number(d)))
     .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'")
-    .replace(/\\+(["\\/])/g, '$1');
+    .replace(/\\+(["\\/])/g, '$1')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '');
 }
 const PIECES = Array.from({ length: KEY.length - 5 }, (_, i) => KEY.slice(i, i + 6).toLowerCase());
-const leaks = (text: string) => PIECES.filter((p) => plain(text).toLowerCase().includes(p) || text.toLowerCase().includes(p));
+const leaks = (text: string) => PIECES.filter((p) => plain(text).toLowerCase().includes(p) || text.toLowerCase().includes(p) || text.toLowerCase().includes(Buffer.from(p).toString('hex')));
 const hex2 = (c: string) => c.charCodeAt(0).toString(16).padStart(2, '0');
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
@@ -68,6 +69,12 @@ describe('redactor: encoded forms', () => {
     ['base64 at offset 1', b64(`u${KEY}`)],
     ['base64 at offset 2', b64(`us${KEY}`)],
     ['base64url', b64(`u:${KEY}`).replaceAll('+', '-').replaceAll('/', '_')],
+    ['as hex, lower-case', Buffer.from(KEY).toString('hex')],
+    ['as hex, upper-case', `0x${Buffer.from(KEY).toString('hex').toUpperCase()}`],
+    ['with a zero-width space between its characters', [...KEY].join('\u200b')],
+    ['with soft hyphens, word joiners and zero-width joiners between its characters', [...KEY].map((c, i) => `${c}${['\u00ad', '\u2060', '\u200d'][i % 3]}`).join('')],
+    ['with invisible tag characters and byte order marks between its characters', [...KEY].map((c, i) => `${c}${i % 2 ? '\u{e0041}' : '\ufeff'}`).join('')],
+    ['with its characters \\u-escaped and zero-width spaces between them', [...KEY].map((c) => `\\u00${hex2(c)}\\u200b`).join('')],
   ])('removes the key %s', (_, text) => {
     expect(redact(text)).toContain('[REDACTED]');
     expect(leaks(redact(text))).toEqual([]);
@@ -84,6 +91,8 @@ describe('redactor: encoded forms', () => {
     ['percent-encoded', [...KEY].map((c) => `%${hex2(c)}`).join('')],
     ['\\u-escaped', [...KEY].map((c) => `\\u00${hex2(c)}`).join('')],
     ['base64', b64(KEY)],
+    ['hex', Buffer.from(KEY).toString('hex')],
+    ['zero-width-spaced', [...KEY].join('\u200b')],
   ])('a %s key across the cut leaves no piece of it', (_, encoded) => {
     for (let pad = 150; pad < 200; pad += 7) {
       const cut = redact.excerpt(`${'x'.repeat(pad)}${encoded} and more`, 200);

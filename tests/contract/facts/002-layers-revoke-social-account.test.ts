@@ -23,12 +23,26 @@ describe('seed 002: revoke a social account', () => {
     const schema = `${op.parameter('socialAccountId', 'path')?.pointer}/schema`;
     for (const id of ['sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e', `sa_${ULID}`]) expect(contract.accepts(schema, id), id).toBe(true);
     for (const id of [UUID, ULID, `inf_${UUID}`, 'sa_', 'sa_12-34', `sa_ ${ULID}`, `sa_${ULID.toLowerCase()}`, `sa-${UUID}`]) expect(contract.accepts(schema, id), id).toBe(false);
-    expect(String(op.parameter('socialAccountId', 'path')?.value.description)).toMatch(/vendor's pages show both id shapes, and both are accepted/);
+    expect(String(op.parameter('socialAccountId', 'path')?.value.description)).toMatch(/vendor's pages show both id shapes/);
     // The page's 400 row says "not a sa_<uuid> shape"; the document's choice to take the ULID-style suffix too is stated.
     const described = String(op.parameter('socialAccountId', 'path')?.value.description).replace(/\s+/g, ' ');
     expect(described).toContain('describes a malformed id as one not of the `sa_<uuid>` shape');
-    expect(described).toContain('a well-formed id of either shape is looked up (404 when there is no such account), never a 400');
     expect(op.namedExamples('400').malformedId).toMatchObject({ error: { code: 'VALIDATION', details: { fieldErrors: { socialAccountId: ['Expected sa_…'] } } } });
+  });
+
+  it('sends as a valid revoke only the sa_<uuid> shape the revoke reference calls well-formed: a server refusing a ULID-style suffix with 400, as that reference says, is not failed', () => {
+    const parameter = op.parameter('socialAccountId', 'path');
+    const examples = Object.values((parameter?.value.examples ?? {}) as Record<string, { value?: unknown }>).map((e) => e.value);
+    expect(examples.length).toBeGreaterThan(0);
+    for (const id of examples) expect(String(id), 'a documented example is sent as a valid request by the suite').toMatch(/^sa_[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/);
+    // The schema still takes the ULID-style suffix (narrowing a request parameter would break clients), and says a server may answer either way.
+    expect(contract.accepts(`${parameter?.pointer}/schema`, `sa_${ULID}`)).toBe(true);
+    const described = String(parameter?.value.description).replace(/\s+/g, ' ');
+    expect(described).toContain('either looks it up (404 when there is no such account) or refuses it with 400 `VALIDATION`, as the revoke reference says');
+    // The schema of the id (also the 200's socialAccountId) does not claim the vendor shows an sa_ id with a ULID-style suffix: it shows none.
+    const schema = String((contract.doc.components?.schemas as Record<string, { description?: string }>).SocialAccountId?.description).replace(/\s+/g, ' ');
+    expect(schema).toContain('The vendor shows `sa_` ids with a uuid suffix');
+    expect(String(op.response('400')?.value.description).replace(/\s+/g, ' ')).toContain('an `sa_` id whose suffix is not a uuid');
   });
 
   it('is phase 1 and stable', () => {
@@ -108,6 +122,12 @@ describe('seed 002: revoke a social account', () => {
     expect(header?.value.required).toBe(true);
     expect(contract.accepts(`${header?.pointer}/schema`, 30)).toBe(true);
     expect(contract.accepts(`${header?.pointer}/schema`, -1)).toBe(false);
+  });
+
+  it('names the 429 a per-key write budget, as the reference does, and the reads limited with it or apart as an assumption', () => {
+    const described = String(op.response('429')?.value.description).replace(/\s+/g, ' ');
+    expect(described).toContain('The per-key write budget is exhausted');
+    expect(described).toContain('this contract assumes the reads are limited per key as well, by the same budget or one of their own');
   });
 
   it('names the delay-seconds form of Retry-After as an assumption (the page says only to honour it)', () => {

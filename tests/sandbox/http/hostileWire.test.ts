@@ -348,7 +348,7 @@ describe('requests the HTTP parser refuses', () => {
     ['two different Content-Lengths', 'DELETE /api/partners HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n[]', 400],
     ['a NUL in a header value', 'GET /api/partners HTTP/1.1\r\nHost: x\r\nX-A: a\u0000b\r\n\r\n', 400],
     ['bytes that are no HTTP', '\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\r\n\r\n', 400],
-    ['headers over 16 KiB', `GET /api/partners HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+    ['headers over 64 KiB', `GET /api/partners HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`, 431],
   ])('%s: a neutral JSON answer with that status, and the server goes on', async (_name, text, status) => {
     const answer = await rawExchange(text);
     expect(answer.status).toBe(status);
@@ -357,5 +357,136 @@ describe('requests the HTTP parser refuses', () => {
     expect(body.error).toBe(status === 431 ? 'headers_too_large' : 'bad_request');
     expect(body.message).not.toMatch(/HPE_|Error:|at .*\.js/);
     expect(await stillServes()).toBe(200);
+  });
+});
+
+/** Sends the request line first and the headers in a later write, so the server cannot read the path from the bytes it refused. */
+function splitExchange(requestLine: string, rest: string): Promise<{ status: number; head: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1', () => {
+      socket.write(requestLine);
+      setImmediate(() => socket.write(rest));
+    });
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [head = '', ...body] = text.split('\r\n\r\n');
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), head, body: body.join('\r\n\r\n') });
+    });
+    socket.on('error', reject);
+  });
+}
+
+describe('request headers over 16 KiB', () => {
+  const big = `X-Big: ${'a'.repeat(20_000)}\r\n`;
+
+  it('under a Layers path: 431 in the Layers envelope (VALIDATION, a request id), the connection closed, nothing changed', async () => {
+    const before = await nameNow();
+    const body = '{"name":"Too many headers"}';
+    const answer = await splitExchange(
+      `PATCH ${influencerPath()} HTTP/1.1\r\n`,
+      `Host: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n${big}\r\n${body}`,
+    );
+    expect(answer.status).toBe(431);
+    expect(answer.head).toMatch(/\r\nconnection: close/i);
+    const parsed = JSON.parse(answer.body) as { error: { code: string; message: string; requestId: string; details: { fieldErrors: Record<string, string[]> } } };
+    expect(parsed.error.code).toBe('VALIDATION');
+    // every VALIDATION error names its field (the document's assumption): here the headers as a whole
+    expect(parsed.error.details.fieldErrors.headers?.[0]).toMatch(/too large/);
+    expect(parsed.error.message).toMatch(/headers are too large/);
+    expect(parsed.error.requestId).toMatch(/^req_/);
+    expect(await nameNow()).toBe(before);
+    expect(await stillServes()).toBe(200);
+  });
+
+  it('under the Hoko and Ayrshare paths: 431 in their envelopes, nothing deleted', async () => {
+    const { ids } = await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 1);
+    const hokoBody = JSON.stringify(ids);
+    const hoko = await splitExchange(
+      'DELETE /api/partners HTTP/1.1\r\n',
+      `Host: x\r\nAuthorization: Bearer ${h.demo.hoko.apiKey}\r\nContent-Type: application/json\r\nContent-Length: ${hokoBody.length}\r\n${big}\r\n${hokoBody}`,
+    );
+    expect(hoko.status).toBe(431);
+    const hokoError = (JSON.parse(hoko.body) as { error: { en: string; ar: string } }).error;
+    expect(hokoError.en).toMatch(/headers are too large/);
+    expect(hokoError.ar.length).toBeGreaterThan(0);
+    expect((await h.store.hoko.deletePartners(h.demo.hoko.workspaceId, ids)).kind).toBe('deleted');
+    const ayrshare = await splitExchange('DELETE /api/post HTTP/1.1\r\n', `Host: x\r\nAuthorization: Bearer ${h.demo.ayrshare.apiKey}\r\n${big}\r\n`);
+    expect(ayrshare.status).toBe(431);
+    expect(JSON.parse(ayrshare.body)).toMatchObject({ action: 'delete', status: 'error', code: 101, message: expect.stringMatching(/headers are too large/) });
+  });
+
+  it('outside every API: the neutral JSON 431', async () => {
+    const answer = await splitExchange('GET /elsewhere HTTP/1.1\r\n', `Host: x\r\n${big}\r\n`);
+    expect(answer.status).toBe(431);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: 'headers_too_large' });
+  });
+
+  it('3,000 small headers (16.5 KiB) are too large too, not cut to the first 2,000 and served', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `X-${i}: 1\r\n`).join('');
+    const answer = await splitExchange(`GET ${influencerPath()} HTTP/1.1\r\n`, `Host: x\r\n${many}X-Api-Key: ${h.demo.layers.apiKey}\r\n\r\n`);
+    expect(answer.status).toBe(431);
+    expect((JSON.parse(answer.body) as { error: { code: string } }).error.code).toBe('VALIDATION');
+  });
+
+  it("the limit is Node's, counted as Node counts it (target, header names and values): 16,383 bytes are served, 16,384 are not", async () => {
+    const counted = influencerPath().length + 'Host'.length + 'x'.length + 'X-Api-Key'.length + h.demo.layers.apiKey.length + 'X-Pad'.length;
+    const exchange = (total: number) =>
+      splitExchange(`GET ${influencerPath()} HTTP/1.1\r\n`, `Host: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nX-Pad: ${'p'.repeat(total - counted)}\r\n\r\n`);
+    expect((await exchange(16 * 1024 - 1)).status).toBe(200);
+    expect((await exchange(16 * 1024)).status).toBe(431);
+  });
+});
+
+describe('a chunked body whose framing breaks mid-way', () => {
+  it('Layers PATCH: 422 on body naming the framing, in the Layers envelope; nothing stored, the connection closed', async () => {
+    const before = await nameNow();
+    const answer = await rawExchange(
+      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n6\r\n{"name\r\nZZ\r\n":"Broken"}\r\n0\r\n\r\n`,
+    );
+    expect(answer.status).toBe(422);
+    expect(answer.head).toMatch(/\r\nconnection: close/i);
+    const body = JSON.parse(answer.body) as { error: { code: string; details: { fieldErrors: Record<string, string[]> } } };
+    expect(body.error.code).toBe('VALIDATION');
+    expect(body.error.details.fieldErrors.body?.[0]).toMatch(/framing/);
+    expect(await nameNow()).toBe(before);
+    expect(await stillServes()).toBe(200);
+  });
+
+  it('Hoko DELETE: 400 in its envelope, nothing deleted', async () => {
+    const { ids } = await h.store.hoko.states.createPartners(h.demo.hoko.workspaceId, 1);
+    const json = JSON.stringify(ids);
+    const answer = await rawExchange(
+      `DELETE /api/partners HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.demo.hoko.apiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${json.length.toString(16)}\r\n${json}\r\n-1\r\n\r\n`,
+    );
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toEqual({ error: { en: 'Invalid request', ar: 'طلب غير صالح' } });
+    expect((await h.store.hoko.deletePartners(h.demo.hoko.workspaceId, ids)).kind).toBe('deleted');
+  });
+});
+
+describe('Expect: 100-continue with request headers over 16 KiB', () => {
+  it('the 431 comes instead of the 100, and nothing is stored', async () => {
+    const before = await nameNow();
+    const body = '{"name":"Never sent"}';
+    const answer = await splitExchange(
+      `PATCH ${influencerPath()} HTTP/1.1\r\n`,
+      `Host: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    );
+    expect(answer.head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(await nameNow()).toBe(before);
+  });
+});
+
+describe('a request the parser refuses, pipelined after a whole one', () => {
+  it('the whole one is answered first, as if alone (its change stored, 200), then the neutral 400, in order', async () => {
+    const body = '{"name":"Pipelined Ahead"}';
+    const answer = await rawExchange(
+      `PATCH ${influencerPath()} HTTP/1.1\r\nHost: x\r\nX-Api-Key: ${h.demo.layers.apiKey}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}BREW / HTTP/1.1\r\nHost: x\r\n\r\n`,
+    );
+    const statuses = [...`${answer.head}\r\n\r\n${answer.body}`.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
+    expect(statuses).toEqual([200, 400]);
+    expect(await nameNow()).toBe('Pipelined Ahead');
   });
 });

@@ -21,9 +21,9 @@ useListeningHarness(
 const setup = JSON.stringify({ action: 'setup', api: 'hoko', state: 'partners exist', params: { count: 1 } });
 
 /** A POST of `body` to /__states with exactly `headers` (Host included, when given). */
-function postStates(body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function postStates(body: string, headers: Record<string, string>, path = '/__states'): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: server.port, path: '/__states', method: 'POST', headers: { 'Content-Length': Buffer.byteLength(body), ...headers }, setHost: !('Host' in headers) }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port: server.port, path, method: 'POST', headers: { 'Content-Length': Buffer.byteLength(body), ...headers }, setHost: !('Host' in headers) }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
@@ -60,6 +60,14 @@ describe('provider states refuse what a web page could send', () => {
     const r = await postStates(setup, { 'Content-Type': 'application/json', Host: `rebound.example:${server.port}` });
     expect(r.status).toBe(404);
     expect(await partners()).toBe(before);
+  });
+
+  it('an absolute-form target naming another host, whose authority replaces Host (RFC 9112 §3.2.2): not served, nothing set up', async () => {
+    const before = await partners();
+    const r = await postStates(setup, { 'Content-Type': 'application/json' }, 'http://rebound.example/__states');
+    expect(r.status).toBe(404);
+    expect(await partners()).toBe(before);
+    expect((await postStates(setup, { 'Content-Type': 'application/json' }, `http://127.0.0.1:${server.port}/__states`)).status).toBe(200);
   });
 
   it('an Origin that is no loopback origin: not served, nothing set up', async () => {

@@ -2,6 +2,7 @@
 // a NUL (or an unpaired surrogate) is the API's own body error, not a 500 from a call with
 // 150,000 arguments.
 import { describe, expect, it } from 'vitest';
+import { MAX_BODY_DEPTH } from '../../../src/sandbox/http/requestValidation.js';
 import { type Harness, useHarness } from './harness.js';
 
 let h: Harness;
@@ -38,5 +39,22 @@ describe('bodies nested 100,000 deep (valid JSON)', () => {
     expect(ayrshare.status).toBe(400);
     expect(ayrshare.body.code).toBe(101);
     expect(h.logs.filter((l) => /unexpected error/.test(l))).toEqual([]);
+  });
+});
+
+describe(`bodies nested past ${MAX_BODY_DEPTH} levels`, () => {
+  const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  it('are refused before they are parsed, in each API\'s own body error, naming the depth', async () => {
+    const layers = await h.send('PATCH', `/v1/influencers/inf_${h.demo.layers.influencerId}`, { headers: { 'X-Api-Key': h.demo.layers.apiKey, 'Content-Type': 'application/json' }, body: `{"name":${nested(MAX_BODY_DEPTH)}}` });
+    expect(layers.status).toBe(422);
+    expect(JSON.stringify(layers.body.error.details)).toContain(`more than ${MAX_BODY_DEPTH} levels deep`);
+    const hoko = await h.send('DELETE', '/api/partners', { headers: { Authorization: `Bearer ${h.demo.hoko.apiKey}`, 'Content-Type': 'application/json' }, body: `{"partnerIds":${nested(1_000_000)}}` });
+    expect(hoko.status).toBe(400);
+    expect(hoko.body.error.en).toEqual(expect.any(String));
+  });
+  it(`a body ${MAX_BODY_DEPTH} levels deep is read as any other (its schema decides)`, async () => {
+    const layers = await h.send('PATCH', `/v1/influencers/inf_${h.demo.layers.influencerId}`, { headers: { 'X-Api-Key': h.demo.layers.apiKey, 'Content-Type': 'application/json' }, body: `{"name":${nested(MAX_BODY_DEPTH - 1)}}` });
+    expect(layers.status).toBe(422);
+    expect(JSON.stringify(layers.body.error.details)).not.toContain('levels deep');
   });
 });

@@ -68,6 +68,9 @@ async function refusedChangedNothing(ctx: ScenarioContext, { influencerId, socia
   }
 }
 
+/** The operations that only read: the revoke reference's rate limit is a per-key write budget, which need not hold them back. */
+const READS = new Set(['listInfluencers', 'getInfluencer']);
+
 /** One call of each operation of the document, by operationId. */
 function everyOperation(layers: Layers, { influencerId, socialAccountId }: { influencerId: string; socialAccountId: string }): [string, () => Promise<Answer>][] {
   const influencer = { params: { path: { influencerId } } };
@@ -294,7 +297,7 @@ export const scenarios: Scenarios = {
   },
 
   'rate-limit': {
-    title: 'over the limit every operation answers 429 with a numeric Retry-After, the key sent either way; after that wait the next request passes, and the refused calls changed nothing',
+    title: 'over the per-key write budget every write answers 429 with a numeric Retry-After, the key sent either way (a read answers 429 likewise, or passes where reads have a budget of their own); after that wait the next write passes, and the refused calls changed nothing',
     operationId: 'listInfluencers',
     async run(ctx) {
       const ids = await resources(ctx);
@@ -304,17 +307,20 @@ export const scenarios: Scenarios = {
       for (const way of WAYS) {
         for (const [operationId, call] of everyOperation(clientVia(ctx, way), ids)) {
           const answer = await call();
+          const what = `${operationId} (key as ${way})`;
+          // The revoke reference names a "per-key write budget": a read may be limited with the writes or apart from them.
+          if (READS.has(operationId) && answer.response.status === 200) continue;
           const header = answer.response.headers.get('retry-after');
           const seconds = header !== null && /^\d+$/.test(header.trim()) ? Number(header) : Number.NaN;
-          const what = `${operationId} (key as ${way})`;
-          ctx.expect(answer.response.status === 429, `${what} over the limit answers 429`, 429, answer.response.status);
+          ctx.expect(answer.response.status === 429, `${what} over the limit answers 429${READS.has(operationId) ? ' (or 200, where reads have a budget of their own)' : ''}`, 429, answer.response.status);
           ctx.expect(Number.isInteger(seconds) && seconds <= retryAfter, `${what}: the 429 carries Retry-After in whole seconds, at most the ${retryAfter} s the state announced`, `0..${retryAfter}`, header ?? 'no Retry-After');
           if (Number.isInteger(seconds)) longest = Math.max(longest, seconds);
         }
       }
       await wait(Math.min(longest, retryAfter) * 1000 + 300);
-      const next = await client(ctx).GET('/v1/influencers', { params: { query: { limit: 10 } } });
-      ctx.expect(next.response.status === 200, 'after waiting Retry-After the next request passes', 200, next.response.status);
+      // A write that changes nothing: the name the influencer already has.
+      const next = await client(ctx).PATCH('/v1/influencers/{influencerId}', { params: { path: { influencerId: ids.influencerId } }, body: { name: UNTOUCHED.name } });
+      ctx.expect(next.response.status === 200, 'after waiting Retry-After the next write passes', 200, next.response.status);
       await refusedChangedNothing(ctx, ids, 'the calls refused with 429');
     },
   },

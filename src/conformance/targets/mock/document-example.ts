@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { directionalErrors } from '../../cases/requestDirection.js';
-import { heldExample, invalidSchemaExamples } from './invalidSchemaExamples.js';
+import { heldExample, heldSpotExample, invalidSchemaExamples } from './invalidSchemaExamples.js';
 import { writeOnlySpots } from '../../checks/body-write-only.js';
 import { parsedBody, type Check, type CheckContext } from '../../checks/check.js';
 import { childPointer, isObject, resolveRef } from '../../../openapi/jsonPointer.js';
@@ -56,7 +56,16 @@ export const documentExample: Check = {
     if (!example) {
       if (!ctx.doc) return [];
       const held = heldExample(body, invalidSchemaExamples(ctx.validator, ctx.doc, schemaPointer));
-      if (!held) return [];
+      if (!held) {
+        // Walked only for a body that breaks its schema: a valid one holds no invalid example.
+        const spot = errorsOf(body).length > 0 ? heldSpotExample(ctx.validator, ctx.doc, schemaPointer, body) : undefined;
+        if (!spot) return [];
+        return [{
+          rule: 'document-example',
+          message: `the mock's body holds the document's own example ${spot.pointer} (at body${spot.at}), which is invalid against its schema (${spot.words}): a defect of the document, not of the server or the suite`,
+          expected: `examples valid against their schemas`,
+        }];
+      }
       return [{
         rule: 'document-example',
         message: `the mock's body holds the document's own example ${held.example.pointer} (at body${held.at}), which is invalid against its schema (${held.example.words}): a defect of the document, not of the server or the suite`,

@@ -23,6 +23,8 @@
  *   Prism reads it as `false`, so of `?type=a&type=b` it validates only the last value, split on
  *   commas (DigitalOcean's `deployment_types=not_in_enum&deployment_types=AUTOSCALED` passed).
  *   The copy says `explode: true` where the document leaves it to the default.
+ * - a response header Content-Encoding: `identity` where its schema allows it, else left out
+ *   (Prism never encodes a body, and a `gzip` it announced made the client fail to decode it).
  * - header parameters named `Accept`, `Content-Type` or `Authorization`: OpenAPI says they SHALL be
  *   ignored (the suite does: see operations.ts), and Prism validates them (PagerDuty's MCP
  *   endpoint requires `Accept: application/json, text/event-stream`: every request got Prism's
@@ -104,6 +106,22 @@ function headerExamplesAsText(doc: unknown, pointer: string, name: string, heade
       if (isObject(example) && example.value !== undefined) example.value = headerText(name, example.value);
     }
   }
+}
+
+/**
+ * Prism never encodes the bodies it sends, yet answers a Content-Encoding header with its example
+ * (or the first enum value: `gzip`), and the client then fails to decode a plain body. The copy's
+ * Content-Encoding says `identity` where its schema allows that, and is left out otherwise (in place).
+ */
+function unencodedBody(headers: Record<string, unknown>, name: string, pointer: string, accepts: Accepts | undefined): void {
+  const header = headers[name];
+  if (!isObject(header) || typeof header.$ref === 'string') return;
+  if (header.schema !== undefined && accepts && !accepts(childPointer(pointer, 'schema'), 'identity')) {
+    delete headers[name];
+    return;
+  }
+  delete header.examples;
+  header.example = 'identity';
 }
 
 /** Writes OpenAPI's default `explode: true` on a form-style parameter that leaves it unsaid (in place). */
@@ -198,7 +216,10 @@ export function documentForPrism(doc: OpenApiDocument, accepts?: Accepts, errors
   if (dialect === undefined || (typeof dialect === 'string' && OAS_BASE_DIALECT.test(dialect))) copy.jsonSchemaDialect = DRAFT_2020_12;
   for (const [pointer, response] of responseObjects(copy)) {
     if (!isObject(response) || !isObject(response.headers)) continue;
-    for (const [name, header] of Object.entries(response.headers)) headerExamplesAsText(copy, childPointer(pointer, 'headers', name), name, header, accepts, errorsAt);
+    for (const [name, header] of Object.entries(response.headers)) {
+      if (name.toLowerCase() === 'content-encoding') unencodedBody(response.headers, name, childPointer(pointer, 'headers', name), accepts);
+      else headerExamplesAsText(copy, childPointer(pointer, 'headers', name), name, header, accepts, errorsAt);
+    }
   }
   for (const parameter of parameterObjects(copy)) explicitFormExplode(parameter);
   const components = isObject(copy.components) ? copy.components : {};

@@ -8,6 +8,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { directionalErrors } from '../../cases/requestDirection.js';
+import { createSchemaWalker, forEachSpot } from '../../cases/schemaWalk.js';
 import { childPointer, getAtPointer, isObject, refToPointer } from '../../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../../openapi/loadDocument.js';
 import { errorsInWords, type SchemaValidator } from '../../../openapi/schemaValidator.js';
@@ -92,4 +93,35 @@ export function heldExample(body: unknown, examples: readonly InvalidExample[]):
     for (const [k, v] of Object.entries(value)) stack.push([v, childPointer(at, k)]);
   }
   return undefined;
+}
+
+/**
+ * The first spot of `body` holding a scalar (or array) example of a schema that constrains that
+ * very spot, where the example breaks that schema (`include_message: { type: boolean, example:
+ * "true" }`, answered as `"true"`): Prism writes a property's own example there. Only an equal
+ * value at the example's own spot counts, so a body that merely holds another invalid value is
+ * not explained away.
+ */
+export function heldSpotExample(validator: SchemaValidator, doc: OpenApiDocument, schemaPointer: string, body: unknown): { pointer: string; at: string; words: string } | undefined {
+  let found: { pointer: string; at: string; words: string } | undefined;
+  let visited = 0;
+  forEachSpot(createSchemaWalker(validator, doc), schemaPointer, body, (spot) => {
+    if (found || ++visited > MAX_NODES || isObject(spot.value)) return;
+    for (const facet of spot.facets) {
+      const examples = Array.isArray(facet.schema.examples) ? facet.schema.examples.map((value, i) => [childPointer(facet.pointer, 'examples', i), value] as const) : [];
+      if (facet.schema.example !== undefined) examples.push([childPointer(facet.pointer, 'example'), facet.schema.example] as const);
+      const held = examples.find(([, value]) => isDeepStrictEqual(value, spot.value));
+      if (!held) continue;
+      let errors;
+      try {
+        errors = validator.validate(facet.pointer, spot.value);
+      } catch {
+        continue;
+      }
+      if (errors.length === 0) continue;
+      found = { pointer: held[0], at: spot.instancePath, words: errorsInWords(errors) };
+      return;
+    }
+  });
+  return found;
 }

@@ -5,11 +5,15 @@
  */
 import { TransportError } from '../../../core/boundedFetch.js';
 import { deriveDocumentedResponses } from '../../cases/deriveDocumentedResponses.js';
+import { isObject } from '../../../openapi/jsonPointer.js';
+import { matchMediaType } from '../../../openapi/mediaTypes.js';
 import { preferCodeFor } from '../../../openapi/statusKeys.js';
 import type { TestCase } from '../../model.js';
 import type { TargetAdapter } from '../target.js';
+import { prismNoRouteExcuse } from './prismNoRoute.js';
 import { documentExample } from './document-example.js';
 import { documentPath } from './document-path.js';
+import { documentSchema } from './document-schema.js';
 import { exampleBody } from './example-body.js';
 import { emptyMediaTypeExcuse, generatedBodyExcuse } from './generatedBody.js';
 import { cutViolationsExcuse, mockViolation } from './mock-violation.js';
@@ -17,9 +21,21 @@ import { prismInternalErrorExcuse, prismOwnRejectionExcuse } from './prismOwnRej
 import { unreceivableStatus } from '../../cases/unreceivableStatus.js';
 import { blindSpotReason, type PrismBlindSpot } from './prismBlindSpots.js';
 import { PRISM_CRASH_HEADER } from './servePrism.js';
+import { foldedMemberExcuse, foldedMemberSkip } from './prismFoldedMembers.js';
 
 /** Statuses Prism may answer for any invalid request: the operation's 422 or 400 (else a 422 of its own). */
 const validationStatuses = (statuses: string[]) => statuses.filter((s) => s === '400' || s === '422');
+
+/**
+ * Whether the case sends its body under a media type the operation does not take: Prism answers
+ * such a request with the operation's documented 415 (its own 415 where none is documented).
+ */
+function untakenMediaType(testCase: TestCase): boolean {
+  const body = testCase.request.body;
+  const content = testCase.operation.requestBody()?.value.content;
+  if (!body?.contentType || !isObject(content)) return false;
+  return matchMediaType(Object.keys(content), body.contentType) === undefined;
+}
 
 /** An answer servePrism sent for a request that crashed Prism: the crash is Prism's, whatever the document says. */
 function prismCrashExcuse(response: { headers: Record<string, string> }): string | undefined {
@@ -59,6 +75,7 @@ export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): Tar
   },
   expectedStatuses(testCase) {
     if (testCase.kind === 'negative' && testCase.expect.violationAt) {
+      if (untakenMediaType(testCase) && testCase.operation.statuses().includes('415')) return ['415'];
       const statuses = validationStatuses(testCase.operation.statuses());
       if (statuses.length > 0) return statuses;
       // Without a documented 400 or 422, Prism answers its own 422: any client error will do,
@@ -76,7 +93,7 @@ export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): Tar
     if (testCase.kind === 'positive' && statuses.length > 0 && statuses.every((s) => unreceivableStatus(s) !== undefined)) {
       return `${testCase.operation.operationId} documents only statuses no client can receive (${unreceivableStatus(statuses[0] as string)}), and Prism would answer one of them`;
     }
-    const blind = blindSpotReason(blindSpots, testCase);
+    const blind = blindSpotReason(blindSpots, testCase) ?? foldedMemberSkip(testCase);
     if (blind) return blind;
     const documented = testCase.expect.documented;
     if (documented && preferCodeFor(documented.status, testCase.operation.statuses()) === undefined) {
@@ -84,7 +101,7 @@ export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): Tar
     }
     return undefined;
   },
-  checks: [exampleBody, mockViolation, documentExample, documentPath],
+  checks: [exampleBody, mockViolation, documentExample, documentSchema, documentPath],
   // Prism builds a body for a large recursive schema slowly (7.8 s for one of Discord's messages,
   // one answer at a time): against a foreign document, its running out of time says nothing of the document.
   // And it answers some binary and streamed media types with both Content-Length and
@@ -98,7 +115,7 @@ export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): Tar
     return undefined;
   },
   excuse: (api, testCase, response, failures) =>
-    prismCrashExcuse(response) ?? prismInternalErrorExcuse(api, response) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? emptyMediaTypeExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
+    prismCrashExcuse(response) ?? prismInternalErrorExcuse(api, response) ?? prismNoRouteExcuse(api, testCase, response, failures) ?? prismOwnRejectionExcuse(api, testCase, response, failures) ?? foldedMemberExcuse(api, testCase, response, failures) ?? generatedBodyExcuse(api, testCase, response, failures) ?? emptyMediaTypeExcuse(api, testCase, response, failures) ?? cutViolationsExcuse(response, failures),
 });
 
 /** The mock target adapter for a Prism server that can validate every request. */

@@ -5,6 +5,7 @@ import { mockTarget } from '../../../../src/conformance/targets/mock/mockTarget.
 import { checkResponse } from '../../../../src/conformance/checks/checkResponse.js';
 import { toOpenApiDocument } from '../../../../src/openapi/loadDocument.js';
 import { listOperations } from '../../../../src/openapi/operations.js';
+import { createAjv } from '../../../../src/openapi/createAjv.js';
 import { createSchemaValidator } from '../../../../src/openapi/schemaValidator.js';
 import { ok, response, rules } from '../../checks/inlineDocument.js';
 
@@ -141,8 +142,57 @@ describe('document-example', () => {
     expect(failures[1]?.message).toMatch(/^the mock answered the document's own example #\/paths\/~1pay\/post\/responses\/200\/content\/application~1json\/examples\/Card\/value, which is invalid against its schema \(\/source\/cvc is writeOnly, which a response does not carry\): a defect of the document/);
   });
 
+  it("names an invalid scalar schema example the mock's body holds at its own spot (Vonage's reports: include_message, a boolean, has the example \"true\"), and nothing for another value there", () => {
+    const record = { type: 'object', properties: { include_message: { type: 'boolean', examples: ['true'] }, price: { type: 'number', example: '0.03' }, note: { type: 'string', examples: ['fine'] } } };
+    const doc = toOpenApiDocument(
+      { openapi: '3.1.0', info: { title: 'inline', version: '1' }, paths: { '/records': { get: { operationId: 'records', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'array', items: record } } } } } } } } },
+      'inline document',
+    );
+    const check = (body: unknown) => checkResponse({ operation: listOperations(doc)[0]!, doc, validator: createSchemaValidator(doc), expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, body) });
+    const failures = check([{ include_message: 'true', note: 'fine' }]);
+    expect(failures.map((f) => f.rule)).toEqual(['body-schema', 'document-example']);
+    expect(failures[1]?.message).toBe(
+      "the mock's body holds the document's own example #/paths/~1records/get/responses/200/content/application~1json/schema/items/properties/include_message/examples/0 (at body/0/include_message), which is invalid against its schema ((root) must be boolean): a defect of the document, not of the server or the suite",
+    );
+    expect(check([{ price: '0.03' }]).map((f) => f.rule)).toEqual(['body-schema', 'document-example']);
+    expect(check([{ include_message: 'yes' }]).map((f) => f.rule)).toEqual(['body-schema']);
+  });
+
   it('says nothing of a valid example, nor of an invalid body that is no example', () => {
     expect(check({ total: 2 }).map((f) => f.rule)).toEqual([]);
     expect(check({ total: 'two' }).map((f) => f.rule)).toEqual(['body-schema']);
+  });
+});
+
+describe('document-schema', () => {
+  // Clerk's SAMLConnection requires authenticatable and never declares it; domain and domains are declared (an anyOf of required lists picks one).
+  const connection = { type: 'object', required: ['id', 'authenticatable'], properties: { id: { type: 'string' }, domain: { type: 'string' }, domains: { type: 'array' } }, anyOf: [{ required: ['domain'] }, { required: ['domains'] }] };
+  const doc = toOpenApiDocument(
+    {
+      openapi: '3.1.0',
+      info: { title: 'inline', version: '1' },
+      components: { schemas: { Connection: connection, Open: { type: 'object', required: ['tag'], properties: { id: { type: 'string' } }, additionalProperties: { type: 'string' } } } },
+      paths: {
+        '/connections': { get: { operationId: 'list', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'array', items: { $ref: '#/components/schemas/Connection' } } } } } } } },
+        '/open': { get: { operationId: 'open', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Open' } } } } } } },
+      },
+    },
+    'inline document',
+  );
+  const validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign' }));
+  const check = (index: number, body: unknown) => checkResponse({ operation: listOperations(doc)[index]!, doc, validator, expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, body) });
+
+  it("names a required property no schema at its spot declares, which Prism never makes up (Clerk's SAMLConnection authenticatable), as the document's defect", () => {
+    const failures = check(0, [{ id: 'c1', domain: 'a.example' }]);
+    expect(failures.map((f) => f.rule)).toEqual(['body-schema', 'document-schema']);
+    expect(failures[1]).toMatchObject({
+      instancePath: '/0',
+      message: "#/components/schemas/Connection requires 'authenticatable' at body/0 and no schema there declares it: Prism makes a body up from the properties its schemas declare, so the mock never sends it; a defect of the document, not of the server or the suite",
+    });
+  });
+
+  it('says nothing of a missing property that is declared, nor where the object is open to undeclared ones', () => {
+    expect(check(0, [{ authenticatable: true, domain: 'a.example' }]).map((f) => f.rule)).toEqual(['body-schema']);
+    expect(check(1, { id: 'x' }).map((f) => f.rule)).toEqual(['body-schema']);
   });
 });

@@ -69,6 +69,25 @@ describe('documentForPrism', () => {
     expect(headers.Link!.example).toBe('</pairs/1>,</pairs/2>');
   });
 
+  it("gives a Content-Encoding response header the example identity where its schema allows it, since Prism never encodes its bodies (InfluxDB's enum [gzip, identity]: a sampled gzip made fetch fail to inflate a plain body)", () => {
+    const encoded = toOpenApiDocument({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/query': { post: { responses: {
+          '200': { description: 'ok', headers: { 'Content-Encoding': { schema: { type: 'string', enum: ['gzip', 'identity'] } } } },
+          '201': { description: 'made', headers: { 'content-encoding': { schema: { type: 'string', enum: ['gzip', 'identity'] }, example: 'gzip' } } },
+          '202': { description: 'later', headers: { 'Content-Encoding': { schema: { type: 'string', enum: ['gzip', 'br'] } } } },
+        } } },
+      },
+    }, 'inline');
+    const accepts = (pointer: string, value: unknown) => (pointer.includes('/202/') ? ['gzip', 'br'] : ['gzip', 'identity']).includes(value as string);
+    const responses = (documentForPrism(encoded, accepts) as any).paths['/query'].post.responses;
+    expect(responses['200'].headers['Content-Encoding'].example).toBe('identity');
+    expect(responses['201'].headers['content-encoding'].example).toBe('identity');
+    expect(responses['202'].headers).toEqual({});
+  });
+
   it('does not change the document it copies', () => {
     const doc = toOpenApiDocument(structuredClone(document), 'inline');
     documentForPrism(doc);

@@ -20,6 +20,8 @@ const document = {
     '/labels': { get: { operationId: 'getLabel', responses: answer({ oneOf: [{ type: 'string' }, { $ref: '#/components/schemas/Pet' }, { type: 'string', title: 'again' }] }) } },
     // `code` is required and never declared: no body can have it from the schema.
     '/status': { get: { operationId: 'getStatus', responses: answer({ type: 'object', required: ['code'], properties: { state: { type: 'string' } } }) } },
+    // An optional owner requires `id` and never declares it: Prism writes an owner without one, and a body without the owner is valid.
+    '/tickets': { get: { operationId: 'getTicket', responses: answer({ type: 'object', required: ['owner'], properties: { owner: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, boss: { type: 'object', required: ['id'], properties: { name: { type: 'string' } } } } } } }) } },
   },
   components: {
     schemas: { Pet: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, friend: { allOf: [{ $ref: '#/components/schemas/Pet' }] } } } },
@@ -51,8 +53,14 @@ describe('bodies Prism makes up', () => {
     expect(result('madeup getLabel valid')?.skipReason).toMatch(/^Prism made this 200 body up from the schema .* not the document.s/);
   });
 
+  it("a made-up body whose optional part requires an undeclared property is still skipped as the generator's (the document-schema note beside it changes nothing), as the schema has valid values", () => {
+    expect(result('madeup getTicket valid')?.outcome).toBe('skipped');
+    expect(result('madeup getTicket valid')?.skipReason).toMatch(/^Prism made this 200 body up from the schema .*boss must have required property 'id'/);
+  });
+
   it('a schema no value can satisfy still fails', () => {
     expect(result('madeup getStatus valid')?.outcome).toBe('failed');
     expect(result('madeup getStatus valid')?.failures.map((f) => f.message)).toContain("body must have required property 'code'");
+    expect(result('madeup getStatus valid')?.failures.map((f) => f.rule)).toEqual(['body-schema', 'document-schema']);
   });
 });

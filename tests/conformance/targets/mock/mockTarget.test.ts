@@ -28,6 +28,17 @@ describe('the mock target adapter', () => {
     expect(mockTarget.expectedStatuses(c)).toEqual(['400', '422']);
     expect(liveTarget.expectedStatuses(c)).toEqual(['422']);
   });
+  it("expects the documented 415, which Prism answers, for a body under a media type the operation does not take (Vonage's createApplication: 400 expected, 415 got)", () => {
+    const takes415 = listOperations(toOpenApiDocument({
+      openapi: '3.1.0',
+      info: { title: 'inline', version: '1' },
+      paths: { '/x': { post: { operationId: 'postX', requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '201': { description: 'made' }, '400': { description: 'bad' }, '415': { description: 'unsupported' } } } } },
+    }, 'inline'))[0]!;
+    const plain = makeCase('inline', takes415, { idSuffix: 'negative body content-type', kind: 'negative', title: 't', request: { ...request, body: { json: {}, contentType: 'text/plain' } }, expect: { statuses: ['415'], violationAt: ['request'] } });
+    expect(mockTarget.expectedStatuses(plain)).toEqual(['415']);
+    const schema = makeCase('inline', takes415, { idSuffix: 'negative body type', kind: 'negative', title: 't', request: { ...request, body: { json: [] } }, expect: { statuses: ['400'], violationAt: ['request', 'body'] } });
+    expect(mockTarget.expectedStatuses(schema)).toEqual(['400']);
+  });
   it('skips malformed JSON, which Prism answers in its own envelope', () => {
     const c = makeCase('inline', op, { idSuffix: 'malformed', kind: 'negative', title: 't', request: { ...request, body: { raw: '{', contentType: 'application/json' } }, expect: { statuses: ['422'] } });
     expect(mockTarget.skipReason(c)).toMatch(/malformed JSON/);

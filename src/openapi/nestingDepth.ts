@@ -1,6 +1,7 @@
 /**
  * How deep a JSON text nests its arrays and objects, read in one pass without parsing (brackets
- * inside strings do not count): to say why a check could not follow an answer 100,000 levels deep.
+ * inside strings do not count): to say why a check could not follow an answer 100,000 levels deep,
+ * and for the sandbox to refuse a body nested past any schema's depth before it parses it.
  */
 export function nestingDepth(text: string): number {
   let depth = 0;

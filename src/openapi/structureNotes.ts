@@ -1,0 +1,38 @@
+/**
+ * Where a document's objects have the wrong type for OpenAPI (a `paths` that is a list, an
+ * operation that is a string, `parameters` as a map, `required: "true"`), found by
+ * @redocly/openapi-core's `struct` rule. The suite reads such a part as absent (or, in a schema,
+ * fails it as not compiling), so a run quietly tested less than the document seems to say: each
+ * is one line for people, naming the pointer.
+ * Only type mismatches are kept; the rule's other findings (a missing `description`, an unknown
+ * field, `nullable` without `type`) change nothing the suite reads and are common in public
+ * documents, and so does a wrong type in prose, tags or the document's info (Meilisearch's
+ * `externalDocs.description: null`).
+ */
+import type { NormalizedProblem } from '@redocly/openapi-core';
+
+/** Lines listed; past them one more says how many were left out. */
+export const MAX_STRUCTURE_NOTES = 5;
+
+/** Where the suite reads nothing (prose, tags, the document's info): a wrong type there changes no case. */
+const UNREAD = /^#\/(?:info|tags|externalDocs)(?:\/|$)|\/(?:description|summary|externalDocs)(?:\/|$)/;
+
+const TYPE_MISMATCH = /^Expected type `([^`]+)`(?: \((array|object)\))? but got `([^`]+)`\.?$/;
+
+/** The notes of `problems` (the `struct` rule's), at most MAX_STRUCTURE_NOTES and a count of the rest. */
+export function structureNotes(problems: readonly NormalizedProblem[]): string[] {
+  const lines: string[] = [];
+  for (const problem of problems) {
+    if (problem.ruleId !== 'struct') continue;
+    const mismatch = TYPE_MISMATCH.exec(problem.message);
+    if (!mismatch) continue;
+    const [, expected, kind, got] = mismatch;
+    const pointer = problem.location[0]?.pointer ?? '#/';
+    if (UNREAD.test(pointer)) continue;
+    lines.push(`the document's ${pointer} is ${article(got as string)} ${got}, where OpenAPI expects ${kind ? `${article(kind)} ${kind} (${expected})` : `${article(expected as string)} ${expected}`}: the suite cannot use it as written`);
+  }
+  if (lines.length <= MAX_STRUCTURE_NOTES) return lines;
+  return [...lines.slice(0, MAX_STRUCTURE_NOTES), `… and ${lines.length - MAX_STRUCTURE_NOTES} more parts of the document of the wrong type, not listed`];
+}
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { oversizedMinimum } from '../../src/openapi/oversizedMinimum.js';
+
+const doc = {
+  components: {
+    schemas: {
+      Huge: { type: 'array', minItems: 2_000_000, items: { type: 'integer' } },
+      Tree: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Tree' } } } },
+    },
+  },
+};
+
+describe('oversizedMinimum', () => {
+  it('finds a bound past the limit in an optional property, through a $ref, naming where it is stated', () => {
+    const schema = { type: 'object', properties: { list: { $ref: '#/components/schemas/Huge' } } };
+    expect(oversizedMinimum(doc, schema, '#/body', 1_000_000)).toEqual({ keyword: 'minItems', bound: 2_000_000, pointer: '#/components/schemas/Huge/minItems' });
+  });
+  it.each([
+    ['minLength', { allOf: [{ type: 'string' }, { minLength: 5_000_000 }] }],
+    ['minProperties', { oneOf: [{ type: 'object', minProperties: 5_000_000 }] }],
+    ['minContains', { type: 'array', contains: { type: 'integer' }, minContains: 5_000_000 }],
+  ])('finds %s in the schemas a sample is built from', (keyword, schema) => {
+    expect(oversizedMinimum(doc, schema, '#', 1_000_000)?.keyword).toBe(keyword);
+  });
+  it('leaves out what no sample holds (not, propertyNames) and bounds within the limit', () => {
+    expect(oversizedMinimum(doc, { not: { minLength: 5_000_000 }, propertyNames: { minLength: 5_000_000 }, minLength: 1_000_000 }, '#', 1_000_000)).toBeUndefined();
+  });
+  it('ends on a recursive schema', () => {
+    expect(oversizedMinimum(doc, { $ref: '#/components/schemas/Tree' }, '#', 1_000_000)).toBeUndefined();
+  });
+});
