@@ -309,9 +309,12 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     }
     // The credential given, in Authorization without its http scheme name (`<token>`, not
     // `Bearer <token>`): no credential of the scheme, so a server that takes it reads the header
-    // loosely. A malformed header, so a documented 400 is accepted as for the one above.
+    // loosely. A malformed header, so a documented 400 is accepted as for the one above. Bearer
+    // only: the text after `Basic` means nothing alone, and Prism reads a basic header its own way
+    // (the corpus' influxdb-v1-compat mock answers 200 to the base64 text alone).
     for (const requirement of requirements) {
-      if (httpSchemesOf(api.doc, requirement).length === 0 || prismUnknownHttpScheme(api.doc, requirement)) continue;
+      const http = httpSchemesOf(api.doc, requirement);
+      if (http.length === 0 || http.some((scheme) => scheme !== 'bearer')) continue;
       const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
       negative(`auth scheme omitted${label.replace(/[()]/g, '')}`, `credentials: the credential given, without its scheme name${label}`, { ...buildValidRequest(api, op, { body: exampleBody, requirement }), authorizationScheme: 'omitted' }, malformed);
     }

@@ -33,8 +33,8 @@ describe('the Authorization scheme name in lower case', () => {
 });
 
 describe('the Authorization scheme name left out', () => {
-  it('is one negative case per way in that sends an http scheme, expecting the 401', async () => {
-    const api = await foreignApi(document([{ bearer: [] }, { key: [] }]));
+  it('is one negative case per way in that sends a bearer token, expecting the 401 (not for basic, whose text alone Prism reads its own way)', async () => {
+    const api = await foreignApi(document([{ bearer: [] }, { basic: [] }, { key: [] }]));
     const omitted = deriveCases(api).filter((c) => c.request.authorizationScheme === 'omitted');
     expect(omitted.map((c) => [c.brokenRule, c.request.auth, c.expect.statuses])).toEqual([['credentials: the credential given, without its scheme name (bearer)', { kind: 'scheme', scheme: 'bearer' }, ['401']]]);
     expect(mockTarget.skipReason(omitted[0]!)).toBeUndefined();
