@@ -38,10 +38,12 @@ describe('array parameter negative cases against Prism', () => {
     expect(broken.map((r) => `${r.testCase.brokenRule}: ${r.outcome}${r.skipReason ? ` (${r.skipReason})` : ''}`)).toEqual([
       'query status: maxItems 1: skipped (Prism does not validate the item count of an array parameter)',
       'query status.0: enum (open|done): passed',
+      'query status.0: enum (open|done) in another letter case: passed',
       'query ids.0: type integer→string: passed',
       'query ids.0: minimum 1: passed',
       'query ids.0: integer: passed',
       'header X-Tags.0: pattern ^[a-z]+$: passed',
+      'header X-Tags.0: pattern ^[a-z]+$ in another letter case: passed',
     ]);
     expect(results.filter((r) => r.outcome === 'failed').map((r) => `${r.testCase.brokenRule}: ${r.failures.map((f) => f.message).join('; ')}`)).toEqual([]);
   });

@@ -36,8 +36,10 @@ describe('header parameter negative cases against Prism', () => {
     const header = results.filter((r) => r.testCase.brokenRule?.startsWith('header '));
     expect(header.map((r) => `${r.testCase.brokenRule}: ${r.outcome}`)).toEqual([
       'header X-Format: enum (plain|markdown): passed',
+      'header X-Format: enum (plain|markdown) in another letter case: passed',
       'header X-Trace: maxLength 12: passed',
       'header X-Trace: pattern ^t-[0-9]+$: passed',
+      'header X-Trace: pattern ^t-[0-9]+$ in another letter case: passed',
       'header X-Page: type integer→string: passed',
       'header X-Page: maximum 9: passed',
       'header X-Page: integer: passed',
