@@ -58,6 +58,7 @@ const GALLERY: Record<string, RegExp> = {
   'hoko: of 10,000 ids only the first 1,000 are deleted (all reported)': /\[behaviour\] partner [0-9a-f-]+ of the 10,000 is deleted: deleting it again answers 400/,
   'layers: a PATCH refused with 422 still applies its valid fields': /\[behaviour\] a rejected PATCH changes nothing, not even the valid name sent with the invalid gender/,
   'layers: a delete refused with 422 still deletes': /\[behaviour\] the DELETE refused with 422 deleted nothing: GET still answers 200/,
+  'layers: an Idempotency-Key of one character refused': /revokeSocialAccount valid header\.Idempotency-Key example shortest: \[field-errors\] a request the document says is valid was refused as invalid \(400\)/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 

@@ -147,14 +147,15 @@ function positiveCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
 
 /**
  * Each further documented example of a parameter a valid request sends (the request uses the
- * first), sent once in its place: a parameter documented in several forms (a prefixed id and the
+ * first), required or optional, sent once in its place: a parameter documented in several forms (a prefixed id and the
  * bare uuid) is accepted in each. Examples its schema rejects are the document's defect, reported
  * where the plan is made, and not sent here.
  */
 function parameterExampleCases(api: LoadedApi, op: Operation, plan: OperationPlan, statuses: string[]): TestCase[] {
   const [, body] = plan.bodies.find(([, b]) => b !== undefined) ?? [undefined, undefined];
   const cases: TestCase[] = [];
-  for (const planned of plan.parameters) {
+  // Optional parameters too: a client-chosen one (an Idempotency-Key) may document its shortest value.
+  for (const planned of [...plan.parameters, ...plan.optional]) {
     if (!breakableParameter(api.doc, planned.in, planned.name) || planned.parameter.value.schema === undefined) continue;
     const schemaPointer = childPointer(planned.parameter.pointer, 'schema');
     const used = JSON.stringify(planned.value);
