@@ -57,26 +57,8 @@ function withAccept(op: Operation, request: RequestSpec, statuses: readonly stri
 /** The http schemes Prism has a handler for (prism-http's security handlers); it answers 401 to a request relying on any other. */
 const PRISM_HTTP_SCHEMES = new Set(['basic', 'bearer', 'digest']);
 
-/** Why Prism cannot accept a request sent with `requirement`: one of its schemes is an http scheme Prism does not know (Okta's `postBody`). */
-function prismUnknownHttpScheme(doc: OpenApiDocument, requirement: Record<string, string[]> | undefined): string | undefined {
-  const schemes = doc.components?.securitySchemes;
-  for (const name of Object.keys(requirement ?? {})) {
-    let scheme: unknown;
-    try {
-      scheme = isObject(schemes) ? resolveRef(doc, schemes[name], childPointer('#/components/securitySchemes', name)).value : undefined;
-    } catch {
-      continue; // a broken scheme is reported where its credential is placed
-    }
-    if (!isObject(scheme) || scheme.type !== 'http' || typeof scheme.scheme !== 'string') continue;
-    if (!PRISM_HTTP_SCHEMES.has(scheme.scheme.toLowerCase())) {
-      return `Prism has no handler for the http scheme '${scheme.scheme}' (only basic, bearer and digest): it answers 401 to every request relying on it`;
-    }
-  }
-  return undefined;
-}
-
-/** The http schemes (`basic`, `bearer` …, in lower case) a requirement sends in `Authorization`, by scheme name. */
-function httpSchemesOf(doc: OpenApiDocument, requirement: Record<string, string[]> | undefined): string[] {
+/** The http schemes a requirement sends in `Authorization`, as the document writes their names (`bearer`, `Basic`, Okta's `postBody`). */
+function httpSchemeNames(doc: OpenApiDocument, requirement: Record<string, string[]> | undefined): string[] {
   const schemes = doc.components?.securitySchemes;
   const found: string[] = [];
   for (const name of Object.keys(requirement ?? {})) {
@@ -86,10 +68,19 @@ function httpSchemesOf(doc: OpenApiDocument, requirement: Record<string, string[
     } catch {
       continue; // a broken scheme is reported where its credential is placed
     }
-    if (isObject(scheme) && scheme.type === 'http' && typeof scheme.scheme === 'string') found.push(scheme.scheme.toLowerCase());
+    if (isObject(scheme) && scheme.type === 'http' && typeof scheme.scheme === 'string') found.push(scheme.scheme);
   }
   return found;
 }
+
+/** Why Prism cannot accept a request sent with `requirement`: one of its schemes is an http scheme Prism does not know (Okta's `postBody`). */
+function prismUnknownHttpScheme(doc: OpenApiDocument, requirement: Record<string, string[]> | undefined): string | undefined {
+  const unknown = httpSchemeNames(doc, requirement).find((scheme) => !PRISM_HTTP_SCHEMES.has(scheme.toLowerCase()));
+  return unknown === undefined ? undefined : `Prism has no handler for the http scheme '${unknown}' (only basic, bearer and digest): it answers 401 to every request relying on it`;
+}
+
+/** The http schemes (`basic`, `bearer` …, in lower case) a requirement sends in `Authorization`. */
+const httpSchemesOf = (doc: OpenApiDocument, requirement: Record<string, string[]> | undefined): string[] => httpSchemeNames(doc, requirement).map((scheme) => scheme.toLowerCase());
 
 /** Why Prism cannot run a request whose http scheme name is in lower case: its bearer handler matches `Bearer` exactly. */
 const PRISM_CASE_SENSITIVE_BEARER = 'Prism reads the Bearer scheme name case-sensitively (only "Bearer …"), though RFC 9110 §11.1 makes it case-insensitive';

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { createAyrshareClient } from '../../../../generated/ayrshare/index.js';
+import { fetchWithContentType } from '../../scenarios/fetchWithContentType.js';
 import type { ScenarioContext } from '../../scenarios/scenarioContext.js';
 import type { Scenarios } from '../../scenarios/scenario.js';
 
@@ -17,16 +18,7 @@ function namesThePost(ctx: ScenarioContext, code: string, error: { id?: string }
 const CANNOT_DELETE_PUBLISHED = ['instagram', 'tiktok'];
 
 /** A client whose requests carry `Content-Type: <mediaType>` instead of application/json, the body unchanged. */
-const clientSending = (ctx: ScenarioContext, mediaType: string) =>
-  createAyrshareClient({
-    baseUrl: ctx.target.baseUrl,
-    apiKey: ctx.apiKey,
-    fetch: (request: Request) => {
-      const sent = new Request(request);
-      sent.headers.set('Content-Type', mediaType);
-      return ctx.fetch(sent);
-    },
-  });
+const clientSending = (ctx: ScenarioContext, mediaType: string) => createAyrshareClient({ baseUrl: ctx.target.baseUrl, apiKey: ctx.apiKey, fetch: fetchWithContentType(ctx, mediaType) });
 
 /** The behaviour scenarios of this API, by name. */
 export const scenarios: Scenarios = {

@@ -1,5 +1,6 @@
 import { createHokoClient } from '../../../../generated/hoko/index.js';
 import { sameMembers } from '../../scenarios/sameValue.js';
+import { fetchWithContentType } from '../../scenarios/fetchWithContentType.js';
 import type { ScenarioContext } from '../../scenarios/scenarioContext.js';
 import type { Scenarios } from '../../scenarios/scenario.js';
 
@@ -12,16 +13,7 @@ const RESET_SLACK = { pastSeconds: 300, futureSeconds: 31 * 24 * 3600 };
 const sameSet = sameMembers;
 
 /** A client whose requests carry `Content-Type: <mediaType>` instead of application/json, the body unchanged. */
-const clientSending = (ctx: ScenarioContext, mediaType: string) =>
-  createHokoClient({
-    baseUrl: ctx.target.baseUrl,
-    apiKey: ctx.apiKey,
-    fetch: (request: Request) => {
-      const sent = new Request(request);
-      sent.headers.set('Content-Type', mediaType);
-      return ctx.fetch(sent);
-    },
-  });
+const clientSending = (ctx: ScenarioContext, mediaType: string) => createHokoClient({ baseUrl: ctx.target.baseUrl, apiKey: ctx.apiKey, fetch: fetchWithContentType(ctx, mediaType) });
 
 /** The behaviour scenarios of this API, by name. */
 export const scenarios: Scenarios = {
