@@ -25,6 +25,17 @@ describe('oversizedMinimum', () => {
   it('leaves out what no sample holds (not, propertyNames) and bounds within the limit', () => {
     expect(oversizedMinimum(doc, { not: { minLength: 5_000_000 }, propertyNames: { minLength: 5_000_000 }, minLength: 1_000_000 }, '#', 1_000_000)).toBeUndefined();
   });
+  it('reads a bound written beside a $ref (the sampler merges it into the target)', () => {
+    expect(oversizedMinimum(doc, { $ref: '#/components/schemas/Tree', minItems: 3_000_000 }, '#/body', 1_000_000)).toEqual({ keyword: 'minItems', bound: 3_000_000, pointer: '#/body/minItems' });
+  });
+  it('multiplies nested bounds: 1,000 arrays of 1,000 strings of 2 characters ask for 2,000,000', () => {
+    const nested = { type: 'array', minItems: 1_000, items: { type: 'array', minItems: 1_000, items: { type: 'string', minLength: 2 } } };
+    expect(oversizedMinimum(doc, nested, '#', 1_000_000)).toEqual({ keyword: 'minLength', bound: 2, pointer: '#/items/items/minLength' });
+    expect(oversizedMinimum(doc, { ...nested, minItems: 400 }, '#', 1_000_000)).toBeUndefined();
+  });
+  it('of a oneOf or anyOf, reads the first branch only, the one the sampler takes', () => {
+    expect(oversizedMinimum(doc, { oneOf: [{ type: 'string' }, { type: 'array', minItems: 5_000_000 }] }, '#', 1_000_000)).toBeUndefined();
+  });
   it('ends on a recursive schema', () => {
     expect(oversizedMinimum(doc, { $ref: '#/components/schemas/Tree' }, '#', 1_000_000)).toBeUndefined();
   });
