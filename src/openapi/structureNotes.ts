@@ -7,15 +7,31 @@
  * Only type mismatches are kept; the rule's other findings (a missing `description`, an unknown
  * field, `nullable` without `type`) change nothing the suite reads and are common in public
  * documents, and so does a wrong type in prose, tags or the document's info (Meilisearch's
- * `externalDocs.description: null`).
+ * `externalDocs.description: null`), or where the loader repairs it (a 3.1 document's boolean
+ * `exclusiveMinimum`). A property or component that happens to be named `description` is read
+ * like any other.
  */
 import type { NormalizedProblem } from '@redocly/openapi-core';
 
 /** Lines listed; past them one more says how many were left out. */
 export const MAX_STRUCTURE_NOTES = 5;
 
-/** Where the suite reads nothing (prose, tags, the document's info): a wrong type there changes no case. */
-const UNREAD = /^#\/(?:info|tags|externalDocs)(?:\/|$)|\/(?:description|summary|externalDocs)(?:\/|$)/;
+/** Where the suite reads nothing (the document's info, its tags and external docs): a wrong type there changes no case. */
+const UNREAD_ROOT = /^#\/(?:info|tags|externalDocs)(?:\/|$)/;
+/** A keyword of prose (`description`, `summary`) or of `externalDocs`, as the struct rule names the type it expects there. */
+const PROSE = /\/(?:description|summary)$/;
+/**
+ * Keywords the loader repairs before the suite reads them: a 3.1 document's boolean
+ * `exclusiveMinimum` (3.0's form) is read as 3.0 means it (booleanExclusiveBounds.ts), and a 3.0
+ * document is upgraded to 3.1 (upgradeDocument.ts).
+ */
+const REPAIRED = /\/(?:exclusiveMinimum|exclusiveMaximum)$/;
+
+function unread(pointer: string, expected: string): boolean {
+  if (UNREAD_ROOT.test(pointer) || REPAIRED.test(pointer)) return true;
+  if (expected === 'ExternalDocs' || /\/externalDocs\/(?:url|description)$/.test(pointer)) return true;
+  return expected === 'string' && PROSE.test(pointer);
+}
 
 const TYPE_MISMATCH = /^Expected type `([^`]+)`(?: \((array|object)\))? but got `([^`]+)`\.?$/;
 
@@ -28,7 +44,7 @@ export function structureNotes(problems: readonly NormalizedProblem[]): string[]
     if (!mismatch) continue;
     const [, expected, kind, got] = mismatch;
     const pointer = problem.location[0]?.pointer ?? '#/';
-    if (UNREAD.test(pointer)) continue;
+    if (unread(pointer, expected as string)) continue;
     lines.push(`the document's ${pointer} is ${article(got as string)} ${got}, where OpenAPI expects ${kind ? `${article(kind)} ${kind} (${expected})` : `${article(expected as string)} ${expected}`}: the suite cannot use it as written`);
   }
   if (lines.length <= MAX_STRUCTURE_NOTES) return lines;

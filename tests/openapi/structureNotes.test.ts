@@ -51,6 +51,21 @@ describe('notes on the parts of a document of the wrong type', () => {
     expect(notes).toEqual([]);
   });
 
+  it('says nothing of what the loader repairs: a 3.1 document\'s boolean exclusiveMinimum (OpenAI\'s)', async () => {
+    const schema = { type: 'number', minimum: 0, exclusiveMinimum: true };
+    expect(await notesOf('repaired', { openapi: '3.1.0', info, paths: { '/a': { get: { parameters: [{ name: 'n', in: 'query', schema }], responses: ok } } } })).toEqual([]);
+  });
+
+  it('names a wrong type under a property or component that is named description or summary', async () => {
+    const notes = await notesOf('named', {
+      openapi: '3.1.0',
+      info,
+      paths: { '/a': { get: { parameters: [{ $ref: '#/components/parameters/description' }], responses: ok } } },
+      components: { parameters: { description: { name: 'd', in: 'query', required: 'true', schema: { type: 'string' } } } },
+    });
+    expect(notes).toEqual(["the document's #/components/parameters/description/required is a string, where OpenAPI expects a boolean: the suite cannot use it as written"]);
+  });
+
   it(`lists at most ${MAX_STRUCTURE_NOTES}, then how many more`, async () => {
     const paths = Object.fromEntries(Array.from({ length: MAX_STRUCTURE_NOTES + 3 }, (_, i) => [`/p${i}`, { get: i }]));
     const notes = await notesOf('many', { openapi: '3.1.0', info, paths });
