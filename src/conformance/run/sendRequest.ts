@@ -64,16 +64,20 @@ function assertPathStaysOnTarget(path: string): void {
   if (!path.startsWith('/')) throw new UnsendableRequest(`the path '${path}' does not start with '/': after the base URL it would name another host, so nothing is sent`);
 }
 
-/** A `.` or `..` path segment, also percent-encoded (the URL Standard reads `%2e` as a dot there). */
-const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?=\/|$)/i;
+/** A `.` or `..` segment as the URL Standard reads one: `%2e` is a dot there too. */
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
 /**
  * A path with a `.` or `..` segment (a document's `/../../etc/passwd`, a path value `..`): a URL
  * resolves it away (`/x/..` is `/`), so the request would reach another path than the case names,
- * and no encoding keeps it.
+ * and no encoding keeps it. Read as the URL parser reads the path: tabs and line breaks dropped,
+ * cut at `?` or `#`, split at `/` and at `\` (a separator in http URLs).
  */
 function assertNoDotSegment(path: string): void {
-  if (DOT_SEGMENT.test(path)) throw new UnsendableRequest(`the path '${path}' has a '.' or '..' segment, which a URL resolves away: the request would reach another path, so nothing is sent`);
+  const parsed = path.replace(/[\t\n\r]/g, '').split(/[?#]/)[0] as string;
+  if (parsed.split(/[/\\]/).some((segment) => DOT_SEGMENT.test(segment))) {
+    throw new UnsendableRequest(`the path '${path}' has a '.' or '..' segment, which a URL resolves away: the request would reach another path, so nothing is sent`);
+  }
 }
 
 // The query of a request: its scalar parameters, then serialised pairs, then query credentials.

@@ -144,6 +144,9 @@ describe('a path with a dot segment', () => {
     ['a path value of ..', { pathParams: { id: '..' } }],
     ['a path value of .', { pathParams: { id: '.' } }],
     ['a percent-encoded one', { pathTemplate: '/x/%2e%2E/y', pathParams: {} }],
+    ['one after a backslash', { pathTemplate: '/x/..\\y', pathParams: {} }],
+    ['one split by a tab', { pathTemplate: '/x/.\t./y', pathParams: {} }],
+    ['one before a ?', { pathTemplate: '/x/..?a', pathParams: {} }],
   ])('%s is not sent: URLs resolve . and .. away, so the request would reach another path', (_, extra) => {
     expect(() => prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'none' }, extra), mock)).toThrow(/has a '\.' or '\.\.' segment, which a URL resolves away: the request would reach another path, so nothing is sent$/);
   });
