@@ -10,8 +10,17 @@ import type { CheckFailure, ObservedResponse, TestCase } from '../../model.js';
 
 const NO_PATH_MATCHED = 'https://stoplight.io/prism/errors#NO_PATH_MATCHED_ERROR';
 
+/**
+ * Whether Prism's router may fail on the template: a parameter name other than letters, digits,
+ * `_` and `-`, or an empty segment (`//`). Only then is its 404 excused: on any other path, a
+ * NO_PATH_MATCHED_ERROR would mean the suite built a wrong URL, and that must fail.
+ */
+export function unroutableByPrism(template: string): boolean {
+  return template.includes('//') || [...template.matchAll(/\{([^}]*)\}/g)].some(([, name]) => !/^[A-Za-z0-9_-]+$/.test(name as string));
+}
+
 export function prismNoRouteExcuse(api: LoadedApi, testCase: TestCase, response: ObservedResponse, failures: readonly CheckFailure[]): string | undefined {
-  if (api.mode !== 'foreign' || response.status !== 404 || failures.length === 0) return undefined;
+  if (api.mode !== 'foreign' || response.status !== 404 || failures.length === 0 || !unroutableByPrism(testCase.operation.path)) return undefined;
   const problem = prismProblem(response.bodyText, NO_PATH_MATCHED);
   if (!problem) return undefined;
   const route = typeof problem.detail === 'string' ? /^The route (\S+) hasn't been found/.exec(problem.detail)?.[1] : undefined;

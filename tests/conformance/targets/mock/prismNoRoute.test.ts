@@ -4,6 +4,7 @@
 // correct mock; it is skipped, saying why. The operations Prism routes are still checked.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../../../src/conformance/model.js';
+import { unroutableByPrism } from '../../../../src/conformance/targets/mock/prismNoRoute.js';
 import { runInlineSpec } from '../../../support/runInlineSpec.js';
 
 const ok = { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, example: {} } } } };
@@ -28,5 +29,17 @@ describe('a path template Prism does not route, on the mock', () => {
     expect(dotted.length).toBeGreaterThan(0);
     for (const r of dotted) expect(r).toMatchObject({ outcome: 'skipped', skipReason: expect.stringMatching(/^Prism found no route for \/c\/[^ ]+ \(NO_PATH_MATCHED_ERROR\), though the document declares \/c\/\{x\.y\}: its router does not match this path template; Prism's doing, not the document's$/) });
     expect(results.filter((r) => r.testCase.operation.operationId === 'plain' && r.outcome === 'passed').length).toBeGreaterThan(0);
+  });
+});
+
+describe('which templates Prism may fail to route', () => {
+  it.each([
+    ['/c/{x.y}', true],
+    ['//evil.example/x', true],
+    ['/a//b', true],
+    ['/things/{thing_id}/parts/{part-id}', false],
+    ['/plain', false],
+  ])('%s: %s (only then is its NO_PATH_MATCHED_ERROR excused; elsewhere it means the suite built a wrong URL)', (template, expected) => {
+    expect(unroutableByPrism(template)).toBe(expected);
   });
 });
