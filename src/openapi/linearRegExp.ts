@@ -150,7 +150,8 @@ export interface LinearMatcher {
 export function linearRegExp(pattern: string, flags: string): LinearMatcher {
   new RegExp(pattern, flags); // ECMAScript's verdict on the syntax (compiling never backtracks)
   const source = `/${pattern}/${flags}`;
-  const split = leadingLookaheads(pattern);
+  // exact only without the m flag, where ^ holds at the start of the text alone (ajv never sets it)
+  const split = flags.includes('m') ? undefined : leadingLookaheads(pattern);
   if (split) {
     // each part matched at the start of the text: `^(?:A)`; the conjunction is exact (leadingLookaheads.ts)
     const parts = [...split.lookaheads.map((l) => ({ re: compileRe2(pattern, `^(?:${l.body})`, flags), wanted: !l.negated })), { re: compileRe2(pattern, `^(?:${split.rest})`, flags), wanted: true }];
@@ -191,9 +192,10 @@ export function fallbackMatcher(error: NoLinearMatch, flags: string, onGiveUp: (
   const test = (text: string): boolean => {
     if (gaveUp) return true;
     const matched = nativeMatchWithin(pattern, flags, text, NATIVE_MATCH_LIMIT_MS);
-    if (matched !== undefined) return matched;
+    if (typeof matched === 'boolean') return matched;
     gaveUp = true;
-    onGiveUp(`${error.message}: a text of ${text.length.toLocaleString('en-US')} characters took JavaScript's own engine longer than ${NATIVE_MATCH_LIMIT_MS} ms, so the pattern was not checked from then on`);
+    const why = matched === 'too slow' ? `took JavaScript's own engine longer than ${NATIVE_MATCH_LIMIT_MS} ms` : `could not be matched by JavaScript's own engine (its worker thread failed)`;
+    onGiveUp(`${error.message}: a text of ${text.length.toLocaleString('en-US')} characters ${why}, so the pattern was not checked from then on`);
     return true;
   };
   return {

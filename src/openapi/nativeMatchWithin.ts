@@ -43,6 +43,10 @@ function matcherThread(): { worker: Worker; state: Int32Array } {
   const worker = new Worker(WORKER, { eval: true, workerData: shared });
   worker.unref(); // never keeps a process alive
   worker.on('error', () => {}); // a worker that dies is replaced; the waiting call reports no answer
+  // one that ended between calls is replaced at once, rather than waited for until START_LIMIT_MS
+  worker.on('exit', () => {
+    if (current?.worker === worker) current = undefined;
+  });
   current = { worker, state: new Int32Array(shared) };
   return current;
 }
@@ -53,20 +57,24 @@ function abandon(): void {
 }
 
 /**
- * `new RegExp(pattern, flags).test(text)`, or `undefined` when the match took longer than
- * `limitMs` (or the worker could not run it). `pattern` and `flags` must be valid together.
+ * `new RegExp(pattern, flags).test(text)`; `'too slow'` when the match took longer than
+ * `limitMs`, `'failed'` when the worker could not run it. `pattern` and `flags` must be valid together.
  */
-export function nativeMatchWithin(pattern: string, flags: string, text: string, limitMs: number): boolean | undefined {
+export function nativeMatchWithin(pattern: string, flags: string, text: string, limitMs: number): boolean | 'too slow' | 'failed' {
   const { worker, state } = matcherThread();
   Atomics.store(state, 0, IDLE);
   worker.postMessage({ pattern, flags, text });
-  if (Atomics.wait(state, 0, IDLE, START_LIMIT_MS) === 'timed-out' || (Atomics.load(state, 0) === STARTED && Atomics.wait(state, 0, STARTED, limitMs) === 'timed-out')) {
+  if (Atomics.wait(state, 0, IDLE, START_LIMIT_MS) === 'timed-out') {
     abandon();
-    return undefined;
+    return 'failed';
+  }
+  if (Atomics.load(state, 0) === STARTED && Atomics.wait(state, 0, STARTED, limitMs) === 'timed-out') {
+    abandon();
+    return 'too slow';
   }
   if (Atomics.load(state, 0) !== DONE) {
     abandon();
-    return undefined;
+    return 'failed';
   }
   return Atomics.load(state, 1) === 1;
 }
