@@ -4,7 +4,7 @@ import type { CheckFailure } from '../model.js';
 import { MAX_FAILURES_PER_CHECK, notListed, parsedBody, type Check } from './check.js';
 
 /**
- * Answers longer than this (in characters) keep no `instanceValue` in their failures: a report
+ * Answers longer than this (in characters) keep no object or array `instanceValue` in their failures (a scalar is kept): a report
  * holds every failure until it is printed, and a hostile server's 10 MB answer failing at its root
  * kept the whole parsed body (25 MB of objects) alive per case, 3.5 GB over one run.
  */
@@ -23,14 +23,19 @@ export const bodySchema: Check = {
     const { errors, total } = ctx.doc
       ? directionalErrorsBounded(ctx.validator, ctx.doc, schemaPointer, body, 'response', MAX_FAILURES_PER_CHECK)
       : ctx.validator.validateBounded(schemaPointer, body, MAX_FAILURES_PER_CHECK);
-    const keepValue = ctx.response.bodyText.length <= MAX_INSTANCE_VALUE_BODY;
-    const listed: CheckFailure[] = errors.map((error) => ({
-      rule: 'body-schema' as const,
-      message: `body${error.instancePath || ''} ${error.message}${detail(error)}`,
-      instancePath: error.instancePath || '/',
-      expected: `a body valid against ${schemaPointer}`,
-      ...(keepValue ? { instanceValue: valueAt(body, error.instancePath) } : {}),
-    }));
+    const small = ctx.response.bodyText.length <= MAX_INSTANCE_VALUE_BODY;
+    const listed: CheckFailure[] = errors.map((error) => {
+      const value = valueAt(body, error.instancePath);
+      // a scalar costs nothing to keep; an object or array of a large answer may be most of it
+      const keep = small || value === null || typeof value !== 'object';
+      return {
+        rule: 'body-schema' as const,
+        message: `body${error.instancePath || ''} ${error.message}${detail(error)}`,
+        instancePath: error.instancePath || '/',
+        expected: `a body valid against ${schemaPointer}`,
+        ...(keep ? { instanceValue: value } : {}),
+      };
+    });
     return total > listed.length ? [...listed, notListed('body-schema', total - listed.length)] : listed;
   },
 };
