@@ -74,6 +74,22 @@ export const scenarios: Scenarios = {
     },
   },
 
+  'other-workspace': {
+    title: "partners of another workspace are not the key's: a delete naming one answers 400, alone or beside the key's own, and deletes nothing",
+    operationId: 'deletePartners',
+    async run(ctx) {
+      const hoko = client(ctx);
+      const own = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 2 });
+      const other = await ctx.states.setup<{ partnerIds: string[] }>('partners of another workspace', { count: 1 });
+      const alone = await hoko.DELETE('/api/partners', { body: other.partnerIds });
+      ctx.expect(alone.response.status === 400, "a delete of another workspace's partner answers 400 (not a partner in your workspace)", 400, alone.response.status);
+      const beside = await hoko.DELETE('/api/partners', { body: [...own.partnerIds, ...other.partnerIds] });
+      ctx.expect(beside.response.status === 400, "a batch of the key's partners and one of another workspace answers 400", 400, beside.response.status);
+      const retry = await hoko.DELETE('/api/partners', { body: own.partnerIds });
+      ctx.expect(retry.response.status === 200 && sameSet(retry.data?.deletedIds, own.partnerIds), "the refused batch deleted nothing: the key's own partners are deleted afterwards", own.partnerIds, retry.data?.deletedIds ?? retry.response.status);
+    },
+  },
+
   'ten-thousand': {
     title: '10,000 ids in one request succeed, the first and the last deleted (deleting either again is a 400)',
     operationId: 'deletePartners',

@@ -17,6 +17,14 @@ export function hokoStates({ api, store, demo, rateLimiter, faults }: StatesCont
       },
       teardown: (data) => store.states.teardown(stateData.strings(data.partnerIds, 'partnerIds')),
     },
+    'partners of another workspace': {
+      async setup(params) {
+        const workspaceId = await store.states.createWorkspace();
+        const { ids } = await store.states.createPartners(workspaceId, params.count as number);
+        return { partnerIds: ids, workspaceId };
+      },
+      teardown: (data) => store.states.deleteWorkspace(stateData.string(data.workspaceId, 'workspaceId')),
+    },
     'api key without scope': {
       async setup(params) {
         const { keyId, apiKey } = await store.states.createKey((await demo()).workspaceId, scopes.filter((s) => s !== params.scope));

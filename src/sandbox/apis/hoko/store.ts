@@ -42,6 +42,15 @@ export function createHokoStore(db: Db): HokoStore {
         return { ids: rows.map((r) => r.id) };
       },
 
+      async createWorkspace() {
+        const { rows } = await db.query<{ id: string }>(`INSERT INTO hoko_workspaces (slug, name) VALUES ('other-' || gen_random_uuid(), 'Another workspace') RETURNING id`);
+        return (rows[0] as { id: string }).id;
+      },
+
+      async deleteWorkspace(workspaceId) {
+        if (isUuid(workspaceId)) await db.query('DELETE FROM hoko_workspaces WHERE id = $1', [workspaceId]);
+      },
+
       async teardown(ids) {
         const uuids = ids.filter(isUuid);
         if (uuids.length > 0) await db.query('DELETE FROM hoko_partners WHERE id = ANY($1::uuid[])', [uuids]);

@@ -16,6 +16,10 @@ export interface HokoStore {
   deletePartners(workspaceId: string, ids: string[], faults?: Faults): Promise<{ kind: 'deleted'; deletedIds: string[] } | { kind: 'invalid'; ids: string[] }>;
   states: {
     createPartners(workspaceId: string, count: number): Promise<{ ids: string[] }>;
+    /** A workspace of its own, for partners no key of the demo workspace may touch. */
+    createWorkspace(): Promise<string>;
+    /** Removes a workspace a setup created, its partners and keys with it. */
+    deleteWorkspace(workspaceId: string): Promise<void>;
     /** Removes exactly the partners a setup created. */
     teardown(ids: string[]): Promise<void>;
     /** A key of the workspace holding `scopes`. */
