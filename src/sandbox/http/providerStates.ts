@@ -17,7 +17,7 @@ import type { ProviderStateProtocol } from '../../core/providerStates/protocol.j
 import { BadState, type ProviderState } from '../slice.js';
 import { json, type HttpResult, type SandboxRequest } from './httpTypes.js';
 import { duplicateKeys } from './duplicateKeys.js';
-import { nulFields } from './issues.js';
+import { nulFields, unpairedSurrogateFields } from './issues.js';
 import { describeJsonSyntaxError } from './jsonSyntaxError.js';
 
 export const PROVIDER_STATES_PATH = '/__states';
@@ -81,6 +81,8 @@ export function createProviderStates(
     if (!impl) return bad(`this sandbox serves no provider state '${state}' of ${api}`);
     const nul = nulFields(params);
     if (nul.length > 0) return bad(`params of '${state}': params.${nul[0]} must not contain the NUL character (\\u0000)`);
+    const lone = unpairedSurrogateFields(params);
+    if (lone.length > 0) return bad(`params of '${state}': params.${lone[0]} must not contain an unpaired surrogate (\\ud800 to \\udfff), which UTF-8 cannot encode`);
     let claimed: { key: string; data: Record<string, unknown> } | undefined;
     try {
       if (action === 'setup') {

@@ -192,6 +192,13 @@ describe('a teardown deletes only what a setup of this server created', () => {
     expect(r.body.error).toMatch(/params\.name must not contain the NUL/);
     expect(h.logs).toEqual([]);
   });
+
+  it('so is an unpaired surrogate, which the API bodies refuse too (UTF-8 cannot encode it)', async () => {
+    const h = await createHarness({ providerStates: true });
+    const r = await h.send('POST', '/__states', { headers: { 'Content-Type': 'application/json' }, body: '{"action":"setup","api":"layers","state":"influencer exists","params":{"name":"Ava\\ud800"}}' });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatch(/params\.name must not contain an unpaired surrogate/);
+  });
 });
 
 describe('a state that fails inside', () => {
