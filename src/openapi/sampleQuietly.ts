@@ -11,10 +11,14 @@ import { oversizedMinimum, type OversizedMinimum } from './oversizedMinimum.js';
 /** The most characters, items or properties a lower bound may ask of a sample (as many as the suite builds for a broken value). */
 export const MAX_SAMPLED_SIZE = 1_000_000;
 
+/** The bound `found` in words, without its pointer: `minItems 200,000,000 asks for more than …`. */
+export const oversizedInWords = (found: OversizedMinimum): string =>
+  `${found.keyword} ${found.bound.toLocaleString('en-US')} asks for more than the ${MAX_SAMPLED_SIZE.toLocaleString('en-US')} characters, items or properties the suite builds`;
+
 /** A schema whose sample would be larger than MAX_SAMPLED_SIZE: not sampled (the process could run out of memory and abort). */
 export class SampleTooLarge extends Error {
   constructor(readonly found: OversizedMinimum) {
-    super(`${found.keyword} ${found.bound.toLocaleString('en-US')} (${found.pointer}) asks for more than the ${MAX_SAMPLED_SIZE.toLocaleString('en-US')} characters, items or properties the suite builds`);
+    super(`${oversizedInWords(found)} (${found.pointer})`);
     this.name = 'SampleTooLarge';
   }
 }

@@ -21,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { coerceParameter } from '../../core/coerceParameter.js';
 import { childPointer, escapeToken, isObject } from '../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
+import { MAX_SAMPLED_SIZE } from '../../openapi/sampleQuietly.js';
 import { errorsInWords, type SchemaError, type SchemaValidator } from '../../openapi/schemaValidator.js';
 import { SuiteSetupError } from '../failClosed.js';
 import { directionalErrors } from './requestDirection.js';
@@ -53,8 +54,9 @@ export interface DeriveOptions {
 /**
  * The most items, properties or characters a broken value is built with: a `maxItems: 2147483647`
  * (Twilio's) would take 2^31 items, more memory than any machine here has. A bulk body of 10,001 ids fits.
+ * The same bound as a valid value's (sampleQuietly.ts): the suite builds no value past it either way.
  */
-export const MAX_BUILT_SIZE = 1_000_000;
+export const MAX_BUILT_SIZE = MAX_SAMPLED_SIZE;
 
 /** Property name added to break `additionalProperties: false` / `unevaluatedProperties: false`. */
 export const UNKNOWN_PROPERTY = '__unknown_property';

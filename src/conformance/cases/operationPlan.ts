@@ -17,7 +17,7 @@ import { isJsonMediaType } from '../../openapi/mediaTypes.js';
 import type { Located, Operation } from '../../openapi/operations.js';
 import { templatePattern } from '../../openapi/pathTemplate.js';
 import { oversizedMinimum } from '../../openapi/oversizedMinimum.js';
-import { MAX_SAMPLED_SIZE, SampleTooLarge, sampleQuietly } from '../../openapi/sampleQuietly.js';
+import { MAX_SAMPLED_SIZE, oversizedInWords, sampleQuietly } from '../../openapi/sampleQuietly.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
 import { clientDefaultHeader, sendableParameterName } from './parameterWire.js';
@@ -170,7 +170,7 @@ export function sampleCandidates(api: LoadedApi, pointer: string, direction: 're
  */
 function noValidValue(api: LoadedApi, what: string, pointer: string): OperationSkip {
   const found = oversizedMinimum(api.doc, getAtPointer(api.doc, pointer), pointer, MAX_SAMPLED_SIZE);
-  if (found) return new OperationSkip(`${what} has no valid example, and none is sampled from its schema: its ${new SampleTooLarge(found).message.replace(/ \(#[^)]*\)/, '')}`, found.pointer);
+  if (found) return new OperationSkip(`${what} has no valid example, and none is sampled from its schema: its ${oversizedInWords(found)}`, found.pointer);
   return new OperationSkip(`${what} has no valid example and no valid value could be sampled from its schema`, pointer);
 }
 
