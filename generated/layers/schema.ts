@@ -570,7 +570,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["InfluencersScopeMissing"];
             404: components["responses"]["InfluencerNotFound"];
-            /** @description A body was sent but it is malformed or does not match the schema: a `reason` that is not a string or is longer than 1024 characters, or a property other than `reason` (this contract assumes the body is strict). */
+            /** @description A body was sent but it is malformed or does not match the schema: a `reason` that is not a string or is longer than 1024 characters, or a property other than `reason` (this contract assumes the body is strict). The delete reference names the code of a malformed body, `VALIDATION`, but not its status; this contract assumes 422, the status body validation has on PATCH. */
             422: {
                 headers: {
                     [name: string]: unknown;
