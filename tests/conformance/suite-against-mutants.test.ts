@@ -43,6 +43,7 @@ const GALLERY: Record<string, RegExp> = {
   'ayrshare: a network that cannot delete is reported success': /\[behaviour\] the instagram member says error: the post is a published instagram post/,
   'ayrshare: a Facebook video story reported as not deletable': /\[behaviour\] the facebook member of a video story says success/,
   'layers: a bare uuid influencer id answered 400': /getInfluencer valid path\.influencerId example bareUuid: \[field-errors\] a request the document says is valid was refused as invalid \(400\): \/error\/details\/fieldErrors names influencerId/,
+  'layers: an empty delete body declared as JSON refused': /\[behaviour\] a DELETE with Content-Type: application\/json and an empty body answers 200/,
   'layers: a reason over 512 characters refused': /deleteInfluencer valid body\.reason at maxLength 1024: \[field-errors\] a request the document says is valid was refused as invalid \(422\)/,
   'layers: limit 1 refused': /listInfluencers valid query\.limit at minimum 1: \[field-errors\] a request the document says is valid was refused as invalid \(400\)/,
   'layers: a delete body {} refused': /deleteInfluencer valid body fewest members: \[field-errors\] a request the document says is valid was refused as invalid \(422\)/,

@@ -22,6 +22,21 @@ function clientVia(ctx: ScenarioContext, way: Way, apiKey = ctx.apiKey): Layers 
     },
   });
 }
+/**
+ * A client whose requests carry `Content-Type: application/json` and an empty body, as curl sends
+ * the delete page's request with its `Content-Type` header and without `-d`.
+ */
+function clientSendingEmptyJson(ctx: ScenarioContext): Layers {
+  return createLayersClient({
+    baseUrl: ctx.target.baseUrl,
+    apiKey: ctx.apiKey,
+    fetch: (request: Request) => {
+      const headers = new Headers(request.headers);
+      headers.set('Content-Type', 'application/json');
+      return ctx.fetch(new Request(request.url, { method: request.method, headers, body: '' }));
+    },
+  });
+}
 /** How far a server's clock may sit from this machine's when it stamps the time of a call. */
 const CLOCK_SLACK_MS = 300_000;
 /** `stamp` is the time of a call made between `from` and now (give or take the slack): the moment it says it happened. */
@@ -136,6 +151,20 @@ export const scenarios: Scenarios = {
         cursor = list.data?.nextCursor ?? undefined;
         if (!cursor) break;
       }
+    },
+  },
+
+  'delete-empty-body': {
+    title: 'a DELETE with Content-Type: application/json and an empty body deletes the influencer (the body is optional: an empty one is accepted)',
+    operationId: 'deleteInfluencer',
+    async run(ctx) {
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists');
+      const path = { params: { path: { influencerId } } };
+      const deleted = await clientSendingEmptyJson(ctx).DELETE('/v1/influencers/{influencerId}', path);
+      ctx.expect(deleted.response.status === 200, 'a DELETE with Content-Type: application/json and an empty body answers 200 (an empty body is accepted)', 200, errorOf(deleted)?.code ?? deleted.response.status);
+      ctx.expect(deleted.data?.status === 'deleted' && sameValue(deleted.data?.influencerId, influencerId), 'the 200 names the deleted influencer', { influencerId, status: 'deleted' }, deleted.data);
+      const get = await client(ctx).GET('/v1/influencers/{influencerId}', path);
+      ctx.expect(get.response.status === 404, 'the influencer deleted with an empty body is gone: GET answers 404', 404, get.response.status);
     },
   },
 
