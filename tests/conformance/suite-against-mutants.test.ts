@@ -42,6 +42,7 @@ const GALLERY: Record<string, RegExp> = {
   'ayrshare: deleteAllScheduled with an id also deletes that post': /\[behaviour\] a published post is left alone by deleteAllScheduled, even named in the id and bulk sent with it/,
   'ayrshare: a network that cannot delete is reported success': /\[behaviour\] the instagram member says error: the post is a published instagram post/,
   'ayrshare: a Facebook video story reported as not deletable': /\[behaviour\] the facebook member of a video story says success/,
+  'ayrshare: a scheduled Instagram post reported as not deletable': /\[behaviour\] a scheduled post on instagram, tiktok and facebook is deleted: the delete answers 200 with no network saying error/,
   'layers: a bare uuid influencer id answered 400': /getInfluencer valid path\.influencerId example bareUuid: \[field-errors\] a request the document says is valid was refused as invalid \(400\): \/error\/details\/fieldErrors names influencerId/,
   'layers: an empty delete body declared as JSON refused': /\[behaviour\] a DELETE with Content-Type: application\/json and an empty body answers 200/,
   'layers: a reason over 512 characters refused': /deleteInfluencer valid body\.reason at maxLength 1024: \[field-errors\] a request the document says is valid was refused as invalid \(422\)/,

@@ -113,6 +113,23 @@ export const scenarios: Scenarios = {
     },
   },
 
+  'scheduled-on-every-network': {
+    title: 'a scheduled post still pending is deleted on every network, Instagram and TikTok included (only their published posts cannot be deleted): 200 with no network saying error, and a second delete is code 383',
+    operationId: 'deletePost',
+    async run(ctx) {
+      const ayrshare = client(ctx);
+      const networks = [...CANNOT_DELETE_PUBLISHED, 'facebook'];
+      const { pendingIds } = await ctx.states.setup<Posts>('posts exist', { pending: 1, published: 0, platforms: networks });
+      const id = pendingIds[0] as string;
+      const deleted = await ayrshare.DELETE('/api/post', { body: { id } });
+      const result = deleted.data as Record<string, unknown> | undefined;
+      const refusing = Object.entries(result ?? {}).filter(([, member]) => (member as { status?: unknown } | null)?.status === 'error').map(([network]) => network);
+      ctx.expect(deleted.response.status === 200 && result?.status === 'success' && refusing.length === 0, `a scheduled post on ${networks.slice(0, -1).join(', ')} and ${networks.at(-1)} is deleted: the delete answers 200 with no network saying error (scheduled posts can be deleted on every network)`, 'success', refusing.length > 0 ? `error from ${refusing.join(', ')}` : (result?.status ?? deleted.error?.code ?? deleted.response.status));
+      const again = await ayrshare.DELETE('/api/post', { body: { id } });
+      ctx.expect(again.response.status === 400 && again.error?.code === 383, 'the scheduled post is deleted: a second delete answers 400 code 383', 383, again.error?.code ?? again.response.status);
+    },
+  },
+
   'x-credentials': {
     title: 'a published X post is deleted at X when the request sends the X-Twitter-OAuth1 headers (its twitter member says success), and not without them',
     operationId: 'deletePost',
