@@ -260,17 +260,18 @@ export const scenarios: Scenarios = {
   },
 
   'revoke-count': {
-    title: 'revoke returns the exact count of queued posts canceled; a second revoke is 404',
+    title: 'revoke returns the exact count of queued posts canceled, not counting the posts already published (they stay on the platform); a second revoke is 404',
     operationId: 'revokeSocialAccount',
     async run(ctx) {
       const layers = client(ctx);
       const { socialAccountId: bystander } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 2 });
-      const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 3 });
+      // Two posts already published through the account: a revoke cancels the queued posts only.
+      const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 3, publishedPosts: 2 });
       const path = { params: { path: { socialAccountId } } };
       const started = Date.now();
       const revoked = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
       ctx.expect(revoked.response.status === 200, 'revoke answers 200', 200, revoked.response.status);
-      ctx.expect(revoked.data?.canceledScheduledPosts === 3, 'canceledScheduledPosts is the exact number of queued posts', 3, revoked.data?.canceledScheduledPosts);
+      ctx.expect(revoked.data?.canceledScheduledPosts === 3, 'canceledScheduledPosts is the exact number of queued posts (the 2 already published are not canceled)', 3, revoked.data?.canceledScheduledPosts);
       ctx.expect(sameValue(revoked.data?.socialAccountId, socialAccountId), 'the 200 names the revoked account', socialAccountId, revoked.data?.socialAccountId);
       if (revoked.data) stampedAtCallTime(ctx, revoked.data.disconnectedAt, started, 'disconnectedAt');
       const again = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);

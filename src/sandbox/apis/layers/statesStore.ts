@@ -40,7 +40,7 @@ export function createStatesStore(db: Db): LayersStatesStore {
       return { id: (rows[0] as { id: string }).id };
     },
 
-    async createSocialAccount(organizationId, queuedPosts) {
+    async createSocialAccount(organizationId, queuedPosts, publishedPosts = 0) {
       return db.transaction(async (tx) => {
         const { rows } = await tx.query<{ id: string }>(
           `INSERT INTO layers_social_accounts (organization_id, platform, handle, token) VALUES ($1, 'instagram', $2, $3) RETURNING id`,
@@ -52,6 +52,13 @@ export function createStatesStore(db: Db): LayersStatesStore {
            SELECT $1, 'Queued post ' || n, now() + n * interval '1 hour' FROM generate_series(1, $2::int) AS n`,
           [id, queuedPosts],
         );
+        if (publishedPosts > 0) {
+          await tx.query(
+            `INSERT INTO layers_scheduled_posts (social_account_id, caption, scheduled_for, status)
+             SELECT $1, 'Published post ' || n, now() - n * interval '1 hour', 'published' FROM generate_series(1, $2::int) AS n`,
+            [id, publishedPosts],
+          );
+        }
         return { id };
       });
     },

@@ -229,6 +229,14 @@ describe('revoke', () => {
     expect((await h.send('DELETE', accountPath(other), { headers: bearer(key) })).status).toBe(404);
   });
 
+  it('cancels the queued posts only: posts already published through the account stay published and are not counted', async () => {
+    const { id } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 3, 2);
+    const r = await h.send('DELETE', accountPath(id), { headers: bearer(key) });
+    expect(r.body).toMatchObject({ canceledScheduledPosts: 3 });
+    const { rows } = await h.db.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM layers_scheduled_posts WHERE social_account_id = $1 GROUP BY status ORDER BY status', [id]);
+    expect(rows).toEqual([{ status: 'canceled', n: 3 }, { status: 'published', n: 2 }]);
+  });
+
   it('Idempotency-Key: a replay answers the first result byte for byte, another path with the key is 409', async () => {
     const { id: first } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 2);
     const { id: second } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 0);
