@@ -281,6 +281,21 @@ export const scenarios: Scenarios = {
     },
   },
 
+  'revoke-leased': {
+    title: 'revoking a leased account succeeds like any other: 200, disconnected, its queued posts canceled (it only leaves the lease, which DELETE /v1/leased-accounts/{id} releases); a second revoke is 404',
+    operationId: 'revokeSocialAccount',
+    async run(ctx) {
+      const layers = client(ctx);
+      const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 2, leased: true });
+      const path = { params: { path: { socialAccountId } } };
+      const revoked = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
+      ctx.expect(revoked.response.status === 200, 'revoking a leased account answers 200 (it is marked disconnected; the lease is not released)', 200, errorOf(revoked)?.code ?? revoked.response.status);
+      ctx.expect(revoked.data?.status === 'disconnected' && revoked.data?.canceledScheduledPosts === 2, 'the leased account is disconnected and its 2 queued posts canceled', { status: 'disconnected', canceledScheduledPosts: 2 }, revoked.data);
+      const again = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
+      ctx.expect(again.response.status === 404, 'the leased account is disconnected: a second revoke answers 404', 404, again.response.status);
+    },
+  },
+
   'cross-org-404': {
     title: "another organization's account is 404, not 403",
     operationId: 'revokeSocialAccount',

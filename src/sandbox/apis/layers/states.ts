@@ -42,7 +42,10 @@ export function layersStates({ api, store, demo, rateLimiter, faults }: StatesCo
     },
     'social account exists': {
       async setup(params) {
-        const { id } = await store.states.createSocialAccount(await organization(), params.queuedPosts as number, typeof params.publishedPosts === 'number' ? params.publishedPosts : 0);
+        const { id } = await store.states.createSocialAccount(await organization(), params.queuedPosts as number, {
+          publishedPosts: typeof params.publishedPosts === 'number' ? params.publishedPosts : 0,
+          leased: params.leased === true,
+        });
         return { socialAccountId: prefixed(PREFIX.socialAccount, id) };
       },
       teardown: (data) => store.states.teardown('socialAccount', socialAccount(data)),

@@ -40,11 +40,11 @@ export function createStatesStore(db: Db): LayersStatesStore {
       return { id: (rows[0] as { id: string }).id };
     },
 
-    async createSocialAccount(organizationId, queuedPosts, publishedPosts = 0) {
+    async createSocialAccount(organizationId, queuedPosts, { publishedPosts = 0, leased = false } = {}) {
       return db.transaction(async (tx) => {
         const { rows } = await tx.query<{ id: string }>(
-          `INSERT INTO layers_social_accounts (organization_id, platform, handle, token) VALUES ($1, 'instagram', $2, $3) RETURNING id`,
-          [organizationId, `@sandbox_${randomString(8, 'abcdefghijklmnopqrstuvwxyz0123456789')}`, newSecret('tok_')],
+          `INSERT INTO layers_social_accounts (organization_id, platform, handle, token, leased) VALUES ($1, 'instagram', $2, $3, $4) RETURNING id`,
+          [organizationId, `@sandbox_${randomString(8, 'abcdefghijklmnopqrstuvwxyz0123456789')}`, newSecret('tok_'), leased],
         );
         const id = (rows[0] as { id: string }).id;
         await tx.query(

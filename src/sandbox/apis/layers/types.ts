@@ -31,8 +31,8 @@ export interface RevokeResult {
 /** What the provider states (and the tests) can ask of the store: rows in an existing tenant. */
 export interface LayersStatesStore {
   createInfluencer(organizationId: string, fields: Partial<InfluencerPatchInput>): Promise<{ id: string }>;
-  /** A connected account with `queuedPosts` queued posts and `publishedPosts` already published ones. */
-  createSocialAccount(organizationId: string, queuedPosts: number, publishedPosts?: number): Promise<{ id: string }>;
+  /** A connected account with `queuedPosts` queued posts, and optionally posts already published through it and a lease. */
+  createSocialAccount(organizationId: string, queuedPosts: number, extra?: { publishedPosts?: number; leased?: boolean }): Promise<{ id: string }>;
   /** A second organization, created on demand, for cross-organization checks. */
   otherOrganization(): Promise<string>;
   createLayersKey(organizationId: string, scopes: string[]): Promise<{ keyId: string; apiKey: string }>;
