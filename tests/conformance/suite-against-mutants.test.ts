@@ -46,6 +46,7 @@ const GALLERY: Record<string, RegExp> = {
   'layers: a bare uuid influencer id answered 400': /getInfluencer valid path\.influencerId example bareUuid: \[field-errors\] a request the document says is valid was refused as invalid \(400\): \/error\/details\/fieldErrors names influencerId/,
   'layers: revoke counts the published posts too': /\[behaviour\] canceledScheduledPosts is the exact number of queued posts/,
   'layers: a leased account cannot be revoked': /\[behaviour\] revoking a leased account answers 200/,
+  "layers: a soft delete cancels the influencer's queued posts": /\[behaviour\] the deleted influencer's queued posts were left queued: revoking their account cancels all 2/,
   'layers: an empty delete body declared as JSON refused': /\[behaviour\] a DELETE with Content-Type: application\/json and an empty body answers 200/,
   'layers: a reason over 512 characters refused': /deleteInfluencer valid body\.reason at maxLength 1024: \[field-errors\] a request the document says is valid was refused as invalid \(422\)/,
   'layers: limit 1 refused': /listInfluencers valid query\.limit at minimum 1: \[field-errors\] a request the document says is valid was refused as invalid \(400\)/,

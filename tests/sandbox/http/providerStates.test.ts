@@ -201,6 +201,27 @@ describe('a teardown deletes only what a setup of this server created', () => {
   });
 });
 
+describe("Layers 'social account exists' with the influencer its queued posts carry", () => {
+  it('sets the posts up on that influencer, and an influencer of no organization of the key is a 400 that sets nothing up', async () => {
+    const h = await createHarness({ providerStates: true });
+    const influencer = await post(h, { action: 'setup', api: 'layers', state: 'influencer exists', params: {} });
+    const influencerId = (influencer.body.data as { influencerId: string }).influencerId;
+    const account = await post(h, { action: 'setup', api: 'layers', state: 'social account exists', params: { queuedPosts: 2, influencerId } });
+    expect(account.status, JSON.stringify(account.body)).toBe(200);
+    const socialAccountId = (account.body.data as { socialAccountId: string }).socialAccountId.replace(/^sa_/, '');
+    const posts = await h.db.query<{ influencer_id: string }>('SELECT influencer_id::text FROM layers_scheduled_posts WHERE social_account_id = $1', [socialAccountId]);
+    expect(posts.rows).toEqual([{ influencer_id: influencerId.replace(/^inf_/, '') }, { influencer_id: influencerId.replace(/^inf_/, '') }]);
+    const foreign = await h.store.layers.states.createInfluencer(await h.store.layers.states.otherOrganization(), {});
+    const before = (await h.db.query('SELECT id FROM layers_social_accounts')).rows.length;
+    for (const bad of [`inf_${foreign.id}`, 'inf_not-a-uuid']) {
+      const r = await post(h, { action: 'setup', api: 'layers', state: 'social account exists', params: { queuedPosts: 1, influencerId: bad } });
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(JSON.stringify(r.body)).toMatch(/influencerId/);
+    }
+    expect((await h.db.query('SELECT id FROM layers_social_accounts')).rows.length).toBe(before);
+  });
+});
+
 describe('a state that fails inside', () => {
   it('answers 500 with a fixed message; the database text goes to the log only', async () => {
     const protocol = loadProviderStateProtocol(registry);

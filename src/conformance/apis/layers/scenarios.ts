@@ -154,6 +154,21 @@ export const scenarios: Scenarios = {
     },
   },
 
+  'delete-keeps-content': {
+    title: "a soft delete leaves existing content alone: the influencer's queued posts stay queued, so revoking their account afterwards cancels them all",
+    operationId: 'deleteInfluencer',
+    async run(ctx) {
+      const layers = client(ctx);
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists');
+      const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 2, influencerId });
+      const deleted = await layers.DELETE('/v1/influencers/{influencerId}', { params: { path: { influencerId } } });
+      ctx.expect(deleted.response.status === 200, 'DELETE of an influencer with queued posts answers 200', 200, errorOf(deleted)?.code ?? deleted.response.status);
+      // The page: containers and scheduled posts that already carry the influencer continue to work.
+      const revoked = await layers.DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId } } });
+      ctx.expect(revoked.response.status === 200 && revoked.data?.canceledScheduledPosts === 2, "the deleted influencer's queued posts were left queued: revoking their account cancels all 2", '200, 2', revoked.response.status === 200 ? revoked.data?.canceledScheduledPosts : revoked.response.status);
+    },
+  },
+
   'delete-empty-body': {
     title: 'a DELETE with Content-Type: application/json and an empty body deletes the influencer (the body is optional: an empty one is accepted)',
     operationId: 'deleteInfluencer',

@@ -45,6 +45,7 @@ export function layersStates({ api, store, demo, rateLimiter, faults }: StatesCo
         const { id } = await store.states.createSocialAccount(await organization(), params.queuedPosts as number, {
           publishedPosts: typeof params.publishedPosts === 'number' ? params.publishedPosts : 0,
           leased: params.leased === true,
+          ...(typeof params.influencerId === 'string' ? { influencerId: bareId(PREFIX.influencer, params.influencerId) } : {}),
         });
         return { socialAccountId: prefixed(PREFIX.socialAccount, id) };
       },
