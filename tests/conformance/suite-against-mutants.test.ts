@@ -43,6 +43,7 @@ const GALLERY: Record<string, RegExp> = {
   'ayrshare: a network that cannot delete is reported success': /\[behaviour\] the instagram member says error: the post is a published instagram post/,
   'ayrshare: a Facebook video story reported as not deletable': /\[behaviour\] the facebook member of a video story says success/,
   'ayrshare: a scheduled Instagram post reported as not deletable': /\[behaviour\] a scheduled post on instagram, tiktok and facebook is deleted: the delete answers 200 with no network saying error/,
+  'ayrshare: deleteAllScheduled also deletes the pending posts of the other User Profiles': /\[behaviour\] a pending post of another User Profile is left alone by deleteAllScheduled/,
   'layers: a bare uuid influencer id answered 400': /getInfluencer valid path\.influencerId example bareUuid: \[field-errors\] a request the document says is valid was refused as invalid \(400\): \/error\/details\/fieldErrors names influencerId/,
   'layers: revoke counts the published posts too': /\[behaviour\] canceledScheduledPosts is the exact number of queued posts/,
   'layers: a leased account cannot be revoked': /\[behaviour\] revoking a leased account answers 200/,

@@ -74,6 +74,28 @@ export const scenarios: Scenarios = {
     },
   },
 
+  'delete-all-scheduled-per-profile': {
+    title: "deleteAllScheduled deletes the pending posts of the User Profile it acts on only: another User Profile's pending posts are left, and its own deleteAllScheduled (with its Profile-Key) deletes them",
+    operationId: 'deletePost',
+    async run(ctx) {
+      const ayrshare = client(ctx);
+      const { pendingIds } = await ctx.states.setup<Posts>('posts exist', { pending: 1, published: 0 });
+      const other = await ctx.states.setup<{ profileKey: string; pendingIds: string[] }>('posts of a user profile', { pending: 2 });
+      const [left, second] = other.pendingIds as [string, string];
+      const asOther = { header: { 'Profile-Key': other.profileKey } };
+      const all = await ayrshare.DELETE('/api/post', { body: { deleteAllScheduled: true } });
+      ctx.expect(all.response.status === 200, 'deleteAllScheduled answers 200', 200, all.error?.code ?? all.response.status);
+      const own = await ayrshare.DELETE('/api/post', { body: { id: pendingIds[0] as string } });
+      ctx.expect(own.error?.code === 383, 'the pending post of the profile acted on is deleted (a delete again is code 383)', 383, own.error?.code ?? own.response.status);
+      const kept = await ayrshare.DELETE('/api/post', { params: asOther, body: { id: left } });
+      ctx.expect(kept.response.status === 200, 'a pending post of another User Profile is left alone by deleteAllScheduled (it deletes the scheduled posts of the User Profile it acts on): deleting it with its Profile-Key answers 200', 200, kept.error?.code ?? kept.response.status);
+      const theirs = await ayrshare.DELETE('/api/post', { params: asOther, body: { deleteAllScheduled: true } });
+      ctx.expect(theirs.response.status === 200, "deleteAllScheduled with the User Profile's Profile-Key answers 200", 200, theirs.error?.code ?? theirs.response.status);
+      const gone = await ayrshare.DELETE('/api/post', { params: asOther, body: { id: second } });
+      ctx.expect(gone.error?.code === 383, "the User Profile's own deleteAllScheduled deleted its pending post (a delete again is code 383)", 383, gone.error?.code ?? gone.response.status);
+    },
+  },
+
   'mark-manual-deleted': {
     title: 'markManualDeleted on a post deleted by hand at its networks answers { status, id } and marks the post deleted',
     operationId: 'deletePost',
