@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { BodyResourceState, RegistryEntry, ResourceState } from '../../src/core/registry.js';
 import type { SourceApi } from './readRegistry.js';
 
@@ -15,7 +16,7 @@ function resourcesOf(api: SourceApi): { resources: Record<string, ResourceState>
     const declared = (value as { creates?: Creates | Creates[] }).creates;
     if (declared === undefined) continue;
     for (const creates of Array.isArray(declared) ? declared : [declared]) {
-      const where = `${api.root}: provider state '${state}': creates`;
+      const where = `${posix.join(posix.dirname(api.root), 'provider-states.yaml')}: provider state '${state}': creates`;
       if (typeof creates.data !== 'string') throw new Error(`${where} needs a data key`);
       const params = (creates.params ?? {}) as Record<string, unknown>;
       if (typeof creates.parameter === 'string') {
