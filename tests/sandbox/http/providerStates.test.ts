@@ -82,7 +82,7 @@ describe('provider states', () => {
     ['an unknown action', { action: 'reset', api: 'hoko', state: 'partners exist', params: {} }],
     ['an unknown state', { action: 'setup', api: 'hoko', state: 'world exists', params: {} }],
     ['a state of another API', { action: 'setup', api: 'hoko', state: 'posts exist', params: { pending: 1, published: 1 } }],
-    ['params against the state schema', { action: 'setup', api: 'hoko', state: 'partners exist', params: { count: 10_001 } }],
+    ['params against the state schema', { action: 'setup', api: 'hoko', state: 'partners exist', params: { count: 20_001 } }],
     ['influencer fields the Layers document rejects', { action: 'setup', api: 'layers', state: 'influencer exists', params: { gender: 'robot' } }],
     ['a missing required param', { action: 'setup', api: 'layers', state: 'social account exists', params: {} }],
     ['a teardown without data', { action: 'teardown', api: 'hoko', state: 'partners exist', params: { count: 1 } }],
@@ -155,7 +155,7 @@ describe('a teardown deletes only what a setup of this server created', () => {
   });
 
   it.each([
-    ['hoko', 'partners exist', { count: 10_001 }, 'count'],
+    ['hoko', 'partners exist', { count: 20_001 }, 'count'],
     ['ayrshare', 'posts exist', { pending: 1001, published: 0 }, 'pending'],
     ['ayrshare', 'posts exist', { pending: 0, published: 1001 }, 'published'],
     ['layers', 'social account exists', { queuedPosts: 1001 }, 'queuedPosts'],
