@@ -405,4 +405,24 @@ export const scenarios: Scenarios = {
       await refusedChangedNothing(ctx, { influencerId }, 'the PATCH and DELETE refused for the missing scope');
     },
   },
+
+  'read-scopes': {
+    title: 'a key holding either influencers:read or influencers:write may read: the list and GET answer 200 to a key without the other, the key sent either way',
+    operationId: 'listInfluencers',
+    async run(ctx) {
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Read with one scope' });
+      // The reads' security requirements name either scope (the contract's assumption): a key with one of them reads.
+      for (const held of ['influencers:read', 'influencers:write'] as const) {
+        const lacked = held === 'influencers:read' ? 'influencers:write' : 'influencers:read';
+        const { apiKey } = await ctx.states.setup<{ apiKey: string }>('api key without scope', { scope: lacked });
+        for (const way of WAYS) {
+          const reader = clientVia(ctx, way, apiKey);
+          const list = await reader.GET('/v1/influencers', { params: { query: { limit: 10 } } });
+          ctx.expect(list.response.status === 200, `listInfluencers with a key holding ${held} but not ${lacked} (sent as ${way}) answers 200`, 200, list.response.status);
+          const one = await reader.GET('/v1/influencers/{influencerId}', { params: { path: { influencerId } } });
+          ctx.expect(one.response.status === 200, `getInfluencer with a key holding ${held} but not ${lacked} (sent as ${way}) answers 200`, 200, one.response.status);
+        }
+      }
+    },
+  },
 };
