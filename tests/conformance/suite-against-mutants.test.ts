@@ -61,6 +61,8 @@ const GALLERY: Record<string, RegExp> = {
   'layers: an Idempotency-Key of one character refused': /revokeSocialAccount valid header\.Idempotency-Key example shortest: \[field-errors\] a request the document says is valid was refused as invalid \(400\)/,
   "hoko: another workspace's partners are deleted": /\[behaviour\] a delete of another workspace's partner answers 400 \(not a partner in your workspace\)/,
   'layers: a key with influencers:write but not influencers:read may not read': /\[behaviour\] listInfluencers with a key holding influencers:write but not influencers:read \(sent as Bearer\) answers 200/,
+  'layers: PATCH answers the new gender but does not store it': /\[behaviour\] the PATCH stores gender: a GET after it answers the gender sent/,
+  'layers: a three-digit region (es-419) refused': /\[behaviour\] language es-419 is a well-formed tag: the PATCH answers 200/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 

@@ -187,6 +187,33 @@ export const scenarios: Scenarios = {
     },
   },
 
+  'patch-each-field': {
+    title: 'a PATCH of name, gender and language stores each (the answer and a GET after it show them), and every well-formed language tag the document names is stored: a script, a three-digit region, a variant, any letter case',
+    operationId: 'patchInfluencer',
+    async run(ctx) {
+      const layers = client(ctx);
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Before the PATCH', gender: 'female', language: 'en' });
+      const path = { params: { path: { influencerId } } };
+      const changes = { name: 'After the PATCH', gender: 'non_binary', language: 'de' } as const;
+      const patched = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: changes });
+      ctx.expect(patched.response.status === 200, 'a PATCH of name, gender and language answers 200', 200, patched.response.status);
+      const stored = await layers.GET('/v1/influencers/{influencerId}', path);
+      for (const [field, value] of Object.entries(changes)) {
+        const answered = (patched.data as Record<string, unknown> | undefined)?.[field];
+        const read = (stored.data as Record<string, unknown> | undefined)?.[field];
+        ctx.expect(sameValue(answered, value), `the PATCH answers the ${field} it was sent`, value, answered);
+        ctx.expect(sameValue(read, value), `the PATCH stores ${field}: a GET after it answers the ${field} sent`, value, read ?? stored.response.status);
+      }
+      // The language schema's description: every well-formed BCP 47 tag, in any letter case (RFC 5646 §2.1.1: tags are case-insensitive).
+      for (const tag of ['zh-Hans-CN', 'es-419', 'de-CH-1901', 'es-mx']) {
+        const answer = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { language: tag } });
+        const read = await layers.GET('/v1/influencers/{influencerId}', path);
+        const language = read.data?.language;
+        ctx.expect(answer.response.status === 200 && typeof language === 'string' && language.toLowerCase() === tag.toLowerCase(), `language ${tag} is a well-formed tag: the PATCH answers 200 and a GET after it answers ${tag} (in any letter case)`, tag, answer.response.status === 200 ? language : answer.response.status);
+      }
+    },
+  },
+
   'list-pages': {
     title: "following nextCursor with a small limit answers every live influencer of the organization once, newest first, at most limit a page, none of another organization",
     operationId: 'listInfluencers',
