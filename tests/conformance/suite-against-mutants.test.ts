@@ -63,6 +63,8 @@ const GALLERY: Record<string, RegExp> = {
   'layers: a key with influencers:write but not influencers:read may not read': /\[behaviour\] listInfluencers with a key holding influencers:write but not influencers:read \(sent as Bearer\) answers 200/,
   'layers: PATCH answers the new gender but does not store it': /\[behaviour\] the PATCH stores gender: a GET after it answers the gender sent/,
   'layers: a three-digit region (es-419) refused': /\[behaviour\] language es-419 is a well-formed tag: the PATCH answers 200/,
+  'layers: a bare uuid names no influencer (404)': /\[behaviour\] GET of the bare uuid [0-9a-f-]+ answers 200 with the influencer inf_[0-9a-f-]+/,
+  'layers: a social account uuid in upper case answered 404': /\[behaviour\] revoke of sa_[0-9A-F-]+ answers 200 and cancels the queued post of the account set up as sa_[0-9a-f-]+/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 

@@ -386,8 +386,53 @@ export const scenarios: Scenarios = {
       const uuid = /^(inf_)?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/.exec(influencerId);
       if (!uuid) return; // a ULID-style id has no letter case to change
       const upper = `${uuid[1] ?? ''}${(uuid[2] as string).toUpperCase()}`;
-      const read = await client(ctx).GET('/v1/influencers/{influencerId}', { params: { path: { influencerId: upper } } });
+      const layers = client(ctx);
+      const path = { params: { path: { influencerId: upper } } };
+      const read = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(read.response.status === 200 && sameValue(read.data?.influencerId, influencerId), `GET of ${upper} answers 200 with the influencer set up as ${influencerId}`, 200, read.data?.influencerId ?? read.response.status);
+      // Every operation reads the id so, not only GET.
+      const patched = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'Upper case, patched' } });
+      ctx.expect(patched.response.status === 200 && sameValue(patched.data?.influencerId, influencerId), `PATCH of ${upper} answers 200 with the influencer set up as ${influencerId}`, 200, patched.data?.influencerId ?? patched.response.status);
+      const deleted = await layers.DELETE('/v1/influencers/{influencerId}', path);
+      ctx.expect(deleted.response.status === 200 && sameValue(deleted.data?.influencerId, influencerId), `DELETE of ${upper} answers 200 with the influencer set up as ${influencerId}`, 200, deleted.data?.influencerId ?? deleted.response.status);
+      const gone = await layers.GET('/v1/influencers/{influencerId}', { params: { path: { influencerId } } });
+      ctx.expect(gone.response.status === 404, `the DELETE of ${upper} deleted ${influencerId}: GET of it answers 404`, 404, gone.response.status);
+      // A social account id too: sa_ and a uuid (A-F in the pattern).
+      const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 1 });
+      const account = /^sa_([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/.exec(socialAccountId);
+      if (!account) return;
+      const upperAccount = `sa_${(account[1] as string).toUpperCase()}`;
+      const revoked = await layers.DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId: upperAccount } } });
+      ctx.expect(revoked.response.status === 200 && revoked.data?.canceledScheduledPosts === 1, `revoke of ${upperAccount} answers 200 and cancels the queued post of the account set up as ${socialAccountId}`, '200, 1', revoked.response.status === 200 ? revoked.data?.canceledScheduledPosts : revoked.response.status);
+    },
+  },
+
+  'bare-uuid': {
+    title: "the bare uuid of an influencer (the influencerId parameter is typed string (uuid)) names the same influencer on GET, PATCH and DELETE; once deleted, or of another organization, it is a 404 in that form too",
+    operationId: 'getInfluencer',
+    async run(ctx) {
+      const layers = client(ctx);
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Bare uuid' });
+      const { influencerId: foreign } = await ctx.states.setup<{ influencerId: string }>('influencer in another organization');
+      const bareOf = (id: string) => /^inf_([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/.exec(id)?.[1];
+      const foreignBare = bareOf(foreign);
+      if (foreignBare !== undefined) {
+        const other = await layers.GET('/v1/influencers/{influencerId}', { params: { path: { influencerId: foreignBare } } });
+        ctx.expect(other.response.status === 404, `GET of ${foreignBare}, the bare uuid of another organization's influencer, answers 404`, 404, other.response.status);
+      }
+      const bare = bareOf(influencerId);
+      if (bare === undefined) return; // a ULID-style id has no bare uuid
+      const path = { params: { path: { influencerId: bare } } };
+      const read = await layers.GET('/v1/influencers/{influencerId}', path);
+      ctx.expect(read.response.status === 200 && sameValue(read.data?.influencerId, influencerId), `GET of the bare uuid ${bare} answers 200 with the influencer ${influencerId}`, 200, read.data?.influencerId ?? read.response.status);
+      const patched = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'Bare uuid, patched' } });
+      ctx.expect(patched.response.status === 200 && sameValue(patched.data?.influencerId, influencerId) && patched.data?.name === 'Bare uuid, patched', `PATCH of the bare uuid ${bare} answers 200 and patches ${influencerId}`, 200, patched.data?.influencerId ?? patched.response.status);
+      const deleted = await layers.DELETE('/v1/influencers/{influencerId}', path);
+      ctx.expect(deleted.response.status === 200 && sameValue(deleted.data?.influencerId, influencerId), `DELETE of the bare uuid ${bare} answers 200 naming ${influencerId}`, 200, deleted.data?.influencerId ?? deleted.response.status);
+      for (const [form, id] of [['prefixed', influencerId], ['bare', bare]]) {
+        const gone = await layers.GET('/v1/influencers/{influencerId}', { params: { path: { influencerId: id as string } } });
+        ctx.expect(gone.response.status === 404, `the deleted influencer is a 404 by its ${form} id too: GET of ${id} answers 404`, 404, gone.response.status);
+      }
     },
   },
 
