@@ -65,6 +65,9 @@ const GALLERY: Record<string, RegExp> = {
   'layers: a three-digit region (es-419) refused': /\[behaviour\] language es-419 is a well-formed tag: the PATCH answers 200/,
   'layers: a bare uuid names no influencer (404)': /\[behaviour\] GET of the bare uuid [0-9a-f-]+ answers 200 with the influencer inf_[0-9a-f-]+/,
   'layers: a social account uuid in upper case answered 404': /\[behaviour\] revoke of sa_[0-9A-F-]+ answers 200 and cancels the queued post of the account set up as sa_[0-9a-f-]+/,
+  'layers: the list without limit answers up to 100 influencers': /\[behaviour\] a page without limit holds at most 20 influencers/,
+  'layers: an empty DELETE body sent as application/json is malformed JSON (422)': /\[behaviour\] a DELETE with Content-Type: application\/json and an empty body answers 200/,
+  'layers: every error has the same requestId': /\[behaviour\] each refused call has its own requestId/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 

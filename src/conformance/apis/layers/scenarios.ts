@@ -32,7 +32,7 @@ function stampedAtCallTime(ctx: ScenarioContext, stamp: string | undefined, from
 }
 type Answer = { response: Response; error?: unknown };
 /** The Layers error envelope, read loosely (the checks already validated it against the document). */
-const errorOf = (answer: Answer) => (answer.error as { error?: { code?: string; details?: Record<string, unknown> } } | undefined)?.error;
+const errorOf = (answer: Answer) => (answer.error as { error?: { code?: string; requestId?: string; details?: Record<string, unknown> } } | undefined)?.error;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The fields the document gives every influencer record. */
@@ -129,6 +129,9 @@ export const scenarios: Scenarios = {
       ctx.expect(patch.response.status === 404, 'PATCH of a deleted influencer answers 404', 404, patch.response.status);
       const again = await layers.DELETE('/v1/influencers/{influencerId}', path);
       ctx.expect(again.response.status === 404, 'a second DELETE answers 404', 404, again.response.status);
+      // requestId is the id of the failed request (it correlates that one call with Layers' logs): three calls, three ids.
+      const requestIds = [get, patch, again].map((answer) => errorOf(answer)?.requestId).filter((id) => id !== undefined);
+      ctx.expect(new Set(requestIds).size === requestIds.length, 'each refused call has its own requestId: the three 404s name three requests', 'three requestIds', requestIds);
       let cursor: string | undefined;
       for (let page = 0; page < 50; page++) {
         const list = await layers.GET('/v1/influencers', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } });
@@ -211,6 +214,35 @@ export const scenarios: Scenarios = {
         const language = read.data?.language;
         ctx.expect(answer.response.status === 200 && typeof language === 'string' && language.toLowerCase() === tag.toLowerCase(), `language ${tag} is a well-formed tag: the PATCH answers 200 and a GET after it answers ${tag} (in any letter case)`, tag, answer.response.status === 200 ? language : answer.response.status);
       }
+    },
+  },
+
+  'default-limit': {
+    title: 'without limit a page holds at most 20 influencers (the default), and its nextCursor leads on when there are more',
+    operationId: 'listInfluencers',
+    async run(ctx) {
+      // The Limit parameter's default (20): one influencer more than that, so a full first page is not the whole list.
+      const DEFAULT_LIMIT = 20;
+      for (let i = 0; i <= DEFAULT_LIMIT; i++) await ctx.states.setup('influencer exists', { name: `Default page ${i + 1}` });
+      const page = await client(ctx).GET('/v1/influencers', {});
+      ctx.expect(page.response.status === 200, 'the list without limit answers 200', 200, page.response.status);
+      const count = page.data?.items.length ?? 0;
+      ctx.expect(count <= DEFAULT_LIMIT, `a page without limit holds at most ${DEFAULT_LIMIT} influencers (limit defaults to ${DEFAULT_LIMIT})`, `at most ${DEFAULT_LIMIT}`, count);
+      ctx.expect(page.data === undefined || page.data.nextCursor !== null, `with more than ${DEFAULT_LIMIT} live influencers the first page's nextCursor is not null`, 'a cursor', page.data?.nextCursor);
+    },
+  },
+
+  'delete-empty-json-body': {
+    title: 'a DELETE whose body is empty is accepted though it is declared application/json (the page: an empty body is accepted), and deletes the influencer',
+    operationId: 'deleteInfluencer',
+    async run(ctx) {
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Empty JSON body' });
+      // Clients that always declare JSON (the page's curl and TypeScript examples send Content-Type: application/json) send it with no body too.
+      const url = `${ctx.target.baseUrl.replace(/\/$/, '')}/v1/influencers/${encodeURIComponent(influencerId)}`;
+      const answer = await ctx.fetch(new Request(url, { method: 'DELETE', headers: { Authorization: `Bearer ${ctx.apiKey}`, 'Content-Type': 'application/json', Accept: 'application/json' } }));
+      ctx.expect(answer.status === 200, 'a DELETE with Content-Type: application/json and an empty body answers 200', 200, answer.status);
+      const gone = await client(ctx).GET('/v1/influencers/{influencerId}', { params: { path: { influencerId } } });
+      ctx.expect(gone.response.status === 404, 'the DELETE with an empty JSON body deleted the influencer: GET answers 404', 404, gone.response.status);
     },
   },
 
