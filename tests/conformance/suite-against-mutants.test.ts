@@ -68,6 +68,8 @@ const GALLERY: Record<string, RegExp> = {
   'layers: the list without limit answers up to 100 influencers': /\[behaviour\] a page without limit holds at most 20 influencers/,
   'layers: an empty DELETE body sent as application/json is malformed JSON (422)': /\[behaviour\] a DELETE with Content-Type: application\/json and an empty body answers 200/,
   'layers: every error has the same requestId': /\[behaviour\] each refused call has its own requestId/,
+  'ayrshare: deleteAllScheduled: false beside an id still deletes every pending post': /\[behaviour\] deleteAllScheduled: false deleted no pending post/,
+  'ayrshare: bulk leaves pending posts scheduled': /ayrshare scenario delete-bulk: \[behaviour\] post \S+ of the bulk is deleted/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 
