@@ -70,6 +70,9 @@ const GALLERY: Record<string, RegExp> = {
   'layers: every error has the same requestId': /\[behaviour\] each refused call has its own requestId/,
   'ayrshare: deleteAllScheduled: false beside an id still deletes every pending post': /\[behaviour\] deleteAllScheduled: false deleted no pending post/,
   'ayrshare: bulk leaves pending posts scheduled': /ayrshare scenario delete-bulk: \[behaviour\] post \S+ of the bulk is deleted/,
+  'hoko: an id sent twice is listed twice': /\[behaviour\] deletedIds lists each distinct id of the request once/,
+  'hoko: a UUID without hyphens, in braces or as a URN deletes the partner': /\[behaviour\] the live partner's id spelled "[0-9a-f]{32}" is no valid UUID: the delete answers 400/,
+  'hoko: error.ar is the English message': /\[behaviour\] the 400's error.ar is the message in Arabic/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 
