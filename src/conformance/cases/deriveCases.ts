@@ -23,7 +23,7 @@ import { matchMediaType } from '../../openapi/mediaTypes.js';
 import { isValidationStatus } from '../../openapi/statusKeys.js';
 import type { Operation } from '../../openapi/operations.js';
 import { SuiteSetupError } from '../failClosed.js';
-import type { RequestSpec, RuleId, TestCase } from '../model.js';
+import { OTHER_SCHEME_NAME, type RequestSpec, type RuleId, type TestCase } from '../model.js';
 import { acceptFor, buildValidRequest, setParameter } from './buildValidRequest.js';
 import { makeCase } from './caseFactory.js';
 import { arrayParameterViolations } from './arrayParameterViolations.js';
@@ -309,6 +309,9 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       if (http.length === 0 || http.some((scheme) => scheme !== 'bearer')) continue;
       const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
       negative(`auth scheme omitted${label.replace(/[()]/g, '')}`, `credentials: the credential given, without its scheme name${label}`, { ...buildValidRequest(api, op, { body: exampleBody, requirement }), authorizationScheme: 'omitted' }, malformed);
+      // The same credential under another scheme name (`Token <token>`): a server that reads the
+      // text after any scheme name as the token takes it.
+      negative(`auth scheme other-name${label.replace(/[()]/g, '')}`, `credentials: the credential given, under the scheme name ${OTHER_SCHEME_NAME} instead of Bearer${label}`, { ...buildValidRequest(api, op, { body: exampleBody, requirement }), authorizationScheme: 'other-name' }, malformed);
     }
   }
 

@@ -1,8 +1,9 @@
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
-import type { ObservedResponse, RequestSpec } from '../model.js';
+import { OTHER_SCHEME_NAME, type ObservedResponse, type RequestSpec } from '../model.js';
 import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import { credentialCarriers, placeCredential } from '../../openapi/securitySchemes.js';
 import type { Credentials } from './credentials.js';
+
 
 export interface PreparedRequest {
   url: string;
@@ -154,7 +155,9 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
     const respell = (value: string) => {
       const at = value.indexOf(' ');
       if (at <= 0) return value;
-      return spec.authorizationScheme === 'omitted' ? value.slice(at + 1) : `${value.slice(0, at).toLowerCase()}${value.slice(at)}`;
+      if (spec.authorizationScheme === 'omitted') return value.slice(at + 1);
+      if (spec.authorizationScheme === 'other-name') return `${OTHER_SCHEME_NAME}${value.slice(at)}`;
+      return `${value.slice(0, at).toLowerCase()}${value.slice(at)}`;
     };
     for (const name of Object.keys(headers).filter((h) => h.toLowerCase() === 'authorization')) {
       headers[name] = respell(headers[name] as string);

@@ -45,3 +45,19 @@ describe('the Authorization scheme name left out', () => {
     expect(prepareRequest(document([{ bearer: [] }]) as never, 'http://127.0.0.1:1', spec, credentials).headers.Authorization).toBe('the-key');
   });
 });
+
+describe('the Authorization scheme name replaced by another', () => {
+  it('is one negative case per way in that sends a bearer token, expecting the 401, and runs against Prism (which reads Bearer exactly)', async () => {
+    const api = await foreignApi(document([{ bearer: [] }, { basic: [] }, { key: [] }]));
+    const other = deriveCases(api).filter((c) => c.request.authorizationScheme === 'other-name');
+    expect(other.map((c) => [c.brokenRule, c.request.auth, c.expect.statuses])).toEqual([['credentials: the credential given, under the scheme name Token instead of Bearer (bearer)', { kind: 'scheme', scheme: 'bearer' }, ['401']]]);
+    expect(mockTarget.skipReason(other[0]!)).toBeUndefined();
+  });
+
+  it('sends the credential under the scheme name Token, and shows it so in the curl line', () => {
+    const spec: RequestSpec = { method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'scheme', scheme: 'bearer' }, authorizationScheme: 'other-name' };
+    const prepared = prepareRequest(document([{ bearer: [] }]) as never, 'http://127.0.0.1:1', spec, credentials);
+    expect(prepared.headers.Authorization).toBe('Token the-key');
+    expect(prepared.curl).toContain('"Authorization: Token $KEY"');
+  });
+});
