@@ -74,6 +74,7 @@ const GALLERY: Record<string, RegExp> = {
   'hoko: a UUID without hyphens, in braces or as a URN deletes the partner': /\[behaviour\] the live partner's id spelled "[0-9a-f]{32}" is no valid UUID: the delete answers 400/,
   'hoko: error.ar is the English message': /\[behaviour\] the 400's error.ar is the message in Arabic/,
   'ayrshare: any scheme name accepted (Token <key>)': /deletePost negative auth scheme other-name: \[status-expected\] expected status 401, got 200/,
+  "layers: a name's length counted in UTF-8 bytes": /patchInfluencer valid body\.name at maxLength 128 \(characters beyond ASCII\): \[field-errors\] a request the document says is valid was refused as invalid \(422\)/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 

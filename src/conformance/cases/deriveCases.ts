@@ -354,7 +354,7 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
         const isValid = (value: unknown) => api.validator.validate(bodySchema, value).length === 0;
         const minimal = withoutOptionalMembers(example, isValid);
         if (minimal !== undefined && !plan.bodies.some(([, b]) => isDeepStrictEqual(b, minimal))) cases.push(atBound('body fewest members', { ...valid(), body: { json: minimal, ...contentType } }, true));
-        for (const b of boundaryValues(violations, example, (value) => api.validator.validate(bodySchema, value).length === 0, { numeric: true })) {
+        for (const b of boundaryValues(violations, example, (value) => api.validator.validate(bodySchema, value).length === 0, { numeric: true, beyondAscii: true })) {
           const where = `body${b.instancePath.replaceAll('/', '.')}`;
           cases.push(atBound(`${where} at ${b.rule}`, { ...valid(), body: { json: b.value, ...contentType } }, true));
         }
