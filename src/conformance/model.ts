@@ -46,6 +46,11 @@ export interface RequestSpec {
    * the scheme either).
    */
   authorizationScheme?: 'lower-case' | 'omitted' | 'other-name';
+  /**
+   * The credential given, sent with the letter case of each of its letters swapped (`Key-1` →
+   * `kEY-1`): a key or token is compared exactly, so this is one no server issued.
+   */
+  credentialCase?: 'swapped';
   /** JSON body (serialised by the runner; `contentType` when not application/json), or a raw string sent as is (malformed JSON), or nothing. */
   body?: { json: unknown; contentType?: string } | { raw: string; contentType: string };
 }

@@ -299,6 +299,13 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
       negative(`auth unknown${label.replace(/[()]/g, '')}`, `credentials: unknown${label}`, { ...valid(), auth: { kind: 'unknown', schemes: Object.keys(requirement) } }, unauthorised, {}, 'Prism accepts any credential that is present');
     }
+    // The credential given, each of its letters in the other case, once per way in: keys and
+    // tokens are compared exactly, so a server that matches them case-insensitively takes one it
+    // never issued. The curl line shows the variable; its value is what was respelled.
+    for (const requirement of requirements) {
+      const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
+      negative(`auth credential letter-case${label.replace(/[()]/g, '')}`, `credentials: the credential given, in other letter case${label} (sent with each letter's case swapped; the curl line shows the variable as given)`, { ...valid(), auth: { kind: 'requirement', schemes: Object.keys(requirement) }, credentialCase: 'swapped' }, unauthorised, {}, 'Prism accepts any credential that is present');
+    }
     // The credential given, in Authorization without its http scheme name (`<token>`, not
     // `Bearer <token>`): no credential of the scheme, so a server that takes it reads the header
     // loosely. A malformed header, so a documented 400 is accepted as for the one above. Bearer

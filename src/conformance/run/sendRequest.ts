@@ -48,6 +48,9 @@ function shellWord(text: string, variables: ReadonlySet<string>): string {
 export const UNKNOWN_CREDENTIAL = 'conformance-unknown:credential';
 
 /** A request the suite will not send (the case is skipped, with the message as its reason). */
+/** `text` with each letter in the other case (`Key-1` → `kEY-1`). */
+const swapLetterCase = (text: string) => [...text].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+
 export class UnsendableRequest extends Error {
   override name = 'UnsendableRequest';
 }
@@ -111,10 +114,15 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
     const supplied = spec.auth.kind === 'unknown'
       ? { value: UNKNOWN_CREDENTIAL, shown: UNKNOWN_CREDENTIAL }
       : credentials.forScheme ? credentials.forScheme(scheme) : { value: credentials.apiKey, shown: `$${credentials.apiKeyEnv}` };
-    if (supplied === 'headers') continue; // the user's --header carries it
+    if (supplied === 'headers') {
+      if (spec.credentialCase) throw new UnsendableRequest(`the credential of '${scheme}' comes from --header: the suite does not respell it in other letter case`);
+      continue; // the user's --header carries it
+    }
     if (supplied) suiteShown.push(supplied.shown);
     if (!supplied) throw new CredentialError(`no credential for security scheme '${scheme}'${credentials.hint ? `: ${credentials.hint}` : ''}`);
-    const placed = placeCredential(doc, scheme, supplied.value);
+    const value = spec.credentialCase === 'swapped' ? swapLetterCase(supplied.value) : supplied.value;
+    if (value === supplied.value && spec.credentialCase) throw new UnsendableRequest(`the credential of '${scheme}' has no letter whose case could be changed`);
+    const placed = placeCredential(doc, scheme, value);
     if ('error' in placed) throw new CredentialError(placed.error);
     const display = placeCredential(doc, scheme, supplied.shown.includes(':') || !placed.headers.Authorization?.startsWith('Basic ') ? supplied.shown : `${supplied.shown}:`);
     for (const [k, v] of Object.entries(placed.headers)) {

@@ -61,3 +61,28 @@ describe('the Authorization scheme name replaced by another', () => {
     expect(prepared.curl).toContain('"Authorization: Token $KEY"');
   });
 });
+
+describe('the credential in other letter case', () => {
+  it('is one negative case per way in, expecting the 401, skipped against Prism (which accepts any credential present)', async () => {
+    const api = await foreignApi(document([{ bearer: [] }, { key: [] }]));
+    const swapped = deriveCases(api).filter((c) => c.request.credentialCase === 'swapped');
+    expect(swapped.map((c) => [c.request.auth, c.expect.statuses])).toEqual([
+      [{ kind: 'requirement', schemes: ['bearer'] }, ['401']],
+      [{ kind: 'requirement', schemes: ['key'] }, ['401']],
+    ]);
+    expect(mockTarget.skipReason(swapped[0]!)).toMatch(/Prism accepts any credential that is present/);
+  });
+
+  it('sends each letter of the key in the other case, where it goes, and shows the variable', () => {
+    const spec = (scheme: string): RequestSpec => ({ method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'requirement', schemes: [scheme] }, credentialCase: 'swapped' });
+    expect(prepareRequest(document([{ bearer: [] }]) as never, 'http://127.0.0.1:1', spec('bearer'), credentials).headers.Authorization).toBe('Bearer THE-KEY');
+    const viaHeader = prepareRequest(document([{ key: [] }]) as never, 'http://127.0.0.1:1', spec('key'), { ...credentials, apiKey: 'Lp_Key9' });
+    expect(viaHeader.headers['X-Api-Key']).toBe('lP_kEY9');
+    expect(viaHeader.curl).toContain('$KEY');
+  });
+
+  it('is not sent when the key has no letter to change', () => {
+    const spec: RequestSpec = { method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'requirement', schemes: ['key'] }, credentialCase: 'swapped' };
+    expect(() => prepareRequest(document([{ key: [] }]) as never, 'http://127.0.0.1:1', spec, { ...credentials, apiKey: '1234-5678' })).toThrow(/no letter whose case could be changed/);
+  });
+});
