@@ -47,10 +47,11 @@ export interface RequestSpec {
    */
   authorizationScheme?: 'lower-case' | 'omitted' | 'other-name';
   /**
-   * The credential given, sent with the letter case of each of its letters swapped (`Key-1` →
-   * `kEY-1`): a key or token is compared exactly, so this is one no server issued.
+   * The credential given, respelled into one no server issued: each of its letters in the other
+   * case (`Key-1` → `kEY-1`: a key or token is compared exactly), or, for a key in a header of its
+   * own, preceded by a bearer scheme name (`X-Api-Key: Bearer <key>`: that header carries the key alone).
    */
-  credentialCase?: 'swapped';
+  credentialRespelled?: 'letter-case' | 'bearer-prefix';
   /** JSON body (serialised by the runner; `contentType` when not application/json), or a raw string sent as is (malformed JSON), or nothing. */
   body?: { json: unknown; contentType?: string } | { raw: string; contentType: string };
 }

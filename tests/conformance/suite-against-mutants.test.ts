@@ -76,6 +76,7 @@ const GALLERY: Record<string, RegExp> = {
   'ayrshare: any scheme name accepted (Token <key>)': /deletePost negative auth scheme other-name: \[status-expected\] expected status 401, got 200/,
   "layers: a name's length counted in UTF-8 bytes": /patchInfluencer valid body\.name at maxLength 128 \(characters beyond ASCII\): \[field-errors\] a request the document says is valid was refused as invalid \(422\)/,
   'hoko: the API key read in any letter case': /deletePartners negative auth credential letter-case: \[status-expected\] expected status 401/,
+  'layers: X-Api-Key "Bearer <key>" accepted': /listInfluencers negative auth credential bearer-prefix apiKeyHeader: \[status-expected\] expected status 401, got 200/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 

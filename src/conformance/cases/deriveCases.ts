@@ -79,6 +79,21 @@ function prismUnknownHttpScheme(doc: OpenApiDocument, requirement: Record<string
   return unknown === undefined ? undefined : `Prism has no handler for the http scheme '${unknown}' (only basic, bearer and digest): it answers 401 to every request relying on it`;
 }
 
+/** Whether every scheme of a requirement is an apiKey sent in a header of its own (not `Authorization`, where a scheme name may be part of the key). */
+function ownHeaderKeysOnly(doc: OpenApiDocument, requirement: Record<string, string[]>): boolean {
+  const schemes = doc.components?.securitySchemes;
+  const names = Object.keys(requirement);
+  return names.length > 0 && names.every((name) => {
+    let scheme: unknown;
+    try {
+      scheme = isObject(schemes) ? resolveRef(doc, schemes[name], childPointer('#/components/securitySchemes', name)).value : undefined;
+    } catch {
+      return false;
+    }
+    return isObject(scheme) && scheme.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string' && scheme.name.toLowerCase() !== 'authorization';
+  });
+}
+
 /** The http schemes (`basic`, `bearer` …, in lower case) a requirement sends in `Authorization`. */
 const httpSchemesOf = (doc: OpenApiDocument, requirement: Record<string, string[]> | undefined): string[] => httpSchemeNames(doc, requirement).map((scheme) => scheme.toLowerCase());
 
@@ -304,7 +319,14 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     // never issued. The curl line shows the variable; its value is what was respelled.
     for (const requirement of requirements) {
       const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
-      negative(`auth credential letter-case${label.replace(/[()]/g, '')}`, `credentials: the credential given, in other letter case${label} (sent with each letter's case swapped; the curl line shows the variable as given)`, { ...valid(), auth: { kind: 'requirement', schemes: Object.keys(requirement) }, credentialCase: 'swapped' }, unauthorised, {}, 'Prism accepts any credential that is present');
+      negative(`auth credential letter-case${label.replace(/[()]/g, '')}`, `credentials: the credential given, in other letter case${label} (sent with each letter's case swapped; the curl line shows the variable as given)`, { ...valid(), auth: { kind: 'requirement', schemes: Object.keys(requirement) }, credentialRespelled: 'letter-case' }, unauthorised, {}, 'Prism accepts any credential that is present');
+    }
+    // A key that travels in a header of its own (`X-Api-Key`), sent as `Bearer <key>`: that header
+    // carries the key alone, so a server that strips a scheme name from it reads it loosely.
+    for (const requirement of requirements) {
+      if (!ownHeaderKeysOnly(api.doc, requirement)) continue;
+      const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
+      negative(`auth credential bearer-prefix${label.replace(/[()]/g, '')}`, `credentials: the key given, after a Bearer scheme name in its own header${label}`, { ...valid(), auth: { kind: 'requirement', schemes: Object.keys(requirement) }, credentialRespelled: 'bearer-prefix' }, malformed, {}, 'Prism accepts any credential that is present');
     }
     // The credential given, in Authorization without its http scheme name (`<token>`, not
     // `Bearer <token>`): no credential of the scheme, so a server that takes it reads the header

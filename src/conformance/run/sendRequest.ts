@@ -115,13 +115,13 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
       ? { value: UNKNOWN_CREDENTIAL, shown: UNKNOWN_CREDENTIAL }
       : credentials.forScheme ? credentials.forScheme(scheme) : { value: credentials.apiKey, shown: `$${credentials.apiKeyEnv}` };
     if (supplied === 'headers') {
-      if (spec.credentialCase) throw new UnsendableRequest(`the credential of '${scheme}' comes from --header: the suite does not respell it in other letter case`);
+      if (spec.credentialRespelled) throw new UnsendableRequest(`the credential of '${scheme}' comes from --header: the suite does not respell it in other letter case`);
       continue; // the user's --header carries it
     }
     if (supplied) suiteShown.push(supplied.shown);
     if (!supplied) throw new CredentialError(`no credential for security scheme '${scheme}'${credentials.hint ? `: ${credentials.hint}` : ''}`);
-    const value = spec.credentialCase === 'swapped' ? swapLetterCase(supplied.value) : supplied.value;
-    if (value === supplied.value && spec.credentialCase) throw new UnsendableRequest(`the credential of '${scheme}' has no letter whose case could be changed`);
+    const value = spec.credentialRespelled === 'letter-case' ? swapLetterCase(supplied.value) : spec.credentialRespelled === 'bearer-prefix' ? `Bearer ${supplied.value}` : supplied.value;
+    if (value === supplied.value && spec.credentialRespelled) throw new UnsendableRequest(`the credential of '${scheme}' has no letter whose case could be changed`);
     const placed = placeCredential(doc, scheme, value);
     if ('error' in placed) throw new CredentialError(placed.error);
     const display = placeCredential(doc, scheme, supplied.shown.includes(':') || !placed.headers.Authorization?.startsWith('Basic ') ? supplied.shown : `${supplied.shown}:`);

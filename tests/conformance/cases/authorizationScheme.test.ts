@@ -65,7 +65,7 @@ describe('the Authorization scheme name replaced by another', () => {
 describe('the credential in other letter case', () => {
   it('is one negative case per way in, expecting the 401, skipped against Prism (which accepts any credential present)', async () => {
     const api = await foreignApi(document([{ bearer: [] }, { key: [] }]));
-    const swapped = deriveCases(api).filter((c) => c.request.credentialCase === 'swapped');
+    const swapped = deriveCases(api).filter((c) => c.request.credentialRespelled === 'letter-case');
     expect(swapped.map((c) => [c.request.auth, c.expect.statuses])).toEqual([
       [{ kind: 'requirement', schemes: ['bearer'] }, ['401']],
       [{ kind: 'requirement', schemes: ['key'] }, ['401']],
@@ -74,7 +74,7 @@ describe('the credential in other letter case', () => {
   });
 
   it('sends each letter of the key in the other case, where it goes, and shows the variable', () => {
-    const spec = (scheme: string): RequestSpec => ({ method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'requirement', schemes: [scheme] }, credentialCase: 'swapped' });
+    const spec = (scheme: string): RequestSpec => ({ method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'requirement', schemes: [scheme] }, credentialRespelled: 'letter-case' });
     expect(prepareRequest(document([{ bearer: [] }]) as never, 'http://127.0.0.1:1', spec('bearer'), credentials).headers.Authorization).toBe('Bearer THE-KEY');
     const viaHeader = prepareRequest(document([{ key: [] }]) as never, 'http://127.0.0.1:1', spec('key'), { ...credentials, apiKey: 'Lp_Key9' });
     expect(viaHeader.headers['X-Api-Key']).toBe('lP_kEY9');
@@ -82,7 +82,21 @@ describe('the credential in other letter case', () => {
   });
 
   it('is not sent when the key has no letter to change', () => {
-    const spec: RequestSpec = { method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'requirement', schemes: ['key'] }, credentialCase: 'swapped' };
+    const spec: RequestSpec = { method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'requirement', schemes: ['key'] }, credentialRespelled: 'letter-case' };
     expect(() => prepareRequest(document([{ key: [] }]) as never, 'http://127.0.0.1:1', spec, { ...credentials, apiKey: '1234-5678' })).toThrow(/no letter whose case could be changed/);
+  });
+});
+
+describe('a key in a header of its own, after a Bearer scheme name', () => {
+  it('is one negative case per way in whose keys travel in their own headers (not Authorization), expecting the 401, skipped against Prism', async () => {
+    const api = await foreignApi(document([{ bearer: [] }, { key: [] }]));
+    const prefixed = deriveCases(api).filter((c) => c.request.credentialRespelled === 'bearer-prefix');
+    expect(prefixed.map((c) => [c.request.auth, c.expect.statuses])).toEqual([[{ kind: 'requirement', schemes: ['key'] }, ['401']]]);
+    expect(mockTarget.skipReason(prefixed[0]!)).toMatch(/Prism accepts any credential that is present/);
+  });
+
+  it('sends the header as Bearer <key>', () => {
+    const spec: RequestSpec = { method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'requirement', schemes: ['key'] }, credentialRespelled: 'bearer-prefix' };
+    expect(prepareRequest(document([{ key: [] }]) as never, 'http://127.0.0.1:1', spec, credentials).headers['X-Api-Key']).toBe('Bearer the-key');
   });
 });
