@@ -319,7 +319,7 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     // never issued. The curl line shows the variable; its value is what was respelled.
     for (const requirement of requirements) {
       const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
-      negative(`auth credential letter-case${label.replace(/[()]/g, '')}`, `credentials: the credential given, in other letter case${label} (sent with each letter's case swapped; the curl line shows the variable as given)`, { ...valid(), auth: { kind: 'requirement', schemes: Object.keys(requirement) }, credentialRespelled: 'letter-case' }, unauthorised, {}, 'Prism accepts any credential that is present');
+      negative(`auth credential letter-case${label.replace(/[()]/g, '')}`, `credentials: the credential given, each letter in the other case${label}`, { ...valid(), auth: { kind: 'requirement', schemes: Object.keys(requirement) }, credentialRespelled: 'letter-case' }, unauthorised, {}, 'Prism accepts any credential that is present');
     }
     // A key that travels in a header of its own (`X-Api-Key`), sent as `Bearer <key>`: that header
     // carries the key alone, so a server that strips a scheme name from it reads it loosely.
