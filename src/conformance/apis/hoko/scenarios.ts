@@ -131,10 +131,13 @@ export const scenarios: Scenarios = {
   },
 
   'ten-thousand': {
-    title: '10,000 ids in one request succeed, the first and the last deleted (deleting either again is a 400)',
+    title: '10,000 ids in one request succeed, the first and the last deleted (deleting either again is a 400); the same batch with its last id unknown deletes nothing, all or nothing at that size too',
     operationId: 'deletePartners',
     async run(ctx) {
       const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 10_000 });
+      // All or nothing at any size: a server that deletes a large batch in chunks keeps the first ones deleted when a later one fails.
+      const refused = await client(ctx).DELETE('/api/partners', { body: [...partnerIds.slice(0, -1), crypto.randomUUID()] });
+      ctx.expect(refused.response.status === 400, '10,000 ids whose last is not in the workspace answer 400', 400, refused.response.status);
       const deleted = await client(ctx).DELETE('/api/partners', { body: partnerIds });
       ctx.expect(deleted.response.status === 200, '10,000 ids in one request answer 200', 200, deleted.response.status);
       ctx.expect(sameSet(deleted.data?.deletedIds, partnerIds), 'all 10,000 ids are deleted and returned', 10_000, deleted.data?.deletedIds?.length);
