@@ -407,6 +407,14 @@ export const scenarios: Scenarios = {
       const retry = await layers.DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId } } });
       ctx.expect(retry.response.status === 200, 'the failed revoke left the account connected: revoking again answers 200', 200, retry.response.status);
       ctx.expect(retry.data?.canceledScheduledPosts === 2, 'the failed revoke canceled nothing: the retry cancels every queued post', 2, retry.data?.canceledScheduledPosts);
+      // The Idempotency-Key "makes a retry safe": a retry of a failed revoke with the same key revokes, it does not answer the failure again.
+      const { socialAccountId: keyed } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 1 });
+      const withKey = { params: { path: { socialAccountId: keyed }, header: { 'Idempotency-Key': `conformance-retry-${crypto.randomUUID()}` } } };
+      await ctx.states.setup('next request fails');
+      const failed = await layers.DELETE('/v1/social-accounts/{socialAccountId}', withKey);
+      ctx.expect(failed.response.status === 500, 'a revoke with an Idempotency-Key with a failing server answers 500', 500, failed.response.status);
+      const keyedRetry = await layers.DELETE('/v1/social-accounts/{socialAccountId}', withKey);
+      ctx.expect(keyedRetry.response.status === 200 && keyedRetry.data?.canceledScheduledPosts === 1, 'a retry of the failed revoke with the same Idempotency-Key revokes (200, its queued post canceled): the 500 changed nothing and is not kept as the first result', '200, 1', keyedRetry.response.status === 200 ? keyedRetry.data?.canceledScheduledPosts : keyedRetry.response.status);
     },
   },
 
