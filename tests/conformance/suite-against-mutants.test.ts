@@ -79,6 +79,7 @@ const GALLERY: Record<string, RegExp> = {
   'layers: X-Api-Key "Bearer <key>" accepted': /listInfluencers negative auth credential bearer-prefix apiKeyHeader: \[status-expected\] expected status 401, got 200/,
   'hoko: a batch over 1,000 ids is deleted in chunks (a refused one keeps its first 1,000 deleted)': /\[behaviour\] all 10,000 ids are deleted and returned/,
   'layers: a 500 is kept under its Idempotency-Key (the retry answers it again)': /\[behaviour\] a retry of the failed revoke with the same Idempotency-Key revokes/,
+  'layers: a PATCH or DELETE sent with X-Api-Key is answered but not performed': /\[behaviour\] the PATCH sent with X-Api-Key is stored/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
 };
 

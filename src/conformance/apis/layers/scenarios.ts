@@ -246,6 +246,25 @@ export const scenarios: Scenarios = {
     },
   },
 
+  'writes-via-x-api-key': {
+    title: 'a PATCH and a DELETE sent with the key as X-Api-Key are performed: a GET with the key as Bearer shows the change, then the influencer gone',
+    operationId: 'patchInfluencer',
+    async run(ctx) {
+      const viaHeader = clientVia(ctx, 'X-Api-Key');
+      const layers = client(ctx);
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Before X-Api-Key' });
+      const path = { params: { path: { influencerId } } };
+      const patched = await viaHeader.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'Patched with X-Api-Key' } });
+      ctx.expect(patched.response.status === 200, 'a PATCH with the key as X-Api-Key answers 200', 200, patched.response.status);
+      const read = await layers.GET('/v1/influencers/{influencerId}', path);
+      ctx.expect(read.data?.name === 'Patched with X-Api-Key', 'the PATCH sent with X-Api-Key is stored: a GET with the key as Bearer answers the new name', 'Patched with X-Api-Key', read.data?.name ?? read.response.status);
+      const deleted = await viaHeader.DELETE('/v1/influencers/{influencerId}', path);
+      ctx.expect(deleted.response.status === 200, 'a DELETE with the key as X-Api-Key answers 200', 200, deleted.response.status);
+      const gone = await layers.GET('/v1/influencers/{influencerId}', path);
+      ctx.expect(gone.response.status === 404, 'the DELETE sent with X-Api-Key is performed: a GET with the key as Bearer answers 404', 404, gone.response.status);
+    },
+  },
+
   'list-pages': {
     title: "following nextCursor with a small limit answers every live influencer of the organization once, newest first, at most limit a page, none of another organization",
     operationId: 'listInfluencers',
