@@ -41,13 +41,23 @@ export interface RequestSpec {
   /**
    * How the scheme name of an http security scheme is written in `Authorization` (default: as
    * the engine places it, `Bearer <token>`): in lower case (`bearer <token>`, the same credential:
-   * RFC 9110 §11.1 makes the scheme case-insensitive), or left out (the credential alone, which is
-   * no credential of the scheme).
+   * RFC 9110 §11.1 makes the scheme case-insensitive), left out (the credential alone, which is
+   * no credential of the scheme), or under another scheme name (`Token <token>`, no credential of
+   * the scheme either).
    */
-  authorizationScheme?: 'lower-case' | 'omitted';
+  authorizationScheme?: 'lower-case' | 'omitted' | 'other-name';
+  /**
+   * The credential given, respelled into one no server issued: each of its letters in the other
+   * case (`Key-1` → `kEY-1`: a key or token is compared exactly), or, for a key in a header of its
+   * own, preceded by a bearer scheme name (`X-Api-Key: Bearer <key>`: that header carries the key alone).
+   */
+  credentialRespelled?: 'letter-case' | 'bearer-prefix';
   /** JSON body (serialised by the runner; `contentType` when not application/json), or a raw string sent as is (malformed JSON), or nothing. */
   body?: { json: unknown; contentType?: string } | { raw: string; contentType: string };
 }
+
+/** The scheme name a credential is sent under to break "the scheme is this one" (`authorizationScheme: 'other-name'`): a common one that is neither bearer nor basic. */
+export const OTHER_SCHEME_NAME = 'Token';
 
 export type CaseKind = 'documented-response' | 'positive' | 'negative' | 'scenario';
 

@@ -23,7 +23,7 @@ import { matchMediaType } from '../../openapi/mediaTypes.js';
 import { isValidationStatus } from '../../openapi/statusKeys.js';
 import type { Operation } from '../../openapi/operations.js';
 import { SuiteSetupError } from '../failClosed.js';
-import type { RequestSpec, RuleId, TestCase } from '../model.js';
+import { OTHER_SCHEME_NAME, type RequestSpec, type RuleId, type TestCase } from '../model.js';
 import { acceptFor, buildValidRequest, setParameter } from './buildValidRequest.js';
 import { makeCase } from './caseFactory.js';
 import { arrayParameterViolations } from './arrayParameterViolations.js';
@@ -77,6 +77,21 @@ function httpSchemeNames(doc: OpenApiDocument, requirement: Record<string, strin
 function prismUnknownHttpScheme(doc: OpenApiDocument, requirement: Record<string, string[]> | undefined): string | undefined {
   const unknown = httpSchemeNames(doc, requirement).find((scheme) => !PRISM_HTTP_SCHEMES.has(scheme.toLowerCase()));
   return unknown === undefined ? undefined : `Prism has no handler for the http scheme '${unknown}' (only basic, bearer and digest): it answers 401 to every request relying on it`;
+}
+
+/** Whether every scheme of a requirement is an apiKey sent in a header of its own (not `Authorization`, where a scheme name may be part of the key). */
+function ownHeaderKeysOnly(doc: OpenApiDocument, requirement: Record<string, string[]>): boolean {
+  const schemes = doc.components?.securitySchemes;
+  const names = Object.keys(requirement);
+  return names.length > 0 && names.every((name) => {
+    let scheme: unknown;
+    try {
+      scheme = isObject(schemes) ? resolveRef(doc, schemes[name], childPointer('#/components/securitySchemes', name)).value : undefined;
+    } catch {
+      return false;
+    }
+    return isObject(scheme) && scheme.type === 'apiKey' && scheme.in === 'header' && typeof scheme.name === 'string' && scheme.name.toLowerCase() !== 'authorization';
+  });
 }
 
 /** The http schemes (`basic`, `bearer` …, in lower case) a requirement sends in `Authorization`. */
@@ -299,6 +314,20 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
       negative(`auth unknown${label.replace(/[()]/g, '')}`, `credentials: unknown${label}`, { ...valid(), auth: { kind: 'unknown', schemes: Object.keys(requirement) } }, unauthorised, {}, 'Prism accepts any credential that is present');
     }
+    // The credential given, each of its letters in the other case, once per way in: keys and
+    // tokens are compared exactly, so a server that matches them case-insensitively takes one it
+    // never issued. The curl line shows the variable; its value is what was respelled.
+    for (const requirement of requirements) {
+      const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
+      negative(`auth credential letter-case${label.replace(/[()]/g, '')}`, `credentials: the credential given, each letter in the other case${label}`, { ...valid(), auth: { kind: 'requirement', schemes: Object.keys(requirement) }, credentialRespelled: 'letter-case' }, unauthorised, {}, 'Prism accepts any credential that is present');
+    }
+    // A key that travels in a header of its own (`X-Api-Key`), sent as `Bearer <key>`: that header
+    // carries the key alone, so a server that strips a scheme name from it reads it loosely.
+    for (const requirement of requirements) {
+      if (!ownHeaderKeysOnly(api.doc, requirement)) continue;
+      const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
+      negative(`auth credential bearer-prefix${label.replace(/[()]/g, '')}`, `credentials: the key given, after a Bearer scheme name in its own header${label}`, { ...valid(), auth: { kind: 'requirement', schemes: Object.keys(requirement) }, credentialRespelled: 'bearer-prefix' }, malformed, {}, 'Prism accepts any credential that is present');
+    }
     // The credential given, in Authorization without its http scheme name (`<token>`, not
     // `Bearer <token>`): no credential of the scheme, so a server that takes it reads the header
     // loosely. A malformed header, so a documented 400 is accepted as for the one above. Bearer
@@ -309,6 +338,9 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
       if (http.length === 0 || http.some((scheme) => scheme !== 'bearer')) continue;
       const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
       negative(`auth scheme omitted${label.replace(/[()]/g, '')}`, `credentials: the credential given, without its scheme name${label}`, { ...buildValidRequest(api, op, { body: exampleBody, requirement }), authorizationScheme: 'omitted' }, malformed);
+      // The same credential under another scheme name (`Token <token>`): a server that reads the
+      // text after any scheme name as the token takes it.
+      negative(`auth scheme other-name${label.replace(/[()]/g, '')}`, `credentials: the credential given, under the scheme name ${OTHER_SCHEME_NAME} instead of Bearer${label}`, { ...buildValidRequest(api, op, { body: exampleBody, requirement }), authorizationScheme: 'other-name' }, malformed);
     }
   }
 
@@ -351,7 +383,7 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
         const isValid = (value: unknown) => api.validator.validate(bodySchema, value).length === 0;
         const minimal = withoutOptionalMembers(example, isValid);
         if (minimal !== undefined && !plan.bodies.some(([, b]) => isDeepStrictEqual(b, minimal))) cases.push(atBound('body fewest members', { ...valid(), body: { json: minimal, ...contentType } }, true));
-        for (const b of boundaryValues(violations, example, (value) => api.validator.validate(bodySchema, value).length === 0, { numeric: true })) {
+        for (const b of boundaryValues(violations, example, (value) => api.validator.validate(bodySchema, value).length === 0, { numeric: true, beyondAscii: true })) {
           const where = `body${b.instancePath.replaceAll('/', '.')}`;
           cases.push(atBound(`${where} at ${b.rule}`, { ...valid(), body: { json: b.value, ...contentType } }, true));
         }

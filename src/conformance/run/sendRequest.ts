@@ -1,8 +1,9 @@
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
-import type { ObservedResponse, RequestSpec } from '../model.js';
+import { OTHER_SCHEME_NAME, type ObservedResponse, type RequestSpec } from '../model.js';
 import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import { credentialCarriers, placeCredential } from '../../openapi/securitySchemes.js';
 import type { Credentials } from './credentials.js';
+
 
 export interface PreparedRequest {
   url: string;
@@ -47,6 +48,9 @@ function shellWord(text: string, variables: ReadonlySet<string>): string {
 export const UNKNOWN_CREDENTIAL = 'conformance-unknown:credential';
 
 /** A request the suite will not send (the case is skipped, with the message as its reason). */
+/** `text` with each letter in the other case (`Key-1` → `kEY-1`). */
+const swapLetterCase = (text: string) => [...text].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+
 export class UnsendableRequest extends Error {
   override name = 'UnsendableRequest';
 }
@@ -110,10 +114,15 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
     const supplied = spec.auth.kind === 'unknown'
       ? { value: UNKNOWN_CREDENTIAL, shown: UNKNOWN_CREDENTIAL }
       : credentials.forScheme ? credentials.forScheme(scheme) : { value: credentials.apiKey, shown: `$${credentials.apiKeyEnv}` };
-    if (supplied === 'headers') continue; // the user's --header carries it
+    if (supplied === 'headers') {
+      if (spec.credentialRespelled) throw new UnsendableRequest(`the credential of '${scheme}' comes from --header: the suite does not respell it in other letter case`);
+      continue; // the user's --header carries it
+    }
     if (supplied) suiteShown.push(supplied.shown);
     if (!supplied) throw new CredentialError(`no credential for security scheme '${scheme}'${credentials.hint ? `: ${credentials.hint}` : ''}`);
-    const placed = placeCredential(doc, scheme, supplied.value);
+    const value = spec.credentialRespelled === 'letter-case' ? swapLetterCase(supplied.value) : spec.credentialRespelled === 'bearer-prefix' ? `Bearer ${supplied.value}` : supplied.value;
+    if (value === supplied.value && spec.credentialRespelled) throw new UnsendableRequest(`the credential of '${scheme}' has no letter whose case could be changed`);
+    const placed = placeCredential(doc, scheme, value);
     if ('error' in placed) throw new CredentialError(placed.error);
     const display = placeCredential(doc, scheme, supplied.shown.includes(':') || !placed.headers.Authorization?.startsWith('Basic ') ? supplied.shown : `${supplied.shown}:`);
     for (const [k, v] of Object.entries(placed.headers)) {
@@ -154,7 +163,9 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
     const respell = (value: string) => {
       const at = value.indexOf(' ');
       if (at <= 0) return value;
-      return spec.authorizationScheme === 'omitted' ? value.slice(at + 1) : `${value.slice(0, at).toLowerCase()}${value.slice(at)}`;
+      if (spec.authorizationScheme === 'omitted') return value.slice(at + 1);
+      if (spec.authorizationScheme === 'other-name') return `${OTHER_SCHEME_NAME}${value.slice(at)}`;
+      return `${value.slice(0, at).toLowerCase()}${value.slice(at)}`;
     };
     for (const name of Object.keys(headers).filter((h) => h.toLowerCase() === 'authorization')) {
       headers[name] = respell(headers[name] as string);

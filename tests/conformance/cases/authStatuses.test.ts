@@ -2,7 +2,8 @@
 // a request it cannot authenticate, read from what the operation documents. RFC 9110 gives 401
 // (§15.5.2) and lets a server refuse with 403 (§15.5.4) where the document lists it, directly or
 // under 4XX or default; a malformed Authorization header may also get the documented 400
-// (RFC 6750 §3.1, invalid_request), and so may the credential sent without its scheme name. A 2xx or an undocumented status still fails.
+// (RFC 6750 §3.1, invalid_request), and so may the credential sent without its scheme name or under
+// another one; the credential in other letter case is refused as an unknown one is. A 2xx or an undocumented status still fails.
 import { describe, expect, it } from 'vitest';
 import { deriveCases } from '../../../src/conformance/cases/deriveCases.js';
 import { foreignApi, json, ok } from './foreignDocument.js';
@@ -21,7 +22,9 @@ describe('credential cases of a --spec document', () => {
       'credentials: missing': ['401', '403'],
       'credentials: malformed Authorization header': ['401', '403'],
       'credentials: unknown': ['401', '403'],
+      'credentials: the credential given, each letter in the other case': ['401', '403'],
       'credentials: the credential given, without its scheme name': ['401', '403'],
+      'credentials: the credential given, under the scheme name Token instead of Bearer': ['401', '403'],
     });
   });
 
@@ -30,7 +33,9 @@ describe('credential cases of a --spec document', () => {
       'credentials: missing': ['403'],
       'credentials: malformed Authorization header': ['403'],
       'credentials: unknown': ['403'],
+      'credentials: the credential given, each letter in the other case': ['403'],
       'credentials: the credential given, without its scheme name': ['403'],
+      'credentials: the credential given, under the scheme name Token instead of Bearer': ['403'],
     });
   });
 
@@ -39,7 +44,9 @@ describe('credential cases of a --spec document', () => {
       'credentials: missing': ['401', '403'],
       'credentials: malformed Authorization header': ['401', '403'],
       'credentials: unknown': ['401', '403'],
+      'credentials: the credential given, each letter in the other case': ['401', '403'],
       'credentials: the credential given, without its scheme name': ['401', '403'],
+      'credentials: the credential given, under the scheme name Token instead of Bearer': ['401', '403'],
     });
   });
 
@@ -48,7 +55,9 @@ describe('credential cases of a --spec document', () => {
       'credentials: missing': ['401'],
       'credentials: malformed Authorization header': ['401', '400'],
       'credentials: unknown': ['401'],
+      'credentials: the credential given, each letter in the other case': ['401'],
       'credentials: the credential given, without its scheme name': ['401', '400'],
+      'credentials: the credential given, under the scheme name Token instead of Bearer': ['401', '400'],
     });
   });
 

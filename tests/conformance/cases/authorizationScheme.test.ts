@@ -45,3 +45,58 @@ describe('the Authorization scheme name left out', () => {
     expect(prepareRequest(document([{ bearer: [] }]) as never, 'http://127.0.0.1:1', spec, credentials).headers.Authorization).toBe('the-key');
   });
 });
+
+describe('the Authorization scheme name replaced by another', () => {
+  it('is one negative case per way in that sends a bearer token, expecting the 401, and runs against Prism (which reads Bearer exactly)', async () => {
+    const api = await foreignApi(document([{ bearer: [] }, { basic: [] }, { key: [] }]));
+    const other = deriveCases(api).filter((c) => c.request.authorizationScheme === 'other-name');
+    expect(other.map((c) => [c.brokenRule, c.request.auth, c.expect.statuses])).toEqual([['credentials: the credential given, under the scheme name Token instead of Bearer (bearer)', { kind: 'scheme', scheme: 'bearer' }, ['401']]]);
+    expect(mockTarget.skipReason(other[0]!)).toBeUndefined();
+  });
+
+  it('sends the credential under the scheme name Token, and shows it so in the curl line', () => {
+    const spec: RequestSpec = { method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'scheme', scheme: 'bearer' }, authorizationScheme: 'other-name' };
+    const prepared = prepareRequest(document([{ bearer: [] }]) as never, 'http://127.0.0.1:1', spec, credentials);
+    expect(prepared.headers.Authorization).toBe('Token the-key');
+    expect(prepared.curl).toContain('"Authorization: Token $KEY"');
+  });
+});
+
+describe('the credential in other letter case', () => {
+  it('is one negative case per way in, expecting the 401, skipped against Prism (which accepts any credential present)', async () => {
+    const api = await foreignApi(document([{ bearer: [] }, { key: [] }]));
+    const swapped = deriveCases(api).filter((c) => c.request.credentialRespelled === 'letter-case');
+    expect(swapped.map((c) => [c.request.auth, c.expect.statuses])).toEqual([
+      [{ kind: 'requirement', schemes: ['bearer'] }, ['401']],
+      [{ kind: 'requirement', schemes: ['key'] }, ['401']],
+    ]);
+    expect(mockTarget.skipReason(swapped[0]!)).toMatch(/Prism accepts any credential that is present/);
+  });
+
+  it('sends each letter of the key in the other case, where it goes, and shows the variable', () => {
+    const spec = (scheme: string): RequestSpec => ({ method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'requirement', schemes: [scheme] }, credentialRespelled: 'letter-case' });
+    expect(prepareRequest(document([{ bearer: [] }]) as never, 'http://127.0.0.1:1', spec('bearer'), credentials).headers.Authorization).toBe('Bearer THE-KEY');
+    const viaHeader = prepareRequest(document([{ key: [] }]) as never, 'http://127.0.0.1:1', spec('key'), { ...credentials, apiKey: 'Lp_Key9' });
+    expect(viaHeader.headers['X-Api-Key']).toBe('lP_kEY9');
+    expect(viaHeader.curl).toContain('$KEY');
+  });
+
+  it('is not sent when the key has no letter to change', () => {
+    const spec: RequestSpec = { method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'requirement', schemes: ['key'] }, credentialRespelled: 'letter-case' };
+    expect(() => prepareRequest(document([{ key: [] }]) as never, 'http://127.0.0.1:1', spec, { ...credentials, apiKey: '1234-5678' })).toThrow(/no letter whose case could be changed/);
+  });
+});
+
+describe('a key in a header of its own, after a Bearer scheme name', () => {
+  it('is one negative case per way in whose keys travel in their own headers (not Authorization), expecting the 401, skipped against Prism', async () => {
+    const api = await foreignApi(document([{ bearer: [] }, { key: [] }]));
+    const prefixed = deriveCases(api).filter((c) => c.request.credentialRespelled === 'bearer-prefix');
+    expect(prefixed.map((c) => [c.request.auth, c.expect.statuses])).toEqual([[{ kind: 'requirement', schemes: ['key'] }, ['401']]]);
+    expect(mockTarget.skipReason(prefixed[0]!)).toMatch(/Prism accepts any credential that is present/);
+  });
+
+  it('sends the header as Bearer <key>', () => {
+    const spec: RequestSpec = { method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'requirement', schemes: ['key'] }, credentialRespelled: 'bearer-prefix' };
+    expect(prepareRequest(document([{ key: [] }]) as never, 'http://127.0.0.1:1', spec, credentials).headers['X-Api-Key']).toBe('Bearer the-key');
+  });
+});

@@ -42,14 +42,16 @@ export const scenarios: Scenarios = {
   },
 
   'delete-bulk': {
-    title: 'delete by bulk removes every listed post',
+    title: 'delete by bulk removes every listed post, pending scheduled ones as well as published ones',
     operationId: 'deletePost',
     async run(ctx) {
       const ayrshare = client(ctx);
-      const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 3 });
-      const bulk = await ayrshare.DELETE('/api/post', { body: { bulk: publishedIds } });
+      const { pendingIds, publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 2, published: 3 });
+      // bulk deletes each post as a delete by id would: a pending one too (deleted, never sent).
+      const listed = [...publishedIds, ...pendingIds];
+      const bulk = await ayrshare.DELETE('/api/post', { body: { bulk: listed } });
       ctx.expect(bulk.response.status === 200, 'delete by bulk answers 200', 200, bulk.response.status);
-      for (const id of publishedIds) {
+      for (const id of listed) {
         const again = await ayrshare.DELETE('/api/post', { body: { id } });
         ctx.expect(again.error?.code === 383, `post ${id} of the bulk is deleted (a delete again is code 383)`, 383, again.error?.code ?? again.response.status);
       }
@@ -179,6 +181,24 @@ export const scenarios: Scenarios = {
       ctx.expect(refused.response.status === 400, 'the id of a live post sent as text/plain answers 400', 400, refused.response.status);
       const deleted = await client(ctx).DELETE('/api/post', { body: { id } });
       ctx.expect(deleted.response.status === 200, 'the refused request deleted nothing: the same body as application/json deletes the post (200)', 200, deleted.error?.code ?? deleted.response.status);
+    },
+  },
+
+  'false-flags': {
+    title: 'deleteAllScheduled: false and markManualDeleted: false are their defaults: a delete by id sending them deletes that post at its networks, and no pending post',
+    operationId: 'deletePost',
+    async run(ctx) {
+      const ayrshare = client(ctx);
+      const { pendingIds, publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 1, published: 1 });
+      const id = publishedIds[0] as string;
+      // Both flags act only when true (default false): sent as false, the body is a plain delete by id.
+      const deleted = await ayrshare.DELETE('/api/post', { body: { id, deleteAllScheduled: false, markManualDeleted: false } });
+      const data = deleted.data as Record<string, unknown> | undefined;
+      ctx.expect(deleted.response.status === 200 && typeof data?.id !== 'string', 'a delete by id with markManualDeleted: false answers 200 with per-network results (the post, live at its networks, is deleted there, not only marked)', 200, deleted.error?.code ?? (typeof data?.id === 'string' ? 'the markManualDeleted answer { status, id }' : deleted.response.status));
+      for (const pending of pendingIds) {
+        const still = await ayrshare.DELETE('/api/post', { body: { id: pending } });
+        ctx.expect(still.response.status === 200, `deleteAllScheduled: false deleted no pending post: pending post ${pending} is deleted afterwards (200)`, 200, still.error?.code ?? still.response.status);
+      }
     },
   },
 

@@ -12,6 +12,14 @@ const RESET_SLACK = { pastSeconds: 300, futureSeconds: 31 * 24 * 3600 };
 /** The same ids, each as often, in any order; a uuid in any letter case is one id. */
 const sameSet = sameMembers;
 
+/** Every error is bilingual: `error.ar` is the message in Arabic (in Arabic script, not the English text again). */
+function saysItInArabic(ctx: ScenarioContext, error: unknown, what: string): void {
+  const message = (error as { error?: { en?: unknown; ar?: unknown } } | undefined)?.error;
+  if (message === undefined) return; // the body's schema check already names a missing envelope
+  const { en, ar } = message;
+  ctx.expect(typeof ar === 'string' && /\p{Script=Arabic}/u.test(ar) && ar !== en, `the ${what}'s error.ar is the message in Arabic`, 'Arabic text', ar);
+}
+
 /** A client whose requests carry `Content-Type: <mediaType>` instead of application/json, the body unchanged. */
 const clientSending = (ctx: ScenarioContext, mediaType: string) => createHokoClient({ baseUrl: ctx.target.baseUrl, apiKey: ctx.apiKey, fetch: fetchWithContentType(ctx, mediaType) });
 
@@ -46,6 +54,37 @@ export const scenarios: Scenarios = {
     },
   },
 
+  'id-sent-twice': {
+    title: 'an id sent twice is deleted once and listed once: the delete answers 200 with every distinct id of the request once',
+    operationId: 'deletePartners',
+    async run(ctx) {
+      const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 2 });
+      const [twice, once] = partnerIds as [string, string];
+      // The deletedIds description: every distinct id of the request once (an id sent twice is deleted once and listed once).
+      const deleted = await client(ctx).DELETE('/api/partners', { body: [twice, once, twice] });
+      ctx.expect(deleted.response.status === 200, 'a delete naming one partner twice answers 200', 200, deleted.response.status);
+      ctx.expect(sameSet(deleted.data?.deletedIds, [twice, once]), 'deletedIds lists each distinct id of the request once', [twice, once], deleted.data?.deletedIds);
+    },
+  },
+
+  'other-uuid-spellings': {
+    title: 'the id of a live partner spelled otherwise than a UUID (no hyphens, in braces, as a URN, with spaces around it) is refused with 400, and nothing is deleted',
+    operationId: 'deletePartners',
+    async run(ctx) {
+      const hoko = client(ctx);
+      const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 1 });
+      const id = partnerIds[0] as string;
+      // Every id must be a valid UUID: the 8-4-4-4-12 form of RFC 9562 §4, which none of these is (a lenient parser reads each as the partner).
+      const spellings = [id.replaceAll('-', ''), `{${id}}`, `urn:uuid:${id}`, ` ${id} `];
+      for (const spelled of spellings) {
+        const refused = await hoko.DELETE('/api/partners', { body: [spelled] });
+        ctx.expect(refused.response.status === 400, `the live partner's id spelled ${JSON.stringify(spelled)} is no valid UUID: the delete answers 400`, 400, refused.response.status);
+      }
+      const deleted = await hoko.DELETE('/api/partners', { body: [id] });
+      ctx.expect(deleted.response.status === 200 && sameSet(deleted.data?.deletedIds, [id]), 'the refused spellings deleted nothing: the id as a UUID deletes the partner afterwards', [id], deleted.data?.deletedIds ?? deleted.response.status);
+    },
+  },
+
   'other-media-type': {
     title: 'the ids of live partners sent as text/plain (a media type the document does not take) are refused with 400, and nothing is deleted',
     operationId: 'deletePartners',
@@ -67,6 +106,7 @@ export const scenarios: Scenarios = {
       const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 3 });
       const failed = await hoko.DELETE('/api/partners', { body: [...partnerIds, crypto.randomUUID()] });
       ctx.expect(failed.response.status === 400, 'a batch with one id not in the workspace answers 400', 400, failed.response.status);
+      saysItInArabic(ctx, failed.error, '400');
       const malformed = await hoko.DELETE('/api/partners', { body: [...partnerIds, 'invalid-id'] });
       ctx.expect(malformed.response.status === 400, 'a batch with one id that is no UUID answers 400', 400, malformed.response.status);
       const retry = await hoko.DELETE('/api/partners', { body: partnerIds });
@@ -91,10 +131,13 @@ export const scenarios: Scenarios = {
   },
 
   'ten-thousand': {
-    title: '10,000 ids in one request succeed, the first and the last deleted (deleting either again is a 400)',
+    title: '10,000 ids in one request succeed, the first and the last deleted (deleting either again is a 400); the same batch with its last id unknown deletes nothing, all or nothing at that size too',
     operationId: 'deletePartners',
     async run(ctx) {
       const { partnerIds } = await ctx.states.setup<{ partnerIds: string[] }>('partners exist', { count: 10_000 });
+      // All or nothing at any size: a server that deletes a large batch in chunks keeps the first ones deleted when a later one fails.
+      const refused = await client(ctx).DELETE('/api/partners', { body: [...partnerIds.slice(0, -1), crypto.randomUUID()] });
+      ctx.expect(refused.response.status === 400, '10,000 ids whose last is not in the workspace answer 400', 400, refused.response.status);
       const deleted = await client(ctx).DELETE('/api/partners', { body: partnerIds });
       ctx.expect(deleted.response.status === 200, '10,000 ids in one request answer 200', 200, deleted.response.status);
       ctx.expect(sameSet(deleted.data?.deletedIds, partnerIds), 'all 10,000 ids are deleted and returned', 10_000, deleted.data?.deletedIds?.length);
@@ -115,6 +158,7 @@ export const scenarios: Scenarios = {
       const announced = await ctx.states.setup<{ retryAfter: number }>('rate limit exhausted', { retryAfter: 1 });
       const limited = await hoko.DELETE('/api/partners', { body: partnerIds });
       ctx.expect(limited.response.status === 429, 'over the limit the delete answers 429', 429, limited.response.status);
+      saysItInArabic(ctx, limited.error, '429');
       const retryAfter = (limited.error as { retryAfter?: unknown } | undefined)?.retryAfter;
       ctx.expect(typeof retryAfter === 'number' && retryAfter >= 0 && retryAfter <= announced.retryAfter, `the 429 says retryAfter in seconds, at most the ${announced.retryAfter} s the state announced`, `0..${announced.retryAfter}`, retryAfter ?? 'no retryAfter');
       for (const name of RATE_HEADERS) ctx.expect(/^\d+$/.test(limited.response.headers.get(name) ?? ''), `the 429 carries ${name} as a number`, 'digits', limited.response.headers.get(name) ?? `no ${name}`);
@@ -140,6 +184,7 @@ export const scenarios: Scenarios = {
       await ctx.states.setup('next request fails');
       const failed = await hoko.DELETE('/api/partners', { body: partnerIds });
       ctx.expect(failed.response.status === 500, 'with a failing server the delete answers 500', 500, failed.response.status);
+      saysItInArabic(ctx, failed.error, '500');
       const retry = await hoko.DELETE('/api/partners', { body: partnerIds });
       ctx.expect(retry.response.status === 200 && sameSet(retry.data?.deletedIds, partnerIds), 'the failed delete changed nothing: every id is still deletable', partnerIds, retry.data?.deletedIds ?? retry.response.status);
     },
@@ -153,6 +198,7 @@ export const scenarios: Scenarios = {
       const { apiKey } = await ctx.states.setup<{ apiKey: string }>('api key without scope', { scope: 'linksWrite' });
       const refused = await client(ctx, apiKey).DELETE('/api/partners', { body: partnerIds });
       ctx.expect(refused.response.status === 403, 'a key without linksWrite answers 403', 403, refused.response.status);
+      saysItInArabic(ctx, refused.error, '403');
       const missing = (refused.error as { missingScopes?: string[] } | undefined)?.missingScopes;
       ctx.expect(sameSet(missing, ['linksWrite']), 'missingScopes is ["linksWrite"]', ['linksWrite'], missing);
       const deleted = await client(ctx).DELETE('/api/partners', { body: partnerIds });

@@ -47,7 +47,7 @@ function stampedAtCallTime(ctx: ScenarioContext, stamp: string | undefined, from
 }
 type Answer = { response: Response; error?: unknown };
 /** The Layers error envelope, read loosely (the checks already validated it against the document). */
-const errorOf = (answer: Answer) => (answer.error as { error?: { code?: string; details?: Record<string, unknown> } } | undefined)?.error;
+const errorOf = (answer: Answer) => (answer.error as { error?: { code?: string; requestId?: string; details?: Record<string, unknown> } } | undefined)?.error;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The fields the document gives every influencer record. */
@@ -144,6 +144,9 @@ export const scenarios: Scenarios = {
       ctx.expect(patch.response.status === 404, 'PATCH of a deleted influencer answers 404', 404, patch.response.status);
       const again = await layers.DELETE('/v1/influencers/{influencerId}', path);
       ctx.expect(again.response.status === 404, 'a second DELETE answers 404', 404, again.response.status);
+      // requestId is the id of the failed request (it correlates that one call with Layers' logs): three calls, three ids.
+      const requestIds = [get, patch, again].map((answer) => errorOf(answer)?.requestId).filter((id) => id !== undefined);
+      ctx.expect(new Set(requestIds).size === requestIds.length, 'each refused call has its own requestId: the three 404s name three requests', 'three requestIds', requestIds);
       let cursor: string | undefined;
       for (let page = 0; page < 50; page++) {
         const list = await layers.GET('/v1/influencers', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } });
@@ -228,6 +231,67 @@ export const scenarios: Scenarios = {
       // Compared on the documented fields: the schema leaves a record open, so a member the document does not name may differ between reads.
       const documented = (record: unknown) => (record && typeof record === 'object' ? Object.fromEntries(INFLUENCER_FIELDS.map((k) => [k, (record as Record<string, unknown>)[k]])) : record);
       ctx.expect(sameValue(documented(listed), documented(after.data)), 'the list answers the patched record as GET does (every partner read answers the stored record)', after.data, listed ?? 'not in the list');
+    },
+  },
+
+  'patch-each-field': {
+    title: 'a PATCH of name, gender and language stores each (the answer and a GET after it show them), and every well-formed language tag the document names is stored: a script, a three-digit region, a variant, any letter case',
+    operationId: 'patchInfluencer',
+    async run(ctx) {
+      const layers = client(ctx);
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Before the PATCH', gender: 'female', language: 'en' });
+      const path = { params: { path: { influencerId } } };
+      const changes = { name: 'After the PATCH', gender: 'non_binary', language: 'de' } as const;
+      const patched = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: changes });
+      ctx.expect(patched.response.status === 200, 'a PATCH of name, gender and language answers 200', 200, patched.response.status);
+      const stored = await layers.GET('/v1/influencers/{influencerId}', path);
+      for (const [field, value] of Object.entries(changes)) {
+        const answered = (patched.data as Record<string, unknown> | undefined)?.[field];
+        const read = (stored.data as Record<string, unknown> | undefined)?.[field];
+        ctx.expect(sameValue(answered, value), `the PATCH answers the ${field} it was sent`, value, answered);
+        ctx.expect(sameValue(read, value), `the PATCH stores ${field}: a GET after it answers the ${field} sent`, value, read ?? stored.response.status);
+      }
+      // The language schema's description: every well-formed BCP 47 tag, in any letter case (RFC 5646 §2.1.1: tags are case-insensitive).
+      for (const tag of ['zh-Hans-CN', 'es-419', 'de-CH-1901', 'es-mx']) {
+        const answer = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { language: tag } });
+        const read = await layers.GET('/v1/influencers/{influencerId}', path);
+        const language = read.data?.language;
+        ctx.expect(answer.response.status === 200 && typeof language === 'string' && language.toLowerCase() === tag.toLowerCase(), `language ${tag} is a well-formed tag: the PATCH answers 200 and a GET after it answers ${tag} (in any letter case)`, tag, answer.response.status === 200 ? language : answer.response.status);
+      }
+    },
+  },
+
+  'default-limit': {
+    title: 'without limit a page holds at most 20 influencers (the default), and its nextCursor leads on when there are more',
+    operationId: 'listInfluencers',
+    async run(ctx) {
+      // The Limit parameter's default (20): one influencer more than that, so a full first page is not the whole list.
+      const DEFAULT_LIMIT = 20;
+      for (let i = 0; i <= DEFAULT_LIMIT; i++) await ctx.states.setup('influencer exists', { name: `Default page ${i + 1}` });
+      const page = await client(ctx).GET('/v1/influencers', {});
+      ctx.expect(page.response.status === 200, 'the list without limit answers 200', 200, page.response.status);
+      const count = page.data?.items.length ?? 0;
+      ctx.expect(count <= DEFAULT_LIMIT, `a page without limit holds at most ${DEFAULT_LIMIT} influencers (limit defaults to ${DEFAULT_LIMIT})`, `at most ${DEFAULT_LIMIT}`, count);
+      ctx.expect(page.data === undefined || page.data.nextCursor !== null, `with more than ${DEFAULT_LIMIT} live influencers the first page's nextCursor is not null`, 'a cursor', page.data?.nextCursor);
+    },
+  },
+
+  'writes-via-x-api-key': {
+    title: 'a PATCH and a DELETE sent with the key as X-Api-Key are performed: a GET with the key as Bearer shows the change, then the influencer gone',
+    operationId: 'patchInfluencer',
+    async run(ctx) {
+      const viaHeader = clientVia(ctx, 'X-Api-Key');
+      const layers = client(ctx);
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Before X-Api-Key' });
+      const path = { params: { path: { influencerId } } };
+      const patched = await viaHeader.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'Patched with X-Api-Key' } });
+      ctx.expect(patched.response.status === 200, 'a PATCH with the key as X-Api-Key answers 200', 200, patched.response.status);
+      const read = await layers.GET('/v1/influencers/{influencerId}', path);
+      ctx.expect(read.data?.name === 'Patched with X-Api-Key', 'the PATCH sent with X-Api-Key is stored: a GET with the key as Bearer answers the new name', 'Patched with X-Api-Key', read.data?.name ?? read.response.status);
+      const deleted = await viaHeader.DELETE('/v1/influencers/{influencerId}', path);
+      ctx.expect(deleted.response.status === 200, 'a DELETE with the key as X-Api-Key answers 200', 200, deleted.response.status);
+      const gone = await layers.GET('/v1/influencers/{influencerId}', path);
+      ctx.expect(gone.response.status === 404, 'the DELETE sent with X-Api-Key is performed: a GET with the key as Bearer answers 404', 404, gone.response.status);
     },
   },
 
@@ -408,6 +472,14 @@ export const scenarios: Scenarios = {
       const retry = await layers.DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId } } });
       ctx.expect(retry.response.status === 200, 'the failed revoke left the account connected: revoking again answers 200', 200, retry.response.status);
       ctx.expect(retry.data?.canceledScheduledPosts === 2, 'the failed revoke canceled nothing: the retry cancels every queued post', 2, retry.data?.canceledScheduledPosts);
+      // The Idempotency-Key "makes a retry safe": a retry of a failed revoke with the same key revokes, it does not answer the failure again.
+      const { socialAccountId: keyed } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 1 });
+      const withKey = { params: { path: { socialAccountId: keyed }, header: { 'Idempotency-Key': `conformance-retry-${crypto.randomUUID()}` } } };
+      await ctx.states.setup('next request fails');
+      const failed = await layers.DELETE('/v1/social-accounts/{socialAccountId}', withKey);
+      ctx.expect(failed.response.status === 500, 'a revoke with an Idempotency-Key with a failing server answers 500', 500, failed.response.status);
+      const keyedRetry = await layers.DELETE('/v1/social-accounts/{socialAccountId}', withKey);
+      ctx.expect(keyedRetry.response.status === 200 && keyedRetry.data?.canceledScheduledPosts === 1, 'a retry of the failed revoke with the same Idempotency-Key revokes (200, its queued post canceled): the 500 changed nothing and is not kept as the first result', '200, 1', keyedRetry.response.status === 200 ? keyedRetry.data?.canceledScheduledPosts : keyedRetry.response.status);
     },
   },
 
@@ -419,8 +491,53 @@ export const scenarios: Scenarios = {
       const uuid = /^(inf_)?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/.exec(influencerId);
       if (!uuid) return; // a ULID-style id has no letter case to change
       const upper = `${uuid[1] ?? ''}${(uuid[2] as string).toUpperCase()}`;
-      const read = await client(ctx).GET('/v1/influencers/{influencerId}', { params: { path: { influencerId: upper } } });
+      const layers = client(ctx);
+      const path = { params: { path: { influencerId: upper } } };
+      const read = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(read.response.status === 200 && sameValue(read.data?.influencerId, influencerId), `GET of ${upper} answers 200 with the influencer set up as ${influencerId}`, 200, read.data?.influencerId ?? read.response.status);
+      // Every operation reads the id so, not only GET.
+      const patched = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'Upper case, patched' } });
+      ctx.expect(patched.response.status === 200 && sameValue(patched.data?.influencerId, influencerId), `PATCH of ${upper} answers 200 with the influencer set up as ${influencerId}`, 200, patched.data?.influencerId ?? patched.response.status);
+      const deleted = await layers.DELETE('/v1/influencers/{influencerId}', path);
+      ctx.expect(deleted.response.status === 200 && sameValue(deleted.data?.influencerId, influencerId), `DELETE of ${upper} answers 200 with the influencer set up as ${influencerId}`, 200, deleted.data?.influencerId ?? deleted.response.status);
+      const gone = await layers.GET('/v1/influencers/{influencerId}', { params: { path: { influencerId } } });
+      ctx.expect(gone.response.status === 404, `the DELETE of ${upper} deleted ${influencerId}: GET of it answers 404`, 404, gone.response.status);
+      // A social account id too: sa_ and a uuid (A-F in the pattern).
+      const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 1 });
+      const account = /^sa_([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/.exec(socialAccountId);
+      if (!account) return;
+      const upperAccount = `sa_${(account[1] as string).toUpperCase()}`;
+      const revoked = await layers.DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId: upperAccount } } });
+      ctx.expect(revoked.response.status === 200 && revoked.data?.canceledScheduledPosts === 1, `revoke of ${upperAccount} answers 200 and cancels the queued post of the account set up as ${socialAccountId}`, '200, 1', revoked.response.status === 200 ? revoked.data?.canceledScheduledPosts : revoked.response.status);
+    },
+  },
+
+  'bare-uuid': {
+    title: "the bare uuid of an influencer (the influencerId parameter is typed string (uuid)) names the same influencer on GET, PATCH and DELETE; once deleted, or of another organization, it is a 404 in that form too",
+    operationId: 'getInfluencer',
+    async run(ctx) {
+      const layers = client(ctx);
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Bare uuid' });
+      const { influencerId: foreign } = await ctx.states.setup<{ influencerId: string }>('influencer in another organization');
+      const bareOf = (id: string) => /^inf_([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/.exec(id)?.[1];
+      const foreignBare = bareOf(foreign);
+      if (foreignBare !== undefined) {
+        const other = await layers.GET('/v1/influencers/{influencerId}', { params: { path: { influencerId: foreignBare } } });
+        ctx.expect(other.response.status === 404, `GET of ${foreignBare}, the bare uuid of another organization's influencer, answers 404`, 404, other.response.status);
+      }
+      const bare = bareOf(influencerId);
+      if (bare === undefined) return; // a ULID-style id has no bare uuid
+      const path = { params: { path: { influencerId: bare } } };
+      const read = await layers.GET('/v1/influencers/{influencerId}', path);
+      ctx.expect(read.response.status === 200 && sameValue(read.data?.influencerId, influencerId), `GET of the bare uuid ${bare} answers 200 with the influencer ${influencerId}`, 200, read.data?.influencerId ?? read.response.status);
+      const patched = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'Bare uuid, patched' } });
+      ctx.expect(patched.response.status === 200 && sameValue(patched.data?.influencerId, influencerId) && patched.data?.name === 'Bare uuid, patched', `PATCH of the bare uuid ${bare} answers 200 and patches ${influencerId}`, 200, patched.data?.influencerId ?? patched.response.status);
+      const deleted = await layers.DELETE('/v1/influencers/{influencerId}', path);
+      ctx.expect(deleted.response.status === 200 && sameValue(deleted.data?.influencerId, influencerId), `DELETE of the bare uuid ${bare} answers 200 naming ${influencerId}`, 200, deleted.data?.influencerId ?? deleted.response.status);
+      for (const [form, id] of [['prefixed', influencerId], ['bare', bare]]) {
+        const gone = await layers.GET('/v1/influencers/{influencerId}', { params: { path: { influencerId: id as string } } });
+        ctx.expect(gone.response.status === 404, `the deleted influencer is a 404 by its ${form} id too: GET of ${id} answers 404`, 404, gone.response.status);
+      }
     },
   },
 
@@ -463,6 +580,26 @@ export const scenarios: Scenarios = {
         }
       }
       await refusedChangedNothing(ctx, { influencerId }, 'the PATCH and DELETE refused for the missing scope');
+    },
+  },
+
+  'read-scopes': {
+    title: 'a key holding either influencers:read or influencers:write may read: the list and GET answer 200 to a key without the other, the key sent either way',
+    operationId: 'listInfluencers',
+    async run(ctx) {
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Read with one scope' });
+      // The reads' security requirements name either scope (the contract's assumption): a key with one of them reads.
+      for (const held of ['influencers:read', 'influencers:write'] as const) {
+        const lacked = held === 'influencers:read' ? 'influencers:write' : 'influencers:read';
+        const { apiKey } = await ctx.states.setup<{ apiKey: string }>('api key without scope', { scope: lacked });
+        for (const way of WAYS) {
+          const reader = clientVia(ctx, way, apiKey);
+          const list = await reader.GET('/v1/influencers', { params: { query: { limit: 10 } } });
+          ctx.expect(list.response.status === 200, `listInfluencers with a key holding ${held} but not ${lacked} (sent as ${way}) answers 200`, 200, list.response.status);
+          const one = await reader.GET('/v1/influencers/{influencerId}', { params: { path: { influencerId } } });
+          ctx.expect(one.response.status === 200, `getInfluencer with a key holding ${held} but not ${lacked} (sent as ${way}) answers 200`, 200, one.response.status);
+        }
+      }
     },
   },
 };
