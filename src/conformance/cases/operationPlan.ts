@@ -20,11 +20,11 @@ import { oversizedMinimum } from '../../openapi/oversizedMinimum.js';
 import { MAX_SAMPLED_SIZE, oversizedInWords, sampleQuietly } from '../../openapi/sampleQuietly.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
-import { clientDefaultHeader, sendableParameterName } from './parameterWire.js';
+import { clientDefaultHeader, leavesPathSegmentEmpty, sendableParameterName } from './parameterWire.js';
 import { pruneToValid } from './pruneSample.js';
-import { repairToValid } from './repairSample.js';
+import { patternStrings, repairToValid } from './repairSample.js';
 import { directionalErrors, withoutReadOnly } from './requestDirection.js';
-import { ABSENT, createSchemaWalker, declaredTypes } from './schemaWalk.js';
+import { ABSENT, createSchemaWalker, declaredTypes, stated } from './schemaWalk.js';
 import { errorInWords, errorsInWords } from '../../openapi/schemaValidator.js';
 
 /** The engine cannot test this operation; `pointer` is the place in the document that is why. */
@@ -250,14 +250,38 @@ function planParameter(api: LoadedApi, op: Operation, parameter: Located, defect
     if (first) return { parameter, name, in: location, value: first.value, documented: true };
     throw new OperationSkip(`parameter '${name}' has neither a schema nor content, and no example`, parameter.pointer);
   }
+  // A path value must fill its segment: a valid one that would leave it empty is passed over.
+  const fillsSegment = (value: unknown) => location !== 'path' || !leavesPathSegmentEmpty(parameter.value, value);
   for (const example of examples) {
     const errors = parameterValueErrors(api, schemaPointer, example.value);
-    if (errors.length === 0) return { parameter, name, in: location, value: example.value, documented: true };
+    if (errors.length === 0 && fillsSegment(example.value)) return { parameter, name, in: location, value: example.value, documented: true };
+    if (errors.length === 0) continue;
     defects.push({ where: `${location}.${name} example`, message: `the example of parameter '${name}' is invalid against its schema: ${errors.slice(0, 3).join('; ')}: a defect of the document`, pointer: example.pointer });
   }
   const sampled = flatParameterValue(api, schemaPointer, sampleSchema(api, schemaPointer));
-  if (sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0) return { parameter, name, in: location, value: sampled, documented: false };
+  const valid = sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0;
+  if (valid && fillsSegment(sampled)) return { parameter, name, in: location, value: sampled, documented: false };
+  if (location === 'path') {
+    const filled = segmentFillingValue(api, schemaPointer, fillsSegment);
+    if (filled !== undefined) return { parameter, name, in: location, value: filled, documented: false };
+    if (valid) throw new OperationSkip(`path parameter '${name}' has no valid value but one that leaves its path segment empty, which makes another URL`, schemaPointer);
+  }
   throw noValidValue(api, `parameter '${name}'`, schemaPointer);
+}
+
+/** Short texts tried for a path parameter whose sample would leave its segment empty, before strings built from its patterns. */
+const SHORT_SEGMENTS = ['a', '1', 'string'];
+
+/**
+ * A valid value of the path parameter schema at `pointer` that fills its segment (`fills`): a
+ * short text, a string built from one of its patterns (shortest first), or another sample of its
+ * branches; undefined when there is none.
+ */
+function segmentFillingValue(api: LoadedApi, pointer: string, fills: (value: unknown) => boolean): unknown {
+  const patterns = stated<string>(createSchemaWalker(api.validator, api.doc).facets(pointer, ABSENT), 'pattern').filter((p) => typeof p === 'string');
+  const built = patterns.flatMap((pattern) => patternStrings(pattern)).sort((a, b) => a.length - b.length);
+  const candidates = [...SHORT_SEGMENTS, ...built, ...sampleCandidates(api, pointer)];
+  return candidates.find((value) => fills(value) && parameterValueErrors(api, pointer, value).length === 0);
 }
 
 /**

@@ -84,3 +84,17 @@ export function sendableBrokenValue(location: string, value: string, allowEmptyV
 
 /** Why Prism cannot run an empty-value case: it reads `?q=` and an empty header as the parameter left out. */
 export const PRISM_EMPTY_VALUE = 'Prism reads an empty query or header value as the parameter left out, so its report names no broken rule';
+
+/**
+ * Whether a path parameter's value would leave its path segment empty: the `simple` style
+ * (OpenAPI's default for path parameters) writes an empty text, an empty array and an object
+ * without members as nothing at all, and `/v1/apis/` is another URL than `/v1/apis/{apiID}`
+ * (a router matches a trailing slash or nothing; Prism reads the parameter as left out).
+ * `label` and `matrix` always write a prefix (`.`, `;id`).
+ */
+export function leavesPathSegmentEmpty(parameter: Record<string, unknown>, value: unknown): boolean {
+  if (parameter.style === 'label' || parameter.style === 'matrix') return false;
+  if (Array.isArray(value)) return value.length === 0 || value.every((item) => String(item) === '');
+  if (value !== null && typeof value === 'object') return Object.keys(value).length === 0;
+  return String(value) === '';
+}

@@ -178,3 +178,26 @@ describe('sampling an allOf of schemas of different types', () => {
     }
   });
 });
+
+describe('planOperation: path parameter values', () => {
+  it("sends a path parameter a value of at least one character where its schema allows the empty text too (kin-openapi's apiID, pattern ^[a-zA-Z0-9]{0,4096}$: /v1/apis/ with an empty segment is another URL, which Prism read as apiID left out)", async () => {
+    const parameters = [{ name: 'apiID', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-zA-Z0-9]{0,4096}$' } }];
+    const api = await foreignApi({ paths: { '/v1/apis/{apiID}': { get: { parameters, responses: ok } } } });
+    const [planned] = planOperation(api, api.operations[0]!).parameters;
+    expect(planned!.value).toMatch(/^[a-zA-Z0-9]{1,4096}$/);
+  });
+
+  it('passes over a documented path parameter example that is the empty text, without calling it a defect, and samples one', async () => {
+    const parameters = [{ name: 'slug', in: 'path', required: true, example: '', schema: { type: 'string' } }];
+    const api = await foreignApi({ paths: { '/pages/{slug}': { get: { parameters, responses: ok } } } });
+    const plan = planOperation(api, api.operations[0]!);
+    expect(String(plan.parameters[0]!.value)).not.toBe('');
+    expect(plan.defects).toEqual([]);
+  });
+
+  it('skips an operation whose path parameter has no valid value but the empty text, naming the parameter and its schema', async () => {
+    const parameters = [{ name: 'rest', in: 'path', required: true, schema: { type: 'string', enum: [''] } }];
+    const api = await foreignApi({ paths: { '/files/{rest}': { get: { parameters, responses: ok } } } });
+    expect(() => planOperation(api, api.operations[0]!)).toThrow(expect.objectContaining({ name: 'OperationSkip', pointer: '#/paths/~1files~1{rest}/get/parameters/0/schema', message: expect.stringMatching(/path parameter 'rest' .*empty/) }));
+  });
+});
