@@ -24,7 +24,7 @@ import { clientDefaultHeader, leavesPathSegmentEmpty, sendableParameterName } fr
 import { pruneToValid } from './pruneSample.js';
 import { patternStrings, repairToValid } from './repairSample.js';
 import { directionalErrors, withoutReadOnly } from './requestDirection.js';
-import { ABSENT, createSchemaWalker, declaredTypes, stated } from './schemaWalk.js';
+import { ABSENT, createSchemaWalker, parameterReadTypes, stated } from './schemaWalk.js';
 import { errorInWords, errorsInWords } from '../../openapi/schemaValidator.js';
 
 /** The engine cannot test this operation; `pointer` is the place in the document that is why. */
@@ -94,7 +94,7 @@ export function parameterExample(doc: OpenApiDocument, parameter: Located): unkn
 
 /** The schema types of a parameter, as a server reading its string would coerce to. */
 function parameterTypes(api: LoadedApi, pointer: string): Set<string> {
-  return declaredTypes(createSchemaWalker(api.validator, api.doc).facets(pointer, ABSENT));
+  return parameterReadTypes(createSchemaWalker(api.validator, api.doc).facets(pointer, ABSENT));
 }
 
 /**

@@ -201,3 +201,12 @@ describe('planOperation: path parameter values', () => {
     expect(() => planOperation(api, api.operations[0]!)).toThrow(expect.objectContaining({ name: 'OperationSkip', pointer: '#/paths/~1files~1{rest}/get/parameters/0/schema', message: expect.stringMatching(/path parameter 'rest' .*empty/) }));
   });
 });
+
+describe('planOperation: a parameter whose enum says its types', () => {
+  it("reads the text of a parameter with no type as the types of its enum values (Vonage's conversion: delivered, enum [true, false, 0, 1], was skipped with no valid value)", async () => {
+    const parameters = [{ name: 'delivered', in: 'query', required: true, schema: { enum: [true, false, 0, 1] } }];
+    const api = await foreignApi({ paths: { '/conversions/sms': { post: { parameters, responses: ok } } } });
+    const [planned] = planOperation(api, api.operations[0]!).parameters;
+    expect([true, false, 0, 1]).toContain(planned!.value);
+  });
+});
