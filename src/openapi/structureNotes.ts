@@ -51,4 +51,9 @@ export function structureNotes(problems: readonly NormalizedProblem[]): string[]
   return [...lines.slice(0, MAX_STRUCTURE_NOTES), `… and ${lines.length - MAX_STRUCTURE_NOTES} more parts of the document of the wrong type, not listed`];
 }
 
+/** The pointer a note of structureNotes names (undefined for the count of those left out). */
+export function structureNotePointer(note: string): string | undefined {
+  return /^the document's (#\S*) is /.exec(note)?.[1];
+}
+
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
