@@ -196,3 +196,31 @@ describe('document-schema', () => {
     expect(check(1, { id: 'x' }).map((f) => f.rule)).toEqual(['body-schema']);
   });
 });
+
+describe('document-schema: a string no value satisfies', () => {
+  // Adyen's TerminalAPI CardStatusWords: format byte (base64, a multiple of 4 characters) and pattern ^.{2,2}$.
+  const doc = toOpenApiDocument(
+    {
+      openapi: '3.1.0',
+      info: { title: 'inline', version: '1' },
+      components: { schemas: { Words: { type: 'string', format: 'byte', pattern: '^.{2,2}$' } } },
+      paths: { '/apdu': { post: { operationId: 'apdu', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { CardStatusWords: { $ref: '#/components/schemas/Words' }, APDUData: { type: 'string', format: 'byte' } } } } } } } } } },
+    },
+    'inline document',
+  );
+  const validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign' }));
+  const check = (body: unknown) => checkResponse({ operation: listOperations(doc)[0]!, doc, validator, expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, body) });
+
+  it("names a string schema whose format and pattern leave no length as the document's defect, once per spot", () => {
+    const failures = check({ CardStatusWords: 'string', APDUData: 'AAAA' });
+    expect(failures.map((f) => f.rule)).toEqual(['body-schema', 'body-schema', 'document-schema']);
+    expect(failures[2]).toMatchObject({
+      instancePath: '/CardStatusWords',
+      message: '#/components/schemas/Words admits no value at body/CardStatusWords: format byte (base64) takes a multiple of 4 characters, and pattern ^.{2,2}$ exactly 2; a defect of the document, not of the server or the suite',
+    });
+  });
+
+  it('says nothing where the failing string has valid values', () => {
+    expect(check({ APDUData: 'not base64' }).map((f) => f.rule)).toEqual(['body-schema']);
+  });
+});
