@@ -385,17 +385,38 @@ function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pi
   return { bodyMediaType: mediaType, bodies: required ? valid : [[undefined, undefined], ...valid] };
 }
 
-/** Whether every scheme of `requirement` can be sent (a dummy credential places; mutualTLS and unknown types cannot). */
-function sendable(api: LoadedApi, requirement: Record<string, string[]>): boolean {
-  return Object.keys(requirement).every((name) => !('error' in placeCredential(api.doc, name, 'user:password')));
+/**
+ * Why `requirement` cannot be sent, if it cannot (none: it can): a scheme a dummy credential does
+ * not place (mutualTLS, an unknown type), or two schemes that travel in one header, query
+ * parameter or cookie (OAuth2 and http basic both in `Authorization`, which carries one
+ * credential: a request can satisfy only one of them, so the alternative as written is never met).
+ */
+function unsendableBecause(api: LoadedApi, requirement: Record<string, string[]>): string[] {
+  const problems: string[] = [];
+  const carriers = new Map<string, string>();
+  for (const name of Object.keys(requirement)) {
+    const placed = placeCredential(api.doc, name, 'user:password');
+    if ('error' in placed) {
+      problems.push(placed.error);
+      continue;
+    }
+    const places = [...Object.keys(placed.headers).map((h) => `the ${h} header|header ${h.toLowerCase()}`), ...Object.keys(placed.query).map((q) => `the query parameter ${q}|query ${q}`), ...Object.keys(placed.cookies).map((c) => `the cookie ${c}|cookie ${c}`)];
+    for (const place of places) {
+      const [words, key] = place.split('|') as [string, string];
+      const other = carriers.get(key);
+      if (other !== undefined) problems.push(`security schemes ${other} and ${name} both travel in ${words}, which carries one credential`);
+      else carriers.set(key, name);
+    }
+  }
+  return problems;
 }
 
 function planRequirements(api: LoadedApi, op: Operation): Record<string, string[]>[] {
   const all = op.security();
   if (api.mode !== 'foreign') return all;
-  const usable = all.filter((r) => sendable(api, r));
+  const usable = all.filter((r) => unsendableBecause(api, r).length === 0);
   if (all.length > 0 && usable.length === 0) {
-    const reasons = all.flatMap((r) => Object.keys(r).map((name) => placeCredential(api.doc, name, 'user:password'))).flatMap((p) => ('error' in p ? [p.error] : []));
+    const reasons = all.flatMap((r) => unsendableBecause(api, r));
     throw new OperationSkip(`no security requirement can be sent: ${[...new Set(reasons)].join('; ')}`, Array.isArray(op.raw.security) ? childPointer(op.pointer, 'security') : '#/security');
   }
   return usable;

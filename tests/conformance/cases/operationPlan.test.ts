@@ -210,3 +210,17 @@ describe('planOperation: a parameter whose enum says its types', () => {
     expect([true, false, 0, 1]).toContain(planned!.value);
   });
 });
+
+describe('planOperation: security requirements', () => {
+  const schemes = { OAuth2: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/token', scopes: {} } } }, BasicAuth: { type: 'http', scheme: 'basic' }, Key: { type: 'apiKey', in: 'header', name: 'X-Key' } };
+
+  it("leaves out an alternative whose schemes both travel in the Authorization header (Prism's AC-26: OAuth2 and BasicAuth together; only one was sent, and Prism answered 401), keeping the others", async () => {
+    const api = await foreignApi({ components: { securitySchemes: schemes }, paths: { '/todos': { get: { security: [{ OAuth2: [], BasicAuth: [] }, { BasicAuth: [], Key: [] }], responses: ok } } } });
+    expect(planOperation(api, api.operations[0]!).requirements).toEqual([{ BasicAuth: [], Key: [] }]);
+  });
+
+  it('skips an operation whose every alternative needs one header twice, saying which schemes', async () => {
+    const api = await foreignApi({ components: { securitySchemes: schemes }, security: [{ OAuth2: ['read'], BasicAuth: [] }], paths: { '/todos': { get: { responses: ok } } } });
+    expect(() => planOperation(api, api.operations[0]!)).toThrow(expect.objectContaining({ name: 'OperationSkip', pointer: '#/security', message: 'no security requirement can be sent: security schemes OAuth2 and BasicAuth both travel in the Authorization header, which carries one credential' }));
+  });
+});
