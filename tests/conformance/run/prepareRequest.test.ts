@@ -16,6 +16,7 @@ const doc = toOpenApiDocument(
         queryKey: { type: 'apiKey', in: 'query', name: 'api_key' },
         cookieKey: { type: 'apiKey', in: 'cookie', name: 'session' },
         basic: { type: 'http', scheme: 'basic' },
+        digest: { type: 'http', scheme: 'digest' },
         oauth: { type: 'oauth2', flows: {} },
         oidc: { type: 'openIdConnect', openIdConnectUrl: 'http://127.0.0.1/.well-known' },
       },
@@ -38,6 +39,11 @@ describe('prepareRequest with every security scheme type', () => {
     expect(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'basic' }), mock).headers.Authorization).toBe(`Basic ${Buffer.from('conformance:conformance-mock-key').toString('base64')}`);
     expect(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'oauth' }), mock).headers.Authorization).toBe('Bearer conformance-mock-key');
     expect(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'oidc' }), mock).headers.Authorization).toBe('Bearer conformance-mock-key');
+  });
+
+  it("sends http digest to the mock as a digest credential with the parameters Prism asks for (username, realm, nonce, uri, response; the bare key got Prism's 401, harness AC-22)", () => {
+    const authorization = prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'digest' }), mock).headers.Authorization;
+    expect(authorization).toBe('digest username="conformance", realm="conformance", nonce="conformance", uri="conformance", response="conformance"');
   });
 
   it('sends serialised parameters: exploded query arrays, label paths, cookies', () => {
