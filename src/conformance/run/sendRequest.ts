@@ -2,6 +2,7 @@ import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { ObservedResponse, RequestSpec } from '../model.js';
 import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import { credentialCarriers, placeCredential } from '../../openapi/securitySchemes.js';
+import { fillPathTemplate } from '../../openapi/pathTemplate.js';
 import type { Credentials } from './credentials.js';
 
 export interface PreparedRequest {
@@ -96,7 +97,8 @@ function queryOf(spec: RequestSpec, extra: Record<string, string>): string {
  * scheme has no credential.
  */
 export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: RequestSpec, credentials: Credentials): PreparedRequest {
-  const path = spec.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => spec.encodedPathParams?.[name] ?? encodeURIComponent(spec.pathParams[name] ?? `{${name}}`));
+  const value = (name: string) => spec.encodedPathParams?.[name] ?? encodeURIComponent(spec.pathParams[name] ?? `{${name}}`);
+  const path = fillPathTemplate(spec.pathTemplate, value);
   const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
   const shown: Record<string, string> = { ...headers };
   const cookies: Record<string, string> = { ...spec.cookies };
@@ -179,6 +181,9 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
     headers['Content-Type'] = shown['Content-Type'] = spec.body.contentType;
   }
   assertPathStaysOnTarget(path);
+  // The template as written is read too: its literal text is encoded on the way, but a document
+  // path that reads as a dot segment (`/x/%2e%2E/y`) is refused, not sent as another text.
+  assertNoDotSegment(spec.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => value(name)));
   assertNoDotSegment(path);
   const base = `${baseUrl.replace(/\/+$/, '')}${path}`;
   const q = queryOf(spec, query);

@@ -46,6 +46,12 @@ describe('prepareRequest with every security scheme type', () => {
     expect(authorization).toBe('digest username="conformance", realm="conformance", nonce="conformance", uri="conformance", response="conformance"');
   });
 
+  it("percent-encodes the literal text of a path template that a path cannot carry as is, '%' included (Prism's harness: /test path > with | unsafe % characters went as '%%20', which no server decodes)", () => {
+    const prepared = prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'none' }, { pathTemplate: '/test path > with | unsafe % characters/{id}', pathParams: { id: 'a b' } }), mock);
+    expect(new URL(prepared.url).pathname).toBe('/test%20path%20%3E%20with%20%7C%20unsafe%20%25%20characters/a%20b');
+    expect(new URL(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'none' }, { pathTemplate: "/v1/a-b_c.d~e/!$&'()*+,;=:@/é" }), mock).url).pathname).toBe("/v1/a-b_c.d~e/!$&'()*+,;=:@/%C3%A9");
+  });
+
   it('sends serialised parameters: exploded query arrays, label paths, cookies', () => {
     const prepared = prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'none' }, { encodedPathParams: { id: '.a.b' }, queryPairs: [['tag', 'x'], ['tag', 'y']], cookies: { c: 'v w' } }), mock);
     expect(prepared.url).toBe('http://127.0.0.1:1/x/.a.b?tag=x&tag=y');
