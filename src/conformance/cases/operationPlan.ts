@@ -175,10 +175,10 @@ function noValidValue(api: LoadedApi, what: string, pointer: string): OperationS
 }
 
 /**
- * A sampled object parameter value without the members that are objects or arrays, where it stays
- * valid without them: no style serialises a nested one (form and deepObject write one pair per
- * member), so it would travel as JSON text, which a server (Prism) reads as a string. Other values
- * are returned as they are.
+ * An object parameter value (sampled, or a documented example) without the members that are
+ * objects or arrays, where it stays valid without them: no style serialises a nested one (form
+ * and deepObject write one pair per member), so it would travel as JSON text, which a server
+ * (Prism) reads as a string. Other values are returned as they are.
  */
 function flatParameterValue(api: LoadedApi, pointer: string, value: unknown): unknown {
   if (!isObject(value)) return value;
@@ -225,7 +225,7 @@ function planOptional(api: LoadedApi, parameter: Located): PlannedParameter | un
   }
   const schemaPointer = childPointer(parameter.pointer, 'schema');
   for (const example of parameterExamples(api, parameter)) {
-    if (parameterValueErrors(api, schemaPointer, example.value).length === 0) return { parameter, name, in: location, value: example.value, documented: true };
+    if (parameterValueErrors(api, schemaPointer, example.value).length === 0) return { parameter, name, in: location, value: flatParameterValue(api, schemaPointer, example.value), documented: true };
   }
   const sampled = flatParameterValue(api, schemaPointer, sampleSchema(api, schemaPointer));
   return sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0 ? { parameter, name, in: location, value: sampled, documented: false } : undefined;
@@ -254,7 +254,7 @@ function planParameter(api: LoadedApi, op: Operation, parameter: Located, defect
   const fillsSegment = (value: unknown) => location !== 'path' || !leavesPathSegmentEmpty(parameter.value, value);
   for (const example of examples) {
     const errors = parameterValueErrors(api, schemaPointer, example.value);
-    if (errors.length === 0 && fillsSegment(example.value)) return { parameter, name, in: location, value: example.value, documented: true };
+    if (errors.length === 0 && fillsSegment(example.value)) return { parameter, name, in: location, value: flatParameterValue(api, schemaPointer, example.value), documented: true };
     if (errors.length === 0) continue;
     defects.push({ where: `${location}.${name} example`, message: `the example of parameter '${name}' is invalid against its schema: ${errors.slice(0, 3).join('; ')}: a defect of the document`, pointer: example.pointer });
   }

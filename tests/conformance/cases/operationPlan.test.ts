@@ -61,6 +61,19 @@ describe('planOperation (foreign documents)', () => {
     expect(Object.keys(planned!.value as object).sort()).toEqual(['stream', 'tags']);
   });
 
+  it("sends a documented object example of a parameter without its optional nested objects and arrays, which no style serialises (they went as JSON text), required or optional", async () => {
+    const filter = { type: 'object', required: ['stream'], properties: { stream: { type: 'string' }, range: { type: 'object', properties: { from: { type: 'integer' } } }, labels: { type: 'array', items: { type: 'string' } } } };
+    const example = { stream: 'ops', range: { from: 3 }, labels: ['a'] };
+    const parameters = [
+      { name: 'filter', in: 'query', required: true, schema: filter, example },
+      { name: 'extra', in: 'query', schema: filter, example },
+    ];
+    const api = await foreignApi({ paths: { '/annotations': { get: { parameters, responses: ok } } } });
+    const plan = planOperation(api, api.operations[0]!);
+    expect([plan.parameters[0]!.value, plan.parameters[0]!.documented]).toEqual([{ stream: 'ops' }, true]);
+    expect([plan.optional[0]!.value, plan.optional[0]!.documented]).toEqual([{ stream: 'ops' }, true]);
+  });
+
   it('samples a valid body where a required property is a oneOf of null and a pattern string (the sampler writes {})', async () => {
     const schema = { type: 'object', required: ['parent_id'], properties: { parent_id: { oneOf: [{ type: 'null' }, { type: 'string', pattern: '^[1-9][0-9]*$' }] } } };
     const api = await foreignApi({ paths: { '/channels': { post: { requestBody: { required: true, content: json(schema) }, responses: ok } } } });
