@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { bundle, NormalizedProblem } from '@redocly/openapi-core';
 import { findAliasCycle } from './aliasCycle.js';
 import { expandedSize } from './expandedSize.js';
-import { isObject } from './jsonPointer.js';
+import { getAtPointer, isObject } from './jsonPointer.js';
 import { findRefCycle } from './refCycle.js';
 import { toOpenApiDocument, type OpenApiDocument } from './loadDocument.js';
 import { dropUntypedNullable } from './dropUntypedNullable.js';
@@ -20,7 +20,7 @@ import { nullableAcrossCombinators } from './nullableAcrossCombinators.js';
 import { nullTypeIntoCombinator } from './nullTypeBesideCombinator.js';
 import { numericExclusiveBounds } from './booleanExclusiveBounds.js';
 import { isOpenApi30, upgradeDocument } from './upgradeDocument.js';
-import { structureNotes } from './structureNotes.js';
+import { danglingRefNote, structureNotes } from './structureNotes.js';
 
 /**
  * Nodes a document file may have once its YAML aliases are expanded: the largest public documents
@@ -170,7 +170,9 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
     const why = cycle ? `a $ref cycle that never reaches a value: ${cycle.join(' → ')}` : oneLine((error as Error).message);
     throw new Error(`Cannot load OpenAPI document ${source}: ${why}`);
   }
-  const errors = result.problems.filter((p) => p.severity === 'error' && !isMappingToName(p));
+  const parsedBundle: unknown = result.bundle.parsed;
+  const dangling = result.problems.filter((p) => p.severity === 'error' && danglingLocalRef(p, ref, parsedBundle) !== undefined);
+  const errors = result.problems.filter((p) => p.severity === 'error' && !isMappingToName(p) && !dangling.includes(p));
   if (errors.length > 0) {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     throw new Error(`Cannot load OpenAPI document ${source}: ${oneLine(describeProblem(errors[0] as NormalizedProblem))}${more}`);
@@ -181,6 +183,9 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
     throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document (openapi: ${JSON.stringify(parsed.openapi)})`);
   }
   if (options.notes) {
+    for (const problem of dangling) {
+      options.notes.push(danglingRefNote(`${problem.location[0]?.pointer ?? '#'}/$ref`, danglingLocalRef(problem, ref, parsedBundle) as string));
+    }
     try {
       options.notes.push(...structureNotes(await lintStructure()));
     } catch {
@@ -200,6 +205,25 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
 function isMappingToName(problem: NormalizedProblem): boolean {
   const pointer = problem.location[0]?.pointer ?? '';
   return problem.message.startsWith("Can't resolve $ref") && /\/discriminator\/mapping\/[^/]+$/.test(pointer);
+}
+
+/**
+ * The `$ref` of a problem the bundler reports for a local reference of the root file that names
+ * nothing (`#/components/links/getBurger` where there is no such link), or undefined for any other
+ * problem. Such a reference does not stop the document from loading: the suite reads it where an
+ * operation needs it (a schema that does not compile fails that operation, naming it), and Prism's
+ * copy leaves it out; a file or URL that cannot be read still stops the load.
+ */
+function danglingLocalRef(problem: NormalizedProblem, root: string, bundled: unknown): string | undefined {
+  const where = problem.location[0];
+  if (problem.message !== "Can't resolve $ref" || !where?.pointer || where.source.absoluteRef !== root) return undefined;
+  let node: unknown;
+  try {
+    node = getAtPointer(bundled, where.pointer);
+  } catch {
+    return undefined;
+  }
+  return isObject(node) && typeof node.$ref === 'string' && node.$ref.startsWith('#') ? node.$ref : undefined;
 }
 
 /** The `$ref` cycle of the root file, when the bundler stopped on one there (it does not say where). */
