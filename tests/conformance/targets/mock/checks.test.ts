@@ -224,3 +224,27 @@ describe('document-schema: a string no value satisfies', () => {
     expect(check({ APDUData: 'not base64' }).map((f) => f.rule)).toEqual(['body-schema']);
   });
 });
+
+describe('document-example: an example its discriminator rejects', () => {
+  // Okta's OAG application list: an example tagged OAG_HEADER_BASED that the mapped schema's pattern rejects, valid against the oneOf all the same.
+  const animal = { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'petType' } };
+  const doc = toOpenApiDocument(
+    {
+      openapi: '3.1.0',
+      info: { title: 'inline', version: '1' },
+      components: { schemas: { Cat: { type: 'object', properties: { petType: { type: 'string' }, name: { type: 'string' } } }, Dog: { type: 'object', required: ['bark'], properties: { petType: { type: 'string' }, bark: { type: 'string', pattern: '^woof$' } } } } },
+      paths: { '/pets': { get: { operationId: 'getPet', responses: { '200': { description: 'ok', content: { 'application/json': { schema: animal, examples: { dog: { value: { petType: 'Dog', name: 'Rex' } } } } } } } } } },
+    },
+    'inline document',
+  );
+  const validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign' }));
+  const check = (body: unknown) => checkResponse({ operation: listOperations(doc)[0]!, doc, validator, expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, body) });
+
+  it("names the document's own example as the defect when the schema its tag names rejects it", () => {
+    const failures = check({ petType: 'Dog', name: 'Rex' });
+    expect(failures.map((f) => f.rule)).toEqual(['body-discriminator', 'document-example']);
+    expect(failures[1]?.message).toBe(
+      "the mock answered the document's own example #/paths/~1pets/get/responses/200/content/application~1json/examples/dog/value, which is invalid against its schema (body has petType 'Dog' but is not a valid Dog: body must have required property 'bark'): a defect of the document, not of the server or the suite",
+    );
+  });
+});
