@@ -173,7 +173,12 @@ export async function loadForeignApi(entry: RegistryEntry, source: string): Prom
   } catch (error) {
     throw new DocumentError((error as Error).message);
   }
-  const validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign', onWarning: (w) => warnings.push(w.message) }));
+  let validator: SchemaValidator;
+  try {
+    validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign', onWarning: (w) => warnings.push(w.message) }));
+  } catch (error) {
+    throw new DocumentError(`${source}: ${(error as Error).message}`);
+  }
   let operations: Operation[];
   try {
     operations = listOperations(doc);
