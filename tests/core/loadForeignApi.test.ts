@@ -31,3 +31,13 @@ describe('loadForeignApi: a wrong type named once', () => {
     expect(api.warnings).toEqual(["the document's #/paths/~1b/get/parameters/0/required is a string, where OpenAPI expects a boolean: the suite cannot use it as written"]);
   });
 });
+
+describe('loadForeignApi: schemas ajv cannot read', () => {
+  it("refuses a document with a schema $id that is no URI in one line naming it (a DocumentError, not an 'unexpected error')", async () => {
+    const { foreignApi } = await import('../conformance/cases/foreignDocument.js');
+    const { DocumentError } = await import('../../src/core/loadApi.js');
+    const loading = foreignApi({ components: { schemas: { S: { $id: 'http://{host}/s', type: 'object' } } }, paths: {} });
+    await expect(loading).rejects.toBeInstanceOf(DocumentError);
+    await expect(loading).rejects.toThrow(/: the document's schemas cannot be read by ajv: URI host is malformed\.$/);
+  });
+});
