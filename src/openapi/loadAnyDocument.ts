@@ -61,6 +61,13 @@ class NotOpenApi extends Error {
   }
 }
 
+/** The root file's `openapi` field is not text (YAML reads an unquoted `openapi: 3.1` as a number). */
+class UnquotedVersion extends Error {
+  constructor(version: unknown) {
+    super(`its openapi field is the ${typeof version} ${JSON.stringify(version)}, where OpenAPI asks for a version string such as "3.1.0" (quote it in YAML)`);
+  }
+}
+
 class SwaggerDocument extends Error {
   constructor(readonly version: unknown) {
     // YAML reads an unquoted `swagger: 2.0` as the number 2
@@ -103,6 +110,7 @@ async function redocly(policy: FetchPolicy, folder: string | undefined) {
         throw new Error(`the YAML alias at ${cycle.alias} repeats ${cycle.repeats}, which holds it, so ${source.absoluteRef} never ends once its aliases are expanded; nothing was read`);
       }
       if (isRoot && isObject(document.parsed) && !('openapi' in document.parsed)) throw new NotOpenApi(Object.keys(document.parsed));
+      if (isRoot && isObject(document.parsed) && typeof document.parsed.openapi !== 'string') throw new UnquotedVersion(document.parsed.openapi);
       return document;
     }
   }
@@ -165,6 +173,7 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
     lintStructure = async () => lintDocument({ document: bundled, config: (await createConfig({ extends: [], rules: { struct: 'error' } })).styleguide, externalRefResolver: new PolicyResolver() });
   } catch (error) {
     if (error instanceof NotOpenApi) throw new Error(`OpenAPI document ${source} is not an OpenAPI document: ${error.message}`);
+    if (error instanceof UnquotedVersion) throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document: ${error.message}`);
     if (error instanceof SwaggerDocument) throw new Error(`OpenAPI document ${source} is Swagger ${error.message}; only OpenAPI 3.0.x and 3.1.x are read`);
     const cycle = isUrl || !/circular/i.test((error as Error).message) ? undefined : await refCycleIn(ref);
     const why = cycle ? `a $ref cycle that never reaches a value: ${cycle.join(' → ')}` : oneLine((error as Error).message);
