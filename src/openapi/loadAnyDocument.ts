@@ -174,7 +174,10 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
   } catch (error) {
     if (error instanceof NotOpenApi) throw new Error(`OpenAPI document ${source} is not an OpenAPI document: ${error.message}`);
     if (error instanceof UnquotedVersion) throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document: ${error.message}`);
-    if (error instanceof SwaggerDocument) throw new Error(`OpenAPI document ${source} is Swagger ${error.message}; only OpenAPI 3.0.x and 3.1.x are read`);
+    if (error instanceof SwaggerDocument) {
+      if (!/^[12]\.\d+$/.test(error.message)) throw new Error(`OpenAPI document ${source} has swagger: ${JSON.stringify(error.version)}, which is no Swagger version; only OpenAPI 3.0.x and 3.1.x are read`);
+      throw new Error(`OpenAPI document ${source} is Swagger ${error.message}; only OpenAPI 3.0.x and 3.1.x are read`);
+    }
     const cycle = isUrl || !/circular/i.test((error as Error).message) ? undefined : await refCycleIn(ref);
     const why = cycle ? `a $ref cycle that never reaches a value: ${cycle.join(' → ')}` : oneLine((error as Error).message);
     throw new Error(`Cannot load OpenAPI document ${source}: ${why}`);

@@ -115,6 +115,11 @@ describe('loadAnyDocument', () => {
     }
   });
 
+  it("says a swagger field that names no Swagger version is that, not 'Swagger ERROR' (swagger-parser's invalid fixtures)", async () => {
+    await writeFile(file('swagger-error.yaml'), 'swagger: ERROR\ninfo: { title: t, version: "1" }\npaths: {}\n');
+    await expect(loadAnyDocument(file('swagger-error.yaml'))).rejects.toThrow(/^OpenAPI document .*swagger-error\.yaml has swagger: "ERROR", which is no Swagger version; only OpenAPI 3\.0\.x and 3\.1\.x are read$/);
+  });
+
   it('names the file and the $ref that does not resolve, on one line', async () => {
     const error = await loadAnyDocument(file('broken-ref.yaml')).catch((e: Error) => e);
     expect((error as Error).message).toMatch(/^Cannot load OpenAPI document .*broken-ref\.yaml: Can't resolve \$ref.*nope\.yaml/);
