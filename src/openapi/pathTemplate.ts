@@ -30,7 +30,8 @@ const PATH_TEXT = /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
  */
 export function encodePathLiteral(text: string): string {
   let out = '';
-  for (const char of text) out += PATH_TEXT.test(char) ? char : encodeURIComponent(char);
+  // A lone surrogate has no UTF-8: written as U+FFFD, as the URL parser writes it.
+  for (const char of text) out += PATH_TEXT.test(char) ? char : encodeURIComponent(/^[\uD800-\uDFFF]$/.test(char) ? '\uFFFD' : char);
   return out;
 }
 

@@ -52,6 +52,10 @@ describe('prepareRequest with every security scheme type', () => {
     expect(new URL(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'none' }, { pathTemplate: "/v1/a-b_c.d~e/!$&'()*+,;=:@/é" }), mock).url).pathname).toBe("/v1/a-b_c.d~e/!$&'()*+,;=:@/%C3%A9");
   });
 
+  it('writes a lone surrogate in a path template as the URL parser does (U+FFFD), never throwing', () => {
+    expect(new URL(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'none' }, { pathTemplate: '/a\uD800b' }), mock).url).pathname).toBe('/a%EF%BF%BDb');
+  });
+
   it('sends serialised parameters: exploded query arrays, label paths, cookies', () => {
     const prepared = prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'none' }, { encodedPathParams: { id: '.a.b' }, queryPairs: [['tag', 'x'], ['tag', 'y']], cookies: { c: 'v w' } }), mock);
     expect(prepared.url).toBe('http://127.0.0.1:1/x/.a.b?tag=x&tag=y');
