@@ -1,3 +1,5 @@
+import { encodeComponent } from './percentEncode.js';
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -31,7 +33,7 @@ const PATH_TEXT = /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
 export function encodePathLiteral(text: string): string {
   let out = '';
   // A lone surrogate has no UTF-8: written as U+FFFD, as the URL parser writes it.
-  for (const char of text) out += PATH_TEXT.test(char) ? char : encodeURIComponent(/^[\uD800-\uDFFF]$/.test(char) ? '\uFFFD' : char);
+  for (const char of text) out += PATH_TEXT.test(char) ? char : encodeComponent(char);
   return out;
 }
 

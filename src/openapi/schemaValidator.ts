@@ -1,3 +1,4 @@
+import { encodeComponent } from './percentEncode.js';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { CONTAINER_ID, DOCUMENT_ID, locateCompileError, rewriteAjvMessage } from './ajvErrorLocation.js';
 import { createAjv } from './createAjv.js';
@@ -141,7 +142,7 @@ export function createSchemaValidator(doc: OpenApiDocument, ajv: Ajv2020 = creat
 
 // `#/a b/{c}` → `#/a%20b/%7Bc%7D`: ajv reads a ref's fragment as a URI fragment, percent-decoding it.
 function toUriFragment(pointer: string): string {
-  return '#' + decodePointer(pointer).map((token) => '/' + encodeURIComponent(escapeToken(token))).join('');
+  return '#' + decodePointer(pointer).map((token) => '/' + encodeComponent(escapeToken(token))).join('');
 }
 
 function toSchemaError(error: ErrorObject): SchemaError {

@@ -3,6 +3,7 @@ import type { ObservedResponse, RequestSpec } from '../model.js';
 import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import { credentialCarriers, placeCredential } from '../../openapi/securitySchemes.js';
 import { fillPathTemplate } from '../../openapi/pathTemplate.js';
+import { encodeComponent } from '../../openapi/percentEncode.js';
 import type { Credentials } from './credentials.js';
 
 export interface PreparedRequest {
@@ -97,7 +98,7 @@ function queryOf(spec: RequestSpec, extra: Record<string, string>): string {
  * scheme has no credential.
  */
 export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: RequestSpec, credentials: Credentials): PreparedRequest {
-  const value = (name: string) => spec.encodedPathParams?.[name] ?? encodeURIComponent(spec.pathParams[name] ?? `{${name}}`);
+  const value = (name: string) => spec.encodedPathParams?.[name] ?? encodeComponent(spec.pathParams[name] ?? `{${name}}`);
   const path = fillPathTemplate(spec.pathTemplate, value);
   const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
   const shown: Record<string, string> = { ...headers };
@@ -166,7 +167,7 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
   if (spec.auth.kind === 'malformed') {
     headers[spec.auth.header] = shown[spec.auth.header] = spec.auth.value;
   }
-  const cookieText = (c: Record<string, string>) => Object.entries(c).map(([k, v]) => `${k}=${v.startsWith('$') ? v : encodeURIComponent(v)}`).join('; ');
+  const cookieText = (c: Record<string, string>) => Object.entries(c).map(([k, v]) => `${k}=${v.startsWith('$') ? v : encodeComponent(v)}`).join('; ');
   if (Object.keys(cookies).length > 0 || extraCookie) {
     const join = (...parts: string[]) => parts.filter(Boolean).join('; ');
     headers.Cookie = join(extraCookie?.value ?? '', cookieText(cookies));
