@@ -68,6 +68,16 @@ class UnquotedVersion extends Error {
   }
 }
 
+/** The root file's `openapi` names a version the suite does not read (`'3'`, `3.2.0`). */
+class UnreadVersion extends Error {
+  constructor(readonly version: string) {
+    super(version);
+  }
+}
+
+/** Whether a document's `openapi` is a 3.0.x or 3.1.x version: the ones the suite reads. */
+const readVersion = (doc: { openapi?: unknown }) => isOpenApi30(doc) || /^3\.1\.\d+(-[0-9A-Za-z.-]+)?$/.test(String(doc.openapi));
+
 class SwaggerDocument extends Error {
   constructor(readonly version: unknown) {
     // YAML reads an unquoted `swagger: 2.0` as the number 2
@@ -111,6 +121,7 @@ async function redocly(policy: FetchPolicy, folder: string | undefined) {
       }
       if (isRoot && isObject(document.parsed) && !('openapi' in document.parsed)) throw new NotOpenApi(Object.keys(document.parsed));
       if (isRoot && isObject(document.parsed) && typeof document.parsed.openapi !== 'string') throw new UnquotedVersion(document.parsed.openapi);
+      if (isRoot && isObject(document.parsed) && !readVersion(document.parsed)) throw new UnreadVersion(String(document.parsed.openapi));
       return document;
     }
   }
@@ -173,6 +184,7 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
     lintStructure = async () => lintDocument({ document: bundled, config: (await createConfig({ extends: [], rules: { struct: 'error' } })).styleguide, externalRefResolver: new PolicyResolver() });
   } catch (error) {
     if (error instanceof NotOpenApi) throw new Error(`OpenAPI document ${source} is not an OpenAPI document: ${error.message}`);
+    if (error instanceof UnreadVersion) throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document (openapi: ${JSON.stringify(error.version)})`);
     if (error instanceof UnquotedVersion) throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document: ${error.message}`);
     if (error instanceof SwaggerDocument) {
       if (!/^[12]\.\d+$/.test(error.message)) throw new Error(`OpenAPI document ${source} has swagger: ${JSON.stringify(error.version)}, which is no Swagger version; only OpenAPI 3.0.x and 3.1.x are read`);
@@ -191,7 +203,7 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
   }
   const parsed: unknown = result.bundle.parsed;
   if (!isObject(parsed)) throw new Error(`OpenAPI document ${source} is not an OpenAPI document: expected an object at the top level`);
-  if (!isOpenApi30(parsed) && !/^3\.1\.\d+(-[0-9A-Za-z.-]+)?$/.test(String(parsed.openapi))) {
+  if (!readVersion(parsed)) {
     throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document (openapi: ${JSON.stringify(parsed.openapi)})`);
   }
   if (options.notes) {

@@ -115,6 +115,11 @@ describe('loadAnyDocument', () => {
     }
   });
 
+  it("refuses an openapi version string it does not read ('3', kin-openapi's issue753) in its own words, not the bundler's 'Unsupported OpenAPI version: 3'", async () => {
+    await writeFile(file('version-3.yaml'), "openapi: '3'\ninfo: { title: t, version: '1' }\npaths: {}\n");
+    await expect(loadAnyDocument(file('version-3.yaml'))).rejects.toThrow(/^OpenAPI document .*version-3\.yaml is not an OpenAPI 3\.0\.x or 3\.1\.x document \(openapi: "3"\)$/);
+  });
+
   it("says a swagger field that names no Swagger version is that, not 'Swagger ERROR' (swagger-parser's invalid fixtures)", async () => {
     await writeFile(file('swagger-error.yaml'), 'swagger: ERROR\ninfo: { title: t, version: "1" }\npaths: {}\n');
     await expect(loadAnyDocument(file('swagger-error.yaml'))).rejects.toThrow(/^OpenAPI document .*swagger-error\.yaml has swagger: "ERROR", which is no Swagger version; only OpenAPI 3\.0\.x and 3\.1\.x are read$/);
