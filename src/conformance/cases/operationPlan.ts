@@ -248,7 +248,7 @@ function planParameter(api: LoadedApi, op: Operation, parameter: Located, defect
   if (!schemaPointer) {
     const first = examples[0];
     if (first) return { parameter, name, in: location, value: first.value, documented: true };
-    throw new OperationSkip(`parameter '${name}' has neither a schema nor content, and no example`, parameter.pointer);
+    throw new OperationSkip(`parameter '${name}' has neither a schema nor content, one of which OpenAPI requires, and no example to send: a defect of the document`, parameter.pointer);
   }
   // A path value must fill its segment: a valid one that would leave it empty is passed over.
   const fillsSegment = (value: unknown) => location !== 'path' || !leavesPathSegmentEmpty(parameter.value, value);

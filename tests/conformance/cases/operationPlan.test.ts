@@ -237,3 +237,10 @@ describe('planOperation: security requirements', () => {
     expect(() => planOperation(api, api.operations[0]!)).toThrow(expect.objectContaining({ name: 'OperationSkip', pointer: '#/security', message: 'no security requirement can be sent: security schemes OAuth2 and BasicAuth both travel in the Authorization header, which carries one credential' }));
   });
 });
+
+describe('planOperation: a parameter without schema or content', () => {
+  it("skips it as the document's defect, saying OpenAPI requires one of them (Prism's harness: a required query parameter 'abc' with neither)", async () => {
+    const api = await foreignApi({ paths: { '/users': { get: { parameters: [{ name: 'abc', in: 'query', required: true }], responses: ok } } } });
+    expect(() => planOperation(api, api.operations[0]!)).toThrow(expect.objectContaining({ name: 'OperationSkip', pointer: '#/paths/~1users/get/parameters/0', message: "parameter 'abc' has neither a schema nor content, one of which OpenAPI requires, and no example to send: a defect of the document" }));
+  });
+});
