@@ -38,6 +38,8 @@ export interface MockTargetOptions {
   limitName?: string;
   /** What the errors name as the document (default the file served): a `--spec` document's own source, not the copy written for Prism. */
   documentName?: string;
+  /** Said after the limit's flag when the start runs past it (a `--spec` document: that a live `--target` needs no mock). */
+  limitHint?: string;
 }
 
 export const DEFAULT_START_TIMEOUT_MS = 30_000;
@@ -189,7 +191,7 @@ export async function startMockTarget(file: string, options: MockTargetOptions =
       // is ended, and the servers in it with it (none could answer while it was busy). Without
       // this the process stayed alive, at full CPU, long after the run had said it stopped.
       abandon(state);
-      reject(new SuiteSetupError(`mock target: Prism did not start for ${options.documentName ?? document} within ${limitMs} ms (raise ${options.limitName ?? 'startTimeoutMs'} if this machine is busy)`));
+      reject(new SuiteSetupError(`mock target: Prism did not start for ${options.documentName ?? document} within ${limitMs} ms (raise ${options.limitName ?? 'startTimeoutMs'} if this machine is busy${options.limitHint ? `; ${options.limitHint}` : ''})`));
     }, limitMs);
   });
   try {
