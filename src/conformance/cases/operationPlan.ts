@@ -20,7 +20,7 @@ import { oversizedMinimum } from '../../openapi/oversizedMinimum.js';
 import { MAX_SAMPLED_SIZE, oversizedInWords, sampleQuietly } from '../../openapi/sampleQuietly.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
-import { clientDefaultHeader, leavesPathSegmentEmpty, sendableParameterName } from './parameterWire.js';
+import { clientDefaultHeader, headerCarries, leavesPathSegmentEmpty, sendableParameterName } from './parameterWire.js';
 import { pruneToValid } from './pruneSample.js';
 import { patternStrings, repairToValid } from './repairSample.js';
 import { directionalErrors, withoutReadOnly } from './requestDirection.js';
@@ -211,6 +211,16 @@ export function parameterExamples(api: LoadedApi, parameter: Located): { value: 
   return out;
 }
 
+/**
+ * Whether a valid value of `parameter` reaches a server as written: a path value that fills its
+ * segment (leavesPathSegmentEmpty), a header value HTTP carries (headerCarries); any other.
+ */
+export function travelsAsWritten(parameter: Located, value: unknown): boolean {
+  if (parameter.value.in === 'path') return !leavesPathSegmentEmpty(parameter.value, value);
+  if (parameter.value.in === 'header') return headerCarries(parameter.value, value);
+  return true;
+}
+
 /** An optional header parameter the HTTP client would fill with its own default when left out: every valid request sends it (foreign documents). */
 function sentAlways(api: LoadedApi, location: string, name: string): boolean {
   return api.mode === 'foreign' && location === 'header' && clientDefaultHeader(name);
@@ -225,10 +235,10 @@ function planOptional(api: LoadedApi, parameter: Located): PlannedParameter | un
   }
   const schemaPointer = childPointer(parameter.pointer, 'schema');
   for (const example of parameterExamples(api, parameter)) {
-    if (parameterValueErrors(api, schemaPointer, example.value).length === 0) return { parameter, name, in: location, value: flatParameterValue(api, schemaPointer, example.value), documented: true };
+    if (parameterValueErrors(api, schemaPointer, example.value).length === 0 && travelsAsWritten(parameter, example.value)) return { parameter, name, in: location, value: flatParameterValue(api, schemaPointer, example.value), documented: true };
   }
   const sampled = flatParameterValue(api, schemaPointer, sampleSchema(api, schemaPointer));
-  return sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0 ? { parameter, name, in: location, value: sampled, documented: false } : undefined;
+  return sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0 && travelsAsWritten(parameter, sampled) ? { parameter, name, in: location, value: sampled, documented: false } : undefined;
 }
 
 function planParameter(api: LoadedApi, op: Operation, parameter: Located, defects: ExampleDefect[]): PlannedParameter | undefined {
@@ -250,8 +260,8 @@ function planParameter(api: LoadedApi, op: Operation, parameter: Located, defect
     if (first) return { parameter, name, in: location, value: first.value, documented: true };
     throw new OperationSkip(`parameter '${name}' has neither a schema nor content, one of which OpenAPI requires, and no example to send: a defect of the document`, parameter.pointer);
   }
-  // A path value must fill its segment: a valid one that would leave it empty is passed over.
-  const fillsSegment = (value: unknown) => location !== 'path' || !leavesPathSegmentEmpty(parameter.value, value);
+  // A path value must fill its segment, and a header value travel as written: a valid one that would not is passed over.
+  const fillsSegment = (value: unknown) => travelsAsWritten(parameter, value);
   for (const example of examples) {
     const errors = parameterValueErrors(api, schemaPointer, example.value);
     if (errors.length === 0 && fillsSegment(example.value)) return { parameter, name, in: location, value: flatParameterValue(api, schemaPointer, example.value), documented: true };
@@ -261,21 +271,24 @@ function planParameter(api: LoadedApi, op: Operation, parameter: Located, defect
   const sampled = flatParameterValue(api, schemaPointer, sampleSchema(api, schemaPointer));
   const valid = sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0;
   if (valid && fillsSegment(sampled)) return { parameter, name, in: location, value: sampled, documented: false };
-  if (location === 'path') {
+  if (location === 'path' || location === 'header') {
     const filled = segmentFillingValue(api, schemaPointer, fillsSegment);
     if (filled !== undefined) return { parameter, name, in: location, value: filled, documented: false };
-    if (valid) throw new OperationSkip(`path parameter '${name}' has no valid value but one that leaves its path segment empty, which makes another URL`, schemaPointer);
+    if (location === 'header' && (valid || examples.some((e) => parameterValueErrors(api, schemaPointer, e.value).length === 0))) {
+      throw new OperationSkip(`header parameter '${name}' has no valid value an HTTP header carries as written (visible ASCII, spaces inside)`, schemaPointer);
+    }
+    if (location === 'path' && valid) throw new OperationSkip(`path parameter '${name}' has no valid value but one that leaves its path segment empty, which makes another URL`, schemaPointer);
   }
   throw noValidValue(api, `parameter '${name}'`, schemaPointer);
 }
 
-/** Short texts tried for a path parameter whose sample would leave its segment empty, before strings built from its patterns. */
+/** Short texts tried for a path or header parameter whose sample would not travel as written, before strings built from its patterns. */
 const SHORT_SEGMENTS = ['a', '1', 'string'];
 
 /**
- * A valid value of the path parameter schema at `pointer` that fills its segment (`fills`): a
- * short text, a string built from one of its patterns (shortest first), or another sample of its
- * branches; undefined when there is none.
+ * A valid value of the path or header parameter schema at `pointer` that travels as written
+ * (`fills`): a short text, a string built from one of its patterns (shortest first), or another
+ * sample of its branches; undefined when there is none.
  */
 function segmentFillingValue(api: LoadedApi, pointer: string, fills: (value: unknown) => boolean): unknown {
   const patterns = stated<string>(createSchemaWalker(api.validator, api.doc).facets(pointer, ABSENT), 'pattern').filter((p) => typeof p === 'string');

@@ -6,6 +6,7 @@
  */
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import { credentialCarriers, placeCredential } from '../../openapi/securitySchemes.js';
+import { serializeParameter } from '../../openapi/serializeParameter.js';
 
 const SUITE_HEADERS = /^(accept|content-type|authorization|cookie)$/i;
 
@@ -97,4 +98,20 @@ export function leavesPathSegmentEmpty(parameter: Record<string, unknown>, value
   if (Array.isArray(value)) return value.length === 0 || value.every((item) => String(item) === '');
   if (value !== null && typeof value === 'object') return Object.keys(value).length === 0;
   return String(value) === '';
+}
+
+/**
+ * Whether a header parameter's value travels as written: its `simple`-style text is visible ASCII
+ * with spaces only inside (or empty, which RFC 9110 §5.5 allows). The Fetch API refuses text past
+ * Latin-1 (`Zoë 😀`: "Cannot convert argument to a ByteString"), and Latin-1 past ASCII is read
+ * by servers in more than one way, so a valid request sends none of them.
+ */
+export function headerCarries(parameter: Record<string, unknown>, value: unknown): boolean {
+  let text: string;
+  try {
+    text = (serializeParameter({ ...(parameter as { name: string }), in: 'header' }, value) as { value: string }).value;
+  } catch {
+    return false;
+  }
+  return text === '' || HEADER_TEXT.test(text);
 }

@@ -244,3 +244,19 @@ describe('planOperation: a parameter without schema or content', () => {
     expect(() => planOperation(api, api.operations[0]!)).toThrow(expect.objectContaining({ name: 'OperationSkip', pointer: '#/paths/~1users/get/parameters/0', message: "parameter 'abc' has neither a schema nor content, one of which OpenAPI requires, and no example to send: a defect of the document" }));
   });
 });
+
+describe('planOperation: header values HTTP carries', () => {
+  it("passes over a header example HTTP cannot carry (non-Latin-1 text: fetch refused it, and the valid request failed as a transport error against a correct mock) for a sampled one", async () => {
+    const parameters = [{ name: 'X-Name', in: 'header', required: true, schema: { type: 'string' }, example: 'Zoë 😀' }];
+    const api = await foreignApi({ paths: { '/a': { get: { parameters, responses: ok } } } });
+    const [planned] = planOperation(api, api.operations[0]!).parameters;
+    expect(String(planned!.value)).toMatch(/^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/);
+    expect(planned!.documented).toBe(false);
+  });
+
+  it('skips an operation whose required header has no valid value HTTP carries, naming it', async () => {
+    const parameters = [{ name: 'X-Name', in: 'header', required: true, schema: { type: 'string', enum: ['Zoë'] } }];
+    const api = await foreignApi({ paths: { '/a': { get: { parameters, responses: ok } } } });
+    expect(() => planOperation(api, api.operations[0]!)).toThrow(expect.objectContaining({ name: 'OperationSkip', message: "header parameter 'X-Name' has no valid value an HTTP header carries as written (visible ASCII, spaces inside)" }));
+  });
+});
