@@ -11,6 +11,7 @@ import { loadDocument, type OpenApiDocument } from '../openapi/loadDocument.js';
 import { listOperations, type Operation } from '../openapi/operations.js';
 import { createSchemaValidator, SchemaCompileError, type SchemaValidator } from '../openapi/schemaValidator.js';
 import { foreignDialect } from '../openapi/schemaDialect.js';
+import { structureNotePointer } from '../openapi/structureNotes.js';
 import { boundedFetch } from './boundedFetch.js';
 import { isLoopbackUrl } from './loopback.js';
 import type { Registry, RegistryEntry } from './registry.js';
@@ -172,7 +173,12 @@ export async function loadForeignApi(entry: RegistryEntry, source: string): Prom
   } catch (error) {
     throw new DocumentError((error as Error).message);
   }
-  const validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign', onWarning: (w) => warnings.push(w.message) }));
+  let validator: SchemaValidator;
+  try {
+    validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign', onWarning: (w) => warnings.push(w.message) }));
+  } catch (error) {
+    throw new DocumentError(`${source}: ${(error as Error).message}`);
+  }
   let operations: Operation[];
   try {
     operations = listOperations(doc);
@@ -188,6 +194,14 @@ export async function loadForeignApi(entry: RegistryEntry, source: string): Prom
       issue = { kind: 'error', reason: (error as Error).message, pointer: op.pointer };
     }
     if (issue) issues.set(op.pointer, issue);
+  }
+  // A wrong type inside a schema an operation uses (`minimum: '1'`) is its schema-compile issue,
+  // pointer and all: the structure note on the same spot would name it twice.
+  const named = new Set([...issues.values()].map((issue) => issue.pointer));
+  // In place: the validator goes on adding its warnings to this list as it compiles.
+  for (let i = warnings.length - 1; i >= 0; i--) {
+    const pointer = structureNotePointer(warnings[i] as string);
+    if (pointer !== undefined && named.has(pointer)) warnings.splice(i, 1);
   }
   return {
     name: entry.name,

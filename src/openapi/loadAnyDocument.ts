@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { bundle, NormalizedProblem } from '@redocly/openapi-core';
 import { findAliasCycle } from './aliasCycle.js';
 import { expandedSize } from './expandedSize.js';
-import { isObject } from './jsonPointer.js';
+import { getAtPointer, isObject } from './jsonPointer.js';
 import { findRefCycle } from './refCycle.js';
 import { toOpenApiDocument, type OpenApiDocument } from './loadDocument.js';
 import { dropUntypedNullable } from './dropUntypedNullable.js';
@@ -20,7 +20,7 @@ import { nullableAcrossCombinators } from './nullableAcrossCombinators.js';
 import { nullTypeIntoCombinator } from './nullTypeBesideCombinator.js';
 import { numericExclusiveBounds } from './booleanExclusiveBounds.js';
 import { isOpenApi30, upgradeDocument } from './upgradeDocument.js';
-import { structureNotes } from './structureNotes.js';
+import { danglingRefNote, structureNotes } from './structureNotes.js';
 
 /**
  * Nodes a document file may have once its YAML aliases are expanded: the largest public documents
@@ -60,6 +60,23 @@ class NotOpenApi extends Error {
     super(`its top level has no 'openapi' field (it has ${shown || 'nothing'}): a fragment other files $ref, or no API description`);
   }
 }
+
+/** The root file's `openapi` field is not text (YAML reads an unquoted `openapi: 3.1` as a number). */
+class UnquotedVersion extends Error {
+  constructor(version: unknown) {
+    super(`its openapi field is the ${typeof version} ${JSON.stringify(version)}, where OpenAPI asks for a version string such as "3.1.0" (quote it in YAML)`);
+  }
+}
+
+/** The root file's `openapi` names a version the suite does not read (`'3'`, `3.2.0`). */
+class UnreadVersion extends Error {
+  constructor(readonly version: string) {
+    super(version);
+  }
+}
+
+/** Whether a document's `openapi` is a 3.0.x or 3.1.x version: the ones the suite reads. */
+const readVersion = (doc: { openapi?: unknown }) => isOpenApi30(doc) || /^3\.1\.\d+(-[0-9A-Za-z.-]+)?$/.test(String(doc.openapi));
 
 class SwaggerDocument extends Error {
   constructor(readonly version: unknown) {
@@ -103,6 +120,8 @@ async function redocly(policy: FetchPolicy, folder: string | undefined) {
         throw new Error(`the YAML alias at ${cycle.alias} repeats ${cycle.repeats}, which holds it, so ${source.absoluteRef} never ends once its aliases are expanded; nothing was read`);
       }
       if (isRoot && isObject(document.parsed) && !('openapi' in document.parsed)) throw new NotOpenApi(Object.keys(document.parsed));
+      if (isRoot && isObject(document.parsed) && typeof document.parsed.openapi !== 'string') throw new UnquotedVersion(document.parsed.openapi);
+      if (isRoot && isObject(document.parsed) && !readVersion(document.parsed)) throw new UnreadVersion(String(document.parsed.openapi));
       return document;
     }
   }
@@ -165,22 +184,32 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
     lintStructure = async () => lintDocument({ document: bundled, config: (await createConfig({ extends: [], rules: { struct: 'error' } })).styleguide, externalRefResolver: new PolicyResolver() });
   } catch (error) {
     if (error instanceof NotOpenApi) throw new Error(`OpenAPI document ${source} is not an OpenAPI document: ${error.message}`);
-    if (error instanceof SwaggerDocument) throw new Error(`OpenAPI document ${source} is Swagger ${error.message}; only OpenAPI 3.0.x and 3.1.x are read`);
+    if (error instanceof UnreadVersion) throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document (openapi: ${JSON.stringify(error.version)})`);
+    if (error instanceof UnquotedVersion) throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document: ${error.message}`);
+    if (error instanceof SwaggerDocument) {
+      if (!/^[12]\.\d+$/.test(error.message)) throw new Error(`OpenAPI document ${source} has swagger: ${JSON.stringify(error.version)}, which is no Swagger version; only OpenAPI 3.0.x and 3.1.x are read`);
+      throw new Error(`OpenAPI document ${source} is Swagger ${error.message}; only OpenAPI 3.0.x and 3.1.x are read`);
+    }
     const cycle = isUrl || !/circular/i.test((error as Error).message) ? undefined : await refCycleIn(ref);
     const why = cycle ? `a $ref cycle that never reaches a value: ${cycle.join(' → ')}` : oneLine((error as Error).message);
     throw new Error(`Cannot load OpenAPI document ${source}: ${why}`);
   }
-  const errors = result.problems.filter((p) => p.severity === 'error' && !isMappingToName(p));
+  const parsedBundle: unknown = result.bundle.parsed;
+  const dangling = result.problems.filter((p) => p.severity === 'error' && danglingLocalRef(p, ref, parsedBundle) !== undefined);
+  const errors = result.problems.filter((p) => p.severity === 'error' && !isMappingToName(p) && !dangling.includes(p));
   if (errors.length > 0) {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     throw new Error(`Cannot load OpenAPI document ${source}: ${oneLine(describeProblem(errors[0] as NormalizedProblem))}${more}`);
   }
   const parsed: unknown = result.bundle.parsed;
   if (!isObject(parsed)) throw new Error(`OpenAPI document ${source} is not an OpenAPI document: expected an object at the top level`);
-  if (!isOpenApi30(parsed) && !/^3\.1\.\d+(-[0-9A-Za-z.-]+)?$/.test(String(parsed.openapi))) {
+  if (!readVersion(parsed)) {
     throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document (openapi: ${JSON.stringify(parsed.openapi)})`);
   }
   if (options.notes) {
+    for (const problem of dangling) {
+      options.notes.push(danglingRefNote(`${problem.location[0]?.pointer ?? '#'}/$ref`, danglingLocalRef(problem, ref, parsedBundle) as string));
+    }
     try {
       options.notes.push(...structureNotes(await lintStructure()));
     } catch {
@@ -200,6 +229,25 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
 function isMappingToName(problem: NormalizedProblem): boolean {
   const pointer = problem.location[0]?.pointer ?? '';
   return problem.message.startsWith("Can't resolve $ref") && /\/discriminator\/mapping\/[^/]+$/.test(pointer);
+}
+
+/**
+ * The `$ref` of a problem the bundler reports for a local reference of the root file that names
+ * nothing (`#/components/links/getBurger` where there is no such link), or undefined for any other
+ * problem. Such a reference does not stop the document from loading: the suite reads it where an
+ * operation needs it (a schema that does not compile fails that operation, naming it), and Prism's
+ * copy leaves it out; a file or URL that cannot be read still stops the load.
+ */
+function danglingLocalRef(problem: NormalizedProblem, root: string, bundled: unknown): string | undefined {
+  const where = problem.location[0];
+  if (problem.message !== "Can't resolve $ref" || !where?.pointer || where.source.absoluteRef !== root) return undefined;
+  let node: unknown;
+  try {
+    node = getAtPointer(bundled, where.pointer);
+  } catch {
+    return undefined;
+  }
+  return isObject(node) && typeof node.$ref === 'string' && node.$ref.startsWith('#') ? node.$ref : undefined;
 }
 
 /** The `$ref` cycle of the root file, when the bundler stopped on one there (it does not say where). */

@@ -1,3 +1,4 @@
+import { encodeComponent } from './percentEncode.js';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { CONTAINER_ID, DOCUMENT_ID, locateCompileError, rewriteAjvMessage } from './ajvErrorLocation.js';
 import { createAjv } from './createAjv.js';
@@ -47,6 +48,23 @@ export class SchemaCompileError extends Error {
   }
 }
 
+/** Members whose keys are names (a property named `example` is no example), as OpenAPI and JSON Schema define them. */
+const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'responses', 'parameters', 'headers', 'requestBodies', 'securitySchemes', 'links', 'callbacks', 'pathItems', 'content', 'encoding', 'mapping', 'variables', 'webhooks', 'paths']);
+
+/** A copy of `value` (held under `key`) without its `example` and `examples` members: data and annotations, which ajv need not read. */
+function withoutExamples(value: unknown, key: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutExamples(item, key));
+  if (value === null || typeof value !== 'object') return value;
+  const names = NAME_MAPS.has(key);
+  const out: Record<string, unknown> = {};
+  for (const [member, child] of Object.entries(value)) {
+    if (!names && (member === 'example' || member === 'examples')) continue;
+    // The values ajv validates with are kept as written.
+    out[member] = !names && (member === 'enum' || member === 'const' || member === 'default') ? child : withoutExamples(child, member);
+  }
+  return out;
+}
+
 // The document is registered in ajv under DOCUMENT_ID, nested in a container schema (under
 // CONTAINER_ID): see `createSchemaValidator`; the ids live in ajvErrorLocation.ts.
 
@@ -62,7 +80,18 @@ export function createSchemaValidator(doc: OpenApiDocument, ajv: Ajv2020 = creat
   // its own `$id`: ajv maps that `$id` to `<container>#/$defs/doc`, and both the pointers asked
   // for here and the document's own `#/components/…` refs then resolve inside the document
   // without its root ever being compiled. The spread copy leaves `doc` itself untouched.
-  ajv.addSchema({ $id: CONTAINER_ID, $defs: { doc: { ...doc, $id: DOCUMENT_ID } } });
+  try {
+    ajv.addSchema({ $id: CONTAINER_ID, $defs: { doc: { ...doc, $id: DOCUMENT_ID } } });
+  } catch (error) {
+    // ajv collects the `$id`s of every object in what it is given, data included (Okta's log
+    // stream example is a JSON Schema whose `$id` is `http://{yourOktaDomain}/…`: 'URI host is
+    // malformed'). Examples are annotations to ajv: it is given the document without them.
+    try {
+      ajv.addSchema({ $id: CONTAINER_ID, $defs: { doc: { ...(withoutExamples(doc, '') as object), $id: DOCUMENT_ID } } });
+    } catch {
+      throw new Error(`the document's schemas cannot be read by ajv: ${(error as Error).message}`);
+    }
+  }
   const cache = new Map<string, ValidateFunction>();
 
   function compile(schemaPointer: string): ValidateFunction {
@@ -113,7 +142,7 @@ export function createSchemaValidator(doc: OpenApiDocument, ajv: Ajv2020 = creat
 
 // `#/a b/{c}` → `#/a%20b/%7Bc%7D`: ajv reads a ref's fragment as a URI fragment, percent-decoding it.
 function toUriFragment(pointer: string): string {
-  return '#' + decodePointer(pointer).map((token) => '/' + encodeURIComponent(escapeToken(token))).join('');
+  return '#' + decodePointer(pointer).map((token) => '/' + encodeComponent(escapeToken(token))).join('');
 }
 
 function toSchemaError(error: ErrorObject): SchemaError {

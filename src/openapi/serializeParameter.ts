@@ -1,6 +1,8 @@
 // Parameter serialisation as OpenAPI 3.1 §4.8.12.4 ("Style Values" and "Style Examples") says:
 // a value of a path, query, header or cookie parameter turned into what goes on the wire.
 
+import { encodeComponent } from './percentEncode.js';
+
 /** Where a parameter is sent. */
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 
@@ -70,7 +72,7 @@ export function serializeParameter(spec: ParameterSpec, value: unknown): Seriali
     : [];
 
   if (spec.in === 'path') {
-    const enc = encodeURIComponent;
+    const enc = encodeComponent;
     const flat = (sep: string) => kind === 'array'
       ? items.map(enc).join(sep)
       : kind === 'object'
@@ -131,8 +133,8 @@ const RESERVED = /[:/?#[\]@!$&'()*+,;=]/;
 
 function encodeQueryComponent(text: string, allowReserved: boolean): string {
   // Delimiters the style put there (`,` `|` and space) are part of the value and encoded as such.
-  if (!allowReserved) return encodeURIComponent(text);
-  return [...text].map((c) => (RESERVED.test(c) ? c : encodeURIComponent(c))).join('');
+  if (!allowReserved) return encodeComponent(text);
+  return [...text].map((c) => (RESERVED.test(c) ? c : encodeComponent(c))).join('');
 }
 
 /** `a=1&b=x%2Cy` from the query pairs of one or more serialised parameters. */
@@ -144,5 +146,5 @@ export function queryString(parameters: Extract<SerializedParameter, { in: 'quer
 
 /** The `Cookie` header value (`a=1; b=2`) from the cookie pairs of one or more serialised parameters. */
 export function cookieHeader(parameters: Extract<SerializedParameter, { in: 'cookie' }>[]): string {
-  return parameters.flatMap((p) => p.pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`)).join('; ');
+  return parameters.flatMap((p) => p.pairs.map(([k, v]) => `${k}=${encodeComponent(v)}`)).join('; ');
 }

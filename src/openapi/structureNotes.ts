@@ -51,4 +51,14 @@ export function structureNotes(problems: readonly NormalizedProblem[]): string[]
   return [...lines.slice(0, MAX_STRUCTURE_NOTES), `… and ${lines.length - MAX_STRUCTURE_NOTES} more parts of the document of the wrong type, not listed`];
 }
 
+/** The note on a local `$ref` (at `pointer`, the `$ref` member) that names nothing in the document. */
+export function danglingRefNote(pointer: string, ref: string): string {
+  return `the document's ${pointer} is ${ref}, which names nothing in the document: an operation that needs it fails, naming it, and the others are run`;
+}
+
+/** The pointer a note of structureNotes (or danglingRefNote) names (undefined for the count of those left out). */
+export function structureNotePointer(note: string): string | undefined {
+  return /^the document's (#\S*) is /.exec(note)?.[1];
+}
+
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');

@@ -50,6 +50,12 @@ describe('conformance CLI errors', () => {
     expect(result.stderr).toMatch(/^conformance: mock target: Prism did not start for \S+hoko\S+ within 1 ms \(raise --mock-start-timeout if this machine is busy\)\n$/);
   });
 
+  it("names the --spec document itself, not the copy written for Prism, when its mock misses the start limit (kin-openapi's issue796 was named as /tmp/conformance-…/doc.json)", async () => {
+    const result = await runConformance(['--spec', 'pets=tests/fixtures/corpus/oai-petstore/openapi.yaml', '--mock-start-timeout', '0.001']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^conformance: mock target: Prism did not start for \S*tests\/fixtures\/corpus\/oai-petstore\/openapi\.yaml within 1 ms \(raise --mock-start-timeout if this machine is busy; Prism may not read some documents in any reasonable time, and --target pets=<url> checks a live server without it\)\n$/);
+  });
+
   it('names the missing credential of a live target', async () => {
     const result = await runConformance(['--api', 'hoko', '--target', 'hoko=http://127.0.0.1:9']);
     expect(result.code).toBe(2);

@@ -56,6 +56,8 @@ const CORPUS: Record<string, { root: string; large?: boolean; limit?: number }> 
   'influxdb-v1-compat': { root: 'swaggerV1Compat.yml' },
   'vonage-dispatch': { root: 'dispatch.yml' },
   'vonage-application-v2': { root: 'application.v2.yml' },
+  'vonage-conversion': { root: 'conversion.yml' },
+  'kin-openapi-issue409': { root: 'issue409.yml' },
 };
 
 /** A failure the suite is right to report: the document's defect or Prism's, with the proof. */
@@ -305,6 +307,19 @@ describe('the suite against Prism mocks of the public corpus', () => {
     expect(failed.length).toBeGreaterThan(0);
     const silent = failed.filter((r) => !r.failures.some((f) => f.rule === 'document-example' && /#\/paths\/~1\S+\/examples?\b/.test(f.message))).map((r) => r.testCase.id);
     expect(silent).toEqual([]);
+  }, 300_000);
+
+  it.each([
+    // delivered: enum [true, false, 0, 1] and no type, read as its values' types (it had no valid value at all)
+    ['vonage-conversion', 'conversion.yml'],
+    // apiID: pattern ^[a-zA-Z0-9]{0,4096}$, whose sample '' left its path segment empty (Prism read it as left out)
+    ['kin-openapi-issue409', 'issue409.yml'],
+  ])('%s: is verified, and every answer it checked passed', async (name, root) => {
+    const report = await runSuite({ registry, apis: [], targets: {}, env: {}, allowWrites: false, specs: [{ name, source: corpusFile(name, root) }], mockStartTimeoutMs: 120_000 });
+    const [run] = report.apis;
+    expect(run?.notVerified).toBeUndefined();
+    expect(run?.results.filter((r) => r.outcome === 'failed').map((r) => r.testCase.id)).toEqual([]);
+    expect(run?.results.filter((r) => r.outcome === 'passed').length).toBeGreaterThan(0);
   }, 300_000);
 
   it('the example proof explains a body that is an invalid documented example, and no other body', () => {

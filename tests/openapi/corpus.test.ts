@@ -34,6 +34,8 @@ const CORPUS: Record<string, { root: string; operations: number }> = {
   'influxdb-v1-compat': { root: 'swaggerV1Compat.yml', operations: 2 },
   'vonage-dispatch': { root: 'dispatch.yml', operations: 1 },
   'vonage-application-v2': { root: 'application.v2.yml', operations: 5 },
+  'vonage-conversion': { root: 'conversion.yml', operations: 2 },
+  'kin-openapi-issue409': { root: 'issue409.yml', operations: 1 },
 };
 
 /** `<corpus name> <schema pointer>` → why that schema genuinely can't be compiled. */

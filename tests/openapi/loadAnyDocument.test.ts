@@ -108,6 +108,23 @@ describe('loadAnyDocument', () => {
     await expect(loadAnyDocument(file('fragment.yaml'))).rejects.toThrow(/^OpenAPI document .*fragment\.yaml is not an OpenAPI document: its top level has no 'openapi' field \(it has components\)/);
   });
 
+  it("refuses an openapi field that is a number (YAML's unquoted `openapi: 3.1`) saying so, not the bundler's 'Invalid OpenAPI version' or 'Unsupported OpenAPI version: 3'", async () => {
+    for (const [name, version] of [['number-31.yaml', '3.1'], ['number-3.yaml', '3']] as const) {
+      await writeFile(file(name), `openapi: ${version}\ninfo: { title: t, version: "1" }\npaths: {}\n`);
+      await expect(loadAnyDocument(file(name))).rejects.toThrow(new RegExp(`^OpenAPI document .*${name.replace('.', '\\.')} is not an OpenAPI 3\\.0\\.x or 3\\.1\\.x document: its openapi field is the number ${version.replace('.', '\\.')}, where OpenAPI asks for a version string such as "3\\.1\\.0" \\(quote it in YAML\\)$`));
+    }
+  });
+
+  it("refuses an openapi version string it does not read ('3', kin-openapi's issue753) in its own words, not the bundler's 'Unsupported OpenAPI version: 3'", async () => {
+    await writeFile(file('version-3.yaml'), "openapi: '3'\ninfo: { title: t, version: '1' }\npaths: {}\n");
+    await expect(loadAnyDocument(file('version-3.yaml'))).rejects.toThrow(/^OpenAPI document .*version-3\.yaml is not an OpenAPI 3\.0\.x or 3\.1\.x document \(openapi: "3"\)$/);
+  });
+
+  it("says a swagger field that names no Swagger version is that, not 'Swagger ERROR' (swagger-parser's invalid fixtures)", async () => {
+    await writeFile(file('swagger-error.yaml'), 'swagger: ERROR\ninfo: { title: t, version: "1" }\npaths: {}\n');
+    await expect(loadAnyDocument(file('swagger-error.yaml'))).rejects.toThrow(/^OpenAPI document .*swagger-error\.yaml has swagger: "ERROR", which is no Swagger version; only OpenAPI 3\.0\.x and 3\.1\.x are read$/);
+  });
+
   it('names the file and the $ref that does not resolve, on one line', async () => {
     const error = await loadAnyDocument(file('broken-ref.yaml')).catch((e: Error) => e);
     expect((error as Error).message).toMatch(/^Cannot load OpenAPI document .*broken-ref\.yaml: Can't resolve \$ref.*nope\.yaml/);

@@ -109,3 +109,26 @@ describe('createSchemaValidator', () => {
     );
   });
 });
+
+describe('createSchemaValidator: ids in examples', () => {
+  it("reads a document whose example value holds a JSON Schema with an $id that is no URI (Okta's log stream schema example: http://{yourOktaDomain}/…, which ajv stopped on: 'URI host is malformed')", async () => {
+    const { toOpenApiDocument } = await import('../../src/openapi/loadDocument.js');
+    const { createAjv } = await import('../../src/openapi/createAjv.js');
+    const stored = { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'http://{yourOktaDomain}/api/v1/meta/schemas/logStream/aws', type: 'object' };
+    const doc = toOpenApiDocument(
+      {
+        openapi: '3.1.0',
+        info: { title: 'ids', version: '1' },
+        components: {
+          examples: { Schema: { value: stored } },
+          schemas: { LogStreamSchema: { type: 'object', properties: { $id: { type: 'string' }, example: { type: 'string' } }, required: ['example'], example: stored } },
+        },
+        paths: { '/schemas': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/LogStreamSchema' }, example: stored } } } } } } },
+      },
+      'inline document',
+    );
+    const validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign' }));
+    expect(validator.validate('#/components/schemas/LogStreamSchema', { $id: 'x', example: 'y' })).toEqual([]);
+    expect(validator.validate('#/components/schemas/LogStreamSchema', { $id: 'x' }).map((e) => e.keyword)).toEqual(['required']);
+  });
+});

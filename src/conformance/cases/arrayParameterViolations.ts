@@ -12,7 +12,7 @@ import { coerceParameter } from '../../core/coerceParameter.js';
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import { deriveSchemaViolations, type Violation } from './deriveSchemaViolations.js';
-import { ABSENT, createSchemaWalker, declaredTypes } from './schemaWalk.js';
+import { ABSENT, createSchemaWalker, parameterReadTypes } from './schemaWalk.js';
 
 const SCALAR = new Set(['string', 'number', 'boolean']);
 
@@ -20,7 +20,7 @@ const SCALAR = new Set(['string', 'number', 'boolean']);
 export function arrayParameterViolations(validator: SchemaValidator, doc: OpenApiDocument, schemaPointer: string, items: unknown[]): Violation[] {
   if (!items.every((item) => SCALAR.has(typeof item))) return [];
   const walker = createSchemaWalker(validator, doc);
-  const itemTypes = declaredTypes(walker.itemFacets(walker.facets(schemaPointer, items), 0, ABSENT));
+  const itemTypes = parameterReadTypes(walker.itemFacets(walker.facets(schemaPointer, items), 0, ABSENT));
   const read = (texts: string[]) => texts.map((text) => coerceParameter(itemTypes, text));
   const typed = read(items.map(String));
   if (validator.validate(schemaPointer, typed).length > 0) return [];

@@ -31,7 +31,7 @@ import { boundaryValues } from './boundaryValues.js';
 import { MAX_BUILT_SIZE, deriveSchemaViolations, type Violation } from './deriveSchemaViolations.js';
 import { metaSchemaViolation } from './metaSchemaViolation.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
-import { OperationSkip, parameterExamples, parameterValueErrors, planOperation, type OperationPlan } from './operationPlan.js';
+import { OperationSkip, parameterExamples, parameterValueErrors, planOperation, travelsAsWritten, type OperationPlan } from './operationPlan.js';
 import { objectParameterViolations } from './objectParameterViolations.js';
 import { responseOnlyProperties } from './responseOnlyProperties.js';
 import { breakableParameter, parameterNameKind, PRISM_EMPTY_VALUE, sendableBrokenValue, sendableParameterName } from './parameterWire.js';
@@ -168,7 +168,7 @@ function parameterExampleCases(api: LoadedApi, op: Operation, plan: OperationPla
     const seen = new Set([used]);
     for (const example of parameterExamples(api, planned.parameter)) {
       const key = JSON.stringify(example.value);
-      if (seen.has(key) || parameterValueErrors(api, schemaPointer, example.value).length > 0) continue;
+      if (seen.has(key) || parameterValueErrors(api, schemaPointer, example.value).length > 0 || !travelsAsWritten(planned.parameter, example.value)) continue;
       seen.add(key);
       const request = buildValidRequest(api, op, { body, without: planned.parameter.pointer });
       setParameter(request, planned, example.value);

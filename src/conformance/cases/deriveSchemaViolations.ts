@@ -26,7 +26,7 @@ import { errorsInWords, type SchemaError, type SchemaValidator } from '../../ope
 import { SuiteSetupError } from '../failClosed.js';
 import { directionalErrors } from './requestDirection.js';
 import {
-  ABSENT, createSchemaWalker, declaredProperties, declaredTypes, sampleValue, stated, type Facet, type SchemaWalker,
+  ABSENT, createSchemaWalker, declaredProperties, declaredTypes, parameterReadTypes, sampleValue, stated, type Facet, type SchemaWalker,
 } from './schemaWalk.js';
 
 export interface Violation {
@@ -136,7 +136,7 @@ export function deriveSchemaViolations(
 ): Violation[] {
   const wire = options.wire ?? 'json';
   const walker = createSchemaWalker(validator, doc);
-  const paramTypes = declaredTypes(walker.facets(schemaPointer, ABSENT));
+  const paramTypes = parameterReadTypes(walker.facets(schemaPointer, ABSENT));
   const sent = wire === 'parameter' && (typeof validValue === 'number' || typeof validValue === 'boolean') ? String(validValue) : validValue;
   if (wire === 'parameter' && typeof sent !== 'string') throw new SuiteSetupError(`deriveSchemaViolations: a parameter value must be a string (schema ${schemaPointer})`);
   const toSchema = (value: unknown): unknown => (wire === 'parameter' ? coerceParameter(paramTypes, value as string) : value);

@@ -12,7 +12,7 @@ import { isObject } from '../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import { deriveSchemaViolations, type Violation } from './deriveSchemaViolations.js';
-import { ABSENT, createSchemaWalker, declaredTypes } from './schemaWalk.js';
+import { ABSENT, createSchemaWalker, parameterReadTypes } from './schemaWalk.js';
 
 const SCALAR = new Set(['string', 'number', 'boolean']);
 
@@ -22,7 +22,7 @@ export function objectParameterViolations(validator: SchemaValidator, doc: OpenA
   const walker = createSchemaWalker(validator, doc);
   const facets = walker.facets(schemaPointer, object);
   const read = (texts: Record<string, string>) =>
-    Object.fromEntries(Object.entries(texts).map(([k, text]) => [k, coerceParameter(declaredTypes(walker.propertyFacets(facets, k, ABSENT)), text)]));
+    Object.fromEntries(Object.entries(texts).map(([k, text]) => [k, coerceParameter(parameterReadTypes(walker.propertyFacets(facets, k, ABSENT)), text)]));
   const typed = read(Object.fromEntries(Object.entries(object).map(([k, v]) => [k, String(v)])));
   if (validator.validate(schemaPointer, typed).length > 0) return [];
   return deriveSchemaViolations(validator, doc, schemaPointer, typed).flatMap((v) => {

@@ -20,11 +20,11 @@ import { oversizedMinimum } from '../../openapi/oversizedMinimum.js';
 import { MAX_SAMPLED_SIZE, oversizedInWords, sampleQuietly } from '../../openapi/sampleQuietly.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
-import { clientDefaultHeader, parameterNameKind, sendableParameterName } from './parameterWire.js';
+import { clientDefaultHeader, headerCarries, leavesPathSegmentEmpty, parameterNameKind, sendableParameterName } from './parameterWire.js';
 import { pruneToValid } from './pruneSample.js';
-import { repairToValid } from './repairSample.js';
+import { patternStrings, repairToValid } from './repairSample.js';
 import { directionalErrors, withoutReadOnly } from './requestDirection.js';
-import { ABSENT, createSchemaWalker, declaredTypes } from './schemaWalk.js';
+import { ABSENT, createSchemaWalker, parameterReadTypes, stated } from './schemaWalk.js';
 import { errorInWords, errorsInWords } from '../../openapi/schemaValidator.js';
 
 /** The engine cannot test this operation; `pointer` is the place in the document that is why. */
@@ -94,7 +94,7 @@ export function parameterExample(doc: OpenApiDocument, parameter: Located): unkn
 
 /** The schema types of a parameter, as a server reading its string would coerce to. */
 function parameterTypes(api: LoadedApi, pointer: string): Set<string> {
-  return declaredTypes(createSchemaWalker(api.validator, api.doc).facets(pointer, ABSENT));
+  return parameterReadTypes(createSchemaWalker(api.validator, api.doc).facets(pointer, ABSENT));
 }
 
 /**
@@ -175,10 +175,10 @@ function noValidValue(api: LoadedApi, what: string, pointer: string): OperationS
 }
 
 /**
- * A sampled object parameter value without the members that are objects or arrays, where it stays
- * valid without them: no style serialises a nested one (form and deepObject write one pair per
- * member), so it would travel as JSON text, which a server (Prism) reads as a string. Other values
- * are returned as they are.
+ * An object parameter value (sampled, or a documented example) without the members that are
+ * objects or arrays, where it stays valid without them: no style serialises a nested one (form
+ * and deepObject write one pair per member), so it would travel as JSON text, which a server
+ * (Prism) reads as a string. Other values are returned as they are.
  */
 function flatParameterValue(api: LoadedApi, pointer: string, value: unknown): unknown {
   if (!isObject(value)) return value;
@@ -211,6 +211,16 @@ export function parameterExamples(api: LoadedApi, parameter: Located): { value: 
   return out;
 }
 
+/**
+ * Whether a valid value of `parameter` reaches a server as written: a path value that fills its
+ * segment (leavesPathSegmentEmpty), a header value HTTP carries (headerCarries); any other.
+ */
+export function travelsAsWritten(parameter: Located, value: unknown): boolean {
+  if (parameter.value.in === 'path') return !leavesPathSegmentEmpty(parameter.value, value);
+  if (parameter.value.in === 'header') return headerCarries(parameter.value, value);
+  return true;
+}
+
 /** An optional header parameter the HTTP client would fill with its own default when left out: every valid request sends it (foreign documents). */
 function sentAlways(api: LoadedApi, location: string, name: string): boolean {
   return api.mode === 'foreign' && location === 'header' && clientDefaultHeader(name);
@@ -225,10 +235,10 @@ function planOptional(api: LoadedApi, parameter: Located): PlannedParameter | un
   }
   const schemaPointer = childPointer(parameter.pointer, 'schema');
   for (const example of parameterExamples(api, parameter)) {
-    if (parameterValueErrors(api, schemaPointer, example.value).length === 0) return { parameter, name, in: location, value: example.value, documented: true };
+    if (parameterValueErrors(api, schemaPointer, example.value).length === 0 && travelsAsWritten(parameter, example.value)) return { parameter, name, in: location, value: flatParameterValue(api, schemaPointer, example.value), documented: true };
   }
   const sampled = flatParameterValue(api, schemaPointer, sampleSchema(api, schemaPointer));
-  return sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0 ? { parameter, name, in: location, value: sampled, documented: false } : undefined;
+  return sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0 && travelsAsWritten(parameter, sampled) ? { parameter, name, in: location, value: sampled, documented: false } : undefined;
 }
 
 function planParameter(api: LoadedApi, op: Operation, parameter: Located, defects: ExampleDefect[]): PlannedParameter | undefined {
@@ -248,16 +258,43 @@ function planParameter(api: LoadedApi, op: Operation, parameter: Located, defect
   if (!schemaPointer) {
     const first = examples[0];
     if (first) return { parameter, name, in: location, value: first.value, documented: true };
-    throw new OperationSkip(`parameter '${name}' has neither a schema nor content, and no example`, parameter.pointer);
+    throw new OperationSkip(`parameter '${name}' has neither a schema nor content, one of which OpenAPI requires, and no example to send: a defect of the document`, parameter.pointer);
   }
+  // A path value must fill its segment, and a header value travel as written: a valid one that would not is passed over.
+  const fillsSegment = (value: unknown) => travelsAsWritten(parameter, value);
   for (const example of examples) {
     const errors = parameterValueErrors(api, schemaPointer, example.value);
-    if (errors.length === 0) return { parameter, name, in: location, value: example.value, documented: true };
+    if (errors.length === 0 && fillsSegment(example.value)) return { parameter, name, in: location, value: flatParameterValue(api, schemaPointer, example.value), documented: true };
+    if (errors.length === 0) continue;
     defects.push({ where: `${location}.${name} example`, message: `the example of parameter '${name}' is invalid against its schema: ${errors.slice(0, 3).join('; ')}: a defect of the document`, pointer: example.pointer });
   }
   const sampled = flatParameterValue(api, schemaPointer, sampleSchema(api, schemaPointer));
-  if (sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0) return { parameter, name, in: location, value: sampled, documented: false };
+  const valid = sampled !== undefined && parameterValueErrors(api, schemaPointer, sampled).length === 0;
+  if (valid && fillsSegment(sampled)) return { parameter, name, in: location, value: sampled, documented: false };
+  if (location === 'path' || location === 'header') {
+    const filled = segmentFillingValue(api, schemaPointer, fillsSegment);
+    if (filled !== undefined) return { parameter, name, in: location, value: filled, documented: false };
+    if (location === 'header' && (valid || examples.some((e) => parameterValueErrors(api, schemaPointer, e.value).length === 0))) {
+      throw new OperationSkip(`header parameter '${name}' has no valid value an HTTP header carries as written (visible ASCII, spaces inside)`, schemaPointer);
+    }
+    if (location === 'path' && valid) throw new OperationSkip(`path parameter '${name}' has no valid value but one that leaves its path segment empty, which makes another URL`, schemaPointer);
+  }
   throw noValidValue(api, `parameter '${name}'`, schemaPointer);
+}
+
+/** Short texts tried for a path or header parameter whose sample would not travel as written, before strings built from its patterns. */
+const SHORT_SEGMENTS = ['a', '1', 'string'];
+
+/**
+ * A valid value of the path or header parameter schema at `pointer` that travels as written
+ * (`fills`): a short text, a string built from one of its patterns (shortest first), or another
+ * sample of its branches; undefined when there is none.
+ */
+function segmentFillingValue(api: LoadedApi, pointer: string, fills: (value: unknown) => boolean): unknown {
+  const patterns = stated<string>(createSchemaWalker(api.validator, api.doc).facets(pointer, ABSENT), 'pattern').filter((p) => typeof p === 'string');
+  const built = patterns.flatMap((pattern) => patternStrings(pattern)).sort((a, b) => a.length - b.length);
+  const candidates = [...SHORT_SEGMENTS, ...built, ...sampleCandidates(api, pointer)];
+  return candidates.find((value) => fills(value) && parameterValueErrors(api, pointer, value).length === 0);
 }
 
 /**
@@ -361,17 +398,38 @@ function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pi
   return { bodyMediaType: mediaType, bodies: required ? valid : [[undefined, undefined], ...valid] };
 }
 
-/** Whether every scheme of `requirement` can be sent (a dummy credential places; mutualTLS and unknown types cannot). */
-function sendable(api: LoadedApi, requirement: Record<string, string[]>): boolean {
-  return Object.keys(requirement).every((name) => !('error' in placeCredential(api.doc, name, 'user:password')));
+/**
+ * Why `requirement` cannot be sent, if it cannot (none: it can): a scheme a dummy credential does
+ * not place (mutualTLS, an unknown type), or two schemes that travel in one header, query
+ * parameter or cookie (OAuth2 and http basic both in `Authorization`, which carries one
+ * credential: a request can satisfy only one of them, so the alternative as written is never met).
+ */
+function unsendableBecause(api: LoadedApi, requirement: Record<string, string[]>): string[] {
+  const problems: string[] = [];
+  const carriers = new Map<string, string>();
+  for (const name of Object.keys(requirement)) {
+    const placed = placeCredential(api.doc, name, 'user:password');
+    if ('error' in placed) {
+      problems.push(placed.error);
+      continue;
+    }
+    const places = [...Object.keys(placed.headers).map((h) => `the ${h} header|header ${h.toLowerCase()}`), ...Object.keys(placed.query).map((q) => `the query parameter ${q}|query ${q}`), ...Object.keys(placed.cookies).map((c) => `the cookie ${c}|cookie ${c}`)];
+    for (const place of places) {
+      const [words, key] = place.split('|') as [string, string];
+      const other = carriers.get(key);
+      if (other !== undefined) problems.push(`security schemes ${other} and ${name} both travel in ${words}, which carries one credential`);
+      else carriers.set(key, name);
+    }
+  }
+  return problems;
 }
 
 function planRequirements(api: LoadedApi, op: Operation): Record<string, string[]>[] {
   const all = op.security();
   if (api.mode !== 'foreign') return all;
-  const usable = all.filter((r) => sendable(api, r));
+  const usable = all.filter((r) => unsendableBecause(api, r).length === 0);
   if (all.length > 0 && usable.length === 0) {
-    const reasons = all.flatMap((r) => Object.keys(r).map((name) => placeCredential(api.doc, name, 'user:password'))).flatMap((p) => ('error' in p ? [p.error] : []));
+    const reasons = all.flatMap((r) => unsendableBecause(api, r));
     throw new OperationSkip(`no security requirement can be sent: ${[...new Set(reasons)].join('; ')}`, Array.isArray(op.raw.security) ? childPointer(op.pointer, 'security') : '#/security');
   }
   return usable;

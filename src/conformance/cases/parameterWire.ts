@@ -6,6 +6,7 @@
  */
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import { credentialCarriers, placeCredential } from '../../openapi/securitySchemes.js';
+import { serializeParameter } from '../../openapi/serializeParameter.js';
 
 const SUITE_HEADERS = /^(accept|content-type|authorization|cookie)$/i;
 
@@ -89,3 +90,33 @@ export function sendableBrokenValue(location: string, value: string, allowEmptyV
 
 /** Why Prism cannot run an empty-value case: it reads `?q=` and an empty header as the parameter left out. */
 export const PRISM_EMPTY_VALUE = 'Prism reads an empty query or header value as the parameter left out, so its report names no broken rule';
+
+/**
+ * Whether a path parameter's value would leave its path segment empty: the `simple` style
+ * (OpenAPI's default for path parameters) writes an empty text, an empty array and an object
+ * without members as nothing at all, and `/v1/apis/` is another URL than `/v1/apis/{apiID}`
+ * (a router matches a trailing slash or nothing; Prism reads the parameter as left out).
+ * `label` and `matrix` always write a prefix (`.`, `;id`).
+ */
+export function leavesPathSegmentEmpty(parameter: Record<string, unknown>, value: unknown): boolean {
+  if (parameter.style === 'label' || parameter.style === 'matrix') return false;
+  if (Array.isArray(value)) return value.length === 0 || value.every((item) => String(item) === '');
+  if (value !== null && typeof value === 'object') return Object.keys(value).length === 0;
+  return String(value) === '';
+}
+
+/**
+ * Whether a header parameter's value travels as written: its `simple`-style text is visible ASCII
+ * with spaces only inside (or empty, which RFC 9110 §5.5 allows). The Fetch API refuses text past
+ * Latin-1 (`Zoë 😀`: "Cannot convert argument to a ByteString"), and Latin-1 past ASCII is read
+ * by servers in more than one way, so a valid request sends none of them.
+ */
+export function headerCarries(parameter: Record<string, unknown>, value: unknown): boolean {
+  let text: string;
+  try {
+    text = (serializeParameter({ ...(parameter as { name: string }), in: 'header' }, value) as { value: string }).value;
+  } catch {
+    return false;
+  }
+  return text === '' || HEADER_TEXT.test(text);
+}

@@ -107,6 +107,27 @@ export function declaredTypes(facets: Facet[]): Set<string> {
   return types;
 }
 
+/** The JSON Schema type of a value (`integer` for a whole number). */
+function typeOfValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+/**
+ * The types a parameter's text is read as: those its facets declare, or, where none declares a
+ * type, those of the values its `enum` and `const` list (Vonage's `delivered`, `enum: [true,
+ * false, 0, 1]` and no type: `true` is read as the boolean, `1` as the number, as its authors
+ * meant; read as text, no value could ever match).
+ */
+export function parameterReadTypes(facets: Facet[]): Set<string> {
+  const declared = declaredTypes(facets);
+  if (declared.size > 0) return declared;
+  const listed = [...stated<unknown[]>(facets, 'enum').filter(Array.isArray).flat(), ...stated(facets, 'const')];
+  return new Set(listed.map(typeOfValue));
+}
+
 /** Values of `keyword` the facets state, in order (one per facet that states it). */
 export function stated<T = unknown>(facets: Facet[], keyword: string): T[] {
   return facets.filter((f) => f.schema[keyword] !== undefined).map((f) => f.schema[keyword] as T);

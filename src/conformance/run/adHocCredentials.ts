@@ -2,7 +2,8 @@
  * Credentials of an ad-hoc API (`--spec`): the headers the user gives with
  * `--header <api>=<Header>: <value>`, where `${VAR}` in the value is read from the environment
  * variable VAR. Values are never printed: curl lines show `${VAR}`, or `[REDACTED]` for a
- * literal. Against a mock, every security scheme also gets a placeholder (Prism accepts any).
+ * literal. Against a mock, every security scheme also gets a placeholder (Prism accepts any of
+ * the right form).
  */
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
@@ -49,6 +50,13 @@ function schemeHeaderName(doc: OpenApiDocument, scheme: string): string | undefi
 }
 
 /**
+ * A digest credential for the mock: Prism refuses one without the parameters a digest client
+ * computes from the server's challenge (RFC 7616 §3.4: username, realm, nonce, uri, response),
+ * each quoted, and checks nothing more. A live server's digest comes from `--header`.
+ */
+const MOCK_DIGEST = 'username="conformance", realm="conformance", nonce="conformance", uri="conformance", response="conformance"';
+
+/**
  * Credentials for an ad-hoc API. Mock: a placeholder for every scheme (`user:password` form for
  * http basic), plus the user's headers. Live: the user's headers only; a scheme is satisfied when
  * one of them is the header it is sent in, otherwise its cases are skipped with a hint.
@@ -64,8 +72,8 @@ export function adHocCredentials(doc: OpenApiDocument, api: string, headers: Cre
       const header = schemeHeaderName(doc, scheme);
       if (header && given.has(header.toLowerCase())) return 'headers';
       if (target === 'live') return undefined;
-      const basic = header === 'Authorization' && (placeCredential(doc, scheme, 'user:password') as { headers: Record<string, string> }).headers.Authorization?.startsWith('Basic ');
-      const value = basic ? `conformance:${MOCK_API_KEY}` : MOCK_API_KEY;
+      const authorization = header === 'Authorization' ? (placeCredential(doc, scheme, 'user:password') as { headers: Record<string, string> }).headers.Authorization : undefined;
+      const value = authorization?.startsWith('Basic ') ? `conformance:${MOCK_API_KEY}` : authorization !== undefined && /^digest /i.test(authorization) ? MOCK_DIGEST : MOCK_API_KEY;
       return { value, shown: value };
     },
   };

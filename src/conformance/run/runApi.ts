@@ -143,7 +143,7 @@ export async function runApi(options: RunApiOptions): Promise<ApiRun> {
     results.push(...scenarios.results);
     if (options.grep) addLeftOut(leftOut, grepReason(options.grep), scenarios.notMatchingGrep);
   }
-  const notVerified = whyNothingChecked(results, leftOut);
+  const notVerified = whyNothingChecked(results, leftOut, api.operations.length);
   return {
     api: api.name,
     target: options.target,
@@ -156,10 +156,10 @@ export async function runApi(options: RunApiOptions): Promise<ApiRun> {
   };
 }
 
-/** Why a run checked nothing (no case passed or failed), in one line; undefined when something was checked. */
-export function whyNothingChecked(results: readonly CaseResult[], leftOut: ApiRun['leftOut']): string | undefined {
+/** Why a run checked nothing (no case passed or failed), in one line; undefined when something was checked. `operations`: how many the document has. */
+export function whyNothingChecked(results: readonly CaseResult[], leftOut: ApiRun['leftOut'], operations?: number): string | undefined {
   if (results.some((r) => r.outcome !== 'skipped')) return undefined;
   const skips = [...new Set(results.map((r) => r.skipReason ?? 'no reason'))];
   const why = [...leftOut.map((l) => `${l.count} left out: ${l.reason}`), ...(skips.length > 0 ? [`${results.length} skipped: ${skips.join('; ')}`] : [])];
-  return `no answer was checked (${why.length > 0 ? why.join('; ') : 'no cases'})`;
+  return `no answer was checked (${why.length > 0 ? why.join('; ') : operations === 0 ? 'the document has no operations' : 'no cases'})`;
 }

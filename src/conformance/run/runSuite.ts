@@ -202,7 +202,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
           assertPrismCanRead(copy, api.name);
           await writeFile(file, JSON.stringify(copy));
           // A large foreign document takes Prism far longer to read than ours: 2 minutes unless told.
-          const starting = startMockTarget(file, { ...mockStartOptions(options), startTimeoutMs: options.mockStartTimeoutMs ?? FOREIGN_MOCK_START_TIMEOUT_MS });
+          const starting = startMockTarget(file, { ...mockStartOptions(options), startTimeoutMs: options.mockStartTimeoutMs ?? FOREIGN_MOCK_START_TIMEOUT_MS, documentName: api.file, limitHint: `Prism may not read some documents in any reasonable time, and --target ${api.name}=<url> checks a live server without it` });
           mocks.push(starting);
           const mock = await starting;
           return { target: { kind: 'mock', baseUrl: mock.baseUrl }, credentials: adHocCredentials(api.doc, api.name, headers, 'mock'), mock: { blindSpots: mock.blindSpots } };

@@ -2,6 +2,8 @@ import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import { OTHER_SCHEME_NAME, type ObservedResponse, type RequestSpec } from '../model.js';
 import { boundedFetch, DEFAULT_LIMITS, type TransportLimits } from '../../core/boundedFetch.js';
 import { credentialCarriers, placeCredential } from '../../openapi/securitySchemes.js';
+import { fillPathTemplate } from '../../openapi/pathTemplate.js';
+import { encodeComponent } from '../../openapi/percentEncode.js';
 import type { Credentials } from './credentials.js';
 
 
@@ -100,7 +102,8 @@ function queryOf(spec: RequestSpec, extra: Record<string, string>): string {
  * scheme has no credential.
  */
 export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: RequestSpec, credentials: Credentials): PreparedRequest {
-  const path = spec.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => spec.encodedPathParams?.[name] ?? encodeURIComponent(spec.pathParams[name] ?? `{${name}}`));
+  const value = (name: string) => spec.encodedPathParams?.[name] ?? encodeComponent(spec.pathParams[name] ?? `{${name}}`);
+  const path = fillPathTemplate(spec.pathTemplate, value);
   const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
   const shown: Record<string, string> = { ...headers };
   const cookies: Record<string, string> = { ...spec.cookies };
@@ -175,7 +178,7 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
   if (spec.auth.kind === 'malformed') {
     headers[spec.auth.header] = shown[spec.auth.header] = spec.auth.value;
   }
-  const cookieText = (c: Record<string, string>) => Object.entries(c).map(([k, v]) => `${k}=${v.startsWith('$') ? v : encodeURIComponent(v)}`).join('; ');
+  const cookieText = (c: Record<string, string>) => Object.entries(c).map(([k, v]) => `${k}=${v.startsWith('$') ? v : encodeComponent(v)}`).join('; ');
   if (Object.keys(cookies).length > 0 || extraCookie) {
     const join = (...parts: string[]) => parts.filter(Boolean).join('; ');
     headers.Cookie = join(extraCookie?.value ?? '', cookieText(cookies));
@@ -190,6 +193,9 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
     headers['Content-Type'] = shown['Content-Type'] = spec.body.contentType;
   }
   assertPathStaysOnTarget(path);
+  // The template as written is read too: its literal text is encoded on the way, but a document
+  // path that reads as a dot segment (`/x/%2e%2E/y`) is refused, not sent as another text.
+  assertNoDotSegment(spec.pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => value(name)));
   assertNoDotSegment(path);
   const base = `${baseUrl.replace(/\/+$/, '')}${path}`;
   const q = queryOf(spec, query);

@@ -332,3 +332,12 @@ describe('one parameter declared twice in one list (OpenAPI: a list MUST NOT hol
     ]);
   });
 });
+
+describe('deriveCases: further examples of a header parameter', () => {
+  it('sends each further example HTTP carries, and none it cannot (non-Latin-1 text, which fetch refuses)', async () => {
+    const parameters = [{ name: 'X-Lang', in: 'header', required: true, schema: { type: 'string' }, examples: { plain: { value: 'en' }, other: { value: 'fr' }, accented: { value: 'français 😀' } } }];
+    const api = await foreignApi({ paths: { '/a': { get: { operationId: 'getA', parameters, responses: ok } } } });
+    const ids = deriveCases(api).map((c) => c.id).filter((id) => id.includes('example'));
+    expect(ids).toEqual(['inline getA valid header.X-Lang example other']);
+  });
+});

@@ -61,6 +61,19 @@ describe('planOperation (foreign documents)', () => {
     expect(Object.keys(planned!.value as object).sort()).toEqual(['stream', 'tags']);
   });
 
+  it("sends a documented object example of a parameter without its optional nested objects and arrays, which no style serialises (they went as JSON text), required or optional", async () => {
+    const filter = { type: 'object', required: ['stream'], properties: { stream: { type: 'string' }, range: { type: 'object', properties: { from: { type: 'integer' } } }, labels: { type: 'array', items: { type: 'string' } } } };
+    const example = { stream: 'ops', range: { from: 3 }, labels: ['a'] };
+    const parameters = [
+      { name: 'filter', in: 'query', required: true, schema: filter, example },
+      { name: 'extra', in: 'query', schema: filter, example },
+    ];
+    const api = await foreignApi({ paths: { '/annotations': { get: { parameters, responses: ok } } } });
+    const plan = planOperation(api, api.operations[0]!);
+    expect([plan.parameters[0]!.value, plan.parameters[0]!.documented]).toEqual([{ stream: 'ops' }, true]);
+    expect([plan.optional[0]!.value, plan.optional[0]!.documented]).toEqual([{ stream: 'ops' }, true]);
+  });
+
   it('samples a valid body where a required property is a oneOf of null and a pattern string (the sampler writes {})', async () => {
     const schema = { type: 'object', required: ['parent_id'], properties: { parent_id: { oneOf: [{ type: 'null' }, { type: 'string', pattern: '^[1-9][0-9]*$' }] } } };
     const api = await foreignApi({ paths: { '/channels': { post: { requestBody: { required: true, content: json(schema) }, responses: ok } } } });
@@ -176,5 +189,74 @@ describe('sampling an allOf of schemas of different types', () => {
     } finally {
       warn.mockRestore();
     }
+  });
+});
+
+describe('planOperation: path parameter values', () => {
+  it("sends a path parameter a value of at least one character where its schema allows the empty text too (kin-openapi's apiID, pattern ^[a-zA-Z0-9]{0,4096}$: /v1/apis/ with an empty segment is another URL, which Prism read as apiID left out)", async () => {
+    const parameters = [{ name: 'apiID', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-zA-Z0-9]{0,4096}$' } }];
+    const api = await foreignApi({ paths: { '/v1/apis/{apiID}': { get: { parameters, responses: ok } } } });
+    const [planned] = planOperation(api, api.operations[0]!).parameters;
+    expect(planned!.value).toMatch(/^[a-zA-Z0-9]{1,4096}$/);
+  });
+
+  it('passes over a documented path parameter example that is the empty text, without calling it a defect, and samples one', async () => {
+    const parameters = [{ name: 'slug', in: 'path', required: true, example: '', schema: { type: 'string' } }];
+    const api = await foreignApi({ paths: { '/pages/{slug}': { get: { parameters, responses: ok } } } });
+    const plan = planOperation(api, api.operations[0]!);
+    expect(String(plan.parameters[0]!.value)).not.toBe('');
+    expect(plan.defects).toEqual([]);
+  });
+
+  it('skips an operation whose path parameter has no valid value but the empty text, naming the parameter and its schema', async () => {
+    const parameters = [{ name: 'rest', in: 'path', required: true, schema: { type: 'string', enum: [''] } }];
+    const api = await foreignApi({ paths: { '/files/{rest}': { get: { parameters, responses: ok } } } });
+    expect(() => planOperation(api, api.operations[0]!)).toThrow(expect.objectContaining({ name: 'OperationSkip', pointer: '#/paths/~1files~1{rest}/get/parameters/0/schema', message: expect.stringMatching(/path parameter 'rest' .*empty/) }));
+  });
+});
+
+describe('planOperation: a parameter whose enum says its types', () => {
+  it("reads the text of a parameter with no type as the types of its enum values (Vonage's conversion: delivered, enum [true, false, 0, 1], was skipped with no valid value)", async () => {
+    const parameters = [{ name: 'delivered', in: 'query', required: true, schema: { enum: [true, false, 0, 1] } }];
+    const api = await foreignApi({ paths: { '/conversions/sms': { post: { parameters, responses: ok } } } });
+    const [planned] = planOperation(api, api.operations[0]!).parameters;
+    expect([true, false, 0, 1]).toContain(planned!.value);
+  });
+});
+
+describe('planOperation: security requirements', () => {
+  const schemes = { OAuth2: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/token', scopes: {} } } }, BasicAuth: { type: 'http', scheme: 'basic' }, Key: { type: 'apiKey', in: 'header', name: 'X-Key' } };
+
+  it("leaves out an alternative whose schemes both travel in the Authorization header (Prism's AC-26: OAuth2 and BasicAuth together; only one was sent, and Prism answered 401), keeping the others", async () => {
+    const api = await foreignApi({ components: { securitySchemes: schemes }, paths: { '/todos': { get: { security: [{ OAuth2: [], BasicAuth: [] }, { BasicAuth: [], Key: [] }], responses: ok } } } });
+    expect(planOperation(api, api.operations[0]!).requirements).toEqual([{ BasicAuth: [], Key: [] }]);
+  });
+
+  it('skips an operation whose every alternative needs one header twice, saying which schemes', async () => {
+    const api = await foreignApi({ components: { securitySchemes: schemes }, security: [{ OAuth2: ['read'], BasicAuth: [] }], paths: { '/todos': { get: { responses: ok } } } });
+    expect(() => planOperation(api, api.operations[0]!)).toThrow(expect.objectContaining({ name: 'OperationSkip', pointer: '#/security', message: 'no security requirement can be sent: security schemes OAuth2 and BasicAuth both travel in the Authorization header, which carries one credential' }));
+  });
+});
+
+describe('planOperation: a parameter without schema or content', () => {
+  it("skips it as the document's defect, saying OpenAPI requires one of them (Prism's harness: a required query parameter 'abc' with neither)", async () => {
+    const api = await foreignApi({ paths: { '/users': { get: { parameters: [{ name: 'abc', in: 'query', required: true }], responses: ok } } } });
+    expect(() => planOperation(api, api.operations[0]!)).toThrow(expect.objectContaining({ name: 'OperationSkip', pointer: '#/paths/~1users/get/parameters/0', message: "parameter 'abc' has neither a schema nor content, one of which OpenAPI requires, and no example to send: a defect of the document" }));
+  });
+});
+
+describe('planOperation: header values HTTP carries', () => {
+  it("passes over a header example HTTP cannot carry (non-Latin-1 text: fetch refused it, and the valid request failed as a transport error against a correct mock) for a sampled one", async () => {
+    const parameters = [{ name: 'X-Name', in: 'header', required: true, schema: { type: 'string' }, example: 'Zoë 😀' }];
+    const api = await foreignApi({ paths: { '/a': { get: { parameters, responses: ok } } } });
+    const [planned] = planOperation(api, api.operations[0]!).parameters;
+    expect(String(planned!.value)).toMatch(/^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/);
+    expect(planned!.documented).toBe(false);
+  });
+
+  it('skips an operation whose required header has no valid value HTTP carries, naming it', async () => {
+    const parameters = [{ name: 'X-Name', in: 'header', required: true, schema: { type: 'string', enum: ['Zoë'] } }];
+    const api = await foreignApi({ paths: { '/a': { get: { parameters, responses: ok } } } });
+    expect(() => planOperation(api, api.operations[0]!)).toThrow(expect.objectContaining({ name: 'OperationSkip', message: "header parameter 'X-Name' has no valid value an HTTP header carries as written (visible ASCII, spaces inside)" }));
   });
 });

@@ -35,6 +35,11 @@ describe('a run that sent no request', () => {
     expect(whyNothingChecked([skipped, skipped], [])).toBe('no answer was checked (2 skipped: needs a stateful target)');
   });
 
+  it("says a document has no operations, rather than 'no cases', when it has none (paths: {}, webhooks only)", () => {
+    expect(whyNothingChecked([], [], 0)).toBe('no answer was checked (the document has no operations)');
+    expect(whyNothingChecked([], [], 2)).toBe('no answer was checked (no cases)');
+  });
+
   it('passes with --allow-empty', async () => {
     const run = await runApi({ api: hoko, adapter: liveTarget, target: nonLoopback, credentials, allowWrites: false });
     expect(verdictOf({ apis: [run], startedAt: '', durationMs: 0, gate: { allowEmpty: true } })).toEqual({ status: 'PASSED', reasons: [] });

@@ -16,6 +16,7 @@ const doc = toOpenApiDocument(
         queryKey: { type: 'apiKey', in: 'query', name: 'api_key' },
         cookieKey: { type: 'apiKey', in: 'cookie', name: 'session' },
         basic: { type: 'http', scheme: 'basic' },
+        digest: { type: 'http', scheme: 'digest' },
         oauth: { type: 'oauth2', flows: {} },
         oidc: { type: 'openIdConnect', openIdConnectUrl: 'http://127.0.0.1/.well-known' },
       },
@@ -38,6 +39,21 @@ describe('prepareRequest with every security scheme type', () => {
     expect(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'basic' }), mock).headers.Authorization).toBe(`Basic ${Buffer.from('conformance:conformance-mock-key').toString('base64')}`);
     expect(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'oauth' }), mock).headers.Authorization).toBe('Bearer conformance-mock-key');
     expect(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'oidc' }), mock).headers.Authorization).toBe('Bearer conformance-mock-key');
+  });
+
+  it("sends http digest to the mock as a digest credential with the parameters Prism asks for (username, realm, nonce, uri, response; the bare key got Prism's 401, harness AC-22)", () => {
+    const authorization = prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'digest' }), mock).headers.Authorization;
+    expect(authorization).toBe('digest username="conformance", realm="conformance", nonce="conformance", uri="conformance", response="conformance"');
+  });
+
+  it("percent-encodes the literal text of a path template that a path cannot carry as is, '%' included (Prism's harness: /test path > with | unsafe % characters went as '%%20', which no server decodes)", () => {
+    const prepared = prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'none' }, { pathTemplate: '/test path > with | unsafe % characters/{id}', pathParams: { id: 'a b' } }), mock);
+    expect(new URL(prepared.url).pathname).toBe('/test%20path%20%3E%20with%20%7C%20unsafe%20%25%20characters/a%20b');
+    expect(new URL(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'none' }, { pathTemplate: "/v1/a-b_c.d~e/!$&'()*+,;=:@/é" }), mock).url).pathname).toBe("/v1/a-b_c.d~e/!$&'()*+,;=:@/%C3%A9");
+  });
+
+  it('writes a lone surrogate in a path template as the URL parser does (U+FFFD), never throwing', () => {
+    expect(new URL(prepareRequest(doc, 'http://127.0.0.1:1', spec({ kind: 'none' }, { pathTemplate: '/a\uD800b' }), mock).url).pathname).toBe('/a%EF%BF%BDb');
   });
 
   it('sends serialised parameters: exploded query arrays, label paths, cookies', () => {

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { directionalErrors } from '../../cases/requestDirection.js';
 import { heldExample, heldSpotExample, invalidSchemaExamples } from './invalidSchemaExamples.js';
 import { writeOnlySpots } from '../../checks/body-write-only.js';
+import { discriminatorMismatches } from '../../checks/body-discriminator.js';
 import { parsedBody, type Check, type CheckContext } from '../../checks/check.js';
 import { childPointer, isObject, resolveRef } from '../../../openapi/jsonPointer.js';
 import { errorInWords } from '../../../openapi/schemaValidator.js';
@@ -76,6 +77,8 @@ export const documentExample: Check = {
     const wrong = [
       ...errorsOf(example.value).map(errorInWords),
       ...(ctx.doc ? writeOnlySpots(ctx.validator, ctx.doc, schemaPointer, example.value).map((at) => `${at} is writeOnly, which a response does not carry`) : []),
+      // and one the schema its discriminator tag names rejects (body-discriminator fails it; ajv reads the tag as an annotation).
+      ...(ctx.doc ? discriminatorMismatches(ctx.validator, ctx.doc, schemaPointer, example.value).map((f) => f.message) : []),
     ];
     if (wrong.length === 0) return [];
     const words = wrong.slice(0, 3).join('; ');

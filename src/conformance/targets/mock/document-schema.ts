@@ -4,14 +4,66 @@
  * the properties a schema declares, so the mock never sends it, and the body-schema failure is
  * the document's defect (Clerk's SAMLConnection requires `authenticatable` and never declares it).
  * This says so, naming the schema that requires it. Only for a body that breaks its schema.
+ *
+ * Likewise a string no value can satisfy, where the schemas that all apply at its spot leave it
+ * no length (Adyen's TerminalAPI `CardStatusWords`: `format: byte`, a multiple of 4 characters,
+ * with `pattern: ^.{2,2}$`): whatever the mock (or any server) sends there breaks the schema.
  */
 import { directionalErrors, facetsAt } from '../../cases/requestDirection.js';
-import { createSchemaWalker, declaredProperties, type Facet } from '../../cases/schemaWalk.js';
+import { createSchemaWalker, declaredProperties, type Facet, type SchemaWalker } from '../../cases/schemaWalk.js';
+import { decodePointer, isObject } from '../../../openapi/jsonPointer.js';
+import { unsatisfiableString } from '../../../openapi/unsatisfiableString.js';
 import { parsedBody, type Check } from '../../checks/check.js';
 import type { CheckFailure } from '../../model.js';
 
 /** Whether a facet lets an object carry properties it does not declare by name. */
 const open = (facet: Facet) => facet.schema.patternProperties !== undefined || (facet.schema.additionalProperties !== undefined && facet.schema.additionalProperties !== false);
+
+/** The keywords a string with no valid length breaks. */
+const LENGTH_KEYWORDS = new Set(['format', 'pattern', 'minLength', 'maxLength']);
+
+/**
+ * The facets at `instancePath` when each of them applies (reached through `$ref`s and `allOf`
+ * only, at every level on the way); undefined where a `oneOf` or `anyOf` offers alternatives,
+ * which are no conjunction.
+ */
+function conjunctFacetsAt(walker: SchemaWalker, schemaPointer: string, value: unknown, instancePath: string): Facet[] | undefined {
+  const alternatives = (facets: Facet[]) => facets.some((f) => f.schema.oneOf !== undefined || f.schema.anyOf !== undefined);
+  let facets = walker.facets(schemaPointer, value);
+  let current: unknown = value;
+  for (const token of instancePath === '' ? [] : decodePointer('#' + instancePath)) {
+    if (alternatives(facets)) return undefined;
+    if (Array.isArray(current)) {
+      current = current[Number(token)];
+      facets = walker.itemFacets(facets, Number(token), current);
+    } else if (isObject(current)) {
+      current = current[token];
+      facets = walker.propertyFacets(facets, token, current);
+    } else return undefined;
+  }
+  return alternatives(facets) ? undefined : facets;
+}
+
+/** The document-schema failures of strings in `body` that no value could satisfy. */
+function unsatisfiableStrings(walker: SchemaWalker, errors: readonly { keyword: string; instancePath: string }[], schemaPointer: string, body: unknown): CheckFailure[] {
+  const found: CheckFailure[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (!LENGTH_KEYWORDS.has(error.keyword) || seen.has(error.instancePath) || found.length >= 10) continue;
+    seen.add(error.instancePath);
+    const facets = conjunctFacetsAt(walker, schemaPointer, body, error.instancePath);
+    const why = facets && unsatisfiableString(facets.map((f) => f.schema));
+    if (!facets || !why) continue;
+    const holder = facets.find((f) => f.schema.format !== undefined || f.schema.pattern !== undefined) ?? facets[0];
+    found.push({
+      rule: 'document-schema',
+      message: `${holder?.pointer ?? schemaPointer} admits no value at body${error.instancePath}: ${why}; a defect of the document, not of the server or the suite`,
+      expected: 'a schema some value satisfies',
+      instancePath: error.instancePath || '/',
+    });
+  }
+  return found;
+}
 
 export const documentSchema: Check = {
   id: 'document-schema',
@@ -25,7 +77,8 @@ export const documentSchema: Check = {
     const walker = createSchemaWalker(ctx.validator, doc);
     const found: CheckFailure[] = [];
     const seen = new Set<string>();
-    for (const error of directionalErrors(ctx.validator, doc, schemaPointer, body, 'response')) {
+    const errors = directionalErrors(ctx.validator, doc, schemaPointer, body, 'response');
+    for (const error of errors) {
       if (error.keyword !== 'required' || found.length >= 10) continue;
       const name = String(error.params.missingProperty);
       const key = `${error.instancePath}\u0000${name}`;
@@ -41,6 +94,6 @@ export const documentSchema: Check = {
         instancePath: error.instancePath || '/',
       });
     }
-    return found;
+    return [...found, ...unsatisfiableStrings(walker, errors, schemaPointer, body)];
   },
 };

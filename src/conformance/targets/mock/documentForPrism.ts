@@ -35,7 +35,7 @@
  */
 import { repairToValid, type RepairableError } from '../../cases/repairSample.js';
 import { childPointer, getAtPointer, isObject, isRef, refToPointer } from '../../../openapi/jsonPointer.js';
-import { holdsDanglingRef } from '../../../openapi/danglingRef.js';
+import { holdsDanglingRef, resolvesInside } from '../../../openapi/danglingRef.js';
 import type { OpenApiDocument } from '../../../openapi/loadDocument.js';
 import { IGNORED_HEADER_PARAMETERS } from '../../../openapi/operations.js';
 import { serializeParameter } from '../../../openapi/serializeParameter.js';
@@ -53,12 +53,20 @@ const OAS_BASE_DIALECT = /^https:\/\/spec\.openapis\.org\/oas\/3\.1\/dialect\/ba
  */
 const DATA_MEMBERS = new Set(['example', 'examples', 'value', 'default', 'const', 'enum']);
 
-/** A copy of `value` without the `x-` members and data members that hold a dangling `$ref`. */
+/** Whether `value` is a `$ref` to a pointer of the document that names nothing (the loader lets such a document load, noting it). */
+const danglingLocal = (doc: unknown, value: unknown) => isObject(value) && typeof value.$ref === 'string' && value.$ref.startsWith('#') && !resolvesInside(doc, value.$ref);
+
+/**
+ * A copy of `value` without the `x-` members and data members that hold a dangling `$ref`, and
+ * without the local `$ref`s that name nothing (a link to a component that is not there): Prism
+ * refuses to start on one, and the suite fails the operations that need it.
+ */
 function withoutDanglingExtensions(doc: unknown, value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => withoutDanglingExtensions(doc, v));
+  if (Array.isArray(value)) return value.filter((v) => !danglingLocal(doc, v)).map((v) => withoutDanglingExtensions(doc, v));
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, member] of Object.entries(value)) {
+    if (danglingLocal(doc, member)) continue;
     if (key.startsWith('x-') && holdsDanglingRef(doc, member)) continue;
     if (DATA_MEMBERS.has(key) && !(key === 'examples' && isObject(member) && !Array.isArray(member)) && holdsDanglingRef(doc, member)) continue;
     out[key] = withoutDanglingExtensions(doc, member);

@@ -36,6 +36,10 @@ export interface MockTargetOptions {
   log?: (line: string) => void;
   /** What the error of a start past the limit tells the user to raise (default `startTimeoutMs`; the CLI's flag). */
   limitName?: string;
+  /** What the errors name as the document (default the file served): a `--spec` document's own source, not the copy written for Prism. */
+  documentName?: string;
+  /** Said after the limit's flag when the start runs past it (a `--spec` document: that a live `--target` needs no mock). */
+  limitHint?: string;
 }
 
 export const DEFAULT_START_TIMEOUT_MS = 30_000;
@@ -148,7 +152,11 @@ async function start(state: PrismWorker, document: string, options: MockTargetOp
   const id = nextId++;
   if (options.log) state.logs.set(id, options.log);
   const answer = await ask(state, { type: 'start', id, document, log: Boolean(options.log) });
-  if (answer.type === 'failed') throw answer.setup ? new SuiteSetupError(answer.message) : new Error(answer.message);
+  if (answer.type === 'failed') {
+    // Prism's worker names the file it served; the user knows the document by its own name.
+    const message = options.documentName === undefined ? answer.message : answer.message.replaceAll(document, options.documentName);
+    throw answer.setup ? new SuiteSetupError(message) : new Error(message);
+  }
   if (answer.type !== 'started') throw new Error(`mock target: Prism's worker answered ${answer.type} to a start`);
   let stopping: Promise<void> | undefined;
   return {
@@ -183,7 +191,7 @@ export async function startMockTarget(file: string, options: MockTargetOptions =
       // is ended, and the servers in it with it (none could answer while it was busy). Without
       // this the process stayed alive, at full CPU, long after the run had said it stopped.
       abandon(state);
-      reject(new SuiteSetupError(`mock target: Prism did not start for ${document} within ${limitMs} ms (raise ${options.limitName ?? 'startTimeoutMs'} if this machine is busy)`));
+      reject(new SuiteSetupError(`mock target: Prism did not start for ${options.documentName ?? document} within ${limitMs} ms (raise ${options.limitName ?? 'startTimeoutMs'} if this machine is busy${options.limitHint ? `; ${options.limitHint}` : ''})`));
     }, limitMs);
   });
   try {

@@ -196,3 +196,55 @@ describe('document-schema', () => {
     expect(check(1, { id: 'x' }).map((f) => f.rule)).toEqual(['body-schema']);
   });
 });
+
+describe('document-schema: a string no value satisfies', () => {
+  // Adyen's TerminalAPI CardStatusWords: format byte (base64, a multiple of 4 characters) and pattern ^.{2,2}$.
+  const doc = toOpenApiDocument(
+    {
+      openapi: '3.1.0',
+      info: { title: 'inline', version: '1' },
+      components: { schemas: { Words: { type: 'string', format: 'byte', pattern: '^.{2,2}$' } } },
+      paths: { '/apdu': { post: { operationId: 'apdu', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { CardStatusWords: { $ref: '#/components/schemas/Words' }, APDUData: { type: 'string', format: 'byte' } } } } } } } } } },
+    },
+    'inline document',
+  );
+  const validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign' }));
+  const check = (body: unknown) => checkResponse({ operation: listOperations(doc)[0]!, doc, validator, expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, body) });
+
+  it("names a string schema whose format and pattern leave no length as the document's defect, once per spot", () => {
+    const failures = check({ CardStatusWords: 'string', APDUData: 'AAAA' });
+    expect(failures.map((f) => f.rule)).toEqual(['body-schema', 'body-schema', 'document-schema']);
+    expect(failures[2]).toMatchObject({
+      instancePath: '/CardStatusWords',
+      message: '#/components/schemas/Words admits no value at body/CardStatusWords: format byte (base64) takes a multiple of 4 characters, and pattern ^.{2,2}$ exactly 2; a defect of the document, not of the server or the suite',
+    });
+  });
+
+  it('says nothing where the failing string has valid values', () => {
+    expect(check({ APDUData: 'not base64' }).map((f) => f.rule)).toEqual(['body-schema']);
+  });
+});
+
+describe('document-example: an example its discriminator rejects', () => {
+  // Okta's OAG application list: an example tagged OAG_HEADER_BASED that the mapped schema's pattern rejects, valid against the oneOf all the same.
+  const animal = { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'petType' } };
+  const doc = toOpenApiDocument(
+    {
+      openapi: '3.1.0',
+      info: { title: 'inline', version: '1' },
+      components: { schemas: { Cat: { type: 'object', properties: { petType: { type: 'string' }, name: { type: 'string' } } }, Dog: { type: 'object', required: ['bark'], properties: { petType: { type: 'string' }, bark: { type: 'string', pattern: '^woof$' } } } } },
+      paths: { '/pets': { get: { operationId: 'getPet', responses: { '200': { description: 'ok', content: { 'application/json': { schema: animal, examples: { dog: { value: { petType: 'Dog', name: 'Rex' } } } } } } } } } },
+    },
+    'inline document',
+  );
+  const validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign' }));
+  const check = (body: unknown) => checkResponse({ operation: listOperations(doc)[0]!, doc, validator, expect: { statuses: ['200'] }, target: 'mock', extraChecks: mockTarget.checks, response: response(200, body) });
+
+  it("names the document's own example as the defect when the schema its tag names rejects it", () => {
+    const failures = check({ petType: 'Dog', name: 'Rex' });
+    expect(failures.map((f) => f.rule)).toEqual(['body-discriminator', 'document-example']);
+    expect(failures[1]?.message).toBe(
+      "the mock answered the document's own example #/paths/~1pets/get/responses/200/content/application~1json/examples/dog/value, which is invalid against its schema (body has petType 'Dog' but is not a valid Dog: body must have required property 'bark'): a defect of the document, not of the server or the suite",
+    );
+  });
+});

@@ -247,6 +247,13 @@ describe('startMockTarget', () => {
     expect(error?.message).toBe(`mock target: Prism found no operations in ${empty}`);
   });
 
+  test('an error names the document by the documentName given (a --spec document, not the copy written for Prism)', async () => {
+    const copy = join(scratch, 'copy-for-prism.json');
+    await writeFile(copy, JSON.stringify({ openapi: '3.1.0', info: { title: 'x', version: '1' }, paths: {} }));
+    const error = await errorOf(startMockTarget(copy, { documentName: 'specs/mine.yaml' }));
+    expect(error?.message).toBe('mock target: Prism found no operations in specs/mine.yaml');
+  });
+
   test('a file that is not a document Prism knows rejects with a one-line error naming it', async () => {
     const other = join(scratch, 'other.json');
     await writeFile(other, JSON.stringify({ hello: 'world' }));

@@ -1,0 +1,38 @@
+// A --spec document with a $ref that names nothing in it: the operation that needs it fails as the
+// document's defect, naming the pointer, and the rest of the document is still run (the whole
+// document was refused: pb33f's all-the-components, a link to a component that is not there).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runConformance } from '../support/runConformance.js';
+
+const ok = (extra: Record<string, unknown> = {}) => ({ '200': { description: 'ok', content: { 'application/json': { schema: { type: 'string' }, example: 'ok' } }, ...extra } });
+const document = {
+  openapi: '3.0.3',
+  info: { title: 'dangling', version: '1' },
+  paths: {
+    '/broken': { get: { operationId: 'broken', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Missing' } } } } } } },
+    '/linked': { get: { operationId: 'linked', responses: ok({ links: { next: { $ref: '#/components/links/missing' } } }) } },
+  },
+  components: { schemas: { Present: { type: 'string' } } },
+};
+
+describe('a --spec document with a $ref that names nothing in it', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dangling-'));
+    await writeFile(join(dir, 'openapi.json'), JSON.stringify(document));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('fails only the operation that needs it, naming the pointer, notes the others, and runs the rest', async () => {
+    const result = await runConformance(['--spec', `dangling=${join(dir, 'openapi.json')}`]);
+    expect(result.stderr).not.toMatch(/Cannot load/);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/GET {4}\/linked +✓/);
+    expect(result.stdout).toMatch(/✗ GET \/broken {2}document defect[\s\S]*#\/components\/schemas\/Missing/);
+    expect(result.stdout).toContain("note: the document's #/paths/~1linked/get/responses/200/links/next/$ref is #/components/links/missing, which names nothing in the document");
+    expect(result.stdout).not.toContain("note: the document's #/paths/~1broken");
+  });
+});
