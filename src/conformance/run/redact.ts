@@ -37,22 +37,29 @@ const IGNORABLE = String.raw`(?:\p{Default_Ignorable_Code_Point}|\\+u(?:00ad|034
 const IGNORABLE_RUNS = new RegExp(`${IGNORABLE}+`, 'giu');
 const NAMED_ENTITIES: Record<string, string[]> = { '&': ['amp'], '<': ['lt'], '>': ['gt'], '"': ['quot'], "'": ['apos'] };
 
-/** A regular expression (source) matching one character `ch` in every spelling a text can give it. */
-function characterSpellings(ch: string): string {
+/**
+ * A regular expression (source) matching one character `ch` in every spelling a text can give it.
+ * For a secret's `first` character, a spelling that begins with backslashes is tried only where a
+ * run of them begins (the match takes the whole run, as the leftmost match did anyway): tried from
+ * each backslash of a run, a hostile answer of backslashes was scanned again from every one of
+ * them, in quadratic time (80,000 took 12 s; a 10 MB answer hours, past any --timeout).
+ */
+function characterSpellings(ch: string, first = false): string {
   const code = ch.codePointAt(0) as number;
   const units = ch.length === 2 ? [ch.charCodeAt(0), ch.charCodeAt(1)] : [code];
   const bytes = [...Buffer.from(ch, 'utf8')];
+  const backslashes = `${first ? '(?<!\\\\)' : ''}\\\\+`;
   const spellings = [
     escapeRegExp(ch),
     bytes.map((b) => `%${hex(b, 2)}`).join(''),
-    units.map((u) => `\\\\+u${hex(u, 4)}`).join(''),
-    `\\\\+u\\{0*${hex(code, 1)}\\}`,
+    units.map((u, i) => `${i === 0 ? backslashes : '\\\\+'}u${hex(u, 4)}`).join(''),
+    `${backslashes}u\\{0*${hex(code, 1)}\\}`,
     `&#0*${code};`,
     `&#x0*${hex(code, 1)};`,
     ...(NAMED_ENTITIES[ch] ?? []).map((name) => `&${name};`),
   ];
-  if (code < 0x100) spellings.push(`\\\\+x${hex(code, 2)}`);
-  if (/["\\/]/.test(ch)) spellings.push(`\\\\+${escapeRegExp(ch)}`);
+  if (code < 0x100) spellings.push(`${backslashes}x${hex(code, 2)}`);
+  if (/["\\/]/.test(ch)) spellings.push(`${backslashes}${escapeRegExp(ch)}`);
   if (ch === ' ') spellings.push('\\+');
   return `(?:${spellings.join('|')})`;
 }
@@ -118,7 +125,7 @@ const withoutUnfinishedEscape = (text: string) => text.replace(/(?:%[0-9a-f]?|\\
 /** A redactor for `secrets` (shorter than 4 characters: ignored). Matching ignores case. */
 export function redactor(secrets: readonly string[]): Redactor {
   const texts = [...new Set(secrets.flatMap(secretTexts).filter((s) => s.length >= MIN_LENGTH))].sort((a, b) => b.length - a.length);
-  const spelled = texts.map((text) => [...text].map(characterSpellings).join(`${IGNORABLE}*`));
+  const spelled = texts.map((text) => [...text].map((ch, i) => characterSpellings(ch, i === 0)).join(`${IGNORABLE}*`));
   const encoded = [...new Set(texts.flatMap((text) => [...base64Forms(text), hexForm(text)]))].sort((a, b) => b.length - a.length);
   const sources = [...encoded.map(escapeRegExp), ...spelled];
   const pattern = sources.length > 0 ? new RegExp(sources.join('|'), 'giu') : undefined;
