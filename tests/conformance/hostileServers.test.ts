@@ -41,7 +41,8 @@ describe('the suite against hostile servers', () => {
     'echoes the key hidden (zero-width characters between its characters, hex)': hostile.echoesTheKeyHidden,
     'sends thousands of headers': hostile.thousandsOfHeaders,
     'sends terminal control sequences': hostile.terminalControls,
-    'answers a million backslashes': hostile.backslashes,
+    'answers a million backslashes': () => hostile.repeats('\\'),
+    'answers a million line breaks': () => hostile.repeats('\n'),
     'serves provider states, then never answers the scenarios': () => hostile.honestStatesThen('silent'),
     'serves provider states, then echoes the key to the scenarios': () => hostile.honestStatesThen('echo'),
   };
@@ -141,6 +142,13 @@ describe('the suite against hostile servers', () => {
     const { code, stdout } = run('answers a million backslashes');
     expect(code).toBe(1);
     expect(stdout).toMatch(/\[body-json\] the body is not valid JSON\n\s+actual:\s+(\\\\)+…/);
+  });
+
+  it('a million line breaks: every case fails as no JSON, and no stack trace is found in it (once a search of hours)', () => {
+    const { code, stdout } = run('answers a million line breaks');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/\[body-json\] the body is not valid JSON/);
+    expect(stdout).not.toMatch(/no-stack-trace/);
   });
 
   it("a scenario's request that gets no answer is one transport failure naming the request", () => {
