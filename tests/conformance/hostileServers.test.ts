@@ -43,6 +43,7 @@ describe('the suite against hostile servers', () => {
     'sends terminal control sequences': hostile.terminalControls,
     'answers a million backslashes': () => hostile.repeats('\\'),
     'answers a million line breaks': () => hostile.repeats('\n'),
+    'echoes the key a provider state handed out': hostile.echoesTheStateKey,
     'serves provider states, then never answers the scenarios': () => hostile.honestStatesThen('silent'),
     'serves provider states, then echoes the key to the scenarios': () => hostile.honestStatesThen('echo'),
   };
@@ -149,6 +150,14 @@ describe('the suite against hostile servers', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/\[body-json\] the body is not valid JSON/);
     expect(stdout).not.toMatch(/no-stack-trace/);
+  });
+
+  it('a key a provider state handed out (api key without scope) is redacted where an answer echoes it', () => {
+    const { code, stdout, stderr, junit } = run('echoes the key a provider state handed out');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/actual:\s+the key \[REDACTED\] lacks linksWrite/);
+    const pieces = Array.from({ length: hostile.STATE_KEY.length - 5 }, (_, i) => hostile.STATE_KEY.slice(i, i + 6).toLowerCase());
+    for (const output of [stdout, stderr, junit]) for (const piece of pieces) expect(decoded(output).toLowerCase()).not.toContain(piece);
   });
 
   it("a scenario's request that gets no answer is one transport failure naming the request", () => {

@@ -34,6 +34,13 @@ describe('the provider-state protocol', () => {
   it("checks params against the state's own schema (an unknown param is named)", () => {
     expect(protocol.parseRequest({ action: 'setup', api: api.name, state, params: { surelyUnknown: 1 } })).toMatchObject({ problem: expect.stringMatching(/surelyUnknown/) });
   });
+  it('names the data members a state marks format: password as its secrets (the key of api key without scope), and no others', () => {
+    const registry = loadRegistry();
+    const withKeyState = registry.apis.filter((a) => protocol.states(a.name).includes('api key without scope'));
+    expect(withKeyState.length).toBeGreaterThan(0);
+    for (const a of registry.apis) for (const s of protocol.states(a.name)) expect(protocol.secretData(a.name, s), `${a.name} ${s}`).toEqual(s === 'api key without scope' ? ['apiKey'] : []);
+    expect(protocol.secretData('no-such-api', 'x')).toEqual([]);
+  });
   it('checks the data a setup answered', () => {
     expect(protocol.dataProblems(api.name, state, 'not an object').length).toBeGreaterThan(0);
   });
