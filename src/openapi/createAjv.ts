@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { appendErrorsInPlace } from './linearErrorAppend.js';
 import { fallbackMatcher, linearRegExp, NoLinearMatch, type LinearMatcher } from './linearRegExp.js';
 import { STANDARD_FORMATS } from './standardFormats.js';
 
@@ -132,7 +133,7 @@ function createStrict(): Ajv2020 {
   // strictTypes (`required` etc. need `type: object` beside them) and strictRequired (a required
   // property is defined in the same schema object). The project's documents are written to pass
   // it; a refinement branch says `type: object` and defines what it requires.
-  return new Ajv2020({ strict: true, allErrors: true, code: { regExp: regExpOption(linearRegExp) } });
+  return new Ajv2020({ strict: true, allErrors: true, code: { regExp: regExpOption(linearRegExp), process: appendErrorsInPlace } });
 }
 
 function createForeign(onWarning: (warning: AjvWarning) => void): Ajv2020 {
@@ -188,6 +189,6 @@ function createForeign(onWarning: (warning: AjvWarning) => void): Ajv2020 {
     strictRequired: false,
     allErrors: true,
     logger,
-    code: { regExp: regExpOption(regExp) },
+    code: { regExp: regExpOption(regExp), process: appendErrorsInPlace },
   });
 }
