@@ -172,7 +172,7 @@ export async function loadForeignApi(entry: RegistryEntry, source: string): Prom
   } catch (error) {
     throw new DocumentError((error as Error).message);
   }
-  const validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign', onWarning: (w) => warnings.push(w.message) }));
+  const validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign', onWarning: (w) => warnings.push(w.message) }), () => createAjv(doc, { mode: 'foreign', allErrors: false }));
   let operations: Operation[];
   try {
     operations = listOperations(doc);
