@@ -61,7 +61,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Invalid request body: missing ids, an invalid UUID, more than 10,000 ids, or an id not found in your workspace (a partner already deleted is not found, as this contract assumes). Nothing is deleted. */
+        /** @description Invalid request body: missing ids, an invalid UUID, more than 10,000 ids, or an id not found in your workspace (a partner already deleted is not found, as this contract assumes). Nothing is deleted. The vendor says requests above 10,000 ids are rejected without naming the status; this contract assumes this 400, in the same bilingual envelope. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;

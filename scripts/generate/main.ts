@@ -41,10 +41,12 @@ async function main(): Promise<void> {
   const projectRoot = resolve(values.root ?? resolve(import.meta.dirname, '..', '..'));
   const outDir = resolve(values.out ?? join(projectRoot, 'generated'));
   const apis = await readRegistry(projectRoot);
+  // Rendered first: a provider state's `creates` it cannot read stops the run before anything is written.
+  const registryJson = renderRegistryJson(apis);
   await mkdir(outDir, { recursive: true });
   await Promise.all(apis.map((api) => generateApi(api, outDir, projectRoot)));
   await Promise.all([
-    writeFile(join(outDir, 'registry.json'), renderRegistryJson(apis)),
+    writeFile(join(outDir, 'registry.json'), registryJson),
     writeFile(join(outDir, 'registry.ts'), HEADER + renderRegistryTs(apis)),
     writeFile(join(outDir, 'provider-states.schema.json'), renderProviderStatesSchema(apis)),
   ]);

@@ -1,21 +1,47 @@
-import type { RegistryEntry, ResourceState } from '../../src/core/registry.js';
+import { posix } from 'node:path';
+import type { BodyResourceState, RegistryEntry, ResourceState } from '../../src/core/registry.js';
 import type { SourceApi } from './readRegistry.js';
 
-/** The path parameters whose resource a state creates (`creates: { parameter, data, params? }`). */
-function resourcesOf(api: SourceApi): Record<string, ResourceState> {
+type Creates = { parameter?: unknown; body?: unknown; data?: unknown; params?: unknown; countParam?: unknown };
+
+/**
+ * What each state creates (`creates:`, one entry or a list): the resource a path parameter names
+ * (`{ parameter, data, params? }`) or the ids at a pointer of the request body
+ * (`{ body, data, params?, countParam? }`).
+ */
+function resourcesOf(api: SourceApi): { resources: Record<string, ResourceState>; bodyResources: BodyResourceState[] } {
   const resources: Record<string, ResourceState> = {};
+  const bodyResources: BodyResourceState[] = [];
   for (const [state, value] of Object.entries(api.providerStates)) {
-    const creates = (value as { creates?: { parameter?: unknown; data?: unknown; params?: unknown } }).creates;
-    if (creates === undefined) continue;
-    if (typeof creates.parameter !== 'string' || typeof creates.data !== 'string') throw new Error(`${api.root}: provider state '${state}': creates needs a parameter and a data key`);
-    resources[creates.parameter] = { state, data: creates.data, params: (creates.params ?? {}) as Record<string, unknown> };
+    const declared = (value as { creates?: Creates | Creates[] }).creates;
+    if (declared === undefined) continue;
+    for (const creates of Array.isArray(declared) ? declared : [declared]) {
+      const where = `${posix.join(posix.dirname(api.root), 'provider-states.yaml')}: provider state '${state}': creates`;
+      if (typeof creates.data !== 'string') throw new Error(`${where} needs a data key`);
+      const params = (creates.params ?? {}) as Record<string, unknown>;
+      if (typeof creates.parameter === 'string') {
+        resources[creates.parameter] = { state, data: creates.data, params };
+      } else if (typeof creates.body === 'string' && (creates.body === '' || creates.body.startsWith('/'))) {
+        const countParam = creates.countParam === undefined ? undefined : countParamOf(value, creates.countParam, where);
+        bodyResources.push({ state, data: creates.data, params, body: creates.body, ...(countParam ? { countParam } : {}) });
+      } else {
+        throw new Error(`${where} needs a path parameter name (parameter) or a JSON pointer into the body (body)`);
+      }
+    }
   }
-  return resources;
+  return { resources, bodyResources };
+}
+
+/** `countParam`: one of the state's integer params, with the maximum its schema allows. */
+function countParamOf(state: unknown, name: unknown, where: string): { name: string; maximum?: number } {
+  const schema = (state as { params?: { properties?: Record<string, { type?: unknown; maximum?: unknown }> } }).params?.properties?.[String(name)];
+  if (typeof name !== 'string' || schema?.type !== 'integer') throw new Error(`${where}: countParam must name an integer param of the state`);
+  return { name, ...(typeof schema.maximum === 'number' ? { maximum: schema.maximum } : {}) };
 }
 
 const entryOf = ({ root: _root, providerStates: _states, ...entry }: SourceApi): RegistryEntry => {
-  const resources = resourcesOf({ root: _root, providerStates: _states, ...entry });
-  return { ...entry, ...(Object.keys(resources).length > 0 ? { resources } : {}) };
+  const { resources, bodyResources } = resourcesOf({ root: _root, providerStates: _states, ...entry });
+  return { ...entry, ...(Object.keys(resources).length > 0 ? { resources } : {}), ...(bodyResources.length > 0 ? { bodyResources } : {}) };
 };
 
 /** `registry.json`: what src/core/registry.ts reads at run time. */

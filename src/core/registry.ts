@@ -25,7 +25,7 @@ export interface ApiManifest {
   sandbox: boolean;
 }
 
-/** A provider state that creates the resource a path parameter names (`creates:` in provider-states.yaml). */
+/** A provider state that creates the resource a path parameter names (`creates: { parameter }` in provider-states.yaml). */
 export interface ResourceState {
   /** The state to set up. */
   state: string;
@@ -35,6 +35,18 @@ export interface ResourceState {
   data: string;
 }
 
+/**
+ * A provider state that creates the resources a request body names (`creates: { body }` in
+ * provider-states.yaml): the ids at `body`, a JSON pointer into the body whose `*` segments stand
+ * for every item of an array, are taken from the array (or string) at `data` of its answer.
+ */
+export interface BodyResourceState extends ResourceState {
+  /** JSON pointer into the request body, `*` for each item of an array (`/ids/*`, `/id`). */
+  body: string;
+  /** The param set to how many distinct ids the body needs, and the largest value its schema allows. */
+  countParam?: { name: string; maximum?: number };
+}
+
 export interface RegistryEntry extends ApiManifest {
   /** Key in redocly.yaml `apis:`, folder name under openapi/ and generated/. */
   name: string;
@@ -42,6 +54,8 @@ export interface RegistryEntry extends ApiManifest {
   document: string;
   /** Path parameters whose resource a provider state creates, by parameter name. */
   resources?: Record<string, ResourceState>;
+  /** Request-body ids whose resources a provider state creates. */
+  bodyResources?: BodyResourceState[];
   /** Set on an ad-hoc entry (`--spec <name>=<source>`): the document's file or loopback URL, read as it is. */
   source?: string;
 }

@@ -34,7 +34,7 @@ import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, parameterExamples, parameterValueErrors, planOperation, type OperationPlan } from './operationPlan.js';
 import { objectParameterViolations } from './objectParameterViolations.js';
 import { responseOnlyProperties } from './responseOnlyProperties.js';
-import { breakableParameter, PRISM_EMPTY_VALUE, sendableBrokenValue, sendableParameterName } from './parameterWire.js';
+import { breakableParameter, parameterNameKind, PRISM_EMPTY_VALUE, sendableBrokenValue, sendableParameterName } from './parameterWire.js';
 
 /** Security alternatives to send, each once (two requirements naming the same schemes with other scopes are one way in). */
 export function distinctRequirements(plan: OperationPlan): Record<string, string[]>[] {
@@ -539,7 +539,7 @@ function unsendableParameters(api: LoadedApi, op: Operation): TestCase[] {
     const location = String(p.value.in);
     const name = String(p.value.name);
     if (sendableParameterName(location, name)) return [];
-    const reason = `${location} parameter ${JSON.stringify(name)} is not a valid ${location === 'header' ? 'HTTP field name (RFC 9110 §5.1' : 'cookie name (RFC 6265 §4.1.1'}: a token, no spaces, separators or control characters), so no request can carry it`;
+    const reason = `${location} parameter ${JSON.stringify(name)} is not a valid ${parameterNameKind(location)}: a token, no spaces, separators or control characters, so no request can carry it`;
     return [preflightCase(api, op, `document-parameter ${location}.${name}`, 'failed', reason, p.pointer, 'document-parameter')];
   });
 }

@@ -20,7 +20,7 @@ import { oversizedMinimum } from '../../openapi/oversizedMinimum.js';
 import { MAX_SAMPLED_SIZE, oversizedInWords, sampleQuietly } from '../../openapi/sampleQuietly.js';
 import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
-import { clientDefaultHeader, sendableParameterName } from './parameterWire.js';
+import { clientDefaultHeader, parameterNameKind, sendableParameterName } from './parameterWire.js';
 import { pruneToValid } from './pruneSample.js';
 import { repairToValid } from './repairSample.js';
 import { directionalErrors, withoutReadOnly } from './requestDirection.js';
@@ -234,7 +234,7 @@ function planOptional(api: LoadedApi, parameter: Located): PlannedParameter | un
 function planParameter(api: LoadedApi, op: Operation, parameter: Located, defects: ExampleDefect[]): PlannedParameter | undefined {
   const { name, in: location, required } = parameter.value as { name: string; in: string; required?: boolean };
   if (location !== 'path' && required !== true && !sentAlways(api, location, name)) return undefined;
-  if (!sendableParameterName(location, name)) throw new OperationSkip(`the required ${location} parameter ${JSON.stringify(name)} cannot be sent: its name is not a valid ${location === 'header' ? 'HTTP field' : 'cookie'} name`, parameter.pointer);
+  if (!sendableParameterName(location, name)) throw new OperationSkip(`the required ${location} parameter ${JSON.stringify(name)} cannot be sent: its name is not a valid ${parameterNameKind(location)}`, parameter.pointer);
   const strict = api.mode !== 'foreign';
   const schemaPointer = parameter.value.schema !== undefined ? childPointer(parameter.pointer, 'schema') : undefined;
   const examples = parameterExamples(api, parameter);

@@ -46,6 +46,11 @@ export function sendableParameterName(location: string, name: string): boolean {
   return (location !== 'header' && location !== 'cookie') || TOKEN.test(name);
 }
 
+/** What a header or cookie parameter's name must be, with the rule that says so: `HTTP field name (RFC 9110 §5.1)`. */
+export function parameterNameKind(location: string): string {
+  return location === 'header' ? 'HTTP field name (RFC 9110 §5.1)' : 'cookie name (RFC 6265 §4.1.1)';
+}
+
 /** The cookie names (as sent) that carry a security scheme's credential. */
 function credentialCookies(doc: OpenApiDocument): Set<string> {
   const names = new Set<string>();

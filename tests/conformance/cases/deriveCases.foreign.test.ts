@@ -286,7 +286,7 @@ describe('a header or cookie parameter whose name is not a token', () => {
     const sent = cases.filter((c) => c.operation.path === '/optional' && !c.preflight);
     expect(sent.length).toBeGreaterThan(1);
     expect(sent.flatMap((c) => Object.keys(c.request.headers))).not.toContain('X-A\r\nInjected: 1');
-    expect(cases.filter((c) => c.operation.path === '/required' && c.preflight?.outcome === 'skipped').map((c) => c.preflight?.reason)).toEqual(['the required cookie parameter "bad id" cannot be sent: its name is not a valid cookie name']);
+    expect(cases.filter((c) => c.operation.path === '/required' && c.preflight?.outcome === 'skipped').map((c) => c.preflight?.reason)).toEqual(['the required cookie parameter "bad id" cannot be sent: its name is not a valid cookie name (RFC 6265 §4.1.1)']);
   });
 });
 

@@ -18,7 +18,7 @@ async function context(allowWrites: boolean, grep?: RegExp, stateUrl = 'http://1
     stateUrl,
     writesAllowed: true,
     allowWrites,
-    limits: { ...DEFAULT_LIMITS, timeoutMs: 200 },
+    limits: DEFAULT_LIMITS,
     redact: redactor([]),
     ...(grep ? { grep } : {}),
   };

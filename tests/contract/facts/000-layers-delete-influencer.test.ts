@@ -113,6 +113,11 @@ describe('seed 000: soft-delete an influencer', () => {
     expect(contract.accepts(op.schemaPointer('422'), unknown)).toBe(true);
   });
 
+  it('names 422 for a malformed body as an assumption: the page gives VALIDATION for it but no status (422 is what PATCH gives body validation)', () => {
+    expect(op.statuses()).toContain('422');
+    expect(String(op.response('422')?.value.description).replace(/\s+/g, ' ')).toContain('The delete reference names the code of a malformed body, `VALIDATION`, but not its status; this contract assumes 422, the status body validation has on PATCH');
+  });
+
   it('states the soft-delete semantics in the description', () => {
     const description = String(op.raw.description);
     for (const fact of ['is_archived', 'attributes.deletion', 'no hard delete', 'no undelete', 'invisible to every partner read', 'keeps working', 'audit trail', '404']) expect(description).toContain(fact);

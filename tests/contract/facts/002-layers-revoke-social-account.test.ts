@@ -58,6 +58,18 @@ describe('seed 002: revoke a social account', () => {
     expect(op.namedExamples('400').idempotencyKeyTooLong).toMatchObject({ error: { code: 'VALIDATION', details: { fieldErrors: { 'Idempotency-Key': [expect.any(String)] } } } });
   });
 
+  it('documents an empty Idempotency-Key as a cause of 400 too (the assumed 1 to 255 characters start at one), with a named example', () => {
+    // The schema refuses it and the suite sends it as a negative case expecting this 400, so the 400 must say so.
+    const header = op.parameter('Idempotency-Key', 'header');
+    expect(contract.accepts(`${header?.pointer}/schema`, '')).toBe(false);
+    expect(contract.accepts(`${header?.pointer}/schema`, 'k')).toBe(true);
+    expect(String(header?.value.description).replace(/\s+/g, ' ')).toContain('a longer or empty key is a 400 `VALIDATION`');
+    expect(String(op.response('400')?.value.description).replace(/\s+/g, ' ')).toContain('the `Idempotency-Key` header is longer than 255 characters or empty');
+    const empty = op.namedExamples('400').idempotencyKeyEmpty;
+    expect(empty).toMatchObject({ error: { code: 'VALIDATION', details: { fieldErrors: { 'Idempotency-Key': [expect.any(String)] } } } });
+    expect(contract.accepts(op.schemaPointer('400'), empty)).toBe(true);
+  });
+
   it('encodes the example request (its URL id) and the 200 of the reference', () => {
     expectParameterExample(contract, op, 'socialAccountId', 'sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e');
     expectPageExample(contract, op, '200', {

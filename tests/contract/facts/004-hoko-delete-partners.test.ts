@@ -101,6 +101,11 @@ describe('seed 004: Hoko delete partners', () => {
     expect(String(op.response('500')?.value.description)).toMatch(/lists no 500; this contract assumes one/);
   });
 
+  it('names the 400 for more than 10,000 ids as an assumption: the page says such requests are rejected, and its 400 lists only missing, invalid and unknown ids', () => {
+    expect(op.namedExamples('400').tooManyIds).toEqual(hokoError);
+    expect(String(op.response('400')?.value.description).replace(/\s+/g, ' ')).toContain('The vendor says requests above 10,000 ids are rejected without naming the status; this contract assumes this 400');
+  });
+
   it('states all-or-nothing and the 10,000 limit in the description', () => {
     const description = String(op.raw.description);
     for (const fact of ['nothing is deleted', '10,000', 'Soft-deletes']) expect(description).toContain(fact);

@@ -105,4 +105,25 @@ describe('Layers reads and house rules', () => {
     const schema = (contract.doc.components?.schemas as Record<string, { properties: { error: { properties: Record<string, { description?: string }> } } }>).LayersError;
     expect(String(schema?.properties.error.properties.requestId?.description).replace(/\s+/g, ' ')).toContain('this contract assumes letters, digits, `_` and `-`');
   });
+
+  // The delete and PATCH references list only NOT_FOUND, VALIDATION of the body and FORBIDDEN_SCOPE ("Key lacks
+  // influencers:write"); only the revoke reference gives a 400 for a malformed path id and names the scope in
+  // details.requiredScope. Both are enforced on the influencer operations, so both are named as assumptions.
+  it('names the 400 for a malformed influencer id as an assumption (no influencer reference lists one), on every operation of that path', () => {
+    const squash = (text: unknown) => String(text).replace(/\s+/g, ' ');
+    for (const [method, path] of [['get', '/v1/influencers/{influencerId}'], ['patch', '/v1/influencers/{influencerId}'], ['delete', '/v1/influencers/{influencerId}']] as const) {
+      const op = contract.operation(method, path);
+      expect(squash(op.response('400')?.value.description), op.operationId).toContain('The vendor lists no error for a malformed influencer id; this contract assumes this 400 `VALIDATION`, the answer the revoke reference gives to a malformed path id');
+      expect(squash(op.parameter('influencerId', 'path')?.value.description), op.operationId).toContain('is a 400 `VALIDATION`, as this contract assumes');
+      expect(contract.accepts(`${op.parameter('influencerId', 'path')?.pointer}/schema`, 'not-an-id'), op.operationId).toBe(false);
+    }
+  });
+
+  it('names details.requiredScope on the influencer writes\' 403 as an assumption (their references say only that the key lacks influencers:write)', () => {
+    for (const method of ['patch', 'delete'] as const) {
+      const op = contract.operation(method, '/v1/influencers/{influencerId}');
+      expect(String(op.response('403')?.value.description).replace(/\s+/g, ' '), op.operationId).toContain('The revoke reference names the missing scope in `details.requiredScope`; this contract assumes the influencer writes do the same');
+      expect(contract.accepts(op.schemaPointer('403'), { error: { code: 'FORBIDDEN_SCOPE', message: 'x', requestId: 'req_1' } }), op.operationId).toBe(false);
+    }
+  });
 });

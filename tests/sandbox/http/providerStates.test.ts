@@ -82,7 +82,7 @@ describe('provider states', () => {
     ['an unknown action', { action: 'reset', api: 'hoko', state: 'partners exist', params: {} }],
     ['an unknown state', { action: 'setup', api: 'hoko', state: 'world exists', params: {} }],
     ['a state of another API', { action: 'setup', api: 'hoko', state: 'posts exist', params: { pending: 1, published: 1 } }],
-    ['params against the state schema', { action: 'setup', api: 'hoko', state: 'partners exist', params: { count: 10_001 } }],
+    ['params against the state schema', { action: 'setup', api: 'hoko', state: 'partners exist', params: { count: 20_001 } }],
     ['influencer fields the Layers document rejects', { action: 'setup', api: 'layers', state: 'influencer exists', params: { gender: 'robot' } }],
     ['a missing required param', { action: 'setup', api: 'layers', state: 'social account exists', params: {} }],
     ['a teardown without data', { action: 'teardown', api: 'hoko', state: 'partners exist', params: { count: 1 } }],
@@ -155,7 +155,7 @@ describe('a teardown deletes only what a setup of this server created', () => {
   });
 
   it.each([
-    ['hoko', 'partners exist', { count: 10_001 }, 'count'],
+    ['hoko', 'partners exist', { count: 20_001 }, 'count'],
     ['ayrshare', 'posts exist', { pending: 1001, published: 0 }, 'pending'],
     ['ayrshare', 'posts exist', { pending: 0, published: 1001 }, 'published'],
     ['layers', 'social account exists', { queuedPosts: 1001 }, 'queuedPosts'],
@@ -198,6 +198,27 @@ describe('a teardown deletes only what a setup of this server created', () => {
     const r = await h.send('POST', '/__states', { headers: { 'Content-Type': 'application/json' }, body: '{"action":"setup","api":"layers","state":"influencer exists","params":{"name":"Ava\\ud800"}}' });
     expect(r.status).toBe(400);
     expect(r.body.error).toMatch(/params\.name must not contain an unpaired surrogate/);
+  });
+});
+
+describe("Layers 'social account exists' with the influencer its queued posts carry", () => {
+  it('sets the posts up on that influencer, and an influencer of no organization of the key is a 400 that sets nothing up', async () => {
+    const h = await createHarness({ providerStates: true });
+    const influencer = await post(h, { action: 'setup', api: 'layers', state: 'influencer exists', params: {} });
+    const influencerId = (influencer.body.data as { influencerId: string }).influencerId;
+    const account = await post(h, { action: 'setup', api: 'layers', state: 'social account exists', params: { queuedPosts: 2, influencerId } });
+    expect(account.status, JSON.stringify(account.body)).toBe(200);
+    const socialAccountId = (account.body.data as { socialAccountId: string }).socialAccountId.replace(/^sa_/, '');
+    const posts = await h.db.query<{ influencer_id: string }>('SELECT influencer_id::text FROM layers_scheduled_posts WHERE social_account_id = $1', [socialAccountId]);
+    expect(posts.rows).toEqual([{ influencer_id: influencerId.replace(/^inf_/, '') }, { influencer_id: influencerId.replace(/^inf_/, '') }]);
+    const foreign = await h.store.layers.states.createInfluencer(await h.store.layers.states.otherOrganization(), {});
+    const before = (await h.db.query('SELECT id FROM layers_social_accounts')).rows.length;
+    for (const bad of [`inf_${foreign.id}`, 'inf_not-a-uuid']) {
+      const r = await post(h, { action: 'setup', api: 'layers', state: 'social account exists', params: { queuedPosts: 1, influencerId: bad } });
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(JSON.stringify(r.body)).toMatch(/influencerId/);
+    }
+    expect((await h.db.query('SELECT id FROM layers_social_accounts')).rows.length).toBe(before);
   });
 });
 

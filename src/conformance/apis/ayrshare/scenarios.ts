@@ -74,6 +74,28 @@ export const scenarios: Scenarios = {
     },
   },
 
+  'delete-all-scheduled-per-profile': {
+    title: "deleteAllScheduled deletes the pending posts of the User Profile it acts on only: another User Profile's pending posts are left, and its own deleteAllScheduled (with its Profile-Key) deletes them",
+    operationId: 'deletePost',
+    async run(ctx) {
+      const ayrshare = client(ctx);
+      const { pendingIds } = await ctx.states.setup<Posts>('posts exist', { pending: 1, published: 0 });
+      const other = await ctx.states.setup<{ profileKey: string; pendingIds: string[] }>('posts of a user profile', { pending: 2 });
+      const [left, second] = other.pendingIds as [string, string];
+      const asOther = { header: { 'Profile-Key': other.profileKey } };
+      const all = await ayrshare.DELETE('/api/post', { body: { deleteAllScheduled: true } });
+      ctx.expect(all.response.status === 200, 'deleteAllScheduled answers 200', 200, all.error?.code ?? all.response.status);
+      const own = await ayrshare.DELETE('/api/post', { body: { id: pendingIds[0] as string } });
+      ctx.expect(own.error?.code === 383, 'the pending post of the profile acted on is deleted (a delete again is code 383)', 383, own.error?.code ?? own.response.status);
+      const kept = await ayrshare.DELETE('/api/post', { params: asOther, body: { id: left } });
+      ctx.expect(kept.response.status === 200, 'a pending post of another User Profile is left alone by deleteAllScheduled (it deletes the scheduled posts of the User Profile it acts on): deleting it with its Profile-Key answers 200', 200, kept.error?.code ?? kept.response.status);
+      const theirs = await ayrshare.DELETE('/api/post', { params: asOther, body: { deleteAllScheduled: true } });
+      ctx.expect(theirs.response.status === 200, "deleteAllScheduled with the User Profile's Profile-Key answers 200", 200, theirs.error?.code ?? theirs.response.status);
+      const gone = await ayrshare.DELETE('/api/post', { params: asOther, body: { id: second } });
+      ctx.expect(gone.error?.code === 383, "the User Profile's own deleteAllScheduled deleted its pending post (a delete again is code 383)", 383, gone.error?.code ?? gone.response.status);
+    },
+  },
+
   'mark-manual-deleted': {
     title: 'markManualDeleted on a post deleted by hand at its networks answers { status, id } and marks the post deleted',
     operationId: 'deletePost',
@@ -90,21 +112,43 @@ export const scenarios: Scenarios = {
   },
 
   'networks-that-cannot-delete': {
-    title: "a published post's member says error on the networks that cannot delete it (Instagram, TikTok, a Facebook image story) and success on the others; the overall status is then not success",
+    title: "a published post's member says error on the networks that cannot delete it (Instagram, TikTok, a Facebook image story) and success on the others; the overall status is then not success; a Facebook video story is deleted",
     operationId: 'deletePost',
     async run(ctx) {
       const { publishedIds } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1, platforms: [...CANNOT_DELETE_PUBLISHED, 'facebook', 'linkedin'], facebookStory: 'image' });
+      // The page: Facebook cannot delete image stories through its API, but video stories it can.
+      const { publishedIds: videoStories } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1, platforms: ['facebook'], facebookStory: 'video' });
+      const statusOf = (data: unknown, network: string) => ((data as Record<string, unknown> | undefined)?.[network] as { status?: unknown } | undefined)?.status;
       const deleted = await client(ctx).DELETE('/api/post', { body: { id: publishedIds[0] as string } });
       ctx.expect(deleted.response.status === 200, 'the delete answers 200 with per-network results', 200, deleted.response.status);
       const result = deleted.data as Record<string, unknown> | undefined;
-      if (!result) return;
-      const statusOf = (network: string) => (result[network] as { status?: unknown } | undefined)?.status;
-      for (const network of [...CANNOT_DELETE_PUBLISHED, 'facebook']) {
-        const why = network === 'facebook' ? 'an image story, which Facebook cannot delete through its API' : `a published ${network} post, which ${network} cannot delete through its API`;
-        ctx.expect(statusOf(network) === 'error', `the ${network} member says error: the post is ${why}`, 'error', statusOf(network) ?? `no ${network} member`);
+      if (result) {
+        for (const network of [...CANNOT_DELETE_PUBLISHED, 'facebook']) {
+          const why = network === 'facebook' ? 'an image story, which Facebook cannot delete through its API' : `a published ${network} post, which ${network} cannot delete through its API`;
+          ctx.expect(statusOf(result, network) === 'error', `the ${network} member says error: the post is ${why}`, 'error', statusOf(result, network) ?? `no ${network} member`);
+        }
+        ctx.expect(statusOf(result, 'linkedin') === 'success', 'the linkedin member says success (it deletes through its API)', 'success', statusOf(result, 'linkedin') ?? 'no linkedin member');
+        ctx.expect(result.status !== 'success', 'the overall status is not success when a network did not delete the post', 'error', result.status);
       }
-      ctx.expect(statusOf('linkedin') === 'success', 'the linkedin member says success (it deletes through its API)', 'success', statusOf('linkedin') ?? 'no linkedin member');
-      ctx.expect(result.status !== 'success', 'the overall status is not success when a network did not delete the post', 'error', result.status);
+      const video = await client(ctx).DELETE('/api/post', { body: { id: videoStories[0] as string } });
+      ctx.expect(video.response.status === 200 && statusOf(video.data, 'facebook') === 'success', 'the facebook member of a video story says success (Facebook deletes video stories through its API; only image stories it cannot)', 'success', statusOf(video.data, 'facebook') ?? video.error?.code ?? video.response.status);
+    },
+  },
+
+  'scheduled-on-every-network': {
+    title: 'a scheduled post still pending is deleted on every network, Instagram and TikTok included (only their published posts cannot be deleted): 200 with no network saying error, and a second delete is code 383',
+    operationId: 'deletePost',
+    async run(ctx) {
+      const ayrshare = client(ctx);
+      const networks = [...CANNOT_DELETE_PUBLISHED, 'facebook'];
+      const { pendingIds } = await ctx.states.setup<Posts>('posts exist', { pending: 1, published: 0, platforms: networks });
+      const id = pendingIds[0] as string;
+      const deleted = await ayrshare.DELETE('/api/post', { body: { id } });
+      const result = deleted.data as Record<string, unknown> | undefined;
+      const refusing = Object.entries(result ?? {}).filter(([, member]) => (member as { status?: unknown } | null)?.status === 'error').map(([network]) => network);
+      ctx.expect(deleted.response.status === 200 && result?.status === 'success' && refusing.length === 0, `a scheduled post on ${networks.slice(0, -1).join(', ')} and ${networks.at(-1)} is deleted: the delete answers 200 with no network saying error (scheduled posts can be deleted on every network)`, 'success', refusing.length > 0 ? `error from ${refusing.join(', ')}` : (result?.status ?? deleted.error?.code ?? deleted.response.status));
+      const again = await ayrshare.DELETE('/api/post', { body: { id } });
+      ctx.expect(again.response.status === 400 && again.error?.code === 383, 'the scheduled post is deleted: a second delete answers 400 code 383', 383, again.error?.code ?? again.response.status);
     },
   },
 

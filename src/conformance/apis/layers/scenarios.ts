@@ -22,6 +22,21 @@ function clientVia(ctx: ScenarioContext, way: Way, apiKey = ctx.apiKey): Layers 
     },
   });
 }
+/**
+ * A client whose requests carry `Content-Type: application/json` and an empty body, as curl sends
+ * the delete page's request with its `Content-Type` header and without `-d`.
+ */
+function clientSendingEmptyJson(ctx: ScenarioContext): Layers {
+  return createLayersClient({
+    baseUrl: ctx.target.baseUrl,
+    apiKey: ctx.apiKey,
+    fetch: (request: Request) => {
+      const headers = new Headers(request.headers);
+      headers.set('Content-Type', 'application/json');
+      return ctx.fetch(new Request(request.url, { method: request.method, headers, body: '' }));
+    },
+  });
+}
 /** How far a server's clock may sit from this machine's when it stamps the time of a call. */
 const CLOCK_SLACK_MS = 300_000;
 /** `stamp` is the time of a call made between `from` and now (give or take the slack): the moment it says it happened. */
@@ -139,6 +154,35 @@ export const scenarios: Scenarios = {
     },
   },
 
+  'delete-keeps-content': {
+    title: "a soft delete leaves existing content alone: the influencer's queued posts stay queued, so revoking their account afterwards cancels them all",
+    operationId: 'deleteInfluencer',
+    async run(ctx) {
+      const layers = client(ctx);
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists');
+      const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 2, influencerId });
+      const deleted = await layers.DELETE('/v1/influencers/{influencerId}', { params: { path: { influencerId } } });
+      ctx.expect(deleted.response.status === 200, 'DELETE of an influencer with queued posts answers 200', 200, errorOf(deleted)?.code ?? deleted.response.status);
+      // The page: containers and scheduled posts that already carry the influencer continue to work.
+      const revoked = await layers.DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId } } });
+      ctx.expect(revoked.response.status === 200 && revoked.data?.canceledScheduledPosts === 2, "the deleted influencer's queued posts were left queued: revoking their account cancels all 2", '200, 2', revoked.response.status === 200 ? revoked.data?.canceledScheduledPosts : revoked.response.status);
+    },
+  },
+
+  'delete-empty-body': {
+    title: 'a DELETE with Content-Type: application/json and an empty body deletes the influencer (the body is optional: an empty one is accepted)',
+    operationId: 'deleteInfluencer',
+    async run(ctx) {
+      const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists');
+      const path = { params: { path: { influencerId } } };
+      const deleted = await clientSendingEmptyJson(ctx).DELETE('/v1/influencers/{influencerId}', path);
+      ctx.expect(deleted.response.status === 200, 'a DELETE with Content-Type: application/json and an empty body answers 200 (an empty body is accepted)', 200, errorOf(deleted)?.code ?? deleted.response.status);
+      ctx.expect(deleted.data?.status === 'deleted' && sameValue(deleted.data?.influencerId, influencerId), 'the 200 names the deleted influencer', { influencerId, status: 'deleted' }, deleted.data);
+      const get = await client(ctx).GET('/v1/influencers/{influencerId}', path);
+      ctx.expect(get.response.status === 404, 'the influencer deleted with an empty body is gone: GET answers 404', 404, get.response.status);
+    },
+  },
+
   'patch-partial': {
     title: 'PATCH changes only the fields sent and returns the full record; ageRange null clears, gender null is rejected',
     operationId: 'patchInfluencer',
@@ -231,23 +275,39 @@ export const scenarios: Scenarios = {
   },
 
   'revoke-count': {
-    title: 'revoke returns the exact count of queued posts canceled; a second revoke is 404',
+    title: 'revoke returns the exact count of queued posts canceled, not counting the posts already published (they stay on the platform); a second revoke is 404',
     operationId: 'revokeSocialAccount',
     async run(ctx) {
       const layers = client(ctx);
       const { socialAccountId: bystander } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 2 });
-      const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 3 });
+      // Two posts already published through the account: a revoke cancels the queued posts only.
+      const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 3, publishedPosts: 2 });
       const path = { params: { path: { socialAccountId } } };
       const started = Date.now();
       const revoked = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
       ctx.expect(revoked.response.status === 200, 'revoke answers 200', 200, revoked.response.status);
-      ctx.expect(revoked.data?.canceledScheduledPosts === 3, 'canceledScheduledPosts is the exact number of queued posts', 3, revoked.data?.canceledScheduledPosts);
+      ctx.expect(revoked.data?.canceledScheduledPosts === 3, 'canceledScheduledPosts is the exact number of queued posts (the 2 already published are not canceled)', 3, revoked.data?.canceledScheduledPosts);
       ctx.expect(sameValue(revoked.data?.socialAccountId, socialAccountId), 'the 200 names the revoked account', socialAccountId, revoked.data?.socialAccountId);
       if (revoked.data) stampedAtCallTime(ctx, revoked.data.disconnectedAt, started, 'disconnectedAt');
       const again = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
       ctx.expect(again.response.status === 404, 'a second revoke answers 404', 404, again.response.status);
       const other = await layers.DELETE('/v1/social-accounts/{socialAccountId}', { params: { path: { socialAccountId: bystander } } });
       ctx.expect(other.response.status === 200 && other.data?.canceledScheduledPosts === 2, "a revoke cancels the queued posts of its own account only: another account's revoke afterwards still cancels its 2", `200, 2`, other.response.status === 200 ? other.data?.canceledScheduledPosts : other.response.status);
+    },
+  },
+
+  'revoke-leased': {
+    title: 'revoking a leased account succeeds like any other: 200, disconnected, its queued posts canceled (it only leaves the lease, which DELETE /v1/leased-accounts/{id} releases); a second revoke is 404',
+    operationId: 'revokeSocialAccount',
+    async run(ctx) {
+      const layers = client(ctx);
+      const { socialAccountId } = await ctx.states.setup<{ socialAccountId: string }>('social account exists', { queuedPosts: 2, leased: true });
+      const path = { params: { path: { socialAccountId } } };
+      const revoked = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
+      ctx.expect(revoked.response.status === 200, 'revoking a leased account answers 200 (it is marked disconnected; the lease is not released)', 200, errorOf(revoked)?.code ?? revoked.response.status);
+      ctx.expect(revoked.data?.status === 'disconnected' && revoked.data?.canceledScheduledPosts === 2, 'the leased account is disconnected and its 2 queued posts canceled', { status: 'disconnected', canceledScheduledPosts: 2 }, revoked.data);
+      const again = await layers.DELETE('/v1/social-accounts/{socialAccountId}', path);
+      ctx.expect(again.response.status === 404, 'the leased account is disconnected: a second revoke answers 404', 404, again.response.status);
     },
   },
 

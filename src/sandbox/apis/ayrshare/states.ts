@@ -19,6 +19,14 @@ export function ayrshareStates({ api, store, demo, rateLimiter, faults }: States
       },
       teardown: (data) => store.states.teardown([...stateData.strings(data.pendingIds, 'pendingIds'), ...stateData.strings(data.publishedIds, 'publishedIds')]),
     },
+    'posts of a user profile': {
+      async setup(params) {
+        const { profileId, profileKey } = await store.states.createUserProfile((await demo()).apiKey);
+        const { pendingIds } = await store.states.createPosts(profileId, params.pending as number, 0);
+        return { profileKey, profileId, pendingIds };
+      },
+      teardown: (data) => store.states.deleteProfile(stateData.string(data.profileId, 'profileId')),
+    },
     'api key without scope': {
       async setup(params) {
         const { profileId, apiKey } = await store.states.createProfile([params.scope as string]);

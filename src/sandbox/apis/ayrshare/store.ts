@@ -165,6 +165,15 @@ export function createAyrshareStore(db: Db): AyrshareStore {
         return { profileId: (rows[0] as { id: string }).id, apiKey };
       },
 
+      async createUserProfile(apiKey) {
+        const profileKey = newSecret('prof_test_');
+        const { rows } = await db.query<{ id: string }>(
+          `INSERT INTO ayrshare_profiles (title, api_key_sha256, profile_key_sha256) VALUES ('Provider state user profile', $1, $2) RETURNING id`,
+          [hashSecret(apiKey), hashSecret(profileKey)],
+        );
+        return { profileId: (rows[0] as { id: string }).id, profileKey };
+      },
+
       async deleteProfile(profileId) {
         if (isUuid(profileId)) await db.query('DELETE FROM ayrshare_profiles WHERE id = $1', [profileId]);
       },

@@ -67,6 +67,8 @@ export interface AyrshareStore {
   states: {
     /** A new Primary Profile (its own API key) whose plan may not call `deniedOperations`. */
     createProfile(deniedOperations: string[]): Promise<{ profileId: string; apiKey: string }>;
+    /** A new User Profile of the account of `apiKey`, reached with that key and the `profileKey` it answers. */
+    createUserProfile(apiKey: string): Promise<{ profileId: string; profileKey: string }>;
     deleteProfile(profileId: string): Promise<void>;
     createPosts(profileId: string, pending: number, published: number, options?: CreatePostsOptions): Promise<{ pendingIds: string[]; publishedIds: string[] }>;
     /** Removes exactly the posts a setup created. */

@@ -42,7 +42,11 @@ export function layersStates({ api, store, demo, rateLimiter, faults }: StatesCo
     },
     'social account exists': {
       async setup(params) {
-        const { id } = await store.states.createSocialAccount(await organization(), params.queuedPosts as number);
+        const { id } = await store.states.createSocialAccount(await organization(), params.queuedPosts as number, {
+          publishedPosts: typeof params.publishedPosts === 'number' ? params.publishedPosts : 0,
+          leased: params.leased === true,
+          ...(typeof params.influencerId === 'string' ? { influencerId: bareId(PREFIX.influencer, params.influencerId) } : {}),
+        });
         return { socialAccountId: prefixed(PREFIX.socialAccount, id) };
       },
       teardown: (data) => store.states.teardown('socialAccount', socialAccount(data)),

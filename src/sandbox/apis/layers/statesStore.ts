@@ -1,6 +1,7 @@
 import { hashSecret } from '../../store/hashSecret.js';
 import { isUuid, newSecret, randomString } from '../../store/ids.js';
 import type { Db } from '../../store/sqlDb.js';
+import { BadState } from '../../slice.js';
 import { layersKeyCache } from './keyCache.js';
 import type { LayersStatesStore } from './types.js';
 
@@ -40,18 +41,29 @@ export function createStatesStore(db: Db): LayersStatesStore {
       return { id: (rows[0] as { id: string }).id };
     },
 
-    async createSocialAccount(organizationId, queuedPosts) {
+    async createSocialAccount(organizationId, queuedPosts, { publishedPosts = 0, leased = false, influencerId } = {}) {
       return db.transaction(async (tx) => {
+        if (influencerId !== undefined) {
+          const found = isUuid(influencerId) ? await tx.query('SELECT 1 FROM layers_influencers WHERE id = $1 AND organization_id = $2', [influencerId, organizationId]) : { rows: [] };
+          if (found.rows.length === 0) throw new BadState(`influencerId: no influencer inf_${influencerId} in the organization`);
+        }
         const { rows } = await tx.query<{ id: string }>(
-          `INSERT INTO layers_social_accounts (organization_id, platform, handle, token) VALUES ($1, 'instagram', $2, $3) RETURNING id`,
-          [organizationId, `@sandbox_${randomString(8, 'abcdefghijklmnopqrstuvwxyz0123456789')}`, newSecret('tok_')],
+          `INSERT INTO layers_social_accounts (organization_id, platform, handle, token, leased) VALUES ($1, 'instagram', $2, $3, $4) RETURNING id`,
+          [organizationId, `@sandbox_${randomString(8, 'abcdefghijklmnopqrstuvwxyz0123456789')}`, newSecret('tok_'), leased],
         );
         const id = (rows[0] as { id: string }).id;
         await tx.query(
-          `INSERT INTO layers_scheduled_posts (social_account_id, caption, scheduled_for)
-           SELECT $1, 'Queued post ' || n, now() + n * interval '1 hour' FROM generate_series(1, $2::int) AS n`,
-          [id, queuedPosts],
+          `INSERT INTO layers_scheduled_posts (social_account_id, influencer_id, caption, scheduled_for)
+           SELECT $1, $3::uuid, 'Queued post ' || n, now() + n * interval '1 hour' FROM generate_series(1, $2::int) AS n`,
+          [id, queuedPosts, influencerId ?? null],
         );
+        if (publishedPosts > 0) {
+          await tx.query(
+            `INSERT INTO layers_scheduled_posts (social_account_id, caption, scheduled_for, status)
+             SELECT $1, 'Published post ' || n, now() - n * interval '1 hour', 'published' FROM generate_series(1, $2::int) AS n`,
+            [id, publishedPosts],
+          );
+        }
         return { id };
       });
     },

@@ -31,7 +31,11 @@ export interface RevokeResult {
 /** What the provider states (and the tests) can ask of the store: rows in an existing tenant. */
 export interface LayersStatesStore {
   createInfluencer(organizationId: string, fields: Partial<InfluencerPatchInput>): Promise<{ id: string }>;
-  createSocialAccount(organizationId: string, queuedPosts: number): Promise<{ id: string }>;
+  /**
+   * A connected account with `queuedPosts` queued posts, and optionally posts already published
+   * through it, a lease, and the influencer (a bare uuid of the same organization) its queued posts carry.
+   */
+  createSocialAccount(organizationId: string, queuedPosts: number, extra?: { publishedPosts?: number; leased?: boolean; influencerId?: string }): Promise<{ id: string }>;
   /** A second organization, created on demand, for cross-organization checks. */
   otherOrganization(): Promise<string>;
   createLayersKey(organizationId: string, scopes: string[]): Promise<{ keyId: string; apiKey: string }>;

@@ -4,6 +4,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confineToLoopback } from '../../../../src/conformance/targets/mock/loopbackOnlyNetwork.js';
 import { runInlineSpec } from '../../../support/runInlineSpec.js';
+import { failedCases } from '../../../support/failedCases.js';
 
 describe('confineToLoopback', () => {
   let server: http.Server;
@@ -52,7 +53,7 @@ describe("the mock's worker thread", () => {
       const results = await runInlineSpec('scim', document);
       expect(hits).toBe(0);
       expect(results.find((r) => r.testCase.id === 'scim get /groups documented 200 group')).toMatchObject({ outcome: 'skipped', skipReason: expect.stringMatching(/^example 'group' holds a \$ref to outside the document, which Prism would fetch/) });
-      expect(results.filter((r) => r.outcome === 'failed').map((r) => r.testCase.id)).toEqual([]);
+      expect(failedCases(results)).toEqual([]);
     } finally {
       server.close();
     }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runInlineSpec } from '../../../support/runInlineSpec.js';
 import { documentForPrism } from '../../../../src/conformance/targets/mock/documentForPrism.js';
 import { toOpenApiDocument } from '../../../../src/openapi/loadDocument.js';
+import { failedCases } from '../../../support/failedCases.js';
 
 const answer = (schema: unknown, example: unknown) => ({ content: { 'application/json': { schema, example } } });
 const document = {
@@ -39,7 +40,7 @@ describe('header parameters OpenAPI says to ignore', () => {
 
   it('do not make Prism reject the valid request or the documented answers', async () => {
     const results = await runInlineSpec('reserved-headers', document);
-    const failed = results.filter((r) => r.outcome === 'failed').map((r) => `${r.testCase.id}: ${r.failures.map((f) => `[${f.rule}] ${f.message}`).join('; ')}`);
+    const failed = failedCases(results);
     expect(failed).toEqual([]);
     expect(results.filter((r) => r.outcome === 'passed').map((r) => r.testCase.id)).toEqual(expect.arrayContaining(['reserved-headers call valid example', 'reserved-headers call documented 200']));
   }, 120_000);

@@ -76,6 +76,7 @@ const causes: Record<string, (operationId: string) => Promise<{ status: number; 
   'patchInfluencer 422 emptyBody': () => send({ ...valid.patchInfluencer!(), options: { body: {} } }),
   'patchInfluencer 422 genderNull': () => send({ ...valid.patchInfluencer!(), options: { body: { gender: null } } }),
   'revokeSocialAccount 400 idempotencyKeyTooLong': () => send({ ...valid.revokeSocialAccount!(), options: { headers: { 'Idempotency-Key': 'k'.repeat(256) } } }),
+  'revokeSocialAccount 400 idempotencyKeyEmpty': () => send({ ...valid.revokeSocialAccount!(), options: { headers: { 'Idempotency-Key': '' } } }),
   'revokeSocialAccount 409 keyReused': async () => {
     const key = { 'Idempotency-Key': `reuse-${randomUUID()}` };
     await send({ ...valid.revokeSocialAccount!(), options: { headers: key } });

@@ -229,6 +229,22 @@ describe('revoke', () => {
     expect((await h.send('DELETE', accountPath(other), { headers: bearer(key) })).status).toBe(404);
   });
 
+  it('cancels the queued posts only: posts already published through the account stay published and are not counted', async () => {
+    const { id } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 3, { publishedPosts: 2 });
+    const r = await h.send('DELETE', accountPath(id), { headers: bearer(key) });
+    expect(r.body).toMatchObject({ canceledScheduledPosts: 3 });
+    const { rows } = await h.db.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM layers_scheduled_posts WHERE social_account_id = $1 GROUP BY status ORDER BY status', [id]);
+    expect(rows).toEqual([{ status: 'canceled', n: 3 }, { status: 'published', n: 2 }]);
+  });
+
+  it('revokes a leased account like any other (200, disconnected, its queued posts canceled) and leaves its lease', async () => {
+    const { id } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 2, { leased: true });
+    const r = await h.send('DELETE', accountPath(id), { headers: bearer(key) });
+    expect(r).toMatchObject({ status: 200, body: { socialAccountId: `sa_${id}`, status: 'disconnected', canceledScheduledPosts: 2 } });
+    const { rows } = await h.db.query<{ status: string; leased: boolean }>('SELECT status, leased FROM layers_social_accounts WHERE id = $1', [id]);
+    expect(rows).toEqual([{ status: 'disconnected', leased: true }]);
+  });
+
   it('Idempotency-Key: a replay answers the first result byte for byte, another path with the key is 409', async () => {
     const { id: first } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 2);
     const { id: second } = await h.store.layers.states.createSocialAccount(h.demo.layers.organizationId, 0);
