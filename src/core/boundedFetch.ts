@@ -72,6 +72,8 @@ export function describeNetworkError(error: unknown): string {
   if (code && CAUSES[code]) return `${CAUSES[code]} (${code})`;
   if (code && isTls(code)) return `TLS: ${detail} (${code})`;
   if (code?.startsWith('HPE_')) return `the answer is not valid HTTP: ${detail} (${code})`;
+  // undici's parser asserts what it cannot follow (a status below 100, an answer to no request): its words are `false == true`.
+  if (code === 'ERR_ASSERTION') return `the answer is not valid HTTP: the HTTP client could not follow it (a status below 100, or an answer to no request) (${code})`;
   if (code) return `${detail} (${code})`;
   // undici's fetch fails with no cause at all for a 407 answer (the Fetch standard makes it a network error).
   return detail && detail !== 'fetch failed' ? detail : 'the HTTP client failed without a cause: the Fetch API does so for a 407 (Proxy Authentication Required) answer, which it never delivers';

@@ -175,7 +175,7 @@ export async function loadForeignApi(entry: RegistryEntry, source: string): Prom
   }
   let validator: SchemaValidator;
   try {
-    validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign', onWarning: (w) => warnings.push(w.message) }));
+    validator = createSchemaValidator(doc, createAjv(doc, { mode: 'foreign', onWarning: (w) => warnings.push(w.message) }), () => createAjv(doc, { mode: 'foreign', allErrors: false }));
   } catch (error) {
     throw new DocumentError(`${source}: ${(error as Error).message}`);
   }

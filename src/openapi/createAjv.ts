@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { appendErrorsInPlace } from './linearErrorAppend.js';
 import { fallbackMatcher, linearRegExp, NoLinearMatch, type LinearMatcher } from './linearRegExp.js';
 import { STANDARD_FORMATS } from './standardFormats.js';
 
@@ -47,6 +48,8 @@ export interface CreateAjvOptions {
   mode?: AjvMode;
   /** Called once per distinct warning of this Ajv (`foreign` mode only). */
   onWarning?: (warning: AjvWarning) => void;
+  /** Every error (the default), or only the first: validation stops there (a check of a large answer). */
+  allErrors?: boolean;
 }
 
 const INTEGER_RANGES: Record<string, [number, number]> = {
@@ -107,7 +110,8 @@ function addOpenApiFormats(ajv: Ajv2020): void {
  */
 export function createAjv(doc?: unknown, options: CreateAjvOptions = {}): Ajv2020 {
   const mode = options.mode ?? 'strict';
-  const ajv = mode === 'foreign' ? createForeign(options.onWarning ?? (() => {})) : createStrict();
+  const allErrors = options.allErrors ?? true;
+  const ajv = mode === 'foreign' ? createForeign(options.onWarning ?? (() => {}), allErrors) : createStrict(allErrors);
   // ajv-formats is CommonJS: under NodeNext its default import is `module.exports`, whose
   // `.default` is the plugin (the same function at runtime, but only `.default` type-checks).
   addFormats.default(ajv);
@@ -127,15 +131,15 @@ function regExpOption(make: (pattern: string, flags: string) => LinearMatcher): 
   return option;
 }
 
-function createStrict(): Ajv2020 {
+function createStrict(allErrors: boolean): Ajv2020 {
   // Full strict mode: unknown keywords and formats (strictSchema), strictNumbers, strictTuples,
   // strictTypes (`required` etc. need `type: object` beside them) and strictRequired (a required
   // property is defined in the same schema object). The project's documents are written to pass
   // it; a refinement branch says `type: object` and defines what it requires.
-  return new Ajv2020({ strict: true, allErrors: true, code: { regExp: regExpOption(linearRegExp) } });
+  return new Ajv2020({ strict: true, allErrors, code: { regExp: regExpOption(linearRegExp), process: appendErrorsInPlace } });
 }
 
-function createForeign(onWarning: (warning: AjvWarning) => void): Ajv2020 {
+function createForeign(onWarning: (warning: AjvWarning) => void, allErrors: boolean): Ajv2020 {
   const seen = new Set<string>();
   const warn = (key: string, warning: AjvWarning) => {
     if (seen.has(key)) return;
@@ -186,8 +190,8 @@ function createForeign(onWarning: (warning: AjvWarning) => void): Ajv2020 {
     strictTypes: false,
     strictTuples: false,
     strictRequired: false,
-    allErrors: true,
+    allErrors,
     logger,
-    code: { regExp: regExpOption(regExp) },
+    code: { regExp: regExpOption(regExp), process: appendErrorsInPlace },
   });
 }

@@ -41,6 +41,9 @@ describe('the suite against hostile servers', () => {
     'echoes the key hidden (zero-width characters between its characters, hex)': hostile.echoesTheKeyHidden,
     'sends thousands of headers': hostile.thousandsOfHeaders,
     'sends terminal control sequences': hostile.terminalControls,
+    'answers a million backslashes': () => hostile.repeats('\\'),
+    'answers a million line breaks': () => hostile.repeats('\n'),
+    'echoes the key a provider state handed out': hostile.echoesTheStateKey,
     'serves provider states, then never answers the scenarios': () => hostile.honestStatesThen('silent'),
     'serves provider states, then echoes the key to the scenarios': () => hostile.honestStatesThen('echo'),
   };
@@ -134,6 +137,27 @@ describe('the suite against hostile servers', () => {
     for (const output of [stdout, stderr, junit]) expect(output).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
     expect(stdout).toContain('\\u001b]52;c;');
     expect(stdout).toContain('\\u202e');
+  });
+
+  it('a million backslashes: every case fails as no JSON, quoting the start of the answer (the redactor once took hours over it)', () => {
+    const { code, stdout } = run('answers a million backslashes');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/\[body-json\] the body is not valid JSON\n\s+actual:\s+(\\\\)+…/);
+  });
+
+  it('a million line breaks: every case fails as no JSON, and no stack trace is found in it (once a search of hours)', () => {
+    const { code, stdout } = run('answers a million line breaks');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/\[body-json\] the body is not valid JSON/);
+    expect(stdout).not.toMatch(/no-stack-trace/);
+  });
+
+  it('a key a provider state handed out (api key without scope) is redacted where an answer echoes it', () => {
+    const { code, stdout, stderr, junit } = run('echoes the key a provider state handed out');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/actual:\s+the key \[REDACTED\] lacks linksWrite/);
+    const pieces = Array.from({ length: hostile.STATE_KEY.length - 5 }, (_, i) => hostile.STATE_KEY.slice(i, i + 6).toLowerCase());
+    for (const output of [stdout, stderr, junit]) for (const piece of pieces) expect(decoded(output).toLowerCase()).not.toContain(piece);
   });
 
   it("a scenario's request that gets no answer is one transport failure naming the request", () => {

@@ -102,6 +102,18 @@ describe('boundedFetch', () => {
     expect(await failure(boundedFetch(proxyish.url, { method: 'GET' }, LIMITS))).toMatch(/without a cause: the Fetch API does so for a 407 \(Proxy Authentication Required\) answer/);
   });
 
+  it('says a status line below 100 (HTTP/1.1 099) is not valid HTTP, not the HTTP client\'s own assertion', async () => {
+    const odd = createNetServer((s) => {
+      s.on('error', () => undefined);
+      s.once('data', () => s.end('HTTP/1.1 099 Low\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}'));
+    });
+    await new Promise<void>((resolve) => odd.listen(0, '127.0.0.1', resolve));
+    open.push({ close: () => odd.close() });
+    const message = await failure(boundedFetch(`http://127.0.0.1:${(odd.address() as { port: number }).port}/`, { method: 'GET' }, LIMITS));
+    expect(message).toMatch(/^the answer is not valid HTTP: /);
+    expect(message).not.toMatch(/false == true/);
+  });
+
   it('says "connection refused" for a closed port', async () => {
     expect(await failure(boundedFetch(`http://127.0.0.1:${await freePort()}/`, { method: 'GET' }, LIMITS))).toBe('connection refused (ECONNREFUSED)');
   });

@@ -47,6 +47,19 @@ describe('createAjv', () => {
     expect(validate.errors?.map((e) => e.params.missingProperty)).toEqual(['a', 'b']);
   });
 
+  it('gathers the errors of a $ref-ed schema by appending them: 30,000 invalid items give their 90,000 errors in one pass (strict and foreign)', () => {
+    // ajv copies every error so far for each failing $ref call (vErrors.concat): quadratic, so a
+    // 48 KB list answer of 16,000 empty items took 6.5 s, and a 10 MB one days.
+    const schema = { $defs: { item: { type: 'object', required: ['a', 'b', 'c'], properties: { a: { $ref: '#/$defs/text' }, b: { type: 'string' }, c: { type: 'string' } } }, text: { type: 'string' } }, type: 'array', items: { $ref: '#/$defs/item' } };
+    for (const ajv of [createAjv(), createAjv(undefined, { mode: 'foreign' })]) {
+      const validate = ajv.compile(schema);
+      expect(String(validate)).not.toContain('.concat(');
+      expect(validate(Array.from({ length: 30_000 }, () => ({})))).toBe(false);
+      expect(validate.errors).toHaveLength(90_000);
+      expect(validate([{ a: 1, b: 'x', c: 'y' }, {}])).toBe(false);
+      expect(validate.errors?.map((e) => `${e.instancePath} ${e.keyword}`)).toEqual(['/0/a type', '/1 required', '/1 required', '/1 required']);
+    }
+  });
   it('is fully strict: a `required` without `type: object`, or naming a property not defined beside it, does not compile', () => {
     const ajv = createAjv();
     ajv.addSchema({ $id: 'https://example.com/base', type: 'object', properties: { extra: { type: 'string' } } });

@@ -1,6 +1,6 @@
 // Document patterns keep ECMAScript's meaning when matched by the linear-time engine.
 import { describe, expect, it } from 'vitest';
-import { linearRegExp, NoLinearMatch } from '../../src/openapi/linearRegExp.js';
+import { linearRegExp, linearSearch, NoLinearMatch } from '../../src/openapi/linearRegExp.js';
 
 describe('linearRegExp', () => {
   it.each([
@@ -68,5 +68,16 @@ describe('linearRegExp', () => {
   it('toString is unique to the pattern and flags (ajv caches compiled patterns by it)', () => {
     expect(String(linearRegExp('a', 'u'))).not.toBe(String(linearRegExp('a', 'iu')));
     expect(String(linearRegExp('a', 'u'))).not.toBe(String(linearRegExp('b', 'u')));
+  });
+});
+
+describe('linearSearch', () => {
+  it('gives the index of the first match as String.prototype.search does, the m flag and non-ASCII text included', () => {
+    for (const [pattern, text] of [[/^\s*at \w+/m, 'é😀 x\n  at f\n'], [/b+/, 'aab'], [/^x/m, 'a\nb'], [/A/i, 'é a']] as const) {
+      expect(linearSearch(pattern)(text), String(pattern)).toBe(text.search(pattern));
+    }
+  });
+  it('finds nothing in a million line breaks against ^\\s*x under m, in one pass', () => {
+    expect(linearSearch(/^\s*x/m)('\n'.repeat(1_000_000))).toBe(-1);
   });
 });

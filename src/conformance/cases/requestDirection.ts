@@ -44,7 +44,8 @@ export function directionalErrors(validator: SchemaValidator, doc: OpenApiDocume
   return forDirection(validator, doc, schemaPointer, value, direction, validator.validate(schemaPointer, value));
 }
 
-function forDirection(validator: SchemaValidator, doc: OpenApiDocument, schemaPointer: string, value: unknown, direction: Direction, errors: SchemaError[]): SchemaError[] {
+/** `errors` (ajv's, for `value` at `schemaPointer`) read for `direction`, as `directionalErrors` reads its own. */
+export function forDirection(validator: SchemaValidator, doc: OpenApiDocument, schemaPointer: string, value: unknown, direction: Direction, errors: SchemaError[]): SchemaError[] {
   if (errors.length === 0) return errors;
   const keyword = direction === 'request' ? 'readOnly' : 'writeOnly';
   const walker = createSchemaWalker(validator, doc);

@@ -1,11 +1,14 @@
 import { isObject } from '../../openapi/jsonPointer.js';
+import { linearSearch } from '../../openapi/linearRegExp.js';
 import type { Check, CheckContext } from './check.js';
 
 /**
  * Signatures of a stack trace, one per runtime. The multi-line ones need two frames in a row, so
- * that one line of text that happens to look like a frame is not taken for a trace.
+ * that one line of text that happens to look like a frame is not taken for a trace. Each is
+ * searched for in linear time (RE2): a backtracking RegExp tried `^\s*at` again from each of a
+ * million line breaks, and `\(.*\) in .+:line` from each `) in `, for hours.
  */
-const TRACES: { runtime: string; pattern: RegExp }[] = [
+const TRACES: { runtime: string; search: (text: string) => number }[] = ([
   { runtime: 'JavaScript', pattern: /^\s*at (?:[^\s()]+ )?\(?(?:[^\s()]+):\d+:\d+\)?\s*\n\s*at (?:[^\s()]+ )?\(?(?:[^\s()]+):\d+:\d+\)?/m },
   { runtime: 'Python', pattern: /Traceback \(most recent call last\):/ },
   { runtime: 'Java', pattern: /^\s*at [\w$.<>]+\([\w$]+\.(?:java|kt|scala|groovy):\d+\)\s*\n\s*at [\w$.<>]+\(/m },
@@ -13,7 +16,7 @@ const TRACES: { runtime: string; pattern: RegExp }[] = [
   { runtime: 'Ruby', pattern: /\.rb:\d+:in [`'][^'\n]+'\s*\n.*\.rb:\d+:in [`']/ },
   { runtime: 'PHP', pattern: /^#\d+ .+\.php\(\d+\): /m },
   { runtime: 'Go', pattern: /^goroutine \d+ \[[a-z ]+\]:/m },
-];
+] as const).map(({ runtime, pattern }) => ({ runtime, search: linearSearch(pattern) }));
 
 /** The text of a body as a reader sees it: the string values of a JSON body (their `\n` unescaped), else the raw text. */
 function readable(ctx: CheckContext): string {
@@ -48,9 +51,16 @@ export const noStackTrace: Check = {
   appliesTo: (ctx) => ctx.target === 'live' && ctx.response.bodyText.length > 0,
   run: (ctx) => {
     const text = readable(ctx);
-    const found = TRACES.find((t) => t.pattern.test(text));
+    let found: { runtime: string; at: number } | undefined;
+    for (const { runtime, search } of TRACES) {
+      const at = search(text);
+      if (at >= 0) {
+        found = { runtime, at };
+        break;
+      }
+    }
     if (!found) return [];
-    const at = text.search(found.pattern);
+    const { at } = found;
     return [{ rule: 'no-stack-trace', message: `the ${ctx.response.status} answer carries a ${found.runtime} stack trace`, actual: ctx.redact.excerpt(text.slice(Math.max(0, at), at + 200), 200) }];
   },
 };

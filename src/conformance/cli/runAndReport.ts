@@ -25,7 +25,8 @@ export async function runAndReport(options: CliOptions, env: NodeJS.ProcessEnv, 
   const out = (text: string) => process.stdout.write(terminalSafe(redact(text)));
   const err = (text: string) => process.stderr.write(terminalSafe(redact(text)));
   // A run longer than half a minute says on stderr, every half minute, how far it is.
-  const suite = { ...base, onProgress: progressReporter({ write: (line) => err(`conformance: ${line}\n`) }) };
+  // The run shares this redactor, so a secret it learns (a provider state's key) is hidden in what is printed too.
+  const suite = { ...base, redact, onProgress: progressReporter({ write: (line) => err(`conformance: ${line}\n`) }) };
   try {
     const report = await runSuite(suite);
     if (options.output) {

@@ -20,6 +20,8 @@ export interface Redactor {
   (text: string): string;
   /** `text` redacted, then cut to `max` characters with `…`; a trailing piece (4+ characters) that begins a secret, in any of its spellings, is redacted too. */
   excerpt(text: string, max: number): string;
+  /** Makes `secret` one more secret, from now on (a key a provider state handed out during the run). */
+  add(secret: string): void;
 }
 
 export const REDACTED = '[REDACTED]';
@@ -37,22 +39,29 @@ const IGNORABLE = String.raw`(?:\p{Default_Ignorable_Code_Point}|\\+u(?:00ad|034
 const IGNORABLE_RUNS = new RegExp(`${IGNORABLE}+`, 'giu');
 const NAMED_ENTITIES: Record<string, string[]> = { '&': ['amp'], '<': ['lt'], '>': ['gt'], '"': ['quot'], "'": ['apos'] };
 
-/** A regular expression (source) matching one character `ch` in every spelling a text can give it. */
-function characterSpellings(ch: string): string {
+/**
+ * A regular expression (source) matching one character `ch` in every spelling a text can give it.
+ * For a secret's `first` character, a spelling that begins with backslashes is tried only where a
+ * run of them begins (the match takes the whole run, as the leftmost match did anyway): tried from
+ * each backslash of a run, a hostile answer of backslashes was scanned again from every one of
+ * them, in quadratic time (80,000 took 12 s; a 10 MB answer hours, past any --timeout).
+ */
+function characterSpellings(ch: string, first = false): string {
   const code = ch.codePointAt(0) as number;
   const units = ch.length === 2 ? [ch.charCodeAt(0), ch.charCodeAt(1)] : [code];
   const bytes = [...Buffer.from(ch, 'utf8')];
+  const backslashes = `${first ? '(?<!\\\\)' : ''}\\\\+`;
   const spellings = [
     escapeRegExp(ch),
     bytes.map((b) => `%${hex(b, 2)}`).join(''),
-    units.map((u) => `\\\\+u${hex(u, 4)}`).join(''),
-    `\\\\+u\\{0*${hex(code, 1)}\\}`,
+    units.map((u, i) => `${i === 0 ? backslashes : '\\\\+'}u${hex(u, 4)}`).join(''),
+    `${backslashes}u\\{0*${hex(code, 1)}\\}`,
     `&#0*${code};`,
     `&#x0*${hex(code, 1)};`,
     ...(NAMED_ENTITIES[ch] ?? []).map((name) => `&${name};`),
   ];
-  if (code < 0x100) spellings.push(`\\\\+x${hex(code, 2)}`);
-  if (/["\\/]/.test(ch)) spellings.push(`\\\\+${escapeRegExp(ch)}`);
+  if (code < 0x100) spellings.push(`${backslashes}x${hex(code, 2)}`);
+  if (/["\\/]/.test(ch)) spellings.push(`${backslashes}${escapeRegExp(ch)}`);
   if (ch === ' ') spellings.push('\\+');
   return `(?:${spellings.join('|')})`;
 }
@@ -115,35 +124,54 @@ function plainOf(text: string): string {
 /** An escape the cut left unfinished at the end of `text` (`%2`, `\u00`, `&#x7`), removed. */
 const withoutUnfinishedEscape = (text: string) => text.replace(/(?:%[0-9a-f]?|\\+(?:u\{?[0-9a-f]{0,5}|x[0-9a-f]?)?|&#?x?[0-9a-z]{0,7})$/i, '');
 
-/** A redactor for `secrets` (shorter than 4 characters: ignored). Matching ignores case. */
-export function redactor(secrets: readonly string[]): Redactor {
+/** What a redactor matches, made from its secrets. */
+interface Compiled {
+  texts: string[];
+  pattern: RegExp | undefined;
+  lowered: string[];
+  loweredEncoded: string[];
+  /** The characters a spelling of a secret can start with: its first character, an escape's, a base64 form's. */
+  starts: Set<string>;
+}
+
+function compile(secrets: readonly string[]): Compiled {
   const texts = [...new Set(secrets.flatMap(secretTexts).filter((s) => s.length >= MIN_LENGTH))].sort((a, b) => b.length - a.length);
-  const spelled = texts.map((text) => [...text].map(characterSpellings).join(`${IGNORABLE}*`));
+  const spelled = texts.map((text) => [...text].map((ch, i) => characterSpellings(ch, i === 0)).join(`${IGNORABLE}*`));
   const encoded = [...new Set(texts.flatMap((text) => [...base64Forms(text), hexForm(text)]))].sort((a, b) => b.length - a.length);
   const sources = [...encoded.map(escapeRegExp), ...spelled];
-  const pattern = sources.length > 0 ? new RegExp(sources.join('|'), 'giu') : undefined;
   const lowered = texts.map((t) => t.toLowerCase());
   const loweredEncoded = encoded.map((e) => e.toLowerCase());
-  const redact = ((text: string) => (pattern ? text.replace(pattern, REDACTED) : text)) as Redactor;
+  return {
+    texts,
+    pattern: sources.length > 0 ? new RegExp(sources.join('|'), 'giu') : undefined,
+    lowered,
+    loweredEncoded,
+    starts: new Set(['%', '\\', '&', '+', ...lowered.map((s) => s[0] as string), ...loweredEncoded.map((e) => e[0] as string)]),
+  };
+}
+
+/** A redactor for `secrets` (shorter than 4 characters: ignored), and those `add` gives it later. Matching ignores case. */
+export function redactor(initial: readonly string[]): Redactor {
+  const secrets = [...initial];
+  let c = compile(secrets);
+  const redact = ((text: string) => (c.pattern ? text.replace(c.pattern, REDACTED) : text)) as Redactor;
   /** Whether `tail` (the end of a cut text) is the start of a secret in some spelling, 4+ characters of it. */
   const beginsSecret = (tail: string) => {
     const lower = tail.toLowerCase();
-    if (lower.length >= MIN_LENGTH && loweredEncoded.some((e) => e.startsWith(lower))) return true;
+    if (lower.length >= MIN_LENGTH && c.loweredEncoded.some((e) => e.startsWith(lower))) return true;
     // first the start alone (an escape is at most 13 characters): most places begin no secret
     const near = tail.slice(0, 13 * MIN_LENGTH);
     const head = (/[%\\&+]/.test(near) ? plainOf(withoutUnfinishedEscape(near)) : near).toLowerCase().slice(0, MIN_LENGTH);
-    if (!lowered.some((s) => s.startsWith(head))) return false;
+    if (!c.lowered.some((s) => s.startsWith(head))) return false;
     const plain = plainOf(withoutUnfinishedEscape(tail)).toLowerCase();
-    return plain.length >= MIN_LENGTH && lowered.some((s) => s.startsWith(plain));
+    return plain.length >= MIN_LENGTH && c.lowered.some((s) => s.startsWith(plain));
   };
-  /** The characters a spelling of a secret can start with: its first character, an escape's, a base64 form's. */
-  const starts = new Set(['%', '\\', '&', '+', ...lowered.map((s) => s[0] as string), ...loweredEncoded.map((e) => e[0] as string)]);
   /** `text` with a trailing piece that begins a secret (4+ characters) redacted. */
   const trimPartial = (text: string) => {
-    if (texts.length === 0) return text;
+    if (c.texts.length === 0) return text;
     const lower = text.toLowerCase();
     for (let start = 0; start <= text.length - MIN_LENGTH; start++) {
-      if (starts.has(lower[start] as string) && beginsSecret(text.slice(start))) return `${text.slice(0, start)}${REDACTED}`;
+      if (c.starts.has(lower[start] as string) && beginsSecret(text.slice(start))) return `${text.slice(0, start)}${REDACTED}`;
     }
     return text;
   };
@@ -152,8 +180,17 @@ export function redactor(secrets: readonly string[]): Redactor {
     if (clean.length <= max) return trimPartial(clean);
     return `${trimPartial(clean.slice(0, max))}…`;
   };
+  redact.add = (secret) => {
+    if (secrets.includes(secret)) return;
+    secrets.push(secret);
+    c = compile(secrets);
+  };
   return redact;
 }
 
-/** A redactor with no secrets (the mock's key is no secret). */
-export const noRedaction: Redactor = redactor([]);
+/** A redactor with no secrets (the mock's key is no secret); it takes none later either: a caller with secrets makes its own. */
+export const noRedaction: Redactor = Object.assign(redactor([]), {
+  add: () => {
+    throw new Error('noRedaction keeps no secrets: make a redactor() for a run that learns one');
+  },
+});

@@ -55,6 +55,11 @@ export interface SuiteOptions {
   concurrency?: number;
   /** Time and size limits of every request the suite sends (default: DEFAULT_LIMITS). */
   limits?: TransportLimits;
+  /**
+   * The run's redactor (default: one over `secretsOf(options)`): the CLI passes the one its output
+   * goes through, so a secret learned during the run (a provider state's key) is hidden there too.
+   */
+  redact?: Redactor;
   /** What the run must reach to pass beyond no failed check (`--allow-empty`, `--min-coverage`). */
   gate?: Gate;
   /** Behaviour scenarios per API (skipped, with the reason, where they cannot run). */
@@ -171,7 +176,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const redact = redactor(secretsOf(options));
+  const redact = options.redact ?? redactor(secretsOf(options));
   /** Every mock start, awaited in `finally` so none outlives a run that failed while it started. */
   const mocks: Promise<MockTarget>[] = [];
   /** Folders of the bundled documents written for Prism (foreign documents), removed in `finally`. */
@@ -229,7 +234,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunReport> {
         const scenarios = options.scenarios;
         // With --state-url on a live target (and writes allowed there), a negative body case gets its path's resource first.
         const stateUrl = options.stateUrl;
-        const setup = target.kind === 'live' && stateUrl && (options.allowWrites || isLoopbackUrl(stateUrl)) ? resourceSetup(api, stateUrl, protocol, { limits, excerpt: redact.excerpt }) : undefined;
+        const setup = target.kind === 'live' && stateUrl && (options.allowWrites || isLoopbackUrl(stateUrl)) ? resourceSetup(api, stateUrl, protocol, { limits, excerpt: redact.excerpt, onSecret: redact.add }) : undefined;
         return runApi({
           api,
           adapter: target.kind === 'mock' ? createMockTarget(mock) : liveTarget,

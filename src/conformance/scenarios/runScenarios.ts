@@ -46,7 +46,7 @@ function scenarioCase(api: LoadedApi, name: string, scenario: Scenario): TestCas
 async function runOne(ctx: ScenarioRunContext, name: string, scenario: Scenario, stateUrl: string): Promise<CaseResult> {
   const started = performance.now();
   const { limits, redact } = ctx;
-  const states = new ProviderStates(stateUrl, ctx.api.name, ctx.protocol, { limits, excerpt: redact.excerpt });
+  const states = new ProviderStates(stateUrl, ctx.api.name, ctx.protocol, { limits, excerpt: redact.excerpt, onSecret: redact.add });
   const scenarioCtx = new ScenarioContext(ctx.api, ctx.target, ctx.credentials.apiKey, ctx.credentials.apiKeyEnv, states, { limits, redact });
   try {
     await scenario.run(scenarioCtx);

@@ -11,6 +11,8 @@ export interface ProviderStatesOptions {
   limits?: TransportLimits;
   /** How an answer is quoted in an error: cut to `max` characters (the suite passes its redactor's). */
   excerpt?: (text: string, max: number) => string;
+  /** Told each secret a setup answers (a data member the protocol marks so), before anything uses it: the suite redacts it from then on. */
+  onSecret?: (secret: string) => void;
 }
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
@@ -26,6 +28,7 @@ export class ProviderStates {
 
   readonly #limits: TransportLimits;
   readonly #excerpt: (text: string, max: number) => string;
+  readonly #onSecret: (secret: string) => void;
 
   constructor(
     readonly url: string,
@@ -35,6 +38,7 @@ export class ProviderStates {
   ) {
     this.#limits = options.limits ?? DEFAULT_LIMITS;
     this.#excerpt = options.excerpt ?? cut;
+    this.#onSecret = options.onSecret ?? (() => undefined);
   }
 
   /** One exchange with the endpoint; a failure to get an answer rejects with a TransportError saying why. */
@@ -59,6 +63,11 @@ export class ProviderStates {
       throw new Error(`provider state '${state}' setup answered non-JSON: ${this.#excerpt(text, 300)}`);
     }
     if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error(`provider state '${state}' setup answered no data object`);
+    // A secret is one from the moment it is answered, valid or not: every later quote of an answer hides it.
+    for (const name of this.protocol.secretData(this.api, state)) {
+      const secret = (data as Record<string, unknown>)[name];
+      if (typeof secret === 'string') this.#onSecret(secret);
+    }
     this.#created.push({ state, params, data: data as Record<string, unknown> });
     const problems = this.protocol.dataProblems(this.api, state, data);
     if (problems.length > 0) throw new Error(`provider state '${state}' answered data the protocol does not allow: ${problems.join('; ')}`);

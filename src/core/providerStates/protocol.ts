@@ -25,6 +25,8 @@ export interface ProviderStateProtocol {
   parseRequest(body: unknown): { request: StateRequest } | { problem: string };
   /** Problems of the data a setup answered, by the state's `data` schema; `[]` when valid. */
   dataProblems(api: string, state: string, data: unknown): string[];
+  /** The members of a state's data that are secrets (their schema says `format: password`, OpenAPI's mark for a value to obscure). */
+  secretData(api: string, state: string): string[];
 }
 
 const errorsText = (v: ValidateFunction, prefix: string) =>
@@ -40,7 +42,8 @@ function envelopeProblem(e: ErrorObject, action: StateAction): string {
   return `${at || 'the body'} ${e.message ?? 'is invalid'}`;
 }
 
-type SchemaFile = { $id: string; $defs: { States: { properties: Record<string, { properties: Record<string, unknown> }> } } };
+type DataSchema = { properties?: Record<string, { format?: unknown }> };
+type SchemaFile = { $id: string; $defs: { States: { properties: Record<string, { properties: Record<string, { properties?: { data?: DataSchema } }> }> } } };
 
 export function loadProviderStateProtocol(registry: Registry): ProviderStateProtocol {
   const schema = JSON.parse(readFileSync(registry.providerStatesSchemaFile, 'utf8')) as SchemaFile;
@@ -78,6 +81,10 @@ export function loadProviderStateProtocol(registry: Registry): ProviderStateProt
     dataProblems(api, state, data) {
       const validate = part(api, state, 'data');
       return validate && !validate(data) ? errorsText(validate, 'data') : [];
+    },
+    secretData(api, state) {
+      const members = byApi[api]?.properties[state]?.properties?.data?.properties ?? {};
+      return Object.keys(members).filter((name) => members[name]?.format === 'password');
     },
   };
 }

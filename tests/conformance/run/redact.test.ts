@@ -1,6 +1,6 @@
 // Secrets never reach a report: redacted in every form a server may echo them, and never half-shown at a cut.
 import { describe, expect, it } from 'vitest';
-import { redactor } from '../../../src/conformance/run/redact.js';
+import { noRedaction, redactor } from '../../../src/conformance/run/redact.js';
 
 const KEY = `sk_live_&<>"'_SECRETSECRET`;
 const redact = redactor([KEY, 'abc']);
@@ -100,6 +100,29 @@ describe('redactor: encoded forms', () => {
       for (let i = 0; i + 8 <= encoded.length; i++) expect(cut.toLowerCase(), cut).not.toContain(encoded.slice(i, i + 8).toLowerCase());
       expect(cut.startsWith('x'.repeat(pad))).toBe(true);
     }
+  });
+
+  it('reads a run of a million backslashes (a hostile answer) in one pass: it is returned as it is', () => {
+    // Each escape spelling begins with one or more backslashes: tried again from every backslash of
+    // a run, the scan was quadratic (80,000 took 12 s; a 10 MB answer hours, past any --timeout).
+    const run = '\\'.repeat(1_000_000);
+    expect(redact(`${run}x`)).toBe(`${run}x`);
+    expect(redact.excerpt(run, 200)).toBe(`${run.slice(0, 200)}…`);
+    expect(redact(`${run}u0073k_live_&<>"'_SECRETSECRET`)).toBe('[REDACTED]');
+  });
+
+  it('add: a secret learned later (a provider state\'s key) is redacted from then on, in its spellings and at a cut, and the first ones still are', () => {
+    const growing = redactor([KEY]);
+    const later = 'hk_scoped_Q7ZX9WMBVTPL';
+    expect(growing(`key ${later}`)).toBe(`key ${later}`);
+    growing.add(later);
+    expect(growing(`key ${later} and ${encodeURIComponent(KEY)}`)).toBe('key [REDACTED] and [REDACTED]');
+    expect(growing(Buffer.from(later).toString('hex'))).toBe('[REDACTED]');
+    expect(growing.excerpt(`${'x'.repeat(195)}${later}`, 200)).toBe(`${'x'.repeat(195)}[REDA…`);
+  });
+
+  it('noRedaction takes no secret: adding one throws instead of leaving it shown', () => {
+    expect(() => noRedaction.add('a_secret_key')).toThrow(/keeps no secrets/);
   });
 
   it('leaves text that only looks encoded as it is', () => {

@@ -5,7 +5,7 @@ import { ProviderStates } from '../../../src/core/providerStates/client.js';
 import type { ProviderStateProtocol } from '../../../src/core/providerStates/protocol.js';
 
 /** A protocol of two states whose data is never refused. */
-const protocol = { states: () => ['switch', 'thing'], dataProblems: () => [] } as unknown as ProviderStateProtocol;
+const protocol = { states: () => ['switch', 'thing', 'key'], dataProblems: () => [], secretData: (_: string, state: string) => (state === 'key' ? ['apiKey'] : []) } as unknown as ProviderStateProtocol;
 const received: { action: string; state: string; data?: unknown }[] = [];
 let server: Server;
 let url: string;
@@ -19,7 +19,8 @@ beforeAll(async () => {
       const body = JSON.parse(text) as { action: string; state: string; data?: unknown };
       received.push(body);
       if (body.action === 'teardown' && body.state === 'thing') return void res.writeHead(500).end('no');
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { id: ++n } }));
+      const data = body.state === 'key' ? { id: ++n, apiKey: `scoped_key_${n}` } : { id: ++n };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -44,5 +45,17 @@ describe('ProviderStates.teardown', () => {
     await expect(states.teardown('switch')).rejects.toThrow("provider state 'switch' was not set up");
     await states.setup('thing');
     await expect(states.teardown('thing')).rejects.toThrow("provider state 'thing' teardown answered 500");
+  });
+});
+
+describe('ProviderStates.setup', () => {
+  it('tells onSecret each data member the protocol marks secret, before the data is handed over, and nothing for other states', async () => {
+    const secrets: string[] = [];
+    const states = new ProviderStates(url, 'api', protocol, { onSecret: (s) => secrets.push(s) });
+    await states.setup('switch');
+    expect(secrets).toEqual([]);
+    const data = await states.setup<{ apiKey: string }>('key');
+    expect(secrets).toEqual([data.apiKey]);
+    await states.teardownAll();
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadProviderStateProtocol } from '../../../src/core/providerStates/protocol.js';
 import { loadRegistry } from '../../../src/core/registry.js';
@@ -33,6 +34,21 @@ describe('the provider-state protocol', () => {
   });
   it("checks params against the state's own schema (an unknown param is named)", () => {
     expect(protocol.parseRequest({ action: 'setup', api: api.name, state, params: { surelyUnknown: 1 } })).toMatchObject({ problem: expect.stringMatching(/surelyUnknown/) });
+  });
+  it('names the data members a state marks format: password as its secrets: every one its description says is never printed, and no other', () => {
+    const registry = loadRegistry();
+    const schema = JSON.parse(readFileSync(registry.providerStatesSchemaFile, 'utf8')) as { $defs: { States: { properties: Record<string, { properties: Record<string, { properties: { data: { properties?: Record<string, { description?: string }> } } }> }> } } };
+    let secrets = 0;
+    for (const a of registry.apis) {
+      for (const s of protocol.states(a.name)) {
+        const members = schema.$defs.States.properties[a.name]?.properties[s]?.properties.data.properties ?? {};
+        const neverPrinted = Object.keys(members).filter((m) => /never printed/.test(members[m]?.description ?? ''));
+        expect(protocol.secretData(a.name, s), `${a.name} ${s}`).toEqual(neverPrinted);
+        secrets += neverPrinted.length;
+      }
+    }
+    expect(secrets).toBeGreaterThan(0);
+    expect(protocol.secretData('no-such-api', 'x')).toEqual([]);
   });
   it('checks the data a setup answered', () => {
     expect(protocol.dataProblems(api.name, state, 'not an object').length).toBeGreaterThan(0);
