@@ -13,7 +13,7 @@ export interface paths {
         post?: never;
         /**
          * Delete partners
-         * @description Soft-deletes one or more partners of your workspace, given as a JSON array of 1 to 10,000 partner ids (requests above 10,000 ids are rejected). All ids must be valid UUIDs of partners in your workspace; if any one is not, the request fails with 400 and nothing is deleted. The deleted partners are archived, not erased. Requires an API key with the `linksWrite` scope. Other parts of the vendor's reference call the partner scope `partnersWrite` (the vendor's pages show both names); a key that lacks the scope the server requires answers 403, naming that scope in `missingScopes`.
+         * @description Soft-deletes one or more partners of your workspace, given as a JSON array of 1 to 10,000 partner ids (requests above 10,000 ids are rejected). All ids must be valid UUIDs of partners in your workspace; if any one is not, the request fails with 400 and nothing is deleted. The deleted partners are archived, not erased. The vendor's page does not say whether an archived partner is still found; this contract assumes it is not (as a soft delete of the other partner APIs is): deleting it again fails with 400, like an id not in the workspace. Requires an API key with the `linksWrite` scope. Other parts of the vendor's reference call the partner scope `partnersWrite` (the vendor's pages show both names); a key that lacks the scope the server requires answers 403, naming that scope in `missingScopes`.
          */
         delete: operations["deletePartners"];
         options?: never;
@@ -35,7 +35,7 @@ export interface components {
         PartnerIdList: components["schemas"]["PartnerId"][];
         /** @description The partners that were soft-deleted by this request. */
         PartnersDeleted: {
-            /** @description Ids of the partners deleted, every id of the request. */
+            /** @description Ids of the partners deleted, every distinct id of the request once (an id sent twice is deleted once and listed once). */
             deletedIds: components["schemas"]["PartnerId"][];
         };
         /** @description An error message in English and in Arabic. */
@@ -61,7 +61,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Invalid request body: missing ids, an invalid UUID, more than 10,000 ids, or an id not found in your workspace. Nothing is deleted. */
+        /** @description Invalid request body: missing ids, an invalid UUID, more than 10,000 ids, or an id not found in your workspace (a partner already deleted is not found, as this contract assumes). Nothing is deleted. The vendor says requests above 10,000 ids are rejected without naming the status; this contract assumes this 400, in the same bilingual envelope. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;

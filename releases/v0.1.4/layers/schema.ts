@@ -26,7 +26,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`. */
+                /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`, as this contract assumes (see the 400). */
                 influencerId: components["parameters"]["InfluencerIdPath"];
             };
             cookie?: never;
@@ -57,7 +57,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`, or by a ULID-style suffix (the vendor's pages show both id shapes, and both are accepted). The revoke reference describes a malformed id as one not of the `sa_<uuid>` shape, while the vendor's other pages show Layers ids with ULID-style suffixes too; this contract takes both shapes here, so a well-formed id of either shape is looked up (404 when there is no such account), never a 400. The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
+                /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`. Send this shape. The revoke reference describes a malformed id as one not of the `sa_<uuid>` shape, while the vendor's other pages show Layers ids with ULID-style suffixes too (`inf_01HXZ9…`); the vendor's pages show both id shapes. This contract's schema takes an `sa_` id with a ULID-style suffix as well, and a server either looks it up (404 when there is no such account) or refuses it with 400 `VALIDATION`, as the revoke reference says. The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
                 socialAccountId: components["parameters"]["SocialAccountIdPath"];
             };
             cookie?: never;
@@ -289,7 +289,7 @@ export interface components {
             language?: components["schemas"]["LanguageTag"];
         }>;
         /**
-         * @description Social account id: `sa_` followed by a uuid (`sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`) or by a ULID-style Crockford base32 string (`sa_01HXZ9AB3CDEF4GHJK5MNPQRST`). The vendor's pages show both id shapes, and both are accepted; the `sa_` prefix is required.
+         * @description Social account id: `sa_` followed by a uuid (`sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`) or by a ULID-style Crockford base32 string (`sa_01HXZ9AB3CDEF4GHJK5MNPQRST`). The vendor shows `sa_` ids with a uuid suffix, and Layers ids of other kinds in both shapes, so both are accepted here; the `sa_` prefix is required. As a path parameter of the revoke, send the uuid shape (see there).
          * @example sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e
          * @example sa_01HXZ9AB3CDEF4GHJK5MNPQRST
          */
@@ -351,7 +351,7 @@ export interface components {
                 "application/json": components["schemas"]["ForbiddenScopeError"];
             };
         };
-        /** @description The per-key budget is exhausted. Honour `Retry-After`. */
+        /** @description The per-key write budget is exhausted. Honour `Retry-After`. The vendor names a budget for writes; this contract assumes the reads are limited per key as well, by the same budget or one of their own, and answer this 429 when theirs is spent. */
         RateLimited: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];
@@ -379,7 +379,7 @@ export interface components {
                 "application/json": components["schemas"]["KillSwitchError"];
             };
         };
-        /** @description The `influencerId` path parameter is malformed: neither an `inf_` id nor a uuid. */
+        /** @description The `influencerId` path parameter is malformed: neither an `inf_` id nor a uuid. The vendor lists no error for a malformed influencer id; this contract assumes this 400 `VALIDATION`, the answer the revoke reference gives to a malformed path id. */
         MalformedInfluencerId: {
             headers: {
                 [name: string]: unknown;
@@ -397,7 +397,7 @@ export interface components {
                 "application/json": components["schemas"]["NotFoundError"];
             };
         };
-        /** @description The key lacks `influencers:write`; `details.requiredScope` names it. */
+        /** @description The key lacks `influencers:write`; `details.requiredScope` names it. The revoke reference names the missing scope in `details.requiredScope`; this contract assumes the influencer writes do the same. */
         InfluencersScopeMissing: {
             headers: {
                 [name: string]: unknown;
@@ -406,7 +406,7 @@ export interface components {
                 "application/json": components["schemas"]["ForbiddenScopeError"];
             };
         };
-        /** @description The request is malformed: the `socialAccountId` path parameter is not an `sa_` id, or the `Idempotency-Key` header is longer than 255 characters (the length this contract assumes). */
+        /** @description The request is malformed: the `socialAccountId` path parameter is not an `sa_` id, or the `Idempotency-Key` header is longer than 255 characters or empty (this contract assumes 1 to 255 characters). The revoke reference also calls an `sa_` id whose suffix is not a uuid (a ULID-style suffix) malformed, so it may be answered with this 400 instead of a lookup. */
         MalformedSocialAccountId: {
             headers: {
                 [name: string]: unknown;
@@ -454,14 +454,11 @@ export interface components {
          * @example 20
          */
         Limit: number;
-        /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`. */
+        /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`, as this contract assumes (see the 400). */
         InfluencerIdPath: string;
-        /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`, or by a ULID-style suffix (the vendor's pages show both id shapes, and both are accepted). The revoke reference describes a malformed id as one not of the `sa_<uuid>` shape, while the vendor's other pages show Layers ids with ULID-style suffixes too; this contract takes both shapes here, so a well-formed id of either shape is looked up (404 when there is no such account), never a 400. The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
+        /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`. Send this shape. The revoke reference describes a malformed id as one not of the `sa_<uuid>` shape, while the vendor's other pages show Layers ids with ULID-style suffixes too (`inf_01HXZ9…`); the vendor's pages show both id shapes. This contract's schema takes an `sa_` id with a ULID-style suffix as well, and a server either looks it up (404 when there is no such account) or refuses it with 400 `VALIDATION`, as the revoke reference says. The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
         SocialAccountIdPath: components["schemas"]["SocialAccountId"];
-        /**
-         * @description Client-chosen key that makes a retry safe. Replaying the same key with the same request returns the first result; using it with a materially different request (another `socialAccountId`) is a 409 `IDEMPOTENCY_CONFLICT`. The vendor's reference states no length for the key; this contract assumes 1 to 255 characters, and a longer key is a 400 `VALIDATION`.
-         * @example offboard-customer-4812-sa-9c1e
-         */
+        /** @description Client-chosen key that makes a retry safe. Replaying the same key with the same request returns the first result; using it with a materially different request (another `socialAccountId`) is a 409 `IDEMPOTENCY_CONFLICT`. The vendor's reference states no length for the key; this contract assumes 1 to 255 characters, and a longer or empty key is a 400 `VALIDATION`. */
         IdempotencyKey: string;
     };
     requestBodies: never;
@@ -518,7 +515,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`. */
+                /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`, as this contract assumes (see the 400). */
                 influencerId: components["parameters"]["InfluencerIdPath"];
             };
             cookie?: never;
@@ -548,7 +545,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`. */
+                /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`, as this contract assumes (see the 400). */
                 influencerId: components["parameters"]["InfluencerIdPath"];
             };
             cookie?: never;
@@ -573,7 +570,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["InfluencersScopeMissing"];
             404: components["responses"]["InfluencerNotFound"];
-            /** @description A body was sent but it is malformed or does not match the schema: a `reason` that is not a string or is longer than 1024 characters, or a property other than `reason` (this contract assumes the body is strict). */
+            /** @description A body was sent but it is malformed or does not match the schema: a `reason` that is not a string or is longer than 1024 characters, or a property other than `reason` (this contract assumes the body is strict). The delete reference names the code of a malformed body, `VALIDATION`, but not its status; this contract assumes 422, the status body validation has on PATCH. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -592,7 +589,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`. */
+                /** @description The influencer id: the prefixed id that responses return, in either of its two shapes (`inf_01HXZ9AB3CDEF4GHJK5MNPQRST` or `inf_4a8e1bc2-5d3f-4b6a-9c7e-1f2a3b4c5d6e`), or the bare uuid, since the parameter is typed `string (uuid)`. The vendor's pages show all of these, and all are accepted. Anything else (an empty suffix, another prefix, spaces) is a 400 `VALIDATION`, as this contract assumes (see the 400). */
                 influencerId: components["parameters"]["InfluencerIdPath"];
             };
             cookie?: never;
@@ -635,14 +632,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Client-chosen key that makes a retry safe. Replaying the same key with the same request returns the first result; using it with a materially different request (another `socialAccountId`) is a 409 `IDEMPOTENCY_CONFLICT`. The vendor's reference states no length for the key; this contract assumes 1 to 255 characters, and a longer key is a 400 `VALIDATION`.
-                 * @example offboard-customer-4812-sa-9c1e
-                 */
+                /** @description Client-chosen key that makes a retry safe. Replaying the same key with the same request returns the first result; using it with a materially different request (another `socialAccountId`) is a 409 `IDEMPOTENCY_CONFLICT`. The vendor's reference states no length for the key; this contract assumes 1 to 255 characters, and a longer or empty key is a 400 `VALIDATION`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`, or by a ULID-style suffix (the vendor's pages show both id shapes, and both are accepted). The revoke reference describes a malformed id as one not of the `sa_<uuid>` shape, while the vendor's other pages show Layers ids with ULID-style suffixes too; this contract takes both shapes here, so a well-formed id of either shape is looked up (404 when there is no such account), never a 400. The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
+                /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`. Send this shape. The revoke reference describes a malformed id as one not of the `sa_<uuid>` shape, while the vendor's other pages show Layers ids with ULID-style suffixes too (`inf_01HXZ9…`); the vendor's pages show both id shapes. This contract's schema takes an `sa_` id with a ULID-style suffix as well, and a server either looks it up (404 when there is no such account) or refuses it with 400 `VALIDATION`, as the revoke reference says. The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
                 socialAccountId: components["parameters"]["SocialAccountIdPath"];
             };
             cookie?: never;
