@@ -25,6 +25,7 @@ import { MAX_SAMPLED_SIZE } from '../../openapi/sampleQuietly.js';
 import { errorsInWords, type SchemaError, type SchemaValidator } from '../../openapi/schemaValidator.js';
 import { SuiteSetupError } from '../failClosed.js';
 import { directionalErrors } from './requestDirection.js';
+import { swapLetterCase } from '../../core/letterCase.js';
 import {
   ABSENT, createSchemaWalker, declaredProperties, declaredTypes, parameterReadTypes, sampleValue, stated, type Facet, type SchemaWalker,
 } from './schemaWalk.js';
@@ -237,7 +238,6 @@ function collectSpot(walker: SchemaWalker, out: Candidate[], spot: Spot): void {
 }
 
 /** `text` with every letter in the other case ('Inf_a' → 'iNF_A'). */
-const swapCase = (text: string) => [...text].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
 
 // type, null, enum, const, string and number keywords: they replace the spot's value.
 function scalarCandidates(out: Candidate[], spot: Spot): void {
@@ -270,7 +270,7 @@ function scalarCandidates(out: Candidate[], spot: Spot): void {
   // The valid value with its letters in the other case, where the enum or pattern refuses it: both
   // match case-sensitively, so a server that folds case accepts what the document does not
   // ('FEMALE' for 'female', 'SA_…' for 'sa_…'). A pattern that takes either case gives no case.
-  const swapped = typeof base === 'string' ? swapCase(base) : undefined;
+  const swapped = typeof base === 'string' ? swapLetterCase(base) : undefined;
   for (const list of stated<unknown[]>(facets, 'enum')) {
     if (!Array.isArray(list) || typeof base !== 'string' || swapped === base || list.includes(swapped)) continue;
     add('enum-letter-case', `enum (${list.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('|')}) in another letter case`, [swapped], ['enum']);

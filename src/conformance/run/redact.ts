@@ -14,6 +14,7 @@
  * order mark, variation selector or tag character: Unicode's default-ignorable code points, raw
  * or escaped), which a terminal does not show, so the secret would read as itself.
  */
+import { swapLetterCase } from '../../core/letterCase.js';
 
 /** Replaces each secret with `[REDACTED]`; `excerpt` also cuts to a length without leaving part of a secret at the cut. */
 export interface Redactor {
@@ -84,6 +85,13 @@ function base64Forms(secret: string): string[] {
 /** The secret's UTF-8 bytes in hex (matched in either letter case). */
 const hexForm = (secret: string): string => Buffer.from(secret, 'utf8').toString('hex');
 
+/**
+ * The secret as the suite itself may send it, in every letter case it uses (the key swapped for
+ * the case that proves a server compares keys exactly), and in all lower and all upper case: the
+ * plain spellings match in any case, but the hex and base64 of each are other texts.
+ */
+const letterCases = (secret: string): string[] => [...new Set([secret, swapLetterCase(secret), secret.toLowerCase(), secret.toUpperCase()])];
+
 /** The password of a Basic credential (`base64(user:password)`, with or without its scheme word), decoded; undefined for anything else. */
 function basicPassword(secret: string): string | undefined {
   const token = secret.replace(/^basic\s+/i, '');
@@ -137,7 +145,7 @@ interface Compiled {
 function compile(secrets: readonly string[]): Compiled {
   const texts = [...new Set(secrets.flatMap(secretTexts).filter((s) => s.length >= MIN_LENGTH))].sort((a, b) => b.length - a.length);
   const spelled = texts.map((text) => [...text].map((ch, i) => characterSpellings(ch, i === 0)).join(`${IGNORABLE}*`));
-  const encoded = [...new Set(texts.flatMap((text) => [...base64Forms(text), hexForm(text)]))].sort((a, b) => b.length - a.length);
+  const encoded = [...new Set(texts.flatMap(letterCases).flatMap((text) => [...base64Forms(text), hexForm(text)]))].sort((a, b) => b.length - a.length);
   const sources = [...encoded.map(escapeRegExp), ...spelled];
   const lowered = texts.map((t) => t.toLowerCase());
   const loweredEncoded = encoded.map((e) => e.toLowerCase());

@@ -5,6 +5,7 @@ import { credentialCarriers, placeCredential } from '../../openapi/securitySchem
 import { fillPathTemplate } from '../../openapi/pathTemplate.js';
 import { encodeComponent } from '../../openapi/percentEncode.js';
 import type { Credentials } from './credentials.js';
+import { swapLetterCase } from '../../core/letterCase.js';
 
 
 export interface PreparedRequest {
@@ -50,9 +51,6 @@ function shellWord(text: string, variables: ReadonlySet<string>): string {
 export const UNKNOWN_CREDENTIAL = 'conformance-unknown:credential';
 
 /** A request the suite will not send (the case is skipped, with the message as its reason). */
-/** `text` with each letter in the other case (`Key-1` → `kEY-1`). */
-const swapLetterCase = (text: string) => [...text].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
-
 export class UnsendableRequest extends Error {
   override name = 'UnsendableRequest';
 }

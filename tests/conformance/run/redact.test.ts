@@ -1,6 +1,7 @@
 // Secrets never reach a report: redacted in every form a server may echo them, and never half-shown at a cut.
 import { describe, expect, it } from 'vitest';
 import { noRedaction, redactor } from '../../../src/conformance/run/redact.js';
+import { swapLetterCase } from '../../../src/core/letterCase.js';
 
 const KEY = `sk_live_&<>"'_SECRETSECRET`;
 const redact = redactor([KEY, 'abc']);
@@ -52,7 +53,7 @@ function plain(text: string): string {
     .replace(/\p{Default_Ignorable_Code_Point}/gu, '');
 }
 const PIECES = Array.from({ length: KEY.length - 5 }, (_, i) => KEY.slice(i, i + 6).toLowerCase());
-const leaks = (text: string) => PIECES.filter((p) => plain(text).toLowerCase().includes(p) || text.toLowerCase().includes(p) || text.toLowerCase().includes(Buffer.from(p).toString('hex')));
+const leaks = (text: string) => PIECES.filter((p) => plain(text).toLowerCase().includes(p) || text.toLowerCase().includes(p) || [p, p.toUpperCase(), swapLetterCase(p)].some((v) => text.toLowerCase().includes(Buffer.from(v).toString('hex'))));
 const hex2 = (c: string) => c.charCodeAt(0).toString(16).padStart(2, '0');
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
@@ -71,6 +72,9 @@ describe('redactor: encoded forms', () => {
     ['base64url', b64(`u:${KEY}`).replaceAll('+', '-').replaceAll('/', '_')],
     ['as hex, lower-case', Buffer.from(KEY).toString('hex')],
     ['as hex, upper-case', `0x${Buffer.from(KEY).toString('hex').toUpperCase()}`],
+    ['in swapped letter case (as the suite sends it to prove keys are compared exactly), as hex', Buffer.from(swapLetterCase(KEY)).toString('hex')],
+    ['in swapped letter case, base64', b64(swapLetterCase(KEY))],
+    ['in upper case, as hex', Buffer.from(KEY.toUpperCase()).toString('hex')],
     ['with a zero-width space between its characters', [...KEY].join('\u200b')],
     ['with soft hyphens, word joiners and zero-width joiners between its characters', [...KEY].map((c, i) => `${c}${['\u00ad', '\u2060', '\u200d'][i % 3]}`).join('')],
     ['with invisible tag characters and byte order marks between its characters', [...KEY].map((c, i) => `${c}${i % 2 ? '\u{e0041}' : '\ufeff'}`).join('')],
