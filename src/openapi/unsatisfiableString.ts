@@ -7,22 +7,7 @@
  * the document's defect. Only lengths are compared, so what this finds is proven; what it misses
  * (two patterns of the same length that share no string) it says nothing of.
  */
-import randexp from 'randexp';
-
-// randexp is CommonJS (`module.exports = RandExp`): Node's default import is the class itself, its typings say `.default`.
-const RandExp = ((randexp as unknown as { default?: unknown }).default ?? randexp) as typeof randexp.default;
-
-/** A token of randexp's parse (ret): ROOT 0, GROUP 1, POSITION 2, SET 3, RANGE 4, REPETITION 5, REFERENCE 6, CHAR 7. */
-interface RetToken {
-  type: number;
-  stack?: RetToken[];
-  options?: RetToken[][];
-  min?: number;
-  max?: number;
-  value?: unknown;
-  followedBy?: boolean;
-  notFollowedBy?: boolean;
-}
+import { parsedTokens, RandExp, type RetToken } from './randexpTokens.js';
 
 interface Range {
   min: number;
@@ -68,7 +53,7 @@ const isPosition = (token: RetToken | undefined, value: string) => token?.type =
 function patternRange(pattern: string): Range | undefined {
   let root: RetToken;
   try {
-    root = (new RandExp(pattern) as unknown as { tokens: RetToken }).tokens;
+    root = parsedTokens(new RandExp(pattern));
   } catch {
     return undefined;
   }

@@ -9,11 +9,8 @@
  * for a `oneOf` of `null` and a `$ref`), each kept only when that leaves fewer errors; what remains is checked by the
  * same validator, so nothing invalid is ever called valid.
  */
-import randexp from 'randexp';
+import { parsedTokens, RandExp, type RetToken } from '../../openapi/randexpTokens.js';
 import { getAtPointer } from '../../openapi/jsonPointer.js';
-
-// randexp is CommonJS (`module.exports = RandExp`): Node's default import is the class itself, its typings say `.default`.
-const RandExp = ((randexp as unknown as { default?: unknown }).default ?? randexp) as typeof randexp.default;
 
 export interface RepairableError {
   instancePath: string;
@@ -58,16 +55,6 @@ const PATTERN_TRIES = 8;
 /** The longest string built from a pattern: `((a{1000}){1000}){1000}` would be a billion characters. */
 export const MAX_PATTERN_STRING = 100_000;
 
-/** A token of randexp's parse (ret): ROOT 0, GROUP 1, POSITION 2, SET 3, RANGE 4, REPETITION 5, REFERENCE 6, CHAR 7. */
-interface RetToken {
-  type: number;
-  stack?: RetToken[];
-  options?: RetToken[][];
-  min?: number;
-  max?: number;
-  value?: RetToken;
-}
-
 /** The most characters `generator` can build from `token`, or Infinity past `limit` (computed without building anything). */
 function longestBuilt(token: RetToken, extra: number, limit: number): number {
   const sequence = (stack: RetToken[]) => stack.reduce((sum, t) => Math.min(sum + longestBuilt(t, extra, limit), Infinity), 0);
@@ -82,7 +69,7 @@ function longestBuilt(token: RetToken, extra: number, limit: number): number {
       break;
     case 5: {
       const times = token.max === Infinity || token.max === undefined ? (token.min ?? 0) + extra : token.max;
-      const each = token.value ? longestBuilt(token.value, extra, limit) : 0;
+      const each = token.value ? longestBuilt(token.value as RetToken, extra, limit) : 0;
       length = times === 0 || each === 0 ? 0 : times * each;
       break;
     }
@@ -108,7 +95,7 @@ export function patternStrings(pattern: string): string[] {
       const random = seeded(attempt + 1);
       generator.randInt = (from: number, to: number) => from + Math.floor(random() * (to - from + 1));
       generator.max = 2 + attempt;
-      const tokens = (generator as unknown as { tokens: RetToken }).tokens;
+      const tokens = parsedTokens(generator);
       if (longestBuilt(tokens, generator.max, MAX_PATTERN_STRING) > MAX_PATTERN_STRING) return found;
       const text = generator.gen();
       if (!found.includes(text)) found.push(text);

@@ -13,20 +13,27 @@ export type Direction = 'request' | 'response';
 
 const COMBINATORS = new Set(['anyOf', 'oneOf', 'allOf', 'if', 'then', 'else', '$ref']);
 
-/** The facets of the spot at `instancePath` of `value` (valid or not), following the value. */
-export function facetsAt(walker: SchemaWalker, schemaPointer: string, value: unknown, instancePath: string): Facet[] {
+/**
+ * The facets of the spot at `instancePath` of `value` (valid or not), following the value; an
+ * empty list where the path leaves the value. With `stop`, undefined as soon as the facets of the
+ * spot or of one on the way to it satisfy it.
+ */
+export function facetsAt(walker: SchemaWalker, schemaPointer: string, value: unknown, instancePath: string): Facet[];
+export function facetsAt(walker: SchemaWalker, schemaPointer: string, value: unknown, instancePath: string, stop: (facets: Facet[]) => boolean): Facet[] | undefined;
+export function facetsAt(walker: SchemaWalker, schemaPointer: string, value: unknown, instancePath: string, stop?: (facets: Facet[]) => boolean): Facet[] | undefined {
   let facets = walker.facets(schemaPointer, value);
   let current: unknown = value;
   for (const token of instancePath === '' ? [] : decodePointer('#' + instancePath)) {
+    if (stop?.(facets)) return undefined;
     if (Array.isArray(current)) {
       current = current[Number(token)];
       facets = walker.itemFacets(facets, Number(token), current);
     } else if (isObject(current)) {
       current = current[token];
       facets = walker.propertyFacets(facets, token, current);
-    } else return [];
+    } else return stop ? undefined : [];
   }
-  return facets;
+  return stop?.(facets) ? undefined : facets;
 }
 
 /** Whether property `name` of the object at `instancePath` is marked `keyword` (`readOnly`/`writeOnly`). */

@@ -11,7 +11,6 @@
  */
 import { directionalErrors, facetsAt } from '../../cases/requestDirection.js';
 import { createSchemaWalker, declaredProperties, type Facet, type SchemaWalker } from '../../cases/schemaWalk.js';
-import { decodePointer, isObject } from '../../../openapi/jsonPointer.js';
 import { unsatisfiableString } from '../../../openapi/unsatisfiableString.js';
 import { parsedBody, type Check } from '../../checks/check.js';
 import type { CheckFailure } from '../../model.js';
@@ -28,20 +27,7 @@ const LENGTH_KEYWORDS = new Set(['format', 'pattern', 'minLength', 'maxLength'])
  * which are no conjunction.
  */
 function conjunctFacetsAt(walker: SchemaWalker, schemaPointer: string, value: unknown, instancePath: string): Facet[] | undefined {
-  const alternatives = (facets: Facet[]) => facets.some((f) => f.schema.oneOf !== undefined || f.schema.anyOf !== undefined);
-  let facets = walker.facets(schemaPointer, value);
-  let current: unknown = value;
-  for (const token of instancePath === '' ? [] : decodePointer('#' + instancePath)) {
-    if (alternatives(facets)) return undefined;
-    if (Array.isArray(current)) {
-      current = current[Number(token)];
-      facets = walker.itemFacets(facets, Number(token), current);
-    } else if (isObject(current)) {
-      current = current[token];
-      facets = walker.propertyFacets(facets, token, current);
-    } else return undefined;
-  }
-  return alternatives(facets) ? undefined : facets;
+  return facetsAt(walker, schemaPointer, value, instancePath, (facets) => facets.some((f) => f.schema.oneOf !== undefined || f.schema.anyOf !== undefined));
 }
 
 /** The document-schema failures of strings in `body` that no value could satisfy. */
