@@ -32,8 +32,12 @@ export function childPointer(pointer: string, ...tokens: (string | number)[]): s
   return pointer + encodePointer(tokens).slice(1);
 }
 
-/** The value at `pointer` in `doc`, or `undefined` when nothing is there. */
+/**
+ * The value at `pointer` in `doc`, or `undefined` when nothing is there, as for a plain-name
+ * fragment (`#label`, a JSON Schema anchor left unresolved: see anchorRefs.ts).
+ */
 export function getAtPointer(doc: unknown, pointer: string): unknown {
+  if (/^#?[^/#]/.test(pointer)) return undefined;
   let current: unknown = doc;
   for (const token of decodePointer(pointer)) {
     if (Array.isArray(current)) {
@@ -83,6 +87,7 @@ export function resolveRef(doc: unknown, value: unknown, pointer: string): Resol
     let next: unknown;
     try {
       target = refToPointer(ref);
+      if (/^#[^/]/.test(target)) throw new Error(`an anchor name, which no schema of the document's own resource declares once`);
       next = getAtPointer(doc, target);
     } catch (error) {
       throw new Error(`Cannot resolve $ref "${ref}" ${where}: ${(error as Error).message}`);

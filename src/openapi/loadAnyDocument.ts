@@ -4,13 +4,15 @@
 // authors meant them (see nullableAcrossCombinators.ts), then upgraded to 3.1 (see
 // upgradeDocument.ts); a 3.1 document loses the `nullable` ajv cannot compile (see dropUntypedNullable.ts),
 // its boolean exclusive bounds are read as 3.0's (booleanExclusiveBounds.ts), and a `type: 'null'`
-// that empties the oneOf beside it is read as "or null" (nullTypeBesideCombinator.ts).
+// that empties the oneOf beside it is read as "or null" (nullTypeBesideCombinator.ts); a `$ref` to
+// an `$anchor` becomes the pointer of the schema declaring it (anchorRefs.ts).
 
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { bundle, NormalizedProblem } from '@redocly/openapi-core';
 import { findAliasCycle } from './aliasCycle.js';
+import { anchorRefsAsPointers } from './anchorRefs.js';
 import { expandedSize } from './expandedSize.js';
 import { getAtPointer, isObject } from './jsonPointer.js';
 import { findRefCycle } from './refCycle.js';
@@ -216,7 +218,7 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
       // the bundle was read; a lint that cannot run on it only costs the notes
     }
   }
-  const read = nullableAcrossCombinators(parsed);
+  const read = nullableAcrossCombinators(anchorRefsAsPointers(parsed));
   const upgraded = upgradeDocument(read);
   return toOpenApiDocument(nullTypeIntoCombinator(upgraded === read ? numericExclusiveBounds(dropUntypedNullable(read)) : upgraded), `OpenAPI document ${source}`);
 }

@@ -107,6 +107,12 @@ describe('resolveRef', () => {
     expect(() => resolveRef(doc, { $ref: 'other.json#/components/responses/Real' }, '#/x')).toThrow(
       /Cannot resolve \$ref "other.json#\/components\/responses\/Real" at #\/x: Only internal \$refs/,
     );
-    expect(() => resolveRef(doc, { $ref: '#anchor' }, '#/x')).toThrow('Cannot resolve $ref "#anchor" at #/x: Not a JSON pointer');
+    expect(() => resolveRef(doc, { $ref: '#anchor' }, '#/x')).toThrow('Cannot resolve $ref "#anchor" at #/x: an anchor name, which no schema');
+  });
+});
+
+describe('getAtPointer on a plain-name fragment', () => {
+  it('finds nothing at an anchor name instead of throwing (an $anchor under a nested $id stays as written)', () => {
+    expect(getAtPointer({ components: {} }, '#label')).toBeUndefined();
   });
 });
