@@ -33,6 +33,7 @@ import { metaSchemaViolation } from './metaSchemaViolation.js';
 import { nonUnicodePattern } from './nonUnicodePattern.js';
 import { OperationSkip, parameterExamples, parameterValueErrors, planOperation, travelsAsWritten, type OperationPlan } from './operationPlan.js';
 import { objectParameterViolations } from './objectParameterViolations.js';
+import { prismUncheckedScheme } from './prismUncheckedScheme.js';
 import { responseOnlyProperties } from './responseOnlyProperties.js';
 import { breakableParameter, parameterNameKind, PRISM_EMPTY_VALUE, sendableBrokenValue, sendableParameterName } from './parameterWire.js';
 
@@ -296,7 +297,10 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
   const requirements = distinctRequirements(plan);
   if (requirements.length > 0 && requirements.every((r) => Object.keys(r).length > 0)) {
     const unauthorised = foreign ? refusalStatuses(op.statuses()) : ['401'];
-    negative('auth missing', 'credentials: missing', { ...valid(), auth: { kind: 'none' } }, unauthorised);
+    // Prism lets a request through on an alternative whose scheme it does not check (mutualTLS…).
+    const unchecked = foreign ? prismUncheckedScheme(api.doc, op.security()) : undefined;
+    const uncheckedCaveat = unchecked === undefined ? undefined : `Prism does not check security scheme ${unchecked}: it lets any request through on the alternative naming it`;
+    negative('auth missing', 'credentials: missing', { ...valid(), auth: { kind: 'none' } }, unauthorised, {}, uncheckedCaveat);
     // A malformed Authorization header breaks every scheme but http basic, which Prism may read
     // differently, and an apiKey sent in the Authorization header itself, for which any text is a key.
     const acceptsAnyAuthorization = (name: string) => {
@@ -306,7 +310,7 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     };
     const malformed = foreign && unauthorised.length > 0 && op.statuses().includes('400') ? [...unauthorised, '400'] : unauthorised;
     if (!foreign || !requirements.some((r) => Object.keys(r).some(acceptsAnyAuthorization))) {
-      negative('auth malformed', 'credentials: malformed Authorization header', { ...valid(), auth: { kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' } }, malformed);
+      negative('auth malformed', 'credentials: malformed Authorization header', { ...valid(), auth: { kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' } }, malformed, {}, uncheckedCaveat);
     }
     // Well-formed credentials no server issued, once per way in: a server that checks only that a
     // key or token is present accepts them. Prism does exactly that, so the mock cannot run them.
