@@ -5,7 +5,8 @@
 // upgradeDocument.ts); a 3.1 document loses the `nullable` ajv cannot compile (see dropUntypedNullable.ts),
 // its boolean exclusive bounds are read as 3.0's (booleanExclusiveBounds.ts), and a `type: 'null'`
 // that empties the oneOf beside it is read as "or null" (nullTypeBesideCombinator.ts); a `$ref` to
-// an `$anchor` becomes the pointer of the schema declaring it (anchorRefs.ts).
+// an `$anchor` becomes the pointer of the schema declaring it (anchorRefs.ts), and one naming the
+// root file itself its local form (selfFileRefs.ts).
 
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve as resolvePath, sep } from 'node:path';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { bundle, NormalizedProblem } from '@redocly/openapi-core';
 import { findAliasCycle } from './aliasCycle.js';
 import { anchorRefsAsPointers } from './anchorRefs.js';
+import { selfFileRefsAsLocal } from './selfFileRefs.js';
 import { expandedSize } from './expandedSize.js';
 import { getAtPointer, isObject } from './jsonPointer.js';
 import { findRefCycle } from './refCycle.js';
@@ -196,14 +198,14 @@ export async function loadAnyDocument(source: string, policy: FetchPolicy = FILE
     const why = cycle ? `a $ref cycle that never reaches a value: ${cycle.join(' → ')}` : oneLine((error as Error).message);
     throw new Error(`Cannot load OpenAPI document ${source}: ${why}`);
   }
-  const parsedBundle: unknown = result.bundle.parsed;
+  const parsedBundle: unknown = isUrl ? result.bundle.parsed : selfFileRefsAsLocal(result.bundle.parsed, ref);
   const dangling = result.problems.filter((p) => p.severity === 'error' && danglingLocalRef(p, ref, parsedBundle) !== undefined);
   const errors = result.problems.filter((p) => p.severity === 'error' && !isMappingToName(p) && !dangling.includes(p));
   if (errors.length > 0) {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     throw new Error(`Cannot load OpenAPI document ${source}: ${oneLine(describeProblem(errors[0] as NormalizedProblem))}${more}`);
   }
-  const parsed: unknown = result.bundle.parsed;
+  const parsed: unknown = parsedBundle;
   if (!isObject(parsed)) throw new Error(`OpenAPI document ${source} is not an OpenAPI document: expected an object at the top level`);
   if (!readVersion(parsed)) {
     throw new Error(`OpenAPI document ${source} is not an OpenAPI 3.0.x or 3.1.x document (openapi: ${JSON.stringify(parsed.openapi)})`);

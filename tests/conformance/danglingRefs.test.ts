@@ -35,4 +35,25 @@ describe('a --spec document with a $ref that names nothing in it', () => {
     expect(result.stdout).toContain("note: the document's #/paths/~1linked/get/responses/200/links/next/$ref is #/components/links/missing, which names nothing in the document");
     expect(result.stdout).not.toContain("note: the document's #/paths/~1broken");
   });
+
+  it("reads a $ref naming the document's own file and a pointer to nothing in it as a local one: that operation fails, the rest runs", async () => {
+    const own = {
+      ...document,
+      paths: {
+        '/own': { get: { operationId: 'own', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: 'openapi.json#/components/schemas/Present' }, example: 'ok' } } } } } },
+        '/broken': { get: { operationId: 'broken', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: 'openapi.json#/components/schemas/Missing' } } } } } } },
+      },
+    };
+    const ownDir = await mkdtemp(join(tmpdir(), 'dangling-own-'));
+    try {
+      await writeFile(join(ownDir, 'openapi.json'), JSON.stringify(own));
+      const result = await runConformance(['--spec', `dangling=${join(ownDir, 'openapi.json')}`]);
+      expect(result.stderr).not.toMatch(/Cannot load/);
+      expect(result.stdout).toMatch(/GET {4}\/own +✓/);
+      expect(result.stdout).toMatch(/✗ GET \/broken {2}document defect[\s\S]*#\/components\/schemas\/Missing/);
+      expect(result.code).toBe(1);
+    } finally {
+      await rm(ownDir, { recursive: true, force: true });
+    }
+  });
 });
