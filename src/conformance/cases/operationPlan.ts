@@ -258,7 +258,8 @@ function planParameter(api: LoadedApi, op: Operation, parameter: Located, defect
   if (!schemaPointer) {
     const first = examples[0];
     if (first) return { parameter, name, in: location, value: first.value, documented: true };
-    throw new OperationSkip(`parameter '${name}' has neither a schema nor content, one of which OpenAPI requires, and no example to send: a defect of the document`, parameter.pointer);
+    // Neither a schema nor content (which OpenAPI requires one of): no constraint, so any text fits.
+    return { parameter, name, in: location, value: SHORT_SEGMENTS[0], documented: false };
   }
   // A path value must fill its segment, and a header value travel as written: a valid one that would not is passed over.
   const fillsSegment = (value: unknown) => travelsAsWritten(parameter, value);

@@ -239,9 +239,13 @@ describe('planOperation: security requirements', () => {
 });
 
 describe('planOperation: a parameter without schema or content', () => {
-  it("skips it as the document's defect, saying OpenAPI requires one of them (Prism's harness: a required query parameter 'abc' with neither)", async () => {
-    const api = await foreignApi({ paths: { '/users': { get: { parameters: [{ name: 'abc', in: 'query', required: true }], responses: ok } } } });
-    expect(() => planOperation(api, api.operations[0]!)).toThrow(expect.objectContaining({ name: 'OperationSkip', pointer: '#/paths/~1users/get/parameters/0', message: "parameter 'abc' has neither a schema nor content, one of which OpenAPI requires, and no example to send: a defect of the document" }));
+  it("sends a short text for a required one without example, which any value fits (Prism's harness: a required query parameter 'abc' with neither; the operation was skipped)", async () => {
+    const api = await foreignApi({ paths: { '/users': { get: { parameters: [{ name: 'abc', in: 'query', required: true }, { name: 'X-Abc', in: 'header', required: true }], responses: ok } } } });
+    const planned = planOperation(api, api.operations[0]!).parameters;
+    expect(planned.map((p) => [p.name, typeof p.value, String(p.value).length > 0, p.documented])).toEqual([
+      ['abc', 'string', true, false],
+      ['X-Abc', 'string', true, false],
+    ]);
   });
 });
 
