@@ -6,7 +6,8 @@
 // its boolean exclusive bounds are read as 3.0's (booleanExclusiveBounds.ts), and a `type: 'null'`
 // that empties the oneOf beside it is read as "or null" (nullTypeBesideCombinator.ts); a `$ref` to
 // an `$anchor` becomes the pointer of the schema declaring it (anchorRefs.ts), and one naming the
-// root file itself its local form (selfFileRefs.ts).
+// root file itself its local form (selfFileRefs.ts), one naming a schema's `$id` that schema's pointer
+// (idRefs.ts, before bundling).
 
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, resolve as resolvePath, sep } from 'node:path';
@@ -15,6 +16,7 @@ import type { bundle, NormalizedProblem } from '@redocly/openapi-core';
 import { findAliasCycle } from './aliasCycle.js';
 import { anchorRefsAsPointers } from './anchorRefs.js';
 import { selfFileRefsAsLocal } from './selfFileRefs.js';
+import { idRefsAsPointers } from './idRefs.js';
 import { expandedSize } from './expandedSize.js';
 import { getAtPointer, isObject } from './jsonPointer.js';
 import { findRefCycle } from './refCycle.js';
@@ -126,6 +128,7 @@ async function redocly(policy: FetchPolicy, folder: string | undefined) {
       if (isRoot && isObject(document.parsed) && !('openapi' in document.parsed)) throw new NotOpenApi(Object.keys(document.parsed));
       if (isRoot && isObject(document.parsed) && typeof document.parsed.openapi !== 'string') throw new UnquotedVersion(document.parsed.openapi);
       if (isRoot && isObject(document.parsed) && !readVersion(document.parsed)) throw new UnreadVersion(String(document.parsed.openapi));
+      if (isRoot) idRefsAsPointers(document.parsed); // a $ref to a schema's own $id is no file or URL to read
       return document;
     }
   }
