@@ -2,6 +2,7 @@ import { collectExamples, type ExampleIssue } from './collectExamples.js';
 import { getAtPointer } from './jsonPointer.js';
 import type { OpenApiDocument } from './loadDocument.js';
 import { createSchemaValidator, type SchemaError, type SchemaValidator } from './schemaValidator.js';
+import { foreignDialect } from './schemaDialect.js';
 
 /** An example that does not match its schema (`invalid`) or can't be checked (an `ExampleIssue`). */
 export interface ExampleProblem {
@@ -41,6 +42,7 @@ export function validateExamples(doc: OpenApiDocument, validator: SchemaValidato
       continue;
     }
     if (schemaPointer === undefined) continue; // not reached: collectExamples flags these as missing-schema
+    if (foreignDialect(doc, schemaPointer) !== undefined) continue; // written in another JSON Schema dialect (draft-06…): not read by 2020-12's rules
     const errors = validator.validate(schemaPointer, getAtPointer(doc, pointer));
     if (errors.length === 0) continue;
     const details = errors.map(describeError).join('; ');

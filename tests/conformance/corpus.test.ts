@@ -58,6 +58,8 @@ const CORPUS: Record<string, { root: string; large?: boolean; limit?: number }> 
   'vonage-application-v2': { root: 'application.v2.yml' },
   'vonage-conversion': { root: 'conversion.yml' },
   'kin-openapi-issue409': { root: 'issue409.yml' },
+  'openapi-typescript-simple-example': { root: 'simple-example.yaml' },
+  'heyapi-security-open-id-connect': { root: 'security-open-id-connect.yaml' },
 };
 
 /** A failure the suite is right to report: the document's defect or Prism's, with the proof. */
@@ -314,6 +316,10 @@ describe('the suite against Prism mocks of the public corpus', () => {
     ['vonage-conversion', 'conversion.yml'],
     // apiID: pattern ^[a-zA-Z0-9]{0,4096}$, whose sample '' left its path segment empty (Prism read it as left out)
     ['kin-openapi-issue409', 'issue409.yml'],
+    // jsonSchemaDialect (OpenAPI's base dialect), a mutualTLS scheme, unevaluatedProperties, a webhook with contentMediaType
+    ['openapi-typescript-simple-example', 'simple-example.yaml'],
+    // an operation secured by openIdConnect alone: its token sent as Bearer, its missing and malformed credentials refused
+    ['heyapi-security-open-id-connect', 'security-open-id-connect.yaml'],
   ])('%s: is verified, and every answer it checked passed', async (name, root) => {
     const report = await runSuite({ registry, apis: [], targets: {}, env: {}, allowWrites: false, specs: [{ name, source: corpusFile(name, root) }], mockStartTimeoutMs: 120_000 });
     const [run] = report.apis;

@@ -36,6 +36,8 @@ const CORPUS: Record<string, { root: string; operations: number }> = {
   'vonage-application-v2': { root: 'application.v2.yml', operations: 5 },
   'vonage-conversion': { root: 'conversion.yml', operations: 2 },
   'kin-openapi-issue409': { root: 'issue409.yml', operations: 1 },
+  'openapi-typescript-simple-example': { root: 'simple-example.yaml', operations: 6 },
+  'heyapi-security-open-id-connect': { root: 'security-open-id-connect.yaml', operations: 1 },
 };
 
 /** `<corpus name> <schema pointer>` → why that schema genuinely can't be compiled. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenApiDocument } from '../../src/openapi/loadDocument.js';
+import { toOpenApiDocument } from '../../src/openapi/loadDocument.js';
 import { validateExamples } from '../../src/openapi/validateExamples.js';
 import { loadFixture, withValue } from './fixtures.js';
 
@@ -90,5 +91,17 @@ describe('validateExamples', () => {
   it('throws on a genuinely unknown schema keyword rather than passing', () => {
     const broken = withValue(valid, '#/components/parameters/Limit/schema/minimumm', 1);
     expect(() => validateExamples(broken)).toThrow('Cannot compile schema at #/components/parameters/Limit/schema: strict mode: unknown keyword: "minimumm"');
+  });
+});
+
+describe('validateExamples on a schema of another JSON Schema dialect', () => {
+  it("passes over an example whose schema declares draft-06 (ajv has no such meta-schema and threw 'no schema with key or ref'), checking the others", () => {
+    const doc = toOpenApiDocument({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {},
+      components: { schemas: { Old: { $schema: 'http://json-schema.org/draft-06/schema#', type: 'string', example: 'x' }, New: { type: 'string', example: 1 } } },
+    });
+    expect(validateExamples(doc).map((p) => p.schemaPointer)).toEqual(['#/components/schemas/New']);
   });
 });
