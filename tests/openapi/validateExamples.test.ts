@@ -101,7 +101,7 @@ describe('validateExamples on a schema of another JSON Schema dialect', () => {
       info: { title: 't', version: '1' },
       paths: {},
       components: { schemas: { Old: { $schema: 'http://json-schema.org/draft-06/schema#', type: 'string', example: 'x' }, New: { type: 'string', example: 1 } } },
-    });
+    }, 'inline');
     expect(validateExamples(doc).map((p) => p.schemaPointer)).toEqual(['#/components/schemas/New']);
   });
 });
