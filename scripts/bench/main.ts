@@ -24,6 +24,7 @@ import { benchFuzz } from './fuzzBench.js';
 import { benchMockStart } from './mockStartBench.js';
 import { printIssueTargets } from './issueTargets.js';
 import { benchSandboxAgainstPrism } from './sandboxBench.js';
+import { readFlags, runCommandLine } from '../commandLine.js';
 
 const FULL_RUN_BUDGET_S = 30;
 
@@ -107,6 +108,7 @@ async function benchValidation(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  readFlags({}); // it takes none: a flag is refused before the first benchmark starts
   console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
   await benchFullRun();
   console.log('');
@@ -125,7 +127,4 @@ async function main(): Promise<void> {
   printIssueTargets(mock, loadRegistry().apis.length, sandbox);
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+runCommandLine('bench', main);

@@ -6,7 +6,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readFlags, runCommandLine } from '../commandLine.js';
 import { loadRegistry } from '../../src/core/registry.js';
 import { loadDocument } from '../../src/openapi/loadDocument.js';
 import { runRedocly } from '../runRedocly.js';
@@ -28,7 +28,7 @@ async function renderApiPage(api: string, outDir: string): Promise<DocsEntry> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: join(projectRoot, 'dist', 'docs') } } });
+  const values = readFlags({ out: { type: 'string', default: join(projectRoot, 'dist', 'docs') } });
   const outDir = resolve(values.out ?? join(projectRoot, 'dist', 'docs'));
   const apis = loadRegistry(join(projectRoot, 'generated')).apis.map((a) => a.name);
   await mkdir(outDir, { recursive: true });
@@ -38,7 +38,4 @@ async function main(): Promise<void> {
   console.log(`docs written to ${outDir}: index.html, ${entries.map((e) => e.file).join(', ')}, ${REDOC_SCRIPT_FILE}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(`docs: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+runCommandLine('docs', main);

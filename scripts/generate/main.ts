@@ -8,9 +8,9 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { readFlags, runCommandLine } from '../commandLine.js';
 import { bundleDocument } from './bundleDocument.js';
-import { readRegistry, RegistryError, type SourceApi } from './readRegistry.js';
+import { readRegistry, type SourceApi } from './readRegistry.js';
 import { renderClient } from './renderClient.js';
 import { renderIndex } from './renderIndex.js';
 import { renderProviderStatesSchema, renderRegistryJson, renderRegistryTs } from './renderRegistry.js';
@@ -37,7 +37,7 @@ async function generateApi(api: SourceApi, outDir: string, projectRoot: string):
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, root: { type: 'string' } } });
+  const values = readFlags({ out: { type: 'string' }, root: { type: 'string' } });
   const projectRoot = resolve(values.root ?? resolve(import.meta.dirname, '..', '..'));
   const outDir = resolve(values.out ?? join(projectRoot, 'generated'));
   const apis = await readRegistry(projectRoot);
@@ -53,7 +53,4 @@ async function main(): Promise<void> {
   console.log(`generated ${apis.map((a) => a.name).join(', ')} into ${outDir}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(`generate: ${error instanceof RegistryError ? error.message : error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+runCommandLine('generate', main);

@@ -27,6 +27,7 @@ import { nullTypeIntoCombinator } from './nullTypeBesideCombinator.js';
 import { numericExclusiveBounds } from './booleanExclusiveBounds.js';
 import { isOpenApi30, upgradeDocument } from './upgradeDocument.js';
 import { danglingRefNote, structureNotes } from './structureNotes.js';
+import { findUnwalkableMemberName } from './unwalkableMemberName.js';
 
 /**
  * Nodes a document file may have once its YAML aliases are expanded: the largest public documents
@@ -120,6 +121,10 @@ async function redocly(policy: FetchPolicy, folder: string | undefined) {
       if (isRoot && isObject(document.parsed) && 'swagger' in document.parsed) throw new SwaggerDocument(document.parsed.swagger);
       if (expandedSize(document.parsed, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
         throw new Error(`the YAML aliases of ${source.absoluteRef} expand it to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?); nothing was read`);
+      }
+      const unwalkable = findUnwalkableMemberName(document.parsed);
+      if (unwalkable) {
+        throw new Error(`the member '${unwalkable.name}' at ${unwalkable.pointer} of ${source.absoluteRef} is named as a method of Object.prototype, which @redocly/openapi-core (the reader of --spec documents) cannot walk; nothing was read`);
       }
       const cycle = findAliasCycle(document.parsed);
       if (cycle) {

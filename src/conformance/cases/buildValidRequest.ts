@@ -6,6 +6,7 @@ import { serializeParameter, type ParameterLocation } from '../../openapi/serial
 import type { RequestSpec } from '../model.js';
 import { planOperation, type PlannedParameter } from './operationPlan.js';
 import { clientWrittenHeader } from './parameterWire.js';
+import { setOwn } from '../../core/ownMember.js';
 
 export { parameterExample } from './operationPlan.js';
 
@@ -25,16 +26,16 @@ export function setParameter(request: RequestSpec, parameter: Pick<PlannedParame
   const spec = { name: parameter.name, in: parameter.in as ParameterLocation, ...(typeof p.style === 'string' ? { style: p.style } : {}), ...(typeof p.explode === 'boolean' ? { explode: p.explode } : {}) };
   const simple = isScalar(value) && (p.style === undefined || p.style === 'simple' || p.style === 'form');
   if (parameter.in === 'path') {
-    if (simple) request.pathParams[parameter.name] = String(value);
-    else (request.encodedPathParams ??= {})[parameter.name] = (serializeParameter(spec, value) as { value: string }).value;
+    if (simple) setOwn(request.pathParams, parameter.name, String(value));
+    else setOwn((request.encodedPathParams ??= {}), parameter.name, (serializeParameter(spec, value) as { value: string }).value);
   } else if (parameter.in === 'query') {
-    if (simple) request.query[parameter.name] = String(value);
+    if (simple) setOwn(request.query, parameter.name, String(value));
     else (request.queryPairs ??= []).push(...(serializeParameter(spec, value) as { pairs: [string, string][] }).pairs);
   } else if (parameter.in === 'header') {
     if (clientWrittenHeader(parameter.name)) return; // Content-Length and the like: the client writes them from the request
-    request.headers[parameter.name] = simple ? String(value) : (serializeParameter(spec, value) as { value: string }).value;
+    setOwn(request.headers, parameter.name, simple ? String(value) : (serializeParameter(spec, value) as { value: string }).value);
   } else if (parameter.in === 'cookie') {
-    for (const [k, v] of simple ? [[parameter.name, String(value)]] : (serializeParameter(spec, value) as { pairs: [string, string][] }).pairs) (request.cookies ??= {})[k as string] = v as string;
+    for (const [k, v] of simple ? [[parameter.name, String(value)]] : (serializeParameter(spec, value) as { pairs: [string, string][] }).pairs) setOwn((request.cookies ??= {}), k as string, v as string);
   }
 }
 

@@ -13,6 +13,7 @@ import type { BodyResourceState, ResourceState } from '../../core/registry.js';
 import { ProviderStates, type ProviderStatesOptions } from '../../core/providerStates/client.js';
 import type { ProviderStateProtocol } from '../../core/providerStates/protocol.js';
 import type { RequestSpec, TestCase } from '../model.js';
+import { setOwn } from '../../core/ownMember.js';
 import { distinctValues, idLocations, replaceableLocations, withFreshIds } from './bodyResourceIds.js';
 
 export interface PreparedResource {
@@ -41,7 +42,7 @@ export function resourceSetup(api: LoadedApi, stateUrl: string, protocol: Provid
         const data = await states.setup(resource.state, resource.params);
         const value = data[resource.data];
         if (typeof value !== 'string' || value === '') throw new Error(`provider state '${resource.state}' answered no ${resource.data} for the path parameter ${name}`);
-        next.pathParams[name] = value;
+        setOwn(next.pathParams, name, value);
         if (next.encodedPathParams) delete next.encodedPathParams[name];
       }
       for (const { resource, locations, count } of inBody) {

@@ -6,6 +6,7 @@ import { fillPathTemplate } from '../../openapi/pathTemplate.js';
 import { encodeComponent } from '../../openapi/percentEncode.js';
 import type { Credentials } from './credentials.js';
 import { swapLetterCase } from '../../core/letterCase.js';
+import { getOwn } from '../../core/ownMember.js';
 
 
 export interface PreparedRequest {
@@ -100,7 +101,7 @@ function queryOf(spec: RequestSpec, extra: Record<string, string>): string {
  * scheme has no credential.
  */
 export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: RequestSpec, credentials: Credentials): PreparedRequest {
-  const value = (name: string) => spec.encodedPathParams?.[name] ?? encodeComponent(spec.pathParams[name] ?? `{${name}}`);
+  const value = (name: string) => getOwn(spec.encodedPathParams, name) ?? encodeComponent(getOwn(spec.pathParams, name) ?? `{${name}}`);
   const path = fillPathTemplate(spec.pathTemplate, value);
   const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
   const shown: Record<string, string> = { ...headers };
