@@ -87,6 +87,12 @@ const GALLERY: Record<string, RegExp> = {
   'layers: a 500 is kept under its Idempotency-Key (the retry answers it again)': /\[behaviour\] a retry of the failed revoke with the same Idempotency-Key revokes/,
   'layers: a PATCH or DELETE sent with X-Api-Key is answered but not performed': /\[behaviour\] the PATCH sent with X-Api-Key is stored/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
+  // From source-level mutation of the sandbox (branch mutants6).
+  'layers: every page holds one influencer fewer than limit': /\[behaviour\] a page with a next page after it is full: it holds limit \(2\) items/,
+  'layers: a full last page still has a nextCursor (to an empty page)': /\[behaviour\] a page of limit \d+, the number of live influencers, holds them all and is the last: nextCursor null/,
+  'layers: PATCH leaves updatedAt as it was': /\[behaviour\] a PATCH moves updatedAt forward/,
+  "layers: deletedAt is the influencer's createdAt": /\[behaviour\] deletedAt is later than the updatedAt the influencer had before the DELETE/,
+  "ayrshare: a delete without Profile-Key also deletes a User Profile's post": /\[behaviour\] a delete by id without the User Profile's Profile-Key leaves its post alone/,
 };
 
 const mutants = Object.entries(GALLERY).map(([name, named]) => {

@@ -89,6 +89,11 @@ export const scenarios: Scenarios = {
       ctx.expect(all.response.status === 200, 'deleteAllScheduled answers 200', 200, all.error?.code ?? all.response.status);
       const own = await ayrshare.DELETE('/api/post', { body: { id: pendingIds[0] as string } });
       ctx.expect(own.error?.code === 383, 'the pending post of the profile acted on is deleted (a delete again is code 383)', 383, own.error?.code ?? own.response.status);
+      // Without its Profile-Key a request acts on the primary profile, which has no such post: by id or in bulk, it is not found there.
+      const byId = await ayrshare.DELETE('/api/post', { body: { id: left } });
+      ctx.expect(byId.response.status === 400, "a delete by id without the User Profile's Profile-Key leaves its post alone: it answers 400 (no such post in the profile acted on)", 400, byId.response.status);
+      const inBulk = await ayrshare.DELETE('/api/post', { body: { bulk: [left] } });
+      ctx.expect(inBulk.response.status === 400, "a bulk delete without the User Profile's Profile-Key leaves its post alone: it answers 400 (no such post in the profile acted on)", 400, inBulk.response.status);
       const kept = await ayrshare.DELETE('/api/post', { params: asOther, body: { id: left } });
       ctx.expect(kept.response.status === 200, 'a pending post of another User Profile is left alone by deleteAllScheduled (it deletes the scheduled posts of the User Profile it acts on): deleting it with its Profile-Key answers 200', 200, kept.error?.code ?? kept.response.status);
       const theirs = await ayrshare.DELETE('/api/post', { params: asOther, body: { deleteAllScheduled: true } });
