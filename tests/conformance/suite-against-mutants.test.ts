@@ -93,6 +93,7 @@ const GALLERY: Record<string, RegExp> = {
   'layers: PATCH leaves updatedAt as it was': /\[behaviour\] a PATCH moves updatedAt forward/,
   "layers: deletedAt is the influencer's createdAt": /\[behaviour\] deletedAt is later than the updatedAt the influencer had before the DELETE/,
   "ayrshare: a delete without Profile-Key also deletes a User Profile's post": /\[behaviour\] a delete by id without the User Profile's Profile-Key leaves its post alone/,
+  'ayrshare: a post a network refused to delete is deleted all the same': /\[behaviour\] the post the networks refused to delete is still live there: markManualDeleted on it answers code 382/,
 };
 
 const mutants = Object.entries(GALLERY).map(([name, named]) => {

@@ -137,6 +137,9 @@ export const scenarios: Scenarios = {
         ctx.expect(statusOf(result, 'linkedin') === 'success', 'the linkedin member says success (it deletes through its API)', 'success', statusOf(result, 'linkedin') ?? 'no linkedin member');
         ctx.expect(result.status !== 'success', 'the overall status is not success when a network did not delete the post', 'error', result.status);
       }
+      // The page: those posts are deleted in the networks' apps, then only marked; until then markManualDeleted fails with code 382.
+      const marked = await client(ctx).DELETE('/api/post', { body: { id: publishedIds[0] as string, markManualDeleted: true } });
+      ctx.expect(marked.error?.code === 382, 'the post the networks refused to delete is still live there: markManualDeleted on it answers code 382 (not deleted, so not 383)', 382, marked.error?.code ?? marked.response.status);
       const video = await client(ctx).DELETE('/api/post', { body: { id: videoStories[0] as string } });
       ctx.expect(video.response.status === 200 && statusOf(video.data, 'facebook') === 'success', 'the facebook member of a video story says success (Facebook deletes video stories through its API; only image stories it cannot)', 'success', statusOf(video.data, 'facebook') ?? video.error?.code ?? video.response.status);
     },
