@@ -94,6 +94,9 @@ const GALLERY: Record<string, RegExp> = {
   "layers: deletedAt is the influencer's createdAt": /\[behaviour\] deletedAt is later than the updatedAt the influencer had before the DELETE/,
   "ayrshare: a delete without Profile-Key also deletes a User Profile's post": /\[behaviour\] a delete by id without the User Profile's Profile-Key leaves its post alone/,
   'ayrshare: a post a network refused to delete is deleted all the same': /\[behaviour\] the post the networks refused to delete is still live there: markManualDeleted on it answers code 382/,
+  'layers: without limit a page holds one influencer': /\[behaviour\] with more than 20 live influencers a page without limit is full: it holds 20/,
+  'ayrshare: a bulk naming an already deleted post deletes the others': /\[behaviour\] a bulk naming a post already deleted answers 400 code 383/,
+  'ayrshare: a bulk markManualDeleted marks a post still live at its networks': /\[behaviour\] a bulk markManualDeleted naming a post still live at its networks answers code 382/,
 };
 
 const mutants = Object.entries(GALLERY).map(([name, named]) => {

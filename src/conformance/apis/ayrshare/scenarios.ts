@@ -42,7 +42,7 @@ export const scenarios: Scenarios = {
   },
 
   'delete-bulk': {
-    title: 'delete by bulk removes every listed post, pending scheduled ones as well as published ones',
+    title: 'delete by bulk removes every listed post, pending scheduled ones as well as published ones; a bulk naming a post already deleted is code 383, and a bulk markManualDeleted of a post still live at its networks code 382',
     operationId: 'deletePost',
     async run(ctx) {
       const ayrshare = client(ctx);
@@ -55,6 +55,13 @@ export const scenarios: Scenarios = {
         const again = await ayrshare.DELETE('/api/post', { body: { id } });
         ctx.expect(again.error?.code === 383, `post ${id} of the bulk is deleted (a delete again is code 383)`, 383, again.error?.code ?? again.response.status);
       }
+      // Each post of a bulk is told apart as a delete by id tells it: one already deleted is code 383,
+      // one still live at its networks cannot be only marked deleted (382).
+      const { publishedIds: live } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1 });
+      const withDeleted = await ayrshare.DELETE('/api/post', { body: { bulk: [live[0] as string, listed[0] as string] } });
+      ctx.expect(withDeleted.response.status === 400 && withDeleted.error?.code === 383, 'a bulk naming a post already deleted answers 400 code 383', 383, withDeleted.error?.code ?? withDeleted.response.status);
+      const markLive = await ayrshare.DELETE('/api/post', { body: { bulk: [live[0] as string], markManualDeleted: true } });
+      ctx.expect(markLive.response.status === 400 && markLive.error?.code === 382, 'a bulk markManualDeleted naming a post still live at its networks answers code 382', 382, markLive.error?.code ?? markLive.response.status);
     },
   },
 

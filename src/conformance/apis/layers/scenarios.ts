@@ -275,7 +275,7 @@ export const scenarios: Scenarios = {
   },
 
   'default-limit': {
-    title: 'without limit a page holds at most 20 influencers (the default), and its nextCursor leads on when there are more',
+    title: 'without limit a page holds 20 influencers (the default) when there are more, and its nextCursor leads on',
     operationId: 'listInfluencers',
     async run(ctx) {
       // The Limit parameter's default (20): one influencer more than that, so a full first page is not the whole list.
@@ -285,6 +285,7 @@ export const scenarios: Scenarios = {
       ctx.expect(page.response.status === 200, 'the list without limit answers 200', 200, page.response.status);
       const count = page.data?.items.length ?? 0;
       ctx.expect(count <= DEFAULT_LIMIT, `a page without limit holds at most ${DEFAULT_LIMIT} influencers (limit defaults to ${DEFAULT_LIMIT})`, `at most ${DEFAULT_LIMIT}`, count);
+      ctx.expect(count === DEFAULT_LIMIT, `with more than ${DEFAULT_LIMIT} live influencers a page without limit is full: it holds ${DEFAULT_LIMIT} (limit defaults to ${DEFAULT_LIMIT}, the page size)`, DEFAULT_LIMIT, count);
       ctx.expect(page.data === undefined || page.data.nextCursor !== null, `with more than ${DEFAULT_LIMIT} live influencers the first page's nextCursor is not null`, 'a cursor', page.data?.nextCursor);
     },
   },
