@@ -97,6 +97,8 @@ const GALLERY: Record<string, RegExp> = {
   'layers: without limit a page holds one influencer': /\[behaviour\] with more than 20 live influencers a page without limit is full: it holds 20/,
   'ayrshare: a bulk naming an already deleted post deletes the others': /\[behaviour\] a bulk naming a post already deleted answers 400 code 383/,
   'ayrshare: a bulk markManualDeleted marks a post still live at its networks': /\[behaviour\] a bulk markManualDeleted naming a post still live at its networks answers code 382/,
+  'ayrshare: a bulk deletes a post a network refused to delete all the same': /\[behaviour\] the post a bulk could not delete at instagram is still live there: markManualDeleted on it answers code 382/,
+  'ayrshare: a bulk markManualDeleted answers success but marks nothing': /\[behaviour\] post \S+ of the bulk markManualDeleted is marked deleted \(a delete again is code 383\)/,
 };
 
 const mutants = Object.entries(GALLERY).map(([name, named]) => {

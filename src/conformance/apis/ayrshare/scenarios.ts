@@ -62,6 +62,19 @@ export const scenarios: Scenarios = {
       ctx.expect(withDeleted.response.status === 400 && withDeleted.error?.code === 383, 'a bulk naming a post already deleted answers 400 code 383', 383, withDeleted.error?.code ?? withDeleted.response.status);
       const markLive = await ayrshare.DELETE('/api/post', { body: { bulk: [live[0] as string], markManualDeleted: true } });
       ctx.expect(markLive.response.status === 400 && markLive.error?.code === 382, 'a bulk markManualDeleted naming a post still live at its networks answers code 382', 382, markLive.error?.code ?? markLive.response.status);
+      // A bulk markManualDeleted of posts deleted by hand at their networks marks each deleted.
+      const { publishedIds: byHand } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 2, removedAtNetwork: true });
+      const marked = await ayrshare.DELETE('/api/post', { body: { bulk: byHand, markManualDeleted: true } });
+      ctx.expect(marked.response.status === 200, 'a bulk markManualDeleted of posts deleted by hand at their networks answers 200', 200, marked.error?.code ?? marked.response.status);
+      for (const id of byHand) {
+        const again = await ayrshare.DELETE('/api/post', { body: { id } });
+        ctx.expect(again.error?.code === 383, `post ${id} of the bulk markManualDeleted is marked deleted (a delete again is code 383)`, 383, again.error?.code ?? again.response.status);
+      }
+      // A bulk cannot delete a published Instagram post either: it stays live there, so markManualDeleted on it is code 382.
+      const { publishedIds: instagram } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1, platforms: ['instagram'] });
+      await ayrshare.DELETE('/api/post', { body: { bulk: instagram } });
+      const stillLive = await ayrshare.DELETE('/api/post', { body: { id: instagram[0] as string, markManualDeleted: true } });
+      ctx.expect(stillLive.error?.code === 382, 'the post a bulk could not delete at instagram is still live there: markManualDeleted on it answers code 382', 382, stillLive.error?.code ?? stillLive.response.status);
     },
   },
 
