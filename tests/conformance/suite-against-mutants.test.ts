@@ -99,6 +99,7 @@ const GALLERY: Record<string, RegExp> = {
   'ayrshare: a bulk markManualDeleted marks a post still live at its networks': /\[behaviour\] a bulk markManualDeleted naming a post still live at its networks answers code 382/,
   'ayrshare: a bulk deletes a post a network refused to delete all the same': /\[behaviour\] the post a bulk could not delete at instagram is still live there: markManualDeleted on it answers code 382/,
   'ayrshare: a bulk markManualDeleted answers success but marks nothing': /\[behaviour\] post \S+ of the bulk markManualDeleted is marked deleted \(a delete again is code 383\)/,
+  'ayrshare: X-Twitter-OAuth1-Api-Key alone deletes at X': /\[behaviour\] with X-Twitter-OAuth1-Api-Key alone \(no secret\) X does not delete the post/,
 };
 
 const mutants = Object.entries(GALLERY).map(([name, named]) => {

@@ -195,6 +195,9 @@ export const scenarios: Scenarios = {
       ctx.expect(sent.response.status === 200 && twitterOf(sent.data) === 'success', 'with the X-Twitter-OAuth1 headers the delete answers 200 and its twitter member says success', 'success', twitterOf(sent.data) ?? sent.error?.code ?? sent.response.status);
       const bare = await ayrshare.DELETE('/api/post', { body: { id: without } });
       ctx.expect(bare.response.status !== 200 || twitterOf(bare.data) !== 'success', 'without the X-Twitter-OAuth1 headers X does not delete the post: its twitter member does not say success', 'error', twitterOf(bare.data) ?? bare.response.status);
+      // The page asks for both headers: the key alone is no credential.
+      const keyOnly = await ayrshare.DELETE('/api/post', { params: { header: { 'X-Twitter-OAuth1-Api-Key': 'X_CONSUMER_KEY' } }, body: { id: without } });
+      ctx.expect(keyOnly.response.status !== 200 || twitterOf(keyOnly.data) !== 'success', 'with X-Twitter-OAuth1-Api-Key alone (no secret) X does not delete the post: its twitter member does not say success', 'error', twitterOf(keyOnly.data) ?? keyOnly.response.status);
     },
   },
 
