@@ -100,6 +100,7 @@ const GALLERY: Record<string, RegExp> = {
   'ayrshare: a bulk deletes a post a network refused to delete all the same': /\[behaviour\] the post a bulk could not delete at instagram is still live there: markManualDeleted on it answers code 382/,
   'ayrshare: a bulk markManualDeleted answers success but marks nothing': /\[behaviour\] post \S+ of the bulk markManualDeleted is marked deleted \(a delete again is code 383\)/,
   'ayrshare: X-Twitter-OAuth1-Api-Key alone deletes at X': /\[behaviour\] with X-Twitter-OAuth1-Api-Key alone \(no secret\) X does not delete the post/,
+  'layers: a male influencer answered as female': /\[behaviour\] GET answers the gender the influencer was set up with/,
 };
 
 const mutants = Object.entries(GALLERY).map(([name, named]) => {

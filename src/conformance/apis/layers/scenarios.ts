@@ -202,11 +202,16 @@ export const scenarios: Scenarios = {
     operationId: 'patchInfluencer',
     async run(ctx) {
       const layers = client(ctx);
-      const { influencerId: bystander } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Bystander', gender: 'male', ageRange: 'senior', brandVoice: 'witty', language: 'de' });
+      const bystanderFields = { name: 'Bystander', gender: 'male', ageRange: 'senior', brandVoice: 'witty', language: 'de' } as const;
+      const { influencerId: bystander } = await ctx.states.setup<{ influencerId: string }>('influencer exists', bystanderFields);
       const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Ava Chen', gender: 'female', ageRange: 'adult', brandVoice: 'warm', language: 'en' });
       const path = { params: { path: { influencerId } } };
       const other = { params: { path: { influencerId: bystander } } };
       const bystanderBefore = await layers.GET('/v1/influencers/{influencerId}', other);
+      for (const [field, value] of Object.entries(bystanderFields)) {
+        const read = (bystanderBefore.data as Record<string, unknown> | undefined)?.[field];
+        ctx.expect(sameValue(read, value), `GET answers the ${field} the influencer was set up with`, value, read ?? bystanderBefore.response.status);
+      }
       const before = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(before.response.status === 200, 'GET of an existing influencer answers 200', 200, before.response.status);
       await waitOneTick(before.data?.updatedAt);
