@@ -87,6 +87,20 @@ const GALLERY: Record<string, RegExp> = {
   'layers: a 500 is kept under its Idempotency-Key (the retry answers it again)': /\[behaviour\] a retry of the failed revoke with the same Idempotency-Key revokes/,
   'layers: a PATCH or DELETE sent with X-Api-Key is answered but not performed': /\[behaviour\] the PATCH sent with X-Api-Key is stored/,
   'hoko: a batch with a malformed id deletes the valid ones': /\[behaviour\] the failed batches deleted nothing: a retry without the unknown or malformed id deletes them all/,
+  // From source-level mutation of the sandbox (branch mutants6).
+  'layers: every page holds one influencer fewer than limit': /\[behaviour\] a page with a next page after it is full: it holds limit \(2\) items/,
+  'layers: a full last page still has a nextCursor (to an empty page)': /\[behaviour\] a page of limit \d+, the number of live influencers, holds them all and is the last: nextCursor null/,
+  'layers: PATCH leaves updatedAt as it was': /\[behaviour\] a PATCH moves updatedAt forward/,
+  "layers: deletedAt is the influencer's createdAt": /\[behaviour\] deletedAt is later than the updatedAt the influencer had before the DELETE/,
+  "ayrshare: a delete without Profile-Key also deletes a User Profile's post": /\[behaviour\] a delete by id without the User Profile's Profile-Key leaves its post alone/,
+  'ayrshare: a post a network refused to delete is deleted all the same': /\[behaviour\] the post the networks refused to delete is still live there: markManualDeleted on it answers code 382/,
+  'layers: without limit a page holds one influencer': /\[behaviour\] with more than 20 live influencers a page without limit is full: it holds 20/,
+  'ayrshare: a bulk naming an already deleted post deletes the others': /\[behaviour\] a bulk naming a post already deleted answers 400 code 383/,
+  'ayrshare: a bulk markManualDeleted marks a post still live at its networks': /\[behaviour\] a bulk markManualDeleted naming a post still live at its networks answers code 382/,
+  'ayrshare: a bulk deletes a post a network refused to delete all the same': /\[behaviour\] the post a bulk could not delete at instagram is still live there: markManualDeleted on it answers code 382/,
+  'ayrshare: a bulk markManualDeleted answers success but marks nothing': /\[behaviour\] post \S+ of the bulk markManualDeleted is marked deleted \(a delete again is code 383\)/,
+  'ayrshare: X-Twitter-OAuth1-Api-Key alone deletes at X': /\[behaviour\] with X-Twitter-OAuth1-Api-Key alone \(no secret\) X does not delete the post/,
+  'layers: a male influencer answered as female': /\[behaviour\] GET answers the gender the influencer was set up with/,
 };
 
 const mutants = Object.entries(GALLERY).map(([name, named]) => {

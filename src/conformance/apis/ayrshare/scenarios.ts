@@ -42,7 +42,7 @@ export const scenarios: Scenarios = {
   },
 
   'delete-bulk': {
-    title: 'delete by bulk removes every listed post, pending scheduled ones as well as published ones',
+    title: 'delete by bulk removes every listed post, pending scheduled ones as well as published ones; a bulk naming a post already deleted is code 383, and a bulk markManualDeleted of a post still live at its networks code 382',
     operationId: 'deletePost',
     async run(ctx) {
       const ayrshare = client(ctx);
@@ -55,6 +55,26 @@ export const scenarios: Scenarios = {
         const again = await ayrshare.DELETE('/api/post', { body: { id } });
         ctx.expect(again.error?.code === 383, `post ${id} of the bulk is deleted (a delete again is code 383)`, 383, again.error?.code ?? again.response.status);
       }
+      // Each post of a bulk is told apart as a delete by id tells it: one already deleted is code 383,
+      // one still live at its networks cannot be only marked deleted (382).
+      const { publishedIds: live } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1 });
+      const withDeleted = await ayrshare.DELETE('/api/post', { body: { bulk: [live[0] as string, listed[0] as string] } });
+      ctx.expect(withDeleted.response.status === 400 && withDeleted.error?.code === 383, 'a bulk naming a post already deleted answers 400 code 383', 383, withDeleted.error?.code ?? withDeleted.response.status);
+      const markLive = await ayrshare.DELETE('/api/post', { body: { bulk: [live[0] as string], markManualDeleted: true } });
+      ctx.expect(markLive.response.status === 400 && markLive.error?.code === 382, 'a bulk markManualDeleted naming a post still live at its networks answers code 382', 382, markLive.error?.code ?? markLive.response.status);
+      // A bulk markManualDeleted of posts deleted by hand at their networks marks each deleted.
+      const { publishedIds: byHand } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 2, removedAtNetwork: true });
+      const marked = await ayrshare.DELETE('/api/post', { body: { bulk: byHand, markManualDeleted: true } });
+      ctx.expect(marked.response.status === 200, 'a bulk markManualDeleted of posts deleted by hand at their networks answers 200', 200, marked.error?.code ?? marked.response.status);
+      for (const id of byHand) {
+        const again = await ayrshare.DELETE('/api/post', { body: { id } });
+        ctx.expect(again.error?.code === 383, `post ${id} of the bulk markManualDeleted is marked deleted (a delete again is code 383)`, 383, again.error?.code ?? again.response.status);
+      }
+      // A bulk cannot delete a published Instagram post either: it stays live there, so markManualDeleted on it is code 382.
+      const { publishedIds: instagram } = await ctx.states.setup<Posts>('posts exist', { pending: 0, published: 1, platforms: ['instagram'] });
+      await ayrshare.DELETE('/api/post', { body: { bulk: instagram } });
+      const stillLive = await ayrshare.DELETE('/api/post', { body: { id: instagram[0] as string, markManualDeleted: true } });
+      ctx.expect(stillLive.error?.code === 382, 'the post a bulk could not delete at instagram is still live there: markManualDeleted on it answers code 382', 382, stillLive.error?.code ?? stillLive.response.status);
     },
   },
 
@@ -89,6 +109,11 @@ export const scenarios: Scenarios = {
       ctx.expect(all.response.status === 200, 'deleteAllScheduled answers 200', 200, all.error?.code ?? all.response.status);
       const own = await ayrshare.DELETE('/api/post', { body: { id: pendingIds[0] as string } });
       ctx.expect(own.error?.code === 383, 'the pending post of the profile acted on is deleted (a delete again is code 383)', 383, own.error?.code ?? own.response.status);
+      // Without its Profile-Key a request acts on the primary profile, which has no such post: by id or in bulk, it is not found there.
+      const byId = await ayrshare.DELETE('/api/post', { body: { id: left } });
+      ctx.expect(byId.response.status === 400, "a delete by id without the User Profile's Profile-Key leaves its post alone: it answers 400 (no such post in the profile acted on)", 400, byId.response.status);
+      const inBulk = await ayrshare.DELETE('/api/post', { body: { bulk: [left] } });
+      ctx.expect(inBulk.response.status === 400, "a bulk delete without the User Profile's Profile-Key leaves its post alone: it answers 400 (no such post in the profile acted on)", 400, inBulk.response.status);
       const kept = await ayrshare.DELETE('/api/post', { params: asOther, body: { id: left } });
       ctx.expect(kept.response.status === 200, 'a pending post of another User Profile is left alone by deleteAllScheduled (it deletes the scheduled posts of the User Profile it acts on): deleting it with its Profile-Key answers 200', 200, kept.error?.code ?? kept.response.status);
       const theirs = await ayrshare.DELETE('/api/post', { params: asOther, body: { deleteAllScheduled: true } });
@@ -132,6 +157,9 @@ export const scenarios: Scenarios = {
         ctx.expect(statusOf(result, 'linkedin') === 'success', 'the linkedin member says success (it deletes through its API)', 'success', statusOf(result, 'linkedin') ?? 'no linkedin member');
         ctx.expect(result.status !== 'success', 'the overall status is not success when a network did not delete the post', 'error', result.status);
       }
+      // The page: those posts are deleted in the networks' apps, then only marked; until then markManualDeleted fails with code 382.
+      const marked = await client(ctx).DELETE('/api/post', { body: { id: publishedIds[0] as string, markManualDeleted: true } });
+      ctx.expect(marked.error?.code === 382, 'the post the networks refused to delete is still live there: markManualDeleted on it answers code 382 (not deleted, so not 383)', 382, marked.error?.code ?? marked.response.status);
       const video = await client(ctx).DELETE('/api/post', { body: { id: videoStories[0] as string } });
       ctx.expect(video.response.status === 200 && statusOf(video.data, 'facebook') === 'success', 'the facebook member of a video story says success (Facebook deletes video stories through its API; only image stories it cannot)', 'success', statusOf(video.data, 'facebook') ?? video.error?.code ?? video.response.status);
     },
@@ -167,6 +195,9 @@ export const scenarios: Scenarios = {
       ctx.expect(sent.response.status === 200 && twitterOf(sent.data) === 'success', 'with the X-Twitter-OAuth1 headers the delete answers 200 and its twitter member says success', 'success', twitterOf(sent.data) ?? sent.error?.code ?? sent.response.status);
       const bare = await ayrshare.DELETE('/api/post', { body: { id: without } });
       ctx.expect(bare.response.status !== 200 || twitterOf(bare.data) !== 'success', 'without the X-Twitter-OAuth1 headers X does not delete the post: its twitter member does not say success', 'error', twitterOf(bare.data) ?? bare.response.status);
+      // The page asks for both headers: the key alone is no credential.
+      const keyOnly = await ayrshare.DELETE('/api/post', { params: { header: { 'X-Twitter-OAuth1-Api-Key': 'X_CONSUMER_KEY' } }, body: { id: without } });
+      ctx.expect(keyOnly.response.status !== 200 || twitterOf(keyOnly.data) !== 'success', 'with X-Twitter-OAuth1-Api-Key alone (no secret) X does not delete the post: its twitter member does not say success', 'error', twitterOf(keyOnly.data) ?? keyOnly.response.status);
     },
   },
 

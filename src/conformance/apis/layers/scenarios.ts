@@ -49,12 +49,20 @@ type Answer = { response: Response; error?: unknown };
 /** The Layers error envelope, read loosely (the checks already validated it against the document). */
 const errorOf = (answer: Answer) => (answer.error as { error?: { code?: string; requestId?: string; details?: Record<string, unknown> } } | undefined)?.error;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits until a server clock that writes `stamp`'s precision (milliseconds, or whole seconds…) has
+ * moved on, so a change made after it is stamped later: ordering by the server's own clock needs no
+ * agreement with this machine's.
+ */
+const waitOneTick = (stamp: string | undefined) => wait(10 ** (3 - Math.min(3, /\.(\d+)/.exec(stamp ?? '')?.[1]?.length ?? 0)) + 1);
 
 /** The fields the document gives every influencer record. */
 const INFLUENCER_FIELDS = ['influencerId', 'projectId', 'name', 'gender', 'ageRange', 'brandVoice', 'language', 'status', 'createdAt', 'updatedAt'];
 
 /** The list walk: influencers set up, walked `limit` at a time (so over several pages). */
 const PAGE_WALK = { influencers: 5, limit: 2 };
+/** The Limit parameter's maximum. */
+const LIMIT_MAX = 100;
 
 /** The name and queued posts `resources` sets up, so a scenario can show that refused calls changed neither. */
 const UNTOUCHED = { name: 'Before the refusal', queuedPosts: 1 };
@@ -133,11 +141,14 @@ export const scenarios: Scenarios = {
       ctx.expect(refused.response.status === 422, 'a DELETE with a property other than reason answers 422', 422, refused.response.status);
       const still = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(still.response.status === 200, 'the DELETE refused with 422 deleted nothing: GET still answers 200', 200, still.response.status);
+      await waitOneTick(still.data?.updatedAt);
       const started = Date.now();
       const deleted = await layers.DELETE('/v1/influencers/{influencerId}', { ...path, body: { reason: 'Conformance suite: soft delete.' } });
       ctx.expect(deleted.response.status === 200, 'DELETE of an existing influencer answers 200', 200, deleted.response.status);
       ctx.expect(sameValue(deleted.data?.influencerId, influencerId) && deleted.data?.status === 'deleted', 'the 200 names the deleted influencer', { influencerId, status: 'deleted' }, deleted.data);
       if (deleted.data) stampedAtCallTime(ctx, deleted.data.deletedAt, started, 'deletedAt');
+      // By the server's own clock: the deletion came after the influencer's last change.
+      if (deleted.data && still.data) ctx.expect(Date.parse(deleted.data.deletedAt) > Date.parse(still.data.updatedAt), "deletedAt is later than the updatedAt the influencer had before the DELETE (by the server's own clock, the deletion came after)", `after ${still.data.updatedAt}`, deleted.data.deletedAt);
       const get = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(get.response.status === 404, 'GET of a deleted influencer answers 404', 404, get.response.status);
       const patch = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { name: 'Still here?' } });
@@ -191,16 +202,23 @@ export const scenarios: Scenarios = {
     operationId: 'patchInfluencer',
     async run(ctx) {
       const layers = client(ctx);
-      const { influencerId: bystander } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Bystander', gender: 'male', ageRange: 'senior', brandVoice: 'witty', language: 'de' });
+      const bystanderFields = { name: 'Bystander', gender: 'male', ageRange: 'senior', brandVoice: 'witty', language: 'de' } as const;
+      const { influencerId: bystander } = await ctx.states.setup<{ influencerId: string }>('influencer exists', bystanderFields);
       const { influencerId } = await ctx.states.setup<{ influencerId: string }>('influencer exists', { name: 'Ava Chen', gender: 'female', ageRange: 'adult', brandVoice: 'warm', language: 'en' });
       const path = { params: { path: { influencerId } } };
       const other = { params: { path: { influencerId: bystander } } };
       const bystanderBefore = await layers.GET('/v1/influencers/{influencerId}', other);
+      for (const [field, value] of Object.entries(bystanderFields)) {
+        const read = (bystanderBefore.data as Record<string, unknown> | undefined)?.[field];
+        ctx.expect(sameValue(read, value), `GET answers the ${field} the influencer was set up with`, value, read ?? bystanderBefore.response.status);
+      }
       const before = await layers.GET('/v1/influencers/{influencerId}', path);
       ctx.expect(before.response.status === 200, 'GET of an existing influencer answers 200', 200, before.response.status);
+      await waitOneTick(before.data?.updatedAt);
       const patched = await layers.PATCH('/v1/influencers/{influencerId}', { ...path, body: { brandVoice: 'casual' } });
       ctx.expect(patched.response.status === 200, 'PATCH answers 200', 200, patched.response.status);
       if (before.data && patched.data) {
+        ctx.expect(Date.parse(patched.data.updatedAt) > Date.parse(before.data.updatedAt), "a PATCH moves updatedAt forward: later than the updatedAt before it (by the server's own clock)", `after ${before.data.updatedAt}`, patched.data.updatedAt);
         const { updatedAt: _a, ...was } = before.data;
         const { updatedAt: _b, ...now } = patched.data;
         ctx.expect(sameValue({ ...was, brandVoice: 'casual' }, now), 'PATCH changes only the field sent and returns the full record', { ...was, brandVoice: 'casual' }, now);
@@ -262,7 +280,7 @@ export const scenarios: Scenarios = {
   },
 
   'default-limit': {
-    title: 'without limit a page holds at most 20 influencers (the default), and its nextCursor leads on when there are more',
+    title: 'without limit a page holds 20 influencers (the default) when there are more, and its nextCursor leads on',
     operationId: 'listInfluencers',
     async run(ctx) {
       // The Limit parameter's default (20): one influencer more than that, so a full first page is not the whole list.
@@ -272,6 +290,7 @@ export const scenarios: Scenarios = {
       ctx.expect(page.response.status === 200, 'the list without limit answers 200', 200, page.response.status);
       const count = page.data?.items.length ?? 0;
       ctx.expect(count <= DEFAULT_LIMIT, `a page without limit holds at most ${DEFAULT_LIMIT} influencers (limit defaults to ${DEFAULT_LIMIT})`, `at most ${DEFAULT_LIMIT}`, count);
+      ctx.expect(count === DEFAULT_LIMIT, `with more than ${DEFAULT_LIMIT} live influencers a page without limit is full: it holds ${DEFAULT_LIMIT} (limit defaults to ${DEFAULT_LIMIT}, the page size)`, DEFAULT_LIMIT, count);
       ctx.expect(page.data === undefined || page.data.nextCursor !== null, `with more than ${DEFAULT_LIMIT} live influencers the first page's nextCursor is not null`, 'a cursor', page.data?.nextCursor);
     },
   },
@@ -317,6 +336,8 @@ export const scenarios: Scenarios = {
         if (!page.data) break;
         const items = page.data.items;
         ctx.expect(items.length <= PAGE_WALK.limit, `a page holds at most limit (${PAGE_WALK.limit}) items`, `≤ ${PAGE_WALK.limit}`, items.length);
+        // limit is the page size: only the last page may hold fewer.
+        if (page.data.nextCursor !== null) ctx.expect(items.length === PAGE_WALK.limit, `a page with a next page after it is full: it holds limit (${PAGE_WALK.limit}) items`, PAGE_WALK.limit, items.length);
         for (const item of items) {
           ctx.expect(!seen.has(key(item.influencerId)), 'following nextCursor never answers an influencer twice', 'each influencer once', `${item.influencerId} again on page ${pages + 1}`);
           ctx.expect(!sameValue(item.influencerId, foreign), "the list never shows another organization's influencer", 'absent', foreign);
@@ -335,6 +356,12 @@ export const scenarios: Scenarios = {
       }
       const missing = mine.filter((id) => !seen.has(key(id)));
       ctx.expect(ctx.failures.length > 0 || missing.length === 0, 'following nextCursor reaches every live influencer of the organization', mine, `missing ${missing.join(', ')}`);
+      // A page holding every live influencer is the last page, full or not: its nextCursor is null.
+      const total = seen.size;
+      if (ctx.failures.length === 0 && total >= 1 && total <= LIMIT_MAX) {
+        const whole = await layers.GET('/v1/influencers', { params: { query: { limit: total } } });
+        ctx.expect(whole.response.status === 200 && whole.data?.items.length === total && whole.data.nextCursor === null, `a page of limit ${total}, the number of live influencers, holds them all and is the last: nextCursor null`, `${total} items, nextCursor null`, whole.data ? `${whole.data.items.length} items, nextCursor ${JSON.stringify(whole.data.nextCursor)}` : whole.response.status);
+      }
     },
   },
 
