@@ -18,7 +18,8 @@ const GALLERY: Record<string, RegExp> = {
   'layers: PATCH accepts the read-only fields of the record': /patchInfluencer negative body\.status additionalProperties: \[status-expected\] expected status 422, got 200/,
   'layers: the list ignores limit': /\[behaviour\] a page holds at most limit \(2\) items/,
   'layers: the list ignores the cursor (page 1 again)': /\[behaviour\] following nextCursor never answers an influencer twice/,
-  'layers: the list skips the first item of every next page': /\[behaviour\] following nextCursor reaches every live influencer/,
+  // A next page short of its first item is no longer full, which the walk reports first when more pages follow.
+  'layers: the list skips the first item of every next page': /\[behaviour\] (following nextCursor reaches every live influencer|a page with a next page after it is full)/,
   'layers: the list oldest first': /\[behaviour\] the list is newest first/,
   "layers: the list shows another organization's influencer": /\[behaviour\] the list never shows another organization's influencer/,
   'layers: answers declared as Latin-1': /\[content-type\] .*charset=iso-8859-1/,
