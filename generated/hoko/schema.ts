@@ -13,7 +13,7 @@ export interface paths {
         post?: never;
         /**
          * Delete partners
-         * @description Soft-deletes one or more partners of your workspace, given as a JSON array of 1 to 10,000 partner ids (requests above 10,000 ids are rejected). All ids must be valid UUIDs of partners in your workspace; if any one is not, the request fails with 400 and nothing is deleted. The deleted partners are archived, not erased. The vendor's page does not say whether an archived partner is still found; this contract assumes it is not (as a soft delete of the other partner APIs is): deleting it again fails with 400, like an id not in the workspace. Requires an API key with the `linksWrite` scope. Other parts of the vendor's reference call the partner scope `partnersWrite` (the vendor's pages show both names); a key that lacks the scope the server requires answers 403, naming that scope in `missingScopes`.
+         * @description Soft-deletes one or more partners of your workspace, given as a JSON array of 1 to 10,000 partner ids (requests above 10,000 ids are rejected). All ids must be valid UUIDs of partners in your workspace; if any one is not, the request fails with 400; this contract assumes nothing is deleted then. The deleted partners are archived, not erased. The vendor's page does not say whether an archived partner is still found; this contract assumes it is not (as a soft delete of the other partner APIs is): deleting it again fails with 400, like an id not in the workspace. Requires an API key with the `linksWrite` scope. The vendor's reference names `linksWrite`, and this contract follows it; this contract assumes a server may instead require `partnersWrite` (a name the reference does not use). A key that lacks the scope the server requires answers 403, naming that scope in `missingScopes`.
          */
         delete: operations["deletePartners"];
         options?: never;
@@ -31,11 +31,11 @@ export interface components {
          * @example 550e8400-e29b-41d4-a716-446655440000
          */
         PartnerId: string;
-        /** @description The partners to delete: 1 to 10,000 partner ids. Every id must be a valid UUID of a partner in your workspace; if any one is not, the request is rejected and nothing is deleted. Requests above 10,000 ids are rejected. */
+        /** @description The partners to delete: 1 to 10,000 partner ids. Every id must be a valid UUID of a partner in your workspace; if any one is not, the request is rejected and, as this contract assumes, nothing is deleted. Requests above 10,000 ids are rejected. */
         PartnerIdList: components["schemas"]["PartnerId"][];
         /** @description The partners that were soft-deleted by this request. */
         PartnersDeleted: {
-            /** @description Ids of the partners deleted, every distinct id of the request once (an id sent twice is deleted once and listed once). */
+            /** @description Ids of the partners deleted. The vendor's reference does not say how an id sent twice is listed; this contract assumes every distinct id of the request is listed once (an id sent twice is deleted once and listed once). */
             deletedIds: components["schemas"]["PartnerId"][];
         };
         /** @description An error message in English and in Arabic. */
@@ -61,7 +61,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Invalid request body: missing ids, an invalid UUID, more than 10,000 ids, or an id not found in your workspace (a partner already deleted is not found, as this contract assumes). Nothing is deleted. The vendor says requests above 10,000 ids are rejected without naming the status; this contract assumes this 400, in the same bilingual envelope. */
+        /** @description Invalid request body: missing ids, an invalid UUID, more than 10,000 ids, or an id not found in your workspace (a partner already deleted is not found, as this contract assumes). Nothing is deleted, as this contract assumes (the vendor's reference does not say). The vendor says requests above 10,000 ids are rejected without naming the status; this contract assumes this 400, in the same bilingual envelope. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;

@@ -230,7 +230,7 @@ export interface components {
                 code?: "RATE_LIMITED";
             };
         };
-        /** @description An `INTERNAL` error: a server-side failure. Writes are transactional, so nothing changed; the call is safe to retry. Quote `requestId` to support. */
+        /** @description An `INTERNAL` error: a server-side failure. Quote `requestId` to support. The revoke reference says its 500 changed nothing and is safe to retry; this contract assumes the same of every write. */
         InternalError: components["schemas"]["LayersError"] & {
             /** @description The error, with its code fixed for this status. */
             error?: {
@@ -361,7 +361,7 @@ export interface components {
                 "application/json": components["schemas"]["RateLimitedError"];
             };
         };
-        /** @description Server-side failure. Writes are transactional: nothing changed and the call is safe to retry. `requestId` correlates against Layers logs. */
+        /** @description An `INTERNAL` server-side failure; `requestId` correlates against Layers logs. The revoke reference says its 500 is atomic (nothing changed) and safe to retry; this contract assumes the same of every write (the delete and PATCH references list no 500). */
         Internal: {
             headers: {
                 [name: string]: unknown;
@@ -458,7 +458,7 @@ export interface components {
         InfluencerIdPath: string;
         /** @description The social account to revoke: `sa_` followed by a uuid, as in `DELETE /v1/social-accounts/sa_9c1e42a0-b7f3-4e5d-a2c1-8b4f5e6c7d8e`. Send this shape. The revoke reference describes a malformed id as one not of the `sa_<uuid>` shape, while the vendor's other pages show Layers ids with ULID-style suffixes too (`inf_01HXZ9…`); the vendor's pages show both id shapes. This contract's schema takes an `sa_` id with a ULID-style suffix as well, and a server either looks it up (404 when there is no such account) or refuses it with 400 `VALIDATION`, as the revoke reference says. The prefix is required: anything else (a bare uuid, another prefix, an empty suffix) is a 400 `VALIDATION`. */
         SocialAccountIdPath: components["schemas"]["SocialAccountId"];
-        /** @description Client-chosen key that makes a retry safe. Replaying the same key with the same request returns the first result; using it with a materially different request (another `socialAccountId`) is a 409 `IDEMPOTENCY_CONFLICT`. The vendor's reference states no length for the key; this contract assumes 1 to 255 characters, and a longer or empty key is a 400 `VALIDATION`. */
+        /** @description Client-chosen key that makes a retry safe. The revoke reference says only that using it with a materially different request (another `socialAccountId`) is a 409 `IDEMPOTENCY_CONFLICT`, and that the DELETE is naturally idempotent; this contract assumes that replaying the same key with the same request returns the first result. The vendor's reference states no length for the key; this contract assumes 1 to 255 characters, and a longer or empty key is a 400 `VALIDATION`. */
         IdempotencyKey: string;
     };
     requestBodies: never;
@@ -632,7 +632,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Client-chosen key that makes a retry safe. Replaying the same key with the same request returns the first result; using it with a materially different request (another `socialAccountId`) is a 409 `IDEMPOTENCY_CONFLICT`. The vendor's reference states no length for the key; this contract assumes 1 to 255 characters, and a longer or empty key is a 400 `VALIDATION`. */
+                /** @description Client-chosen key that makes a retry safe. The revoke reference says only that using it with a materially different request (another `socialAccountId`) is a 409 `IDEMPOTENCY_CONFLICT`, and that the DELETE is naturally idempotent; this contract assumes that replaying the same key with the same request returns the first result. The vendor's reference states no length for the key; this contract assumes 1 to 255 characters, and a longer or empty key is a 400 `VALIDATION`. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {

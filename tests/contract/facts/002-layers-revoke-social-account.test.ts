@@ -175,4 +175,14 @@ describe('seed 002: revoke a social account', () => {
     expect(description).toContain('The cancellation reason of each canceled post is recorded internally as `revoked_by_partner`');
     expect(description).toContain('disconnectedReason = "revoked_by_partner"');
   });
+
+  it('names as assumptions what the page does not say: a replay under the same Idempotency-Key, and a 500 of the influencer writes changing nothing', () => {
+    const flat = (text: unknown) => String(text).replace(/\s+/g, ' ');
+    // The page says only that the 409 surfaces when a key is reused across different socialAccountId paths.
+    expect(flat(op.parameter('Idempotency-Key', 'header')?.value.description)).toContain('this contract assumes that replaying the same key with the same request returns the first result');
+    // "The cancellation is atomic ... Safe to retry" is the revoke page's 500 only.
+    const internal = flat(op.response('500')?.value.description);
+    expect(internal).toContain('The revoke reference says its 500 is atomic (nothing changed) and safe to retry; this contract assumes the same of every write');
+    expect(internal).not.toMatch(/^Server-side failure\. Writes are transactional/);
+  });
 });

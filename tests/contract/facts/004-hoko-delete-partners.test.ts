@@ -18,7 +18,10 @@ describe('seed 004: Hoko delete partners', () => {
     expect((contract.doc.servers as { url: string }[])[0]?.url).toBe('https://hoko.to');
     expect(op.security()).toEqual([{ bearerAuth: ['linksWrite'] }]);
     expect(String(op.raw.description)).toContain('partnersWrite');
-    expect(String(op.raw.description)).toContain("the vendor's pages show both names");
+    // The five vendor pages show only linksWrite: partnersWrite is this contract's assumption, not a page's.
+    const described = String(op.raw.description).replace(/\s+/g, ' ');
+    expect(described).not.toContain("the vendor's pages show both names");
+    expect(described).toContain("The vendor's reference names `linksWrite`, and this contract follows it; this contract assumes a server may instead require `partnersWrite`");
   });
 
   it('takes a required array of 1 to 10,000 partner uuids', () => {
@@ -110,5 +113,17 @@ describe('seed 004: Hoko delete partners', () => {
     const description = String(op.raw.description);
     for (const fact of ['nothing is deleted', '10,000', 'Soft-deletes']) expect(description).toContain(fact);
     expect(String(op.response('400')?.value.description)).toContain('Nothing is deleted');
+  });
+
+  it('names what the page does not say as assumptions: nothing deleted on a 400, and an id sent twice listed once', () => {
+    const flat = (text: unknown) => String(text).replace(/\s+/g, ' ');
+    // The page: "All IDs must be valid and belong to your workspace" and a 400; it says nothing of the other ids of a refused request.
+    expect(flat(op.raw.description)).toContain('the request fails with 400; this contract assumes nothing is deleted then');
+    expect(flat(op.response('400')?.value.description)).toContain('Nothing is deleted, as this contract assumes');
+    const schemas = contract.doc.components?.schemas as Record<string, { description?: string; properties?: Record<string, { description?: string }> }>;
+    expect(flat(schemas.PartnerIdList?.description)).toContain('the request is rejected and, as this contract assumes, nothing is deleted');
+    expect(flat(schemas.PartnersDeleted?.properties?.deletedIds?.description)).toContain("The vendor's reference does not say how an id sent twice is listed; this contract assumes");
+    const examples = contract.doc.components?.examples as Record<string, { description?: string }>;
+    expect(flat(examples.ErrorIdsNotInWorkspace?.description)).toContain('as this contract assumes');
   });
 });
