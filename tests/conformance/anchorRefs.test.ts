@@ -1,10 +1,8 @@
 // A --spec document whose schemas `$ref` a JSON Schema 2020-12 `$anchor` (`$ref: '#val'`, a plain-name
 // fragment, not a JSON pointer): valid OpenAPI 3.1, so its operation runs and passes against the
 // mock (it failed as a "document defect": Not a JSON pointer: "#val").
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useDocumentFile } from '../support/documentFile.js';
 import { runConformance } from '../support/runConformance.js';
 
 const document = {
@@ -40,15 +38,10 @@ const document = {
 };
 
 describe('a --spec document whose $ref names an $anchor', () => {
-  let dir = '';
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'anchors-'));
-    await writeFile(join(dir, 'openapi.json'), JSON.stringify(document));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const documentPath = useDocumentFile('anchors', document);
 
   it('reads the anchor as the schema that declares it, and the operation passes', async () => {
-    const result = await runConformance(['--spec', `anchors=${join(dir, 'openapi.json')}`]);
+    const result = await runConformance(['--spec', `anchors=${documentPath()}`]);
     expect(result.stdout).not.toMatch(/Not a JSON pointer/);
     expect(result.stdout).toMatch(/GET {4}\/tree +✓/);
     expect(result.code).toBe(0);

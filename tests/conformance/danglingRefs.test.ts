@@ -4,7 +4,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useDocumentFile } from '../support/documentFile.js';
 import { runConformance } from '../support/runConformance.js';
 
 const ok = (extra: Record<string, unknown> = {}) => ({ '200': { description: 'ok', content: { 'application/json': { schema: { type: 'string' }, example: 'ok' } }, ...extra } });
@@ -19,15 +20,10 @@ const document = {
 };
 
 describe('a --spec document with a $ref that names nothing in it', () => {
-  let dir = '';
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'dangling-'));
-    await writeFile(join(dir, 'openapi.json'), JSON.stringify(document));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const documentPath = useDocumentFile('dangling', document);
 
   it('fails only the operation that needs it, naming the pointer, notes the others, and runs the rest', async () => {
-    const result = await runConformance(['--spec', `dangling=${join(dir, 'openapi.json')}`]);
+    const result = await runConformance(['--spec', `dangling=${documentPath()}`]);
     expect(result.stderr).not.toMatch(/Cannot load/);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/GET {4}\/linked +✓/);
