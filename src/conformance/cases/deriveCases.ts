@@ -303,11 +303,13 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     negative('auth missing', 'credentials: missing', { ...valid(), auth: { kind: 'none' } }, unauthorised, {}, uncheckedCaveat);
     // A malformed Authorization header breaks every scheme but http basic, which Prism may read
     // differently, and an apiKey sent in the Authorization header itself, for which any text is a key.
-    const acceptsAnyAuthorization = (name: string) => {
+    const authorizationOf = (name: string) => {
       const headers = (placeCredential(api.doc, name, 'u:p') as { headers?: Record<string, string> }).headers ?? {};
-      const authorization = Object.entries(headers).find(([header]) => header.toLowerCase() === 'authorization')?.[1];
-      return authorization !== undefined && (authorization.startsWith('Basic ') || authorization === 'u:p');
+      return Object.entries(headers).find(([header]) => header.toLowerCase() === 'authorization')?.[1];
     };
+    // An apiKey named Authorization: the header's whole text is the key, so any text is one.
+    const takesRawAuthorization = (name: string) => authorizationOf(name) === 'u:p';
+    const acceptsAnyAuthorization = (name: string) => takesRawAuthorization(name) || authorizationOf(name)?.startsWith('Basic ') === true;
     const malformed = foreign && unauthorised.length > 0 && op.statuses().includes('400') ? [...unauthorised, '400'] : unauthorised;
     if (!foreign || !requirements.some((r) => Object.keys(r).some(acceptsAnyAuthorization))) {
       negative('auth malformed', 'credentials: malformed Authorization header', { ...valid(), auth: { kind: 'malformed', header: 'Authorization', value: 'Basic bm90LWEta2V5' } }, malformed, {}, uncheckedCaveat);
@@ -337,14 +339,20 @@ function negativeCases(api: LoadedApi, op: Operation, plan: OperationPlan): Test
     // loosely. A malformed header, so a documented 400 is accepted as for the one above. Bearer
     // only: the text after `Basic` means nothing alone, and Prism reads a basic header its own way
     // (the corpus' influxdb-v1-compat mock answers 200 to the base64 text alone).
+    // Where another way in is an apiKey named Authorization (PagerDuty's `Token token=…` beside
+    // Bearer), the bare credential is that way's own valid request: not sent. The credential after
+    // another scheme name is a key of that way too, one no server issued, which Prism takes.
     for (const requirement of requirements) {
       const http = httpSchemesOf(api.doc, requirement);
       if (http.length === 0 || http.some((scheme) => scheme !== 'bearer')) continue;
+      const others = requirements.filter((r) => r !== requirement).flatMap((r) => Object.keys(r));
+      const rawElsewhere = others.filter(takesRawAuthorization);
+      const otherCaveat = rawElsewhere.length > 0 ? `another way in (${rawElsewhere.join(', ')}) is an apiKey in Authorization, whose key is the header's whole text, and Prism accepts any credential that is present` : undefined;
       const label = requirements.length > 1 ? ` (${requirementLabel(requirement)})` : '';
-      negative(`auth scheme omitted${label.replace(/[()]/g, '')}`, `credentials: the credential given, without its scheme name${label}`, { ...buildValidRequest(api, op, { body: exampleBody, requirement }), authorizationScheme: 'omitted' }, malformed);
+      if (rawElsewhere.length === 0) negative(`auth scheme omitted${label.replace(/[()]/g, '')}`, `credentials: the credential given, without its scheme name${label}`, { ...buildValidRequest(api, op, { body: exampleBody, requirement }), authorizationScheme: 'omitted' }, malformed);
       // The same credential under another scheme name (`Token <token>`): a server that reads the
       // text after any scheme name as the token takes it.
-      negative(`auth scheme other-name${label.replace(/[()]/g, '')}`, `credentials: the credential given, under the scheme name ${OTHER_SCHEME_NAME} instead of Bearer${label}`, { ...buildValidRequest(api, op, { body: exampleBody, requirement }), authorizationScheme: 'other-name' }, malformed);
+      negative(`auth scheme other-name${label.replace(/[()]/g, '')}`, `credentials: the credential given, under the scheme name ${OTHER_SCHEME_NAME} instead of Bearer${label}`, { ...buildValidRequest(api, op, { body: exampleBody, requirement }), authorizationScheme: 'other-name' }, malformed, {}, otherCaveat);
     }
   }
 

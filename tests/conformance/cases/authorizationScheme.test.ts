@@ -8,7 +8,7 @@ import { prepareRequest } from '../../../src/conformance/run/sendRequest.js';
 import type { RequestSpec } from '../../../src/conformance/model.js';
 import { foreignApi, ok } from './foreignDocument.js';
 
-const schemes = { bearer: { type: 'http', scheme: 'bearer' }, basic: { type: 'http', scheme: 'basic' }, key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } };
+const schemes = { bearer: { type: 'http', scheme: 'bearer' }, basic: { type: 'http', scheme: 'basic' }, key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' }, raw: { type: 'apiKey', in: 'header', name: 'Authorization' } };
 const document = (security: Record<string, string[]>[]) => ({ components: { securitySchemes: schemes }, security, paths: { '/x': { get: { responses: { ...ok, '401': { description: 'no' } } } } } });
 const credentials = { apiKey: 'the-key', apiKeyEnv: 'KEY', extraHeaders: [] };
 
@@ -40,6 +40,11 @@ describe('the Authorization scheme name left out', () => {
     expect(mockTarget.skipReason(omitted[0]!)).toBeUndefined();
   });
 
+  it('is not sent where another way in is an apiKey named Authorization: the credential alone is the valid request of that way', async () => {
+    const api = await foreignApi(document([{ bearer: [] }, { raw: [] }]));
+    expect(deriveCases(api).filter((c) => c.request.authorizationScheme === 'omitted')).toEqual([]);
+  });
+
   it('sends the credential alone in Authorization', () => {
     const spec: RequestSpec = { method: 'GET', pathTemplate: '/x', pathParams: {}, query: {}, headers: {}, auth: { kind: 'scheme', scheme: 'bearer' }, authorizationScheme: 'omitted' };
     expect(prepareRequest(document([{ bearer: [] }]) as never, 'http://127.0.0.1:1', spec, credentials).headers.Authorization).toBe('the-key');
@@ -52,6 +57,13 @@ describe('the Authorization scheme name replaced by another', () => {
     const other = deriveCases(api).filter((c) => c.request.authorizationScheme === 'other-name');
     expect(other.map((c) => [c.brokenRule, c.request.auth, c.expect.statuses])).toEqual([['credentials: the credential given, under the scheme name Token instead of Bearer (bearer)', { kind: 'scheme', scheme: 'bearer' }, ['401']]]);
     expect(mockTarget.skipReason(other[0]!)).toBeUndefined();
+  });
+
+  it('is skipped against Prism where another way in is an apiKey named Authorization (any text is a key of that way, and Prism takes any)', async () => {
+    const api = await foreignApi(document([{ bearer: [] }, { raw: [] }]));
+    const other = deriveCases(api).filter((c) => c.request.authorizationScheme === 'other-name');
+    expect(other.map((c) => [c.request.auth, c.expect.statuses])).toEqual([[{ kind: 'scheme', scheme: 'bearer' }, ['401']]]);
+    expect(mockTarget.skipReason(other[0]!)).toMatch(/another way in \(raw\) is an apiKey in Authorization/);
   });
 
   it('sends the credential under the scheme name Token, and shows it so in the curl line', () => {

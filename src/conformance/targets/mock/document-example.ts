@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { directionalErrors } from '../../cases/requestDirection.js';
+import { asPrismReadsIt } from './asPrismReadsIt.js';
 import { heldExample, heldSpotExample, invalidSchemaExamples } from './invalidSchemaExamples.js';
 import { writeOnlySpots } from '../../checks/body-write-only.js';
 import { discriminatorMismatches } from '../../checks/body-discriminator.js';
@@ -37,7 +38,13 @@ function documentedExamples(ctx: CheckContext): { pointer: string; value: unknow
     };
     schemaExamples(media.schema, childPointer(mediaPointer, 'schema'));
   }
-  return found;
+  // and each as Prism answers it, the `$ref`s inside it replaced by what they name.
+  const doc = ctx.doc;
+  if (doc === undefined) return found;
+  return found.flatMap((e) => {
+    const read = asPrismReadsIt(doc, e.value);
+    return read === undefined ? [e] : [e, { pointer: e.pointer, value: read }];
+  });
 }
 
 /**

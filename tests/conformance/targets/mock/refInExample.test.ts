@@ -30,6 +30,23 @@ const document = {
         },
       },
     },
+    // The Example Object a `$ref` names is what Prism puts in its place, so this answer lacks `name`.
+    '/broken': {
+      get: {
+        operationId: 'listBroken',
+        responses: {
+          '200': {
+            description: 'ok',
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { tools: { type: 'array', items: { type: 'object', required: ['name'] } } } },
+                examples: { referring: { value: { tools: [{ $ref: '#/components/examples/Tool' }] } } },
+              },
+            },
+          },
+        },
+      },
+    },
   },
   components: { examples: { Tool: { summary: 'a tool', value: { name: 'a' } } } },
 };
@@ -42,5 +59,10 @@ describe('an example holding a $ref to a part of the document', () => {
     expect(referring?.failures.map((f) => `[${f.rule}] ${f.message}`)).toEqual([]);
     expect(referring?.outcome).toBe('passed');
     expect(outcome('ref-in-example listTools documented 200 plain')?.outcome).toBe('passed');
+    // Such an answer that breaks its schema is the document's defect, named at the example.
+    const broken = outcome('ref-in-example listBroken documented 200 referring');
+    expect(broken?.failures.filter((f) => f.rule === 'document-example').map((f) => f.message)).toEqual([
+      expect.stringContaining("the mock answered the document's own example #/paths/~1broken/get/responses/200/content/application~1json/examples/referring/value"),
+    ]);
   }, 120_000);
 });
