@@ -22,6 +22,8 @@ import { placeCredential } from '../../openapi/securitySchemes.js';
 import { SuiteSetupError } from '../failClosed.js';
 import { clientDefaultHeader, headerCarries, leavesPathSegmentEmpty, parameterNameKind, sendableParameterName } from './parameterWire.js';
 import { pruneToValid } from './pruneSample.js';
+import { withDiscriminatorTags } from './discriminatorTags.js';
+import { discriminatorMismatches } from '../checks/body-discriminator.js';
 import { patternStrings, repairToValid } from './repairSample.js';
 import { directionalErrors, withoutReadOnly } from './requestDirection.js';
 import { ABSENT, createSchemaWalker, parameterReadTypes, stated } from './schemaWalk.js';
@@ -330,7 +332,10 @@ function planContentParameter(api: LoadedApi, parameter: Located, defects: Examp
   }
   const raw = schemaPointer ? sampleSchema(api, schemaPointer) : undefined;
   const sampled = raw === undefined ? undefined : pruneToValid(raw, errorsOf);
-  if (sampled !== undefined && errorsOf(sampled).length === 0) return { parameter, name, in: location, value: JSON.stringify(sampled), documented: false };
+  if (sampled !== undefined && errorsOf(sampled).length === 0) {
+    const tagged = schemaPointer ? withDiscriminatorTags(api.validator, api.doc, schemaPointer, sampled, 'request') : sampled;
+    return { parameter, name, in: location, value: JSON.stringify(tagged), documented: false };
+  }
   throw noValidValue(api, `parameter '${name}' (${mediaType})`, schemaPointer ?? mediaPointer);
 }
 
@@ -380,15 +385,18 @@ function planBodies(api: LoadedApi, op: Operation, defects: ExampleDefect[]): Pi
   const valid: [string | undefined, unknown][] = [];
   for (const [name, value, pointer] of candidates) {
     const errors = schemaPointer ? directionalErrors(api.validator, api.doc, schemaPointer, value, 'request') : [];
-    if (errors.length === 0) valid.push([name, schemaPointer ? sendableExample(api, schemaPointer, value) : value]);
-    else defects.push({ where: `body example '${name}'`, message: `request example '${name}' is invalid against its schema: ${errorsInWords(errors)}: a defect of the document`, pointer });
+    // ajv reads `discriminator` as an annotation: an example whose tag names a schema it breaks is valid to it, not to a server.
+    const mismatched = schemaPointer && errors.length === 0 ? discriminatorMismatches(api.validator, api.doc, schemaPointer, value, 'request') : [];
+    if (errors.length === 0 && mismatched.length === 0) valid.push([name, schemaPointer ? sendableExample(api, schemaPointer, value) : value]);
+    else if (errors.length > 0) defects.push({ where: `body example '${name}'`, message: `request example '${name}' is invalid against its schema: ${errorsInWords(errors)}: a defect of the document`, pointer });
+    else defects.push({ where: `body example '${name}'`, message: `request example '${name}' is invalid against the schema its discriminator names: ${mismatched[0]!.message.replace(/^body/, 'the example')}: a defect of the document`, pointer });
   }
   if (valid.length === 0 && schemaPointer) {
     const errors = (value: unknown) => directionalErrors(api.validator, api.doc, schemaPointer, value, 'request');
     for (const raw of sampleCandidates(api, schemaPointer)) {
       const sampled = pruneToValid(raw, errors);
       if (sampled === undefined || errors(sampled).length > 0) continue;
-      valid.push(['sampled', sampled]);
+      valid.push(['sampled', withDiscriminatorTags(api.validator, api.doc, schemaPointer, sampled, 'request')]);
       break;
     }
   }

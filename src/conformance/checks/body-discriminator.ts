@@ -1,28 +1,12 @@
-import { directionalErrors } from '../cases/requestDirection.js';
+import { directionalErrors, type Direction } from '../cases/requestDirection.js';
+import { discriminatedSchema } from '../cases/discriminatorTags.js';
 import { createSchemaWalker, forEachSpot } from '../cases/schemaWalk.js';
-import { getAtPointer, isObject, refToPointer } from '../../openapi/jsonPointer.js';
+import { isObject } from '../../openapi/jsonPointer.js';
 import type { OpenApiDocument } from '../../openapi/loadDocument.js';
 import type { SchemaValidator } from '../../openapi/schemaValidator.js';
 import { parsedBody, type Check } from './check.js';
 import type { CheckFailure } from '../model.js';
 import { documentStates } from './documentStates.js';
-
-/**
- * The schema a discriminator names for `tag`: its `mapping` entry (a `$ref` or a component
- * name), else the component schema of that name (OpenAPI 3.1 §4.8.25). Undefined when neither is
- * in the document: a tag the document cannot resolve is left to `oneOf`/`anyOf` validation.
- */
-function discriminatedSchema(doc: OpenApiDocument, discriminator: Record<string, unknown>, tag: string): string | undefined {
-  const mapping = isObject(discriminator.mapping) ? discriminator.mapping : {};
-  const named = mapping[tag];
-  let pointer: string;
-  if (typeof named === 'string') {
-    if (named.startsWith('#')) pointer = refToPointer(named);
-    else if (/^[A-Za-z0-9._-]+$/.test(named)) pointer = `#/components/schemas/${named}`;
-    else return undefined; // another file: the bundled document no longer names it so
-  } else pointer = `#/components/schemas/${tag}`;
-  return getAtPointer(doc, pointer) === undefined ? undefined : pointer;
-}
 
 /**
  * Where a schema has a `discriminator`, a body object is valid against the schema its tag names
@@ -37,8 +21,8 @@ export const bodyDiscriminator: Check = {
   run: (ctx) => discriminatorMismatches(ctx.validator, ctx.doc as OpenApiDocument, ctx.operation.schemaPointer(ctx.statusKey as string, ctx.mediaType) as string, parsedBody(ctx)!.value),
 };
 
-/** The body-discriminator failures of `value` against the schema at `pointer` (each object the schema its tag names rejects). */
-export function discriminatorMismatches(validator: SchemaValidator, doc: OpenApiDocument, pointer: string, value: unknown): CheckFailure[] {
+/** The body-discriminator failures of `value` against the schema at `pointer` (each object the schema its tag names rejects, read for `direction`). */
+export function discriminatorMismatches(validator: SchemaValidator, doc: OpenApiDocument, pointer: string, value: unknown, direction: Direction = 'response'): CheckFailure[] {
   if (!documentStates(doc, 'discriminator')) return [];
   const failures: CheckFailure[] = [];
   const seen = new Set<string>();
@@ -52,7 +36,7 @@ export function discriminatorMismatches(validator: SchemaValidator, doc: OpenApi
       const target = discriminatedSchema(doc, d, tag);
       if (!target || seen.has(`${instancePath}\u0000${target}`)) continue;
       seen.add(`${instancePath}\u0000${target}`);
-      const error = errorsAgainst(validator, doc, target, value)[0];
+      const error = errorsAgainst(validator, doc, target, value, direction)[0];
       if (error) {
         failures.push({
           rule: 'body-discriminator',
@@ -66,9 +50,9 @@ export function discriminatorMismatches(validator: SchemaValidator, doc: OpenApi
   return failures;
 }
 
-function errorsAgainst(validator: SchemaValidator, doc: OpenApiDocument, target: string, value: unknown) {
+function errorsAgainst(validator: SchemaValidator, doc: OpenApiDocument, target: string, value: unknown, direction: Direction) {
   try {
-    return directionalErrors(validator, doc, target, value, 'response');
+    return directionalErrors(validator, doc, target, value, direction);
   } catch {
     return []; // a target ajv cannot compile alone: nothing to say here (schema-compile says it elsewhere)
   }
