@@ -19,6 +19,7 @@ import { emptyMediaTypeExcuse, generatedBodyExcuse } from './generatedBody.js';
 import { cutViolationsExcuse, mockViolation } from './mock-violation.js';
 import { prismInternalErrorExcuse, prismOwnRejectionExcuse } from './prismOwnRejection.js';
 import { unreceivableStatus } from '../../cases/unreceivableStatus.js';
+import { prismUnseenResponseSkip } from './prismUnseenResponse.js';
 import { blindSpotReason, type PrismBlindSpot } from './prismBlindSpots.js';
 import { PRISM_CRASH_HEADER } from './servePrism.js';
 import { foldedMemberExcuse, foldedMemberSkip } from './prismFoldedMembers.js';
@@ -93,7 +94,7 @@ export const createMockTarget = ({ blindSpots = [] }: MockTargetFacts = {}): Tar
     if (testCase.kind === 'positive' && statuses.length > 0 && statuses.every((s) => unreceivableStatus(s) !== undefined)) {
       return `${testCase.operation.operationId} documents only statuses no client can receive (${unreceivableStatus(statuses[0] as string)}), and Prism would answer one of them`;
     }
-    const blind = blindSpotReason(blindSpots, testCase) ?? foldedMemberSkip(testCase);
+    const blind = blindSpotReason(blindSpots, testCase) ?? foldedMemberSkip(testCase) ?? prismUnseenResponseSkip(testCase);
     if (blind) return blind;
     const documented = testCase.expect.documented;
     if (documented && preferCodeFor(documented.status, testCase.operation.statuses()) === undefined) {
