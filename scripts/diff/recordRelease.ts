@@ -1,6 +1,7 @@
-import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findRelease, RELEASES_DIR } from './findRelease.js';
+import { makeDirectory } from '../../src/core/makeDirectory.js';
 import { listApis } from './listApis.js';
 
 /**
@@ -18,7 +19,7 @@ export async function recordRelease(root: string, version: string): Promise<stri
   await rm(join(root, target), { recursive: true, force: true });
   for (const api of await listApis(root)) {
     const from = join(root, 'generated', api);
-    await mkdir(join(root, target, api), { recursive: true });
+    await makeDirectory(join(root, target, api));
     for (const file of await readdir(from)) {
       if (!file.endsWith('.md')) await cp(join(from, file), join(root, target, api, file));
     }

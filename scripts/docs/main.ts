@@ -4,9 +4,10 @@
  * (or `--out`).
  * The pages make no outside request and work opened from disk.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { readFlags, runCommandLine } from '../commandLine.js';
+import { readFlags, runCommandLine, UsageError } from '../commandLine.js';
+import { makeDirectory } from '../../src/core/makeDirectory.js';
 import { loadRegistry } from '../../src/core/registry.js';
 import { loadDocument } from '../../src/openapi/loadDocument.js';
 import { runRedocly } from '../runRedocly.js';
@@ -31,7 +32,9 @@ async function main(): Promise<void> {
   const values = readFlags({ out: { type: 'string', default: join(projectRoot, 'dist', 'docs') } });
   const outDir = resolve(values.out ?? join(projectRoot, 'dist', 'docs'));
   const apis = loadRegistry(join(projectRoot, 'generated')).apis.map((a) => a.name);
-  await mkdir(outDir, { recursive: true });
+  await makeDirectory(outDir).catch((error: Error) => {
+    throw new UsageError(`--out: ${error.message}`);
+  });
   await writeFile(join(outDir, REDOC_SCRIPT_FILE), await renderSharedScript());
   const entries = await Promise.all(apis.map((api) => renderApiPage(api, outDir)));
   await writeFile(join(outDir, 'index.html'), renderIndexPage(entries));

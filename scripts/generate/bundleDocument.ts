@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { makeDirectory } from '../../src/core/makeDirectory.js';
 import { dirname } from 'node:path';
 import { runRedocly } from '../runRedocly.js';
 
@@ -7,6 +7,6 @@ import { runRedocly } from '../runRedocly.js';
  * `#/components/...` are kept, so names survive into the types and the docs.
  */
 export async function bundleDocument(api: string, outFile: string, cwd: string): Promise<void> {
-  await mkdir(dirname(outFile), { recursive: true });
+  await makeDirectory(dirname(outFile));
   await runRedocly(['bundle', api, '--ext', 'json', '--output', outFile], cwd, `redocly bundle failed for API '${api}'`);
 }

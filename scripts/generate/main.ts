@@ -5,10 +5,11 @@
  * `provider-states.schema.json`. The default `<dir>` is `<root>/generated/`, `<root>` this project;
  * tests pass temporary ones to catch drift and to add a fixture API.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readFlags, runCommandLine } from '../commandLine.js';
+import { readFlags, runCommandLine, UsageError } from '../commandLine.js';
+import { makeDirectory } from '../../src/core/makeDirectory.js';
 import { bundleDocument } from './bundleDocument.js';
 import { readRegistry, type SourceApi } from './readRegistry.js';
 import { renderClient } from './renderClient.js';
@@ -43,7 +44,9 @@ async function main(): Promise<void> {
   const apis = await readRegistry(projectRoot);
   // Rendered first: a provider state's `creates` it cannot read stops the run before anything is written.
   const registryJson = renderRegistryJson(apis);
-  await mkdir(outDir, { recursive: true });
+  await makeDirectory(outDir).catch((error: Error) => {
+    throw new UsageError(`--out: ${error.message}`);
+  });
   await Promise.all(apis.map((api) => generateApi(api, outDir, projectRoot)));
   await Promise.all([
     writeFile(join(outDir, 'registry.json'), registryJson),

@@ -1,4 +1,5 @@
 // Usage and connection errors: exit 2 with one line saying what to fix, never a stack trace.
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { freePort as closedPort } from '../support/freePort.js';
 import { runConformance } from '../support/runConformance.js';
@@ -17,9 +18,14 @@ describe('conformance CLI errors', () => {
     [['--timeout', '0'], /--timeout: '0' is not a positive number of seconds/],
     [['--timeout', '1e9'], /--timeout: 1e9 seconds is more than the 86400 allowed/],
     [['--max-body', '-3'], /--max-body: '-3' is not a positive number of MiB/],
+    [['--max-body', '0x10'], /--max-body: '0x10' is not a positive number of MiB/],
+    [['--max-body', 'Infinity'], /--max-body: 'Infinity' is not a positive number of MiB/],
+    [['--max-body', '1e-9'], /--max-body: 1e-9 MiB is less than one byte/],
+    [['--timeout', ' 5'], /--timeout: ' 5' is not a positive number of seconds/],
     [['--mock-start-timeout', '0'], /--mock-start-timeout: '0' is not a positive number of seconds/],
     [['--output', '/nonexistent-folder/report.xml'], /--output: cannot write '\/nonexistent-folder\/report.xml': the folder \/nonexistent-folder does not exist/],
     [['--output', '.'], /--output: '.' is a folder, not a file/],
+    ...(existsSync('/proc/self') ? [[['--output', '/proc/report.xml'], /--output: cannot write '\/proc\/report.xml': a file cannot be created in \/proc \(ENOENT\)/] as [string[], RegExp]] : []),
     [['--min-coverage', 'most'], /--min-coverage: 'most' is not a percentage \(expected a number from 0 to 100\)/],
     [['--min-coverage', '101'], /--min-coverage: '101' is not a percentage/],
   ])('%j exits 2 with a one-line message', async (args, message) => {

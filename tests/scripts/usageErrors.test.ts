@@ -23,6 +23,19 @@ describe('script usage errors', () => {
     }, 60_000);
   }
 
+  // Node's recursive mkdir never settles under /proc: both commands hung there before.
+  for (const command of ['generate', 'docs'] as const) {
+    it.each([
+      ['/proc/conformance-out', /--out: cannot create the folder '\/proc\/conformance-out': the file system there takes no new folders/],
+      ['package.json/inside', /--out: cannot read '[^']*package\.json\/inside': a part of the path is a file, not a folder/],
+    ])(`${command}: an --out folder that cannot be made (%s) is one line naming it and exit 2`, async (out, message) => {
+      const { code, stdout, stderr } = await runBin('tsx', [`scripts/${command}/main.ts`, '--out', out], { timeoutMs: 60_000 });
+      expect(code, `${stdout}\n${stderr}`).toBe(2);
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(message);
+    }, 60_000);
+  }
+
   it('generate: --out without its value is one line and exit 2', async () => {
     const { code, stderr } = await runBin('tsx', ['scripts/generate/main.ts', '--out'], { timeoutMs: 60_000 });
     expect(code).toBe(2);

@@ -119,11 +119,21 @@ function httpUrl(value: string, flag: string): string {
   return value.replace(/\/+$/, '');
 }
 
+/** A decimal number as written (`2`, `0.5`, `1e3`): JavaScript's Number() would also read `0x10`, `0b11`, ` 7 ` and `Infinity`. */
+const DECIMAL = /^(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
 function positiveNumber(value: string, flag: string, unit: string, max: number): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag}: '${value}' is not a positive number of ${unit}`);
+  const n = DECIMAL.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag}: '${value}' is not a positive number of ${unit}`);
   if (n > max) throw new UsageError(`${flag}: ${value} ${unit} is more than the ${max} allowed`);
   return n;
+}
+
+/** --max-body in bytes: at least one (a smaller share of a MiB would fail every answer with a body). */
+function maxBodyBytes(value: string): number {
+  const bytes = Math.floor(positiveNumber(value, '--max-body', 'MiB', 1024) * 1024 * 1024);
+  if (bytes < 1) throw new UsageError(`--max-body: ${value} MiB is less than one byte`);
+  return bytes;
 }
 
 const OPTIONS = {
@@ -226,7 +236,7 @@ export function parseOptions(argv: string[]): CliOptions {
   }
   const limits: TransportLimits = {
     timeoutMs: values.timeout === undefined ? DEFAULT_LIMITS.timeoutMs : positiveNumber(values.timeout, '--timeout', 'seconds', 86_400) * 1000,
-    maxBodyBytes: values['max-body'] === undefined ? DEFAULT_LIMITS.maxBodyBytes : Math.floor(positiveNumber(values['max-body'], '--max-body', 'MiB', 1024) * 1024 * 1024),
+    maxBodyBytes: values['max-body'] === undefined ? DEFAULT_LIMITS.maxBodyBytes : maxBodyBytes(values['max-body']),
   };
   return {
     registry,

@@ -1,11 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PglitePrepared } from './pglitePrepared.js';
 import { ensurePgliteDataDir, pgliteStartSettings, temporaryPgliteDataDir } from './pgliteDataDir.js';
 import { SerialQueue } from './serialQueue.js';
 import { inSavepoint } from './inSavepoint.js';
 import { lockDataDir } from './dataDirLock.js';
+import { makeDirectory } from '../../core/makeDirectory.js';
 import type { SqlDb } from './sqlDb.js';
 
 /**
@@ -21,7 +21,7 @@ export async function openPgliteDb(dataDir?: string): Promise<SqlDb> {
   let dir = dataDir;
   let remove = async (): Promise<void> => undefined;
   if (dir) {
-    await mkdir(dir, { recursive: true });
+    await makeDirectory(dir);
     // Locked before it is made a cluster, so two sandboxes starting on one empty folder do not copy into it at once.
     remove = await lockDataDir(dir);
     try {
