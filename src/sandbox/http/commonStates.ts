@@ -1,7 +1,7 @@
 /**
  * Provider states every slice offers the same way, over the server's own rate limiter and fault
  * hook: `rate limit exhausted` (the next request of a bucket is a 429 until `retryAfter` seconds
- * pass) and `next request fails` (the API's next request fails inside its transaction, a 500).
+ * pass) and `next request fails` (that key's next request fails inside its transaction, a 500).
  * Each teardown undoes only its own setup.
  */
 import type { ProviderState } from '../slice.js';
@@ -22,10 +22,10 @@ export function rateLimitExhausted(rateLimiter: RateLimiter, bucket: () => Promi
   };
 }
 
-/** `next request fails` for the API named `api`. */
-export function nextRequestFails(faults: Faults, api: string): ProviderState {
+/** `next request fails` for the next request in the bucket `bucket()` names (the key the suite uses). */
+export function nextRequestFails(faults: Faults, bucket: () => Promise<string>): ProviderState {
   return {
-    setup: async () => ({ faultId: armFailure(faults, api) }),
+    setup: async () => ({ faultId: armFailure(faults, await bucket()) }),
     teardown: async (data) => disarmFailure(faults, stateData.string(data.faultId, 'faultId')),
   };
 }

@@ -24,19 +24,21 @@ export function isInjectedFault(error: unknown): boolean {
 }
 
 /**
- * One-shot failures armed by the `next request fails` provider state: the next request routed to
- * the API fails with its documented 500 (a write at the slice's fault point inside its
- * transaction, after a partial write, so the 500 also shows the write was undone).
+ * One-shot failures armed by the `next request fails` provider state: the next request made with
+ * the key the state was set up for (its rate-limit bucket: one tenant's, never another's) fails
+ * with its documented 500 (a write at the slice's fault point inside its transaction, after a
+ * partial write, so the 500 also shows the write was undone).
  */
 export interface ArmedFailure {
   id: string;
-  api: string;
+  /** The rate-limit bucket of the key whose next request fails (`<api>:<key or profile>`). */
+  bucket: string;
 }
 
-/** Arms one failure of the next request of `api`; returns its id (for `disarmFailure`). */
-export function armFailure(faults: Faults, api: string): string {
+/** Arms one failure of the next request in `bucket`; returns its id (for `disarmFailure`). */
+export function armFailure(faults: Faults, bucket: string): string {
   const id = `fault-${Math.random().toString(36).slice(2, 10)}`;
-  (faults.armed ??= []).push({ id, api });
+  (faults.armed ??= []).push({ id, bucket });
   return id;
 }
 
@@ -45,9 +47,9 @@ export function disarmFailure(faults: Faults, id: string): void {
   if (faults.armed) faults.armed = faults.armed.filter((a) => a.id !== id);
 }
 
-/** Uses the oldest failure armed for `api`: true when this request must fail. */
-export function takeArmedFailure(faults: Faults, api: string): boolean {
-  const i = faults.armed?.findIndex((a) => a.api === api) ?? -1;
+/** Uses the oldest failure armed for `bucket` (the request's key): true when this request must fail. */
+export function takeArmedFailure(faults: Faults, bucket: string): boolean {
+  const i = faults.armed?.findIndex((a) => a.bucket === bucket) ?? -1;
   if (i < 0) return false;
   faults.armed!.splice(i, 1);
   return true;

@@ -108,7 +108,8 @@ export function createAyrshareHandler(ctx: SliceContext<AyrshareStore>): ApiHand
       const primary = presented ? await ctx.store.findProfile(presented.key) : null;
       if (!presented || !primary) return ayrshareError('unauthorized');
 
-      const rate = ctx.rateLimiter.take(rateBucket(ctx.api.name, primary.profileId));
+      const bucket = rateBucket(ctx.api.name, primary.profileId);
+      const rate = ctx.rateLimiter.take(bucket);
       if (!rate.allowed) return ayrshareError('rateLimited', {}, { 'Retry-After': String(rate.retryAfterSeconds) });
       if (primary.deniedOperations.includes(operation.operationId)) return ayrshareError('forbidden');
 
@@ -124,7 +125,7 @@ export function createAyrshareHandler(ctx: SliceContext<AyrshareStore>): ApiHand
       if (body.kind === 'invalid') return ayrshareError('missingParameters', choosesNoPost(request.body) ? {} : { detail: detail(body.issues) });
       if (body.kind === 'absent') return ayrshareError('missingParameters');
       // `next request fails` (a provider state): no fault point, so the request fails before it changes anything.
-      if (takeArmedFailure(ctx.faults, ctx.api.name)) failingFaults(operation.operationId, undefined);
+      if (takeArmedFailure(ctx.faults, bucket)) failingFaults(operation.operationId, undefined);
 
       return await implementation({ ctx, ayrshareError, profileId: profile.profileId, body: body.value as PostDeleteRequest, credentials: credentialsOf(params.values.header) });
     } catch (error) {

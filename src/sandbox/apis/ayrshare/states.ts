@@ -35,6 +35,6 @@ export function ayrshareStates({ api, store, demo, rateLimiter, faults }: States
       teardown: (data) => store.states.deleteProfile(stateData.string(data.profileId, 'profileId')),
     },
     'rate limit exhausted': rateLimitExhausted(rateLimiter, bucket),
-    'next request fails': nextRequestFails(faults, api.name),
+    'next request fails': nextRequestFails(faults, bucket),
   };
 }

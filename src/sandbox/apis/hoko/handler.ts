@@ -46,7 +46,8 @@ export function createHokoHandler(ctx: SliceContext<HokoStore>): ApiHandler {
       const key = presented ? await ctx.store.findKey(presented.key) : null;
       if (!presented || !key) return errors.error(401);
 
-      rate = ctx.rateLimiter.take(rateBucket(ctx.api.name, presented.key));
+      const bucket = rateBucket(ctx.api.name, presented.key);
+      rate = ctx.rateLimiter.take(bucket);
       if (!rate.allowed) return withRate(errors.rateLimited(rate.retryAfterSeconds, { 'Retry-After': String(rate.retryAfterSeconds) }));
 
       const missing = missingScopes(operation, presented.scheme, key.scopes);
@@ -57,7 +58,7 @@ export function createHokoHandler(ctx: SliceContext<HokoStore>): ApiHandler {
       if (params.issues.length > 0 || body.kind !== 'value') return withRate(errors.error(400));
 
       // `next request fails` (a provider state): the delete fails inside its transaction, after the update.
-      const callCtx = takeArmedFailure(ctx.faults, ctx.api.name) ? { ...ctx, faults: failingFaults(operation.operationId, DELETE_FAULT) } : ctx;
+      const callCtx = takeArmedFailure(ctx.faults, bucket) ? { ...ctx, faults: failingFaults(operation.operationId, DELETE_FAULT) } : ctx;
       return withRate(await implementation({ ctx: callCtx, errors, workspaceId: key.workspaceId, ids: body.value as string[] }));
     } catch (error) {
       ctx.log(isInjectedFault(error) ? `${ctx.api.name} ${route.operation.operationId}: injected fault (${String(ctx.faults.failAt)}), answering 500` : `${ctx.api.name} ${route.operation.operationId} failed: ${(error as Error).stack ?? String(error)}`);

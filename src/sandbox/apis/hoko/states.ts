@@ -33,6 +33,6 @@ export function hokoStates({ api, store, demo, rateLimiter, faults }: StatesCont
       teardown: (data) => store.states.deleteKey(stateData.string(data.keyId, 'keyId')),
     },
     'rate limit exhausted': rateLimitExhausted(rateLimiter, bucket),
-    'next request fails': nextRequestFails(faults, api.name),
+    'next request fails': nextRequestFails(faults, bucket),
   };
 }

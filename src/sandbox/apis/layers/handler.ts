@@ -37,7 +37,8 @@ export function createLayersHandler(ctx: SliceContext<LayersStore>): ApiHandler 
 
     if (key.killSwitch) return envelope.error(503, messages.killSwitch[key.killSwitch], requestId, { scope: key.killSwitch });
 
-    const rate = ctx.rateLimiter.take(`${ctx.api.name}:${key.keyId}`);
+    const bucket = `${ctx.api.name}:${key.keyId}`;
+    const rate = ctx.rateLimiter.take(bucket);
     if (!rate.allowed) return envelope.error(429, messages.rateLimited, requestId, undefined, { 'Retry-After': String(rate.retryAfterSeconds) });
 
     const missing = missingScope(operation, presented.scheme, key.scopes);
@@ -57,7 +58,7 @@ export function createLayersHandler(ctx: SliceContext<LayersStore>): ApiHandler 
     if (body.kind === 'invalid') return envelope.validation(status.body, messages.invalidBody, requestId, body.issues);
 
     // `next request fails` (a provider state): the write fails at its fault point, inside its transaction.
-    const callCtx = takeArmedFailure(ctx.faults, ctx.api.name) ? { ...ctx, faults: failingFaults(operation.operationId, WRITE_FAULT_POINTS[operation.operationId]) } : ctx;
+    const callCtx = takeArmedFailure(ctx.faults, bucket) ? { ...ctx, faults: failingFaults(operation.operationId, WRITE_FAULT_POINTS[operation.operationId]) } : ctx;
     return implementation({ ctx: callCtx, envelope, messages, key, requestId, params: params.values, body: body.kind === 'value' ? body.value : undefined, path: fillPath(operation.path, params.values.path) });
   }
 

@@ -86,6 +86,6 @@ export function layersStates({ api, store, demo, rateLimiter, faults }: StatesCo
         await store.setKillSwitch(scope, await killSwitchTarget(scope), false);
       },
     },
-    'next request fails': nextRequestFails(faults, api.name),
+    'next request fails': nextRequestFails(faults, bucket),
   };
 }
