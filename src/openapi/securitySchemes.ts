@@ -122,11 +122,11 @@ export function planSecurity(
   return { ok: false, reason: `no security requirement can be satisfied: ${reasons.join(' | ')}` };
 }
 
-/** The headers (lower case) that carry a credential of one of the document's security schemes: `authorization`, an apiKey's header, `cookie`. */
-export function credentialCarriers(doc: OpenApiDocument): Set<string> {
+/** The headers (lower case) that carry a credential of one of the document's security schemes (or of the schemes named in `only`): `authorization`, an apiKey's header, `cookie`. */
+export function credentialCarriers(doc: OpenApiDocument, only?: readonly string[]): Set<string> {
   const names = new Set<string>();
   const schemes = doc.components?.securitySchemes;
-  for (const scheme of Object.keys(schemes && typeof schemes === 'object' ? schemes : {})) {
+  for (const scheme of only ?? Object.keys(schemes && typeof schemes === 'object' ? schemes : {})) {
     const placed = placeCredential(doc, scheme, 'user:password');
     if ('error' in placed) continue;
     for (const header of Object.keys(placed.headers)) names.add(header.toLowerCase());

@@ -93,6 +93,13 @@ function queryOf(spec: RequestSpec, extra: Record<string, string>): string {
   return params.toString();
 }
 
+/** The headers that carry a credential of a scheme other than `schemes`, and of none of `schemes` (none when `schemes` is empty). */
+function otherWaysCarriers(doc: OpenApiDocument, schemes: readonly string[]): Set<string> {
+  if (schemes.length === 0) return new Set();
+  const own = credentialCarriers(doc, schemes);
+  return new Set([...credentialCarriers(doc)].filter((header) => !own.has(header)));
+}
+
 /**
  * Turns a case's request into URL, headers and body for `baseUrl`, with credentials applied for
  * each scheme of its requirement (every type `placeCredential` knows: apiKey in header, query or
@@ -143,7 +150,10 @@ export function prepareRequest(doc: OpenApiDocument, baseUrl: string, spec: Requ
   // A request that must go without valid credentials (missing, malformed, an anonymous
   // alternative) leaves out the extra headers that carry a scheme's credential (`--header
   // 'api=Authorization: …'`): sent anyway, they would authenticate the request the case says has none.
-  const carriers = spec.auth.kind === 'none' || spec.auth.kind === 'malformed' || spec.auth.kind === 'unknown' ? credentialCarriers(doc) : new Set<string>();
+  // And a request sent with one way in (its schemes) leaves out the extra headers that carry only
+  // the other ways' credentials: a request meant to break, or to prove, that way alone would
+  // otherwise get in on another (`X-Api-Key` beside a Bearer sent without its scheme name).
+  const carriers = spec.auth.kind === 'none' || spec.auth.kind === 'malformed' || spec.auth.kind === 'unknown' ? credentialCarriers(doc) : otherWaysCarriers(doc, schemes);
   let extraCookie: { value: string; shown: string } | undefined;
   // A header the case sets or leaves out itself (a header parameter it breaks or omits) is its own:
   // an extra header of that name would put back the value the case took away.

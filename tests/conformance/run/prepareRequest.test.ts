@@ -129,11 +129,21 @@ describe('--header credentials on requests that must go without them', () => {
     expect(prepareRequest(keyed, 'http://127.0.0.1:1', spec({ kind: 'unknown', schemes: ['bearer'] }), live).headers.Authorization).toBe(`Bearer ${UNKNOWN_CREDENTIAL}`);
   });
 
-  it('an authenticated request sends them, and a --header Cookie joins the cookie parameters in one header', () => {
+  it('an authenticated request sends those of its own way in, and a --header Cookie joins the cookie parameters in one header', () => {
     const prepared = prepareRequest(keyed, 'http://127.0.0.1:1', spec({ kind: 'scheme', scheme: 'cookieKey' }, { cookies: { lang: 'en' } }), live);
-    expect(prepared.headers.Authorization).toBe('Bearer tok');
     expect(prepared.headers.Cookie).toBe('SESSIONID=s; lang=en');
     expect(prepared.curl).toContain("'Cookie: [REDACTED]; lang=en'");
+    expect(prepared.headers['X-Tenant']).toBe('t1');
+  });
+
+  it("a request sent with one way in leaves out the headers of the others: a Bearer sent without its scheme name does not get in on the --header's X-Api-Key", () => {
+    const prepared = prepareRequest(keyed, 'http://127.0.0.1:1', { ...spec({ kind: 'requirement', schemes: ['bearer'] }), authorizationScheme: 'omitted' }, live);
+    expect(prepared.headers.Authorization).toBe('tok');
+    expect(prepared.headers['X-Api-Key']).toBeUndefined();
+    expect(prepared.headers.Cookie).toBeUndefined();
+    expect(prepared.headers['X-Tenant']).toBe('t1');
+    const both = prepareRequest(keyed, 'http://127.0.0.1:1', spec({ kind: 'requirement', schemes: ['bearer', 'headerKey'] }), live);
+    expect([both.headers.Authorization, both.headers['X-Api-Key']]).toEqual(['Bearer tok', 'k']);
   });
 });
 
