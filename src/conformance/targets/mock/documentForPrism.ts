@@ -212,6 +212,30 @@ function withoutPathsExtensions(doc: Record<string, unknown>): void {
   doc.paths = kept;
 }
 
+/** Keywords beside a `$ref` that only annotate: Prism validates nothing by them. */
+const REF_ANNOTATIONS = ['title', 'description', 'summary', 'deprecated', '$comment', 'externalDocs'];
+
+/**
+ * Every `$ref` of the copy without the annotations beside it (in place; data members are not
+ * walked). Prism's dereferencer merges a `$ref` that has siblings into a new object, and in a
+ * recursive schema its bundle then points a later `$ref` at the wrong part: Intercom's search
+ * query (`oneOf: [{ $ref: single, title }, { $ref: multiple, title }]`, multiple holding a list of
+ * either) made both branches match every filter, and Prism refused the document's own example
+ * with "must match exactly one schema in oneOf". Without the `title`s it reads the schema right.
+ */
+function withoutRefAnnotations(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) withoutRefAnnotations(item);
+    return;
+  }
+  if (!isObject(node)) return;
+  if (typeof node.$ref === 'string') for (const keyword of REF_ANNOTATIONS) delete node[keyword];
+  for (const [key, value] of Object.entries(node)) {
+    if (DATA_MEMBERS.has(key) || key.startsWith('x-')) continue;
+    withoutRefAnnotations(value);
+  }
+}
+
 /**
  * The document Prism is given for `doc` (a copy; `doc` is not changed); `accepts` vets the header
  * examples sampled for it, and `errorsAt`, where given, lets a sample its schema rejects be repaired first.
@@ -220,6 +244,7 @@ export function documentForPrism(doc: OpenApiDocument, accepts?: Accepts, errors
   const copy = withoutDanglingExtensions(doc, doc) as Record<string, unknown>;
   withoutPathsExtensions(copy);
   withoutIgnoredHeaderParameters(copy);
+  withoutRefAnnotations(copy);
   const dialect = copy.jsonSchemaDialect;
   if (dialect === undefined || (typeof dialect === 'string' && OAS_BASE_DIALECT.test(dialect))) copy.jsonSchemaDialect = DRAFT_2020_12;
   for (const [pointer, response] of responseObjects(copy)) {
